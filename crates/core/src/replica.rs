@@ -1,0 +1,177 @@
+//! A device's copy of the data: the synced state, the outbox of pending ops, and the local
+//! view (synced state with the pending ops re-applied).
+//!
+//! Owns the device half of the sync protocol (DESIGN.md §4): stamping edits as ops, and what
+//! happens when ops leave the outbox on an ack or a pull. Never does IO: the app's store
+//! persists what [`Replica::edit`] returns, and the sync client feeds acks and pull pages in.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::clock::Hlc;
+use crate::id::{DeviceId, Dot, RecordId};
+use crate::record::{Kind, Record};
+use crate::register::{FieldState, Op, Value};
+
+/// One change a person makes: a field of a record gets a value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edit {
+    /// The record written (new or existing).
+    pub record: RecordId,
+    /// Its kind.
+    pub kind: Kind,
+    /// Its scope.
+    pub scope: String,
+    /// The field.
+    pub field: String,
+    /// The new value.
+    pub value: Value,
+}
+
+/// A field's state as the server sent it in a pull page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldUpdate {
+    /// The record.
+    pub record: RecordId,
+    /// Its kind.
+    pub kind: Kind,
+    /// Its scope.
+    pub scope: String,
+    /// The field.
+    pub field: String,
+    /// The server's current siblings for that field.
+    pub state: FieldState,
+}
+
+/// A device's identity and clocks: who stamps the next op, and with which counter.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeviceClock {
+    /// This device.
+    pub device: DeviceId,
+    /// The counter of the last op this device stamped (0: none yet).
+    pub counter: u64,
+    /// The latest clock reading this device made or received.
+    pub last_hlc: Option<Hlc>,
+}
+
+/// The device's data: synced state, outbox, and the derived local view.
+#[derive(Clone, Debug, Default)]
+pub struct Replica {
+    synced: BTreeMap<RecordId, Record>,
+    outbox: Vec<Op>,
+    local: BTreeMap<RecordId, Record>,
+}
+
+impl Replica {
+    /// Rebuilds a replica from what storage holds: the synced records and the outbox in
+    /// counter order. The local view is derived.
+    pub fn new(synced: Vec<Record>, outbox: Vec<Op>) -> Replica {
+        let synced: BTreeMap<_, _> = synced.into_iter().map(|r| (r.id.clone(), r)).collect();
+        let mut replica = Replica { local: synced.clone(), synced, outbox };
+        let ids: BTreeSet<RecordId> = replica.outbox.iter().map(|op| op.record.clone()).collect();
+        replica.recompute(ids);
+        replica
+    }
+
+    /// The local view: what the person sees.
+    pub fn local(&self) -> &BTreeMap<RecordId, Record> {
+        &self.local
+    }
+
+    /// One record of the local view.
+    pub fn record(&self, id: &RecordId) -> Option<&Record> {
+        self.local.get(id)
+    }
+
+    /// The last copy of each record received from (or acked by) the server.
+    pub fn synced(&self) -> &BTreeMap<RecordId, Record> {
+        &self.synced
+    }
+
+    /// The ops not yet known to be applied by the server, in counter order.
+    pub fn outbox(&self) -> &[Op] {
+        &self.outbox
+    }
+
+    /// Stamps edits as ops (each replacing what the local view shows in its field), applies
+    /// them to the local view and queues them. Edits that would not change the shown value of
+    /// a field without conflict are skipped. Returns the new ops; the caller persists them
+    /// with the records they touched before telling the person "saved".
+    pub fn edit(&mut self, clock: &mut DeviceClock, edits: Vec<Edit>, now_ms: u64, author: Option<&str>) -> Vec<Op> {
+        let mut ops = Vec::new();
+        for edit in edits {
+            let current = self.local.get(&edit.record).and_then(|r| r.fields.get(&edit.field));
+            let unchanged = current.is_some_and(|f| !f.is_conflict() && f.value() == &edit.value);
+            let never_written_and_blank = current.is_none() && edit.value.is_blank();
+            if unchanged || never_written_and_blank {
+                continue;
+            }
+            clock.counter += 1;
+            let hlc = Hlc::tick(clock.last_hlc.as_ref(), now_ms, &clock.device);
+            clock.last_hlc = Some(hlc.clone());
+            let op = Op {
+                replaces: current.map(FieldState::dots).unwrap_or_default(),
+                record: edit.record,
+                kind: edit.kind,
+                scope: edit.scope,
+                field: edit.field,
+                value: edit.value,
+                dot: Dot { device: clock.device.clone(), counter: clock.counter },
+                hlc,
+                author: author.map(str::to_owned),
+            };
+            self.local.entry(op.record.clone()).or_insert_with(|| Record::for_op(&op)).apply(&op);
+            self.outbox.push(op.clone());
+            ops.push(op);
+        }
+        ops
+    }
+
+    /// The server acknowledged this device's ops up to counter `high`. They leave the outbox
+    /// and are folded into the synced state first, so the local view does not change.
+    pub fn acked(&mut self, high: u64) {
+        let ids = self.fold_acked(high);
+        self.recompute(ids);
+    }
+
+    /// One page of a pull: the server has applied this device's ops up to `high`, and these
+    /// fields now hold these siblings. Acked ops are folded into the synced state *before* the
+    /// page overwrites it (DESIGN.md §4); then the local view is recomputed. Returns the ids
+    /// of the records whose local view may have changed.
+    pub fn pulled(&mut self, high: u64, page: Vec<FieldUpdate>) -> BTreeSet<RecordId> {
+        let mut ids = self.fold_acked(high);
+        for update in page {
+            let record = self
+                .synced
+                .entry(update.record.clone())
+                .or_insert_with(|| Record::new(update.record.clone(), update.kind, update.scope.clone()));
+            record.fields.insert(update.field, update.state);
+            ids.insert(update.record);
+        }
+        self.recompute(ids.clone());
+        ids
+    }
+
+    fn fold_acked(&mut self, high: u64) -> BTreeSet<RecordId> {
+        // The outbox holds only this device's ops, in counter order.
+        let n_acked = self.outbox.iter().take_while(|op| op.dot.counter <= high).count();
+        let mut ids = BTreeSet::new();
+        for op in self.outbox.drain(..n_acked) {
+            self.synced.entry(op.record.clone()).or_insert_with(|| Record::for_op(&op)).apply(&op);
+            ids.insert(op.record);
+        }
+        ids
+    }
+
+    fn recompute(&mut self, ids: BTreeSet<RecordId>) {
+        for id in ids {
+            let mut record = self.synced.get(&id).cloned();
+            for op in self.outbox.iter().filter(|op| op.record == id) {
+                record.get_or_insert_with(|| Record::for_op(op)).apply(op);
+            }
+            match record {
+                Some(record) => self.local.insert(id, record),
+                None => self.local.remove(&id),
+            };
+        }
+    }
+}

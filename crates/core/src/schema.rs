@@ -1,0 +1,412 @@
+//! The fields of each kind of record and the rules their values must keep.
+//!
+//! The one definition of field lists, labels, limits and validation: the app draws its forms
+//! from [`fields`] and checks drafts with [`check`], and the server checks ops with the same
+//! function. Never touches storage or the network.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crate::record::{Kind, DELETED};
+use crate::register::Value;
+
+/// The longest single-line text accepted.
+pub const MAX_LINE: usize = 200;
+/// The longest paragraph accepted.
+pub const MAX_PARAGRAPH: usize = 10_000;
+/// The most rows a table field may hold.
+pub const MAX_ROWS: usize = 50;
+
+/// The part of a worksheet a field belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    /// What the record is (a team's name; a cycle's title, change idea, objective…).
+    About,
+    /// PDSA: Plan.
+    Plan,
+    /// PDSA: Do.
+    Do,
+    /// PDSA: Study.
+    Study,
+    /// PDSA: Act.
+    Act,
+}
+
+impl Section {
+    /// The heading shown above the section.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Section::About => "The cycle",
+            Section::Plan => "Plan",
+            Section::Do => "Do",
+            Section::Study => "Study",
+            Section::Act => "Act",
+        }
+    }
+}
+
+/// How a field is entered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Input {
+    /// One line of text.
+    Line,
+    /// Several lines of text.
+    Paragraph,
+    /// A date, `YYYY-MM-DD`.
+    Date,
+    /// One of a few choices: (stored value, label).
+    Choice(&'static [(&'static str, &'static str)]),
+    /// A table: (column name, column label).
+    Table(&'static [(&'static str, &'static str)]),
+}
+
+/// One field of a kind of record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldSpec {
+    /// The field's name in storage and on the wire.
+    pub name: &'static str,
+    /// Its label on screen.
+    pub label: &'static str,
+    /// A short help line shown under the input (may be empty).
+    pub hint: &'static str,
+    /// How it is entered.
+    pub input: Input,
+    /// `Some(explanation)` when the field must be filled in; the words say why.
+    pub required: Option<&'static str>,
+    /// Where it sits on the worksheet.
+    pub section: Section,
+}
+
+const fn field(
+    name: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    input: Input,
+    section: Section,
+) -> FieldSpec {
+    FieldSpec { name, label, hint, input, required: None, section }
+}
+
+const fn required(mut spec: FieldSpec, why: &'static str) -> FieldSpec {
+    spec.required = Some(why);
+    spec
+}
+
+/// A team's objective types: why the cycle is run.
+pub const OBJECTIVE_TYPES: &[(&str, &str)] = &[
+    ("collect_data", "Collect data"),
+    ("develop", "Develop a change"),
+    ("test", "Test a change"),
+    ("implement", "Implement a change"),
+];
+
+/// Answers to "was it carried out as planned?" and "did results match predictions?".
+pub const YES_PARTLY_NO: &[(&str, &str)] = &[("yes", "Yes"), ("partly", "Partly"), ("no", "No")];
+
+/// The Act decisions.
+pub const DECISIONS: &[(&str, &str)] = &[("adapt", "Adapt"), ("adopt", "Adopt"), ("abandon", "Abandon")];
+
+/// The columns of the predictions table.
+pub const PREDICTION_COLUMNS: &[(&str, &str)] = &[("question", "Question"), ("prediction", "Prediction")];
+
+/// The columns of the tasks table.
+pub const TASK_COLUMNS: &[(&str, &str)] = &[("what", "What"), ("who", "Who"), ("when", "When"), ("where", "Where")];
+
+const TEAM_FIELDS: &[FieldSpec] = &[
+    required(
+        field(
+            "name",
+            "Team name",
+            "As the collaborative knows you, e.g. “Ward 7 Falls Team”.",
+            Input::Line,
+            Section::About,
+        ),
+        "Give the team a name, so its members can find it.",
+    ),
+    field("organization", "Organization", "", Input::Line, Section::About),
+    field("site", "Site", "Ward, clinic or unit.", Input::Line, Section::About),
+];
+
+const CYCLE_FIELDS: &[FieldSpec] = &[
+    required(
+        field("title", "Cycle title", "A few words the team will recognise in the list.", Input::Line, Section::About),
+        "Give the cycle a title, so the team can find it in the list.",
+    ),
+    required(
+        field("change_idea", "Change idea tested", "The change this cycle tests.", Input::Line, Section::About),
+        "Name the change idea: every PDSA cycle tests a change.",
+    ),
+    field("objective_type", "Objective of this cycle", "", Input::Choice(OBJECTIVE_TYPES), Section::About),
+    field(
+        "objective",
+        "Objective",
+        "What this cycle is meant to find out or achieve.",
+        Input::Paragraph,
+        Section::About,
+    ),
+    field(
+        "scale",
+        "Scale of the test",
+        "Start small: one patient, one clinician, one day.",
+        Input::Line,
+        Section::About,
+    ),
+    field("start", "Start date", "", Input::Date, Section::About),
+    field("end", "End date", "", Input::Date, Section::About),
+    field(
+        "predictions",
+        "Questions and predictions",
+        "What do you want to learn, and what do you predict will happen?",
+        Input::Table(PREDICTION_COLUMNS),
+        Section::Plan,
+    ),
+    field(
+        "tasks",
+        "Tasks to run the test",
+        "What needs doing, by whom, when and where.",
+        Input::Table(TASK_COLUMNS),
+        Section::Plan,
+    ),
+    field("data_plan", "Plan for collecting data", "Who collects what, when and how.", Input::Paragraph, Section::Plan),
+    field("ran_as_planned", "Was the cycle carried out as planned?", "", Input::Choice(YES_PARTLY_NO), Section::Do),
+    field("observations", "What did you observe?", "", Input::Paragraph, Section::Do),
+    field("problems", "Problems and surprises", "", Input::Paragraph, Section::Do),
+    field(
+        "matched_predictions",
+        "Did the results match your predictions?",
+        "",
+        Input::Choice(YES_PARTLY_NO),
+        Section::Study,
+    ),
+    field("comparison", "Compare the results with your predictions", "", Input::Paragraph, Section::Study),
+    field("learning", "What did you learn?", "", Input::Paragraph, Section::Study),
+    field("decision", "Decision", "Adapt, adopt or abandon the change.", Input::Choice(DECISIONS), Section::Act),
+    field("next_steps", "Next steps and next cycle", "", Input::Paragraph, Section::Act),
+];
+
+/// The fields of a kind, in worksheet order.
+pub fn fields(kind: Kind) -> &'static [FieldSpec] {
+    match kind {
+        Kind::Team => TEAM_FIELDS,
+        Kind::Cycle => CYCLE_FIELDS,
+    }
+}
+
+/// The spec of one field of a kind, if it has one.
+pub fn spec(kind: Kind, name: &str) -> Option<&'static FieldSpec> {
+    fields(kind).iter().find(|spec| spec.name == name)
+}
+
+/// What is wrong with one value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Issue {
+    /// A required field is blank; the words say why it is needed.
+    Required(&'static str),
+    /// Text longer than the limit.
+    TooLong {
+        /// The limit, in characters.
+        max: usize,
+    },
+    /// A table with more rows than the limit.
+    TooManyRows {
+        /// The limit.
+        max: usize,
+    },
+    /// Not a real calendar date.
+    NotADate,
+    /// The end date comes before the start date.
+    EndBeforeStart,
+    /// A value that is not one of the field's choices.
+    NotAChoice,
+    /// A value of the wrong type (text where a table goes…).
+    WrongType,
+    /// A field this kind of record does not have.
+    UnknownField,
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Issue::Required(why) => f.write_str(why),
+            Issue::TooLong { max } => {
+                write!(f, "This is too long: keep it under {max} characters.")
+            }
+            Issue::TooManyRows { max } => write!(f, "This has too many rows: keep it to {max}."),
+            Issue::NotADate => f.write_str("This is not a date: use the date picker or write it as YYYY-MM-DD."),
+            Issue::EndBeforeStart => f.write_str("The end date is before the start date."),
+            Issue::NotAChoice => f.write_str("Pick one of the choices offered."),
+            Issue::WrongType => f.write_str("This value has the wrong type for this field."),
+            Issue::UnknownField => f.write_str("This kind of record has no such field."),
+        }
+    }
+}
+
+/// A problem with one field of a draft.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The field.
+    pub field: String,
+    /// What is wrong.
+    pub issue: Issue,
+}
+
+/// Checks a whole draft of a record (field name → value): every problem, field by field.
+/// Fields missing from the draft count as blank.
+pub fn check(kind: Kind, draft: &BTreeMap<String, Value>) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (name, value) in draft {
+        if name == DELETED {
+            if !matches!(value, Value::Bool(_) | Value::Null) {
+                problems.push(Problem { field: name.clone(), issue: Issue::WrongType });
+            }
+            continue;
+        }
+        match spec(kind, name) {
+            None => problems.push(Problem { field: name.clone(), issue: Issue::UnknownField }),
+            Some(spec) => problems.extend(check_value(spec, value).map(|issue| Problem { field: name.clone(), issue })),
+        }
+    }
+    for spec in fields(kind) {
+        let blank = draft.get(spec.name).is_none_or(Value::is_blank);
+        if let (Some(why), true) = (spec.required, blank) {
+            problems.push(Problem { field: spec.name.to_owned(), issue: Issue::Required(why) });
+        }
+    }
+    let date = |name: &str| draft.get(name).map(Value::as_text).filter(|text| parse_date(text).is_some());
+    if let (Some(start), Some(end)) = (date("start"), date("end")) {
+        if end < start {
+            problems.push(Problem { field: "end".to_owned(), issue: Issue::EndBeforeStart });
+        }
+    }
+    problems
+}
+
+fn check_value(spec: &FieldSpec, value: &Value) -> Option<Issue> {
+    if let Value::Null = value {
+        return None;
+    }
+    match (spec.input, value) {
+        (Input::Line, Value::Text(text)) => {
+            (text.chars().count() > MAX_LINE).then_some(Issue::TooLong { max: MAX_LINE })
+        }
+        (Input::Paragraph, Value::Text(text)) => {
+            (text.chars().count() > MAX_PARAGRAPH).then_some(Issue::TooLong { max: MAX_PARAGRAPH })
+        }
+        (Input::Date, Value::Text(text)) => (!text.is_empty() && parse_date(text).is_none()).then_some(Issue::NotADate),
+        (Input::Choice(choices), Value::Text(text)) => {
+            (!text.is_empty() && !choices.iter().any(|(stored, _)| stored == text)).then_some(Issue::NotAChoice)
+        }
+        (Input::Table(columns), Value::Rows(rows)) => {
+            if rows.len() > MAX_ROWS {
+                return Some(Issue::TooManyRows { max: MAX_ROWS });
+            }
+            let cells_ok = rows.iter().flatten().all(|(column, cell)| {
+                columns.iter().any(|(name, _)| name == column) && cell.chars().count() <= MAX_LINE * 5
+            });
+            (!cells_ok).then_some(Issue::TooLong { max: MAX_LINE * 5 })
+        }
+        _ => Some(Issue::WrongType),
+    }
+}
+
+/// Parses a `YYYY-MM-DD` calendar date into (year, month, day); `None` for anything else.
+pub fn parse_date(text: &str) -> Option<(u32, u32, u32)> {
+    let bytes = text.as_bytes();
+    let shape_ok = bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+    if !shape_ok {
+        return None;
+    }
+    let year: u32 = text[..4].parse().ok()?;
+    let month: u32 = text[5..7].parse().ok()?;
+    let day: u32 = text[8..].parse().ok()?;
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (year >= 1900 && (1..=days_in_month).contains(&day)).then_some((year, month, day))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(pairs: &[(&str, &str)]) -> BTreeMap<String, Value> {
+        pairs.iter().map(|(k, v)| (k.to_string(), Value::Text(v.to_string()))).collect()
+    }
+
+    fn issues(kind: Kind, pairs: &[(&str, &str)]) -> Vec<(String, Issue)> {
+        check(kind, &draft(pairs)).into_iter().map(|p| (p.field, p.issue)).collect()
+    }
+
+    #[test]
+    fn a_minimal_cycle_is_valid() {
+        assert_eq!(issues(Kind::Cycle, &[("title", "Huddle"), ("change_idea", "Safety huddle")]), vec![]);
+    }
+
+    #[test]
+    fn required_fields_are_named_with_a_reason() {
+        let found = issues(Kind::Cycle, &[("title", "  ")]);
+        let fields: Vec<&str> = found.iter().map(|(f, _)| f.as_str()).collect();
+        assert_eq!(fields, vec!["title", "change_idea"]);
+        assert!(found[0].1.to_string().contains("title"));
+    }
+
+    #[test]
+    fn end_before_start_is_a_problem_on_the_end_date() {
+        let found = issues(
+            Kind::Cycle,
+            &[("title", "t"), ("change_idea", "c"), ("start", "2026-03-10"), ("end", "2026-03-09")],
+        );
+        assert_eq!(found, vec![("end".to_owned(), Issue::EndBeforeStart)]);
+        let same_day = issues(
+            Kind::Cycle,
+            &[("title", "t"), ("change_idea", "c"), ("start", "2026-03-10"), ("end", "2026-03-10")],
+        );
+        assert_eq!(same_day, vec![]);
+    }
+
+    #[test]
+    fn dates_must_be_real() {
+        assert_eq!(parse_date("2024-02-29"), Some((2024, 2, 29)));
+        for bad in ["2023-02-29", "2026-13-01", "2026-04-31", "26-04-01", "2026/04/01", "", "2026-04-0a"] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+        let found = issues(Kind::Cycle, &[("title", "t"), ("change_idea", "c"), ("start", "2026-02-30")]);
+        assert_eq!(found, vec![("start".to_owned(), Issue::NotADate)]);
+    }
+
+    #[test]
+    fn limits_types_and_unknown_fields() {
+        let long = "x".repeat(MAX_LINE + 1);
+        let found =
+            issues(Kind::Cycle, &[("title", &long), ("change_idea", "c"), ("decision", "maybe"), ("colour", "red")]);
+        assert_eq!(
+            found,
+            vec![
+                ("colour".to_owned(), Issue::UnknownField),
+                ("decision".to_owned(), Issue::NotAChoice),
+                ("title".to_owned(), Issue::TooLong { max: MAX_LINE }),
+            ]
+        );
+        let mut wrong = draft(&[("title", "t"), ("change_idea", "c")]);
+        wrong.insert("predictions".into(), Value::Text("not a table".into()));
+        assert_eq!(check(Kind::Cycle, &wrong), vec![Problem { field: "predictions".into(), issue: Issue::WrongType }]);
+    }
+
+    #[test]
+    fn every_field_list_has_unique_names() {
+        for kind in [Kind::Team, Kind::Cycle] {
+            let mut names: Vec<_> = fields(kind).iter().map(|s| s.name).collect();
+            names.sort();
+            names.dedup();
+            assert_eq!(names.len(), fields(kind).len());
+        }
+    }
+}
