@@ -1,1 +1,63 @@
+//! Ramp's web app: the Leptos client that keeps a team's PDSA work on the device.
+//!
+//! [`App`] provides two handles as context, [`store::LocalDb`] (the device data) and
+//! [`pwa::Updates`] (service worker and new versions), and routes to the pages. Pages read
+//! reactive state and call store actions; only `store` touches IndexedDB, and logic that can be
+//! pure lives in `ramp-core`. Start reading at [`App`], then `pages/cycle.rs`.
 
+pub mod components;
+pub mod error;
+pub mod pages;
+pub mod pwa;
+pub mod store;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+use crate::components::{StatusChip, UpdateBanner};
+use crate::pages::{CyclePage, HomePage, NewCyclePage, NotFound, SettingsPage, TeamPage};
+use crate::store::{LocalDb, Phase};
+
+/// The whole app: header with the save status, the update banner, and the routed page.
+#[component]
+pub fn App() -> impl IntoView {
+    let local_db = LocalDb::open();
+    provide_context(local_db);
+    provide_context(pwa::Updates::register());
+    view! {
+        <Router>
+            <header class="top">
+                <A href="/" attr:class="brand">"Ramp"</A>
+                <StatusChip/>
+                <A href="/settings" attr:class="top-link">"Settings"</A>
+            </header>
+            <UpdateBanner/>
+            <main id="main">
+                {move || match local_db.phase() {
+                    Phase::Loading => view! { <p class="loading">"Opening your data…"</p> }.into_any(),
+                    Phase::Failed(error) => view! {
+                        <div class="error-box" role="alert">
+                            <h1>"Ramp cannot open its data on this device"</h1>
+                            <p>{error.to_string()}</p>
+                        </div>
+                    }.into_any(),
+                    Phase::Ready => view! { <AppRoutes/> }.into_any(),
+                }}
+            </main>
+        </Router>
+    }
+}
+
+#[component]
+fn AppRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=NotFound>
+            <Route path=path!("/") view=HomePage/>
+            <Route path=path!("/settings") view=SettingsPage/>
+            <Route path=path!("/teams/:team") view=TeamPage/>
+            <Route path=path!("/teams/:team/cycles/new") view=NewCyclePage/>
+            <Route path=path!("/teams/:team/cycles/:cycle") view=CyclePage/>
+        </Routes>
+    }
+}

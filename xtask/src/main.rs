@@ -1,1 +1,159 @@
-fn main() {}
+//! `cargo xtask`: Ramp's project tasks. The README's two commands are `serve` and `test`.
+//!
+//! - `serve [--addr A] [--data D]`: install what is missing, build the app (release), and run
+//!   ramp-server on it (default http://127.0.0.1:8080, SQLite under ./data).
+//! - `test`: install what is missing, then fmt, clippy, native tests, browser (wasm) tests,
+//!   the release build and the end-to-end tests in headless Chromium.
+//! - `gen-sw [--dir D]`: Trunk's post_build hook: writes the service worker's precache list and
+//!   build id into the staging folder (or D).
+//!
+//! Never edits the source tree: outputs go under `target/` and `dist/`.
+
+mod gen_sw;
+mod tidy;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{bail, Context};
+
+const HELP: &str = "\
+usage: cargo xtask <task>
+
+tasks:
+  serve [--addr 127.0.0.1:8080] [--data ./data]   build the app and serve it with ramp-server
+  test                                             run every check and test
+  gen-sw [--dir DIR]                               write the service worker (Trunk hook)
+";
+
+fn main() {
+    if let Err(error) = run() {
+        eprintln!("xtask: {error:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> anyhow::Result<()> {
+    let mut args = std::env::args().skip(1);
+    let task = args.next();
+    let rest: Vec<String> = args.collect();
+    match task.as_deref() {
+        Some("serve") => serve(&rest),
+        Some("test") => test(),
+        Some("gen-sw") => gen_sw::run(&rest),
+        _ => {
+            eprint!("{HELP}");
+            bail!("unknown task {}", task.unwrap_or_default())
+        }
+    }
+}
+
+/// The project's root folder.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits in the project root").to_path_buf()
+}
+
+fn serve(args: &[String]) -> anyhow::Result<()> {
+    let mut server_args = vec!["--dist".to_owned(), root().join("dist").display().to_string()];
+    let mut args = args.iter();
+    while let Some(flag) = args.next() {
+        match flag.as_str() {
+            "--addr" | "--data" => {
+                let value = args.next().with_context(|| format!("{flag} needs a value"))?;
+                server_args.extend([flag.clone(), value.clone()]);
+            }
+            other => bail!("unknown flag {other} for serve"),
+        }
+    }
+    if !server_args.iter().any(|a| a == "--data") {
+        server_args.extend(["--data".to_owned(), root().join("data").display().to_string()]);
+    }
+    tools::ensure_build_tools()?;
+    build_app()?;
+    cargo(&["build", "--package", "ramp-server"])?;
+    let server = root().join("target/debug/ramp-server");
+    println!("xtask: serving Ramp; stop with Ctrl-C");
+    run_command(Command::new(server).args(&server_args))
+}
+
+fn test() -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+    tools::ensure_build_tools()?;
+    tools::ensure_browser()?;
+    step("format", || cargo(&["fmt", "--all", "--check"]))?;
+    step("clippy (native)", || {
+        cargo(&["clippy", "--workspace", "--exclude", "ramp", "--all-targets", "--", "-D", "warnings"])
+    })?;
+    step("clippy (wasm app)", || {
+        cargo(&[
+            "clippy",
+            "--package",
+            "ramp",
+            "--all-targets",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ])
+    })?;
+    step("native tests", || {
+        cargo(&["test", "--package", "ramp-core", "--package", "ramp-server", "--package", "xtask"])
+    })?;
+    step("browser tests (wasm-bindgen-test in headless Chromium)", || {
+        cargo(&["test", "--package", "ramp", "--target", "wasm32-unknown-unknown"])
+    })?;
+    step("release build of the app", build_app)?;
+    step("server build", || cargo(&["build", "--package", "ramp-server"]))?;
+    step("end-to-end tests (headless Chromium against ramp-server)", || {
+        let mut command = cargo_command(&["test", "--package", "ramp-e2e", "--", "--test-threads=2"]);
+        command
+            .env("RAMP_DIST", root().join("dist"))
+            .env("RAMP_SERVER", root().join("target/debug/ramp-server"))
+            .env("RAMP_ROOT", root());
+        run_command(&mut command)
+    })?;
+    println!("xtask: all checks passed in {:.0} s", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// Builds the app into `dist/` with Trunk, in release mode (the wasm-release profile).
+fn build_app() -> anyhow::Result<()> {
+    let mut command = Command::new("trunk");
+    command.current_dir(root()).args(["build", "--release"]).env("PATH", tools::path_with_tools()?);
+    // Trunk passes --offline to cargo; make sure the registry cache holds everything first.
+    cargo(&["fetch"])?;
+    run_command(&mut command)
+}
+
+fn step(name: &str, task: impl FnOnce() -> anyhow::Result<()>) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+    println!("\nxtask: == {name} ==");
+    task().with_context(|| format!("step failed: {name}"))?;
+    println!("xtask: {name}: done in {:.1} s", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn cargo_command(args: &[&str]) -> Command {
+    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    command.current_dir(root()).args(args);
+    if let Ok(path) = tools::path_with_tools() {
+        command.env("PATH", path);
+    }
+    command
+}
+
+fn cargo(args: &[&str]) -> anyhow::Result<()> {
+    run_command(&mut cargo_command(args))
+}
+
+/// Runs a command, inheriting the terminal; fails on a non-zero exit.
+pub fn run_command(command: &mut Command) -> anyhow::Result<()> {
+    let shown = format!("{command:?}");
+    let status = command.status().with_context(|| format!("could not start {shown}"))?;
+    if !status.success() {
+        bail!("{shown} failed ({status})");
+    }
+    Ok(())
+}

@@ -74,6 +74,15 @@ impl fmt::Display for Stage {
     }
 }
 
+/// The live (not deleted) cycles in a scope, newest first. Record ids are UUIDv7, so id order
+/// is creation order.
+pub fn newest_first<'a>(records: impl IntoIterator<Item = &'a Record>, scope: &str) -> Vec<&'a Record> {
+    let mut cycles: Vec<&Record> =
+        records.into_iter().filter(|r| r.kind == Kind::Cycle && r.scope == scope && !r.is_deleted()).collect();
+    cycles.sort_by(|a, b| b.id.cmp(&a.id));
+    cycles
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,6 +118,17 @@ mod tests {
         assert_eq!(Stage::of(&cycle(&[("learning", "y"), ("next_steps", "z")])), Stage::Act);
         assert_eq!(Stage::of(&cycle(&[("decision", "adopt")])), Stage::Done("adopt"));
         assert_eq!(Stage::of(&cycle(&[("decision", "adopt")])).to_string(), "Done: adopted");
+    }
+
+    #[test]
+    fn newest_cycles_come_first_and_other_scopes_are_left_out() {
+        let older = Record::new(Uuid7::from_parts(1_000, [0; 10]), Kind::Cycle, "team:x".into());
+        let newer = Record::new(Uuid7::from_parts(2_000, [0; 10]), Kind::Cycle, "team:x".into());
+        let elsewhere = Record::new(Uuid7::from_parts(3_000, [0; 10]), Kind::Cycle, "team:y".into());
+        let team = Record::new(Uuid7::from_parts(4_000, [0; 10]), Kind::Team, "team:x".into());
+        let listed: Vec<_> =
+            newest_first([&older, &newer, &elsewhere, &team], "team:x").iter().map(|r| r.id.clone()).collect();
+        assert_eq!(listed, vec![newer.id.clone(), older.id.clone()]);
     }
 
     #[test]

@@ -51,6 +51,7 @@
 
 pub mod clock;
 pub mod cycle;
+pub mod draft;
 pub mod hub;
 pub mod id;
 pub mod record;
@@ -60,6 +61,7 @@ pub mod schema;
 
 pub use clock::Hlc;
 pub use cycle::Stage;
+pub use draft::Draft;
 pub use hub::{Hub, PullPage};
 pub use id::{DeviceId, Dot, RecordId, Uuid7};
 pub use record::{team_scope, Kind, Record};

@@ -7,6 +7,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use serde::{Deserialize, Serialize};
+
 use crate::clock::Hlc;
 use crate::id::{DeviceId, Dot, RecordId};
 use crate::record::{Kind, Record};
@@ -43,7 +45,7 @@ pub struct FieldUpdate {
 }
 
 /// A device's identity and clocks: who stamps the next op, and with which counter.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DeviceClock {
     /// This device.
     pub device: DeviceId,

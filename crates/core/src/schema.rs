@@ -33,6 +33,17 @@ pub enum Section {
 }
 
 impl Section {
+    /// A short lowercase name, for anchors and styling.
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::About => "about",
+            Section::Plan => "plan",
+            Section::Do => "do",
+            Section::Study => "study",
+            Section::Act => "act",
+        }
+    }
+
     /// The heading shown above the section.
     pub fn heading(self) -> &'static str {
         match self {
@@ -56,8 +67,14 @@ pub enum Input {
     Date,
     /// One of a few choices: (stored value, label).
     Choice(&'static [(&'static str, &'static str)]),
-    /// A table: (column name, column label).
-    Table(&'static [(&'static str, &'static str)]),
+    /// A table of rows, each named `row` on screen ("question", "task"), with these columns:
+    /// (column name, column label).
+    Table {
+        /// What one row is called.
+        row: &'static str,
+        /// The columns.
+        columns: &'static [(&'static str, &'static str)],
+    },
 }
 
 /// One field of a kind of record.
@@ -157,14 +174,14 @@ const CYCLE_FIELDS: &[FieldSpec] = &[
         "predictions",
         "Questions and predictions",
         "What do you want to learn, and what do you predict will happen?",
-        Input::Table(PREDICTION_COLUMNS),
+        Input::Table { row: "question", columns: PREDICTION_COLUMNS },
         Section::Plan,
     ),
     field(
         "tasks",
         "Tasks to run the test",
         "What needs doing, by whom, when and where.",
-        Input::Table(TASK_COLUMNS),
+        Input::Table { row: "task", columns: TASK_COLUMNS },
         Section::Plan,
     ),
     field("data_plan", "Plan for collecting data", "Who collects what, when and how.", Input::Paragraph, Section::Plan),
@@ -296,7 +313,7 @@ fn check_value(spec: &FieldSpec, value: &Value) -> Option<Issue> {
         (Input::Choice(choices), Value::Text(text)) => {
             (!text.is_empty() && !choices.iter().any(|(stored, _)| stored == text)).then_some(Issue::NotAChoice)
         }
-        (Input::Table(columns), Value::Rows(rows)) => {
+        (Input::Table { columns, .. }, Value::Rows(rows)) => {
             if rows.len() > MAX_ROWS {
                 return Some(Issue::TooManyRows { max: MAX_ROWS });
             }

@@ -1,0 +1,84 @@
+//! `ramp-server`: serves the built Ramp app and its API.
+//!
+//! Endpoints:
+//! - `GET /api/health`: `{"status":"ok","storage":"sqlite"}` when the storage answers.
+//! - any other `/api/…`: 404 with a JSON reason (never the app's page).
+//! - everything else: the built app from the dist folder; unknown paths get `index.html`, so
+//!   deep links load. `index.html`, `sw.js` and the manifest are never cached by the browser;
+//!   the hashed build files are cached for a year.
+//!
+//! [`app`] builds the router, so tests drive it in-process; `main.rs` only wires things up.
+
+pub mod error;
+pub mod storage;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::extract::{OriginalUri, Request, State};
+use axum::http::{header, HeaderValue};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::get;
+use axum::{Json, Router};
+use tower_http::services::{ServeDir, ServeFile};
+
+use crate::error::AppError;
+use crate::storage::Storage;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    /// The server's storage.
+    pub storage: Arc<dyn Storage>,
+}
+
+/// The whole server: API routes, then the app's files from `dist`.
+pub fn app(state: AppState, dist: PathBuf) -> Router {
+    let files = ServeDir::new(&dist).fallback(ServeFile::new(dist.join("index.html")));
+    let api = Router::new().route("/health", get(health_show)).fallback(api_not_found);
+    Router::new().nest("/api", api).fallback_service(files).layer(middleware::from_fn(cache_headers)).with_state(state)
+}
+
+async fn health_show(State(state): State<AppState>) -> Result<Json<serde_json::Value>, AppError> {
+    let storage = state.storage.health().await?;
+    Ok(Json(serde_json::json!({ "status": "ok", "storage": storage })))
+}
+
+async fn api_not_found(OriginalUri(uri): OriginalUri) -> AppError {
+    AppError::NoSuchEndpoint(uri.path().to_owned())
+}
+
+/// Sets `Cache-Control`: hashed build files for a year, everything else revalidated.
+async fn cache_headers(request: Request, next: Next) -> Response {
+    let hashed = is_hashed_asset(request.uri().path());
+    let mut response = next.run(request).await;
+    let policy =
+        if hashed && response.status().is_success() { "public, max-age=31536000, immutable" } else { "no-cache" };
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+    response
+}
+
+/// Whether a path names a file whose name carries Trunk's content hash
+/// (`ramp-9763c9b3b1f9470_bg.wasm`, `main-6f6b38388fb7a2da.css`).
+fn is_hashed_asset(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or("");
+    let stem = name.split('.').next().unwrap_or("");
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() >= 12 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashed_assets_are_recognised() {
+        assert!(is_hashed_asset("/ramp-9763c9b3b1f9470_bg.wasm"));
+        assert!(is_hashed_asset("/ramp-9763c9b3b1f9470.js"));
+        assert!(is_hashed_asset("/main-0123456789abcdef.css"));
+        assert!(!is_hashed_asset("/sw.js"));
+        assert!(!is_hashed_asset("/index.html"));
+        assert!(!is_hashed_asset("/teams/0190-abc"));
+    }
+}

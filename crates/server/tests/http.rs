@@ -1,0 +1,73 @@
+//! The server's HTTP surface, driven in-process with a real SQLite file in a temporary folder.
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use http_body_util::BodyExt;
+use ramp_server::storage::Sqlite;
+use ramp_server::{app, AppState};
+use tower::ServiceExt;
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    router: axum::Router,
+    data: std::path::PathBuf,
+}
+
+async fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dist = dir.path().join("dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(dist.join("index.html"), "<!DOCTYPE html><title>Ramp</title>").unwrap();
+    std::fs::write(dist.join("sw.js"), "// worker").unwrap();
+    std::fs::write(dist.join("ramp-0123456789abcdef.js"), "// app").unwrap();
+    let data = dir.path().join("data");
+    let storage = Sqlite::open(&data).await.expect("sqlite opens");
+    let router = app(AppState { storage: Arc::new(storage) }, dist);
+    Fixture { _dir: dir, router, data }
+}
+
+async fn get(router: &axum::Router, path: &str) -> (StatusCode, Option<String>, String) {
+    let response = router.clone().oneshot(Request::get(path).body(Body::empty()).unwrap()).await.unwrap();
+    let status = response.status();
+    let cache = response.headers().get(header::CACHE_CONTROL).map(|v| v.to_str().unwrap().to_owned());
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    (status, cache, String::from_utf8_lossy(&body).into_owned())
+}
+
+#[tokio::test]
+async fn health_reports_the_sqlite_store_in_the_data_folder() {
+    let f = fixture().await;
+    let (status, _, body) = get(&f.router, "/api/health").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body, r#"{"status":"ok","storage":"sqlite"}"#);
+    assert!(f.data.join("ramp.sqlite").exists());
+}
+
+#[tokio::test]
+async fn unknown_api_paths_are_json_404s_not_the_app() {
+    let f = fixture().await;
+    let (status, _, body) = get(&f.router, "/api/nope").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(body, r#"{"error":"there is no API endpoint at /api/nope"}"#);
+}
+
+#[tokio::test]
+async fn deep_links_get_the_app_page_revalidated() {
+    let f = fixture().await;
+    let (status, cache, body) = get(&f.router, "/teams/0190/cycles/0191").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("<title>Ramp</title>"));
+    assert_eq!(cache.as_deref(), Some("no-cache"));
+}
+
+#[tokio::test]
+async fn the_worker_is_revalidated_and_hashed_files_are_cached() {
+    let f = fixture().await;
+    let (_, sw_cache, _) = get(&f.router, "/sw.js").await;
+    assert_eq!(sw_cache.as_deref(), Some("no-cache"));
+    let (status, js_cache, _) = get(&f.router, "/ramp-0123456789abcdef.js").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(js_cache.as_deref(), Some("public, max-age=31536000, immutable"));
+}

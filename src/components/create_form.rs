@@ -1,0 +1,57 @@
+//! The form that starts a new record (a team, a PDSA cycle): the chosen fields, checked by
+//! `ramp-core` when the person submits. Invalid input stays on screen with its problem; only a
+//! valid draft goes up to the page, which saves it.
+
+use leptos::prelude::*;
+use ramp_core::schema::FieldSpec;
+use ramp_core::{Draft, Value};
+
+use crate::components::FieldInput;
+
+/// A short form for a new record.
+#[component]
+pub fn CreateForm(
+    /// The empty (or pre-filled) draft.
+    initial: Draft,
+    /// The fields asked for, in order.
+    fields: Vec<&'static FieldSpec>,
+    /// The submit button's words.
+    submit_label: &'static str,
+    /// Called with the draft once it has no problems.
+    #[prop(into)]
+    on_submit: Callback<Draft>,
+) -> impl IntoView {
+    let draft = RwSignal::new(initial);
+    let tried = RwSignal::new(false);
+    let set = move |name: &'static str| move |value: Value| draft.update(|d| d.set(name, value));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        if draft.with_untracked(|d| d.problems().is_empty()) {
+            on_submit.run(draft.get_untracked());
+        }
+    };
+    let problem_count = move || if tried.get() { draft.with(|d| d.problems().len()) } else { 0 };
+    view! {
+        <form class="create-form" on:submit=submit novalidate>
+            {fields.into_iter().map(|spec| {
+                let problem = Signal::derive(move || {
+                    tried.get().then(|| draft.with(|d| d.problem(spec.name))).flatten().map(|p| p.issue.to_string())
+                });
+                view! {
+                    <FieldInput spec=spec value=Signal::derive(move || draft.with(|d| d.get(spec.name).clone()))
+                        problem=problem on_input=set(spec.name) on_commit=set(spec.name)/>
+                }
+            }).collect_view()}
+            <Show when=move || { problem_count() > 0 }>
+                <p class="form-problem" role="alert">
+                    {move || match problem_count() {
+                        1 => "One thing needs fixing before this can be saved (see above).".to_owned(),
+                        n => format!("{n} things need fixing before this can be saved (see above)."),
+                    }}
+                </p>
+            </Show>
+            <button type="submit" class="primary">{submit_label}</button>
+        </form>
+    }
+}

@@ -1,0 +1,16 @@
+//! Small, reusable pieces of the UI. Each takes signals and callbacks as props, keeps no
+//! state of its own beyond what it shows, and never touches storage.
+
+mod create_form;
+mod field;
+mod stage_badge;
+mod status_chip;
+mod table_input;
+mod update_banner;
+
+pub use create_form::CreateForm;
+pub use field::FieldInput;
+pub use stage_badge::StageBadge;
+pub use status_chip::StatusChip;
+pub use table_input::TableInput;
+pub use update_banner::UpdateBanner;

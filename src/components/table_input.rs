@@ -1,0 +1,77 @@
+//! A small table editor for list fields (questions and predictions; tasks): one card per
+//! row, an input per column, add and remove buttons. Rows are keyed by position.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use ramp_core::Value;
+
+/// Edits a table value row by row.
+#[component]
+pub fn TableInput(
+    /// The field's input id, used to name each cell's input.
+    id: String,
+    /// What one row is called ("question", "task").
+    row_name: &'static str,
+    /// The columns: (name, label).
+    columns: &'static [(&'static str, &'static str)],
+    /// The table on screen.
+    #[prop(into)]
+    value: Signal<Value>,
+    /// Called as the person types in a cell.
+    #[prop(into)]
+    on_input: Callback<Value>,
+    /// Called when a cell is left, or a row added or removed.
+    #[prop(into)]
+    on_commit: Callback<Value>,
+) -> impl IntoView {
+    let rows = move || value.with(|v| v.as_rows().to_vec());
+    let count = Memo::new(move |_| value.with(|v| v.as_rows().len()));
+    let with_cell = move |row: usize, column: &str, text: String| {
+        let mut rows = rows();
+        if let Some(cells) = rows.get_mut(row) {
+            cells.insert(column.to_owned(), text);
+        }
+        Value::Rows(rows)
+    };
+    let add_row = move |_| {
+        let mut rows = rows();
+        rows.push(columns.iter().map(|(name, _)| (name.to_string(), String::new())).collect::<BTreeMap<_, _>>());
+        on_input.run(Value::Rows(rows));
+    };
+    let remove_row = move |row: usize| {
+        let mut rows = rows();
+        if row < rows.len() {
+            rows.remove(row);
+        }
+        on_commit.run(Value::Rows(rows));
+    };
+    view! {
+        <div class="table-input">
+            <For each=move || 0..count.get() key=|row| *row let:row>
+                <fieldset class="row-card">
+                    <legend>{format!("{} {}", capitalised(row_name), row + 1)}</legend>
+                    {columns.iter().map(|(name, label)| {
+                        let cell_id = format!("{id}-{row}-{name}");
+                        let cell = move || value.with(|v| v.as_rows().get(row).and_then(|r| r.get(*name)).cloned().unwrap_or_default());
+                        view! {
+                            <label for=cell_id.clone() class="cell-label">{*label}</label>
+                            <input type="text" id=cell_id prop:value=cell autocomplete="off"
+                                on:input=move |ev| on_input.run(with_cell(row, name, event_target_value(&ev)))
+                                on:change=move |ev| on_commit.run(with_cell(row, name, event_target_value(&ev)))/>
+                        }
+                    }).collect_view()}
+                    <button type="button" class="link-button" on:click=move |_| remove_row(row)>
+                        {format!("Remove {row_name} {}", row + 1)}
+                    </button>
+                </fieldset>
+            </For>
+            <button type="button" class="secondary" on:click=add_row>{format!("Add a {row_name}")}</button>
+        </div>
+    }
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}

@@ -1,0 +1,56 @@
+//! The app's one error type, and the only place its sentences for people are written.
+//!
+//! `store` and `pwa` turn browser failures (`JsValue`, `DOMException`) into a [`ClientError`];
+//! pages show its `Display` text. The raw error goes to the console, never to the screen.
+
+use std::fmt;
+
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Something the app could not do, described for the person using it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ClientError {
+    /// The browser offers no device storage (private window, storage blocked).
+    StorageUnavailable,
+    /// The device storage is full.
+    StorageFull,
+    /// The device storage refused a read or write for another reason (its DOMException name).
+    StorageFailed(String),
+    /// Stored data could not be read back (damaged or from a newer version).
+    Unreadable(String),
+}
+
+impl ClientError {
+    /// Maps a browser error to a `ClientError`, logging the raw error to the console.
+    pub fn from_js(error: JsValue) -> ClientError {
+        web_sys::console::error_2(&JsValue::from_str("Ramp storage error:"), &error);
+        let name = error.dyn_ref::<web_sys::DomException>().map(|e| e.name()).unwrap_or_default();
+        match name.as_str() {
+            "QuotaExceededError" => ClientError::StorageFull,
+            "InvalidStateError" | "SecurityError" => ClientError::StorageUnavailable,
+            "" => ClientError::StorageFailed("unknown".into()),
+            _ => ClientError::StorageFailed(name),
+        }
+    }
+}
+
+impl fmt::Display for ClientError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ClientError::StorageUnavailable => f.write_str(
+                "This browser is not letting Ramp keep data on the device. \
+                 Leave private browsing, or allow site data for this site, then reload.",
+            ),
+            ClientError::StorageFull => f.write_str(
+                "The device's storage is full, so this change was not saved. \
+                 Free some space (Settings shows how much Ramp uses), then try again: what you typed is still here.",
+            ),
+            ClientError::StorageFailed(name) => {
+                write!(f, "The device's storage refused the change ({name}). What you typed is still here; try again.")
+            }
+            ClientError::Unreadable(what) => write!(f, "Some saved data could not be read ({what})."),
+        }
+    }
+}
+
+impl std::error::Error for ClientError {}

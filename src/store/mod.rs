@@ -1,0 +1,266 @@
+//! The device's data: the only module that talks to IndexedDB.
+//!
+//! Holds the [`Replica`] (synced records + outbox → local view) as reactive state, and saves
+//! every edit as its ops, the records they touched and the device clock in one IndexedDB
+//! transaction before it reports "saved". It stores `ramp-core`'s wire shapes (JSON) and never
+//! sees UI types. Start reading at [`LocalDb::open`] and [`LocalDb::save`].
+
+pub mod idb;
+
+use js_sys::{Object, Reflect};
+use leptos::prelude::*;
+use ramp_core::{DeviceClock, Edit, Op, Record, Replica, Uuid7};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{IdbDatabase, IdbTransactionMode};
+
+use crate::error::ClientError;
+
+/// The IndexedDB database name.
+pub const DB_NAME: &str = "ramp";
+/// The schema version: bump it (and handle the upgrade in `idb::open`) when stores change.
+pub const DB_VERSION: u32 = 1;
+
+/// Where the device data stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Phase {
+    /// Being read from IndexedDB.
+    Loading,
+    /// Ready to read and edit.
+    Ready,
+    /// Could not be opened.
+    Failed(ClientError),
+}
+
+/// What happened to the person's latest change.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveState {
+    /// Nothing changed since the app opened.
+    Idle,
+    /// Being written to the device.
+    Saving,
+    /// Written to the device.
+    Saved,
+    /// Not written; the words say why (storage failed, or the value needs fixing first).
+    NotSaved(String),
+}
+
+/// The handle pages use: reactive device data and the save action. `Copy`, provided as context.
+#[derive(Clone, Copy)]
+pub struct LocalDb {
+    replica: RwSignal<Replica>,
+    phase: RwSignal<Phase>,
+    save_state: RwSignal<SaveState>,
+    clock: StoredValue<Option<DeviceClock>>,
+    db: StoredValue<Option<IdbDatabase>, LocalStorage>,
+    saves_in_flight: StoredValue<u32>,
+}
+
+impl LocalDb {
+    /// Opens the device database and starts loading it; [`LocalDb::phase`] says when it is ready.
+    pub fn open() -> LocalDb {
+        let local_db = LocalDb {
+            replica: RwSignal::new(Replica::default()),
+            phase: RwSignal::new(Phase::Loading),
+            save_state: RwSignal::new(SaveState::Idle),
+            clock: StoredValue::new(None),
+            db: StoredValue::new_local(None),
+            saves_in_flight: StoredValue::new(0),
+        };
+        leptos::task::spawn_local(async move {
+            let phase = match local_db.load().await {
+                Ok(()) => Phase::Ready,
+                Err(error) => Phase::Failed(error),
+            };
+            local_db.phase.set(phase);
+        });
+        local_db
+    }
+
+    /// Whether the data is loaded (reactive).
+    pub fn phase(&self) -> Phase {
+        self.phase.get()
+    }
+
+    /// Reads the device data (reactive).
+    pub fn with<R>(&self, read: impl FnOnce(&Replica) -> R) -> R {
+        self.replica.with(read)
+    }
+
+    /// Reads the device data without subscribing to it.
+    pub fn with_untracked<R>(&self, read: impl FnOnce(&Replica) -> R) -> R {
+        self.replica.with_untracked(read)
+    }
+
+    /// The state of the latest change (reactive).
+    pub fn save_state(&self) -> SaveState {
+        self.save_state.get()
+    }
+
+    /// Reports that a change was held back because it needs fixing first.
+    pub fn hold(&self, reason: String) {
+        self.save_state.set(SaveState::NotSaved(reason));
+    }
+
+    /// This device's id, once loaded.
+    pub fn device_id(&self) -> Option<Uuid7> {
+        self.clock.with_value(|clock| clock.as_ref().map(|c| c.device.clone()))
+    }
+
+    /// Applies edits locally and writes them to IndexedDB (ops, touched records and the device
+    /// clock in one transaction). Resolves once the transaction has committed. On failure the
+    /// in-memory state is reloaded from IndexedDB, so what is shown is what is stored.
+    pub async fn save(&self, edits: Vec<Edit>) -> Result<(), ClientError> {
+        let Some(mut clock) = self.clock.get_value() else { return Err(ClientError::StorageUnavailable) };
+        let db = self.db.with_value(Clone::clone).ok_or(ClientError::StorageUnavailable)?;
+        let mut ops = Vec::new();
+        self.replica.update(|replica| ops = replica.edit(&mut clock, edits, now_ms(), None));
+        if ops.is_empty() {
+            return Ok(());
+        }
+        self.clock.set_value(Some(clock.clone()));
+        let records: Vec<Record> = self.replica.with_untracked(|replica| {
+            let mut ids: Vec<_> = ops.iter().map(|op| op.record.clone()).collect();
+            ids.sort();
+            ids.dedup();
+            ids.iter().filter_map(|id| replica.record(id).cloned()).collect()
+        });
+        self.saves_in_flight.update_value(|n| *n += 1);
+        self.save_state.set(SaveState::Saving);
+        let result = write_edit(&db, &ops, &records, &clock).await;
+        self.saves_in_flight.update_value(|n| *n -= 1);
+        match &result {
+            Ok(()) if self.saves_in_flight.get_value() == 0 => self.save_state.set(SaveState::Saved),
+            Ok(()) => {}
+            Err(error) => {
+                self.save_state.set(SaveState::NotSaved(error.to_string()));
+                if let Err(reload) = self.load().await {
+                    self.phase.set(Phase::Failed(reload));
+                }
+            }
+        }
+        result
+    }
+
+    /// (Re)reads everything from IndexedDB into memory; makes the device id on first use.
+    async fn load(&self) -> Result<(), ClientError> {
+        let db = match self.db.with_value(Clone::clone) {
+            Some(db) => db,
+            None => {
+                let db = idb::open(DB_NAME, DB_VERSION).await?;
+                self.db.set_value(Some(db.clone()));
+                db
+            }
+        };
+        let tx = idb::transaction(&db, &["synced", "outbox", "meta"], IdbTransactionMode::Readonly)?;
+        let synced = idb::get_all(&tx, "synced")?;
+        let outbox = idb::get_all(&tx, "outbox")?;
+        let clock = idb::get(&tx, "meta", "device")?;
+        let (synced, outbox, clock) = (synced.await?, outbox.await?, clock.await?);
+        let synced: Vec<Record> = synced.iter().filter_map(|entry| from_entry(&entry)).collect();
+        let outbox: Vec<Op> = outbox.iter().filter_map(|entry| from_entry(&entry)).collect();
+        let clock = match clock.as_ref().and_then(from_entry::<DeviceClock>) {
+            Some(clock) => clock,
+            None => {
+                let clock =
+                    DeviceClock { device: Uuid7::from_parts(now_ms(), random_bytes()), counter: 0, last_hlc: None };
+                let tx = idb::transaction(&db, &["meta"], IdbTransactionMode::Readwrite)?;
+                idb::put(&tx, "meta", &entry(None, &clock), Some("device"))?;
+                idb::committed(&tx).await?;
+                clock
+            }
+        };
+        self.clock.set_value(Some(clock));
+        self.replica.set(Replica::new(synced, outbox));
+        Ok(())
+    }
+}
+
+async fn write_edit(db: &IdbDatabase, ops: &[Op], records: &[Record], clock: &DeviceClock) -> Result<(), ClientError> {
+    let tx = idb::transaction(db, &["records", "outbox", "meta"], IdbTransactionMode::Readwrite)?;
+    for record in records {
+        idb::put(&tx, "records", &entry(Some(("id", JsValue::from_str(record.id.as_str()))), record), None)?;
+    }
+    for op in ops {
+        idb::put(&tx, "outbox", &entry(Some(("counter", JsValue::from_f64(op.dot.counter as f64))), op), None)?;
+    }
+    idb::put(&tx, "meta", &entry(None, clock), Some("device"))?;
+    idb::committed(&tx).await
+}
+
+/// A stored entry: `{ json: "<wire JSON>" }`, plus the store's key field when it has one.
+fn entry<T: serde::Serialize>(key: Option<(&str, JsValue)>, value: &T) -> JsValue {
+    let object = Object::new();
+    if let Some((name, key)) = key {
+        let _ = Reflect::set(&object, &JsValue::from_str(name), &key);
+    }
+    let json = serde_json::to_string(value).expect("wire types always serialize");
+    let _ = Reflect::set(&object, &JsValue::from_str("json"), &JsValue::from_str(&json));
+    object.into()
+}
+
+/// Reads an entry back; logs and skips what cannot be read.
+fn from_entry<T: serde::de::DeserializeOwned>(entry: &JsValue) -> Option<T> {
+    let json = Reflect::get(entry, &JsValue::from_str("json")).ok()?.as_string()?;
+    match serde_json::from_str(&json) {
+        Ok(value) => Some(value),
+        Err(error) => {
+            web_sys::console::warn_1(&JsValue::from_str(&format!("Ramp: skipped an unreadable stored entry: {error}")));
+            None
+        }
+    }
+}
+
+/// Milliseconds since the Unix epoch, by the device's clock.
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// Ten random bytes from the browser's cryptographic generator.
+pub fn random_bytes() -> [u8; 10] {
+    let mut bytes = [0u8; 10];
+    let crypto = web_sys::window().and_then(|w| w.crypto().ok());
+    if let Some(crypto) = crypto {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    bytes
+}
+
+/// A new record id.
+pub fn new_id() -> Uuid7 {
+    Uuid7::from_parts(now_ms(), random_bytes())
+}
+
+/// Device storage as the browser reports it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StorageReport {
+    /// Whether the browser promised not to evict Ramp's data.
+    pub persisted: bool,
+    /// Bytes used by this site, if known.
+    pub usage: Option<f64>,
+    /// Bytes this site may use, if known.
+    pub quota: Option<f64>,
+}
+
+/// Asks the browser how much storage Ramp uses and whether it is persistent.
+pub async fn storage_report() -> Result<StorageReport, ClientError> {
+    let storage = web_sys::window().ok_or(ClientError::StorageUnavailable)?.navigator().storage();
+    let persisted = wasm_bindgen_futures::JsFuture::from(storage.persisted().map_err(ClientError::from_js)?)
+        .await
+        .map_err(ClientError::from_js)?
+        .as_bool()
+        .unwrap_or(false);
+    let estimate = wasm_bindgen_futures::JsFuture::from(storage.estimate().map_err(ClientError::from_js)?)
+        .await
+        .map_err(ClientError::from_js)?;
+    let number = |name: &str| Reflect::get(&estimate, &JsValue::from_str(name)).ok().and_then(|v| v.as_f64());
+    Ok(StorageReport { persisted, usage: number("usage"), quota: number("quota") })
+}
+
+/// Asks the browser to keep Ramp's data even when space runs low; returns its answer.
+pub async fn request_persistence() -> Result<bool, ClientError> {
+    let storage = web_sys::window().ok_or(ClientError::StorageUnavailable)?.navigator().storage();
+    let answer = wasm_bindgen_futures::JsFuture::from(storage.persist().map_err(ClientError::from_js)?)
+        .await
+        .map_err(ClientError::from_js)?;
+    Ok(answer.as_bool().unwrap_or(false) || answer.dyn_ref::<js_sys::Boolean>().is_some_and(|b| b.value_of()))
+}

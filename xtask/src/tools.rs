@@ -1,0 +1,105 @@
+//! Installs what the build and the tests need, skipping what is already there: the wasm32
+//! target, trunk, wasm-bindgen-cli (the exact version in Cargo.lock), wasm-opt 132 (npm's
+//! binaryen; Debian's 108 makes a wasm that crashes), chromium and chromedriver.
+//!
+//! Never downloads from anywhere but the package registries (see shared/TOOLCHAIN.md).
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use anyhow::{bail, Context};
+
+use crate::{root, run_command};
+
+const TRUNK_VERSION: &str = "0.21.14";
+const BINARYEN_VERSION: &str = "132.0.0";
+
+/// The folder npm installs binaryen into.
+fn tools_dir() -> PathBuf {
+    root().join("target/tools")
+}
+
+/// `PATH` with wasm-opt 132 and cargo's bin folder first.
+pub fn path_with_tools() -> anyhow::Result<std::ffi::OsString> {
+    let mut paths = vec![tools_dir().join("node_modules/.bin")];
+    if let Some(home) = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")))
+    {
+        paths.push(home.join("bin"));
+    }
+    paths.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    Ok(std::env::join_paths(paths)?)
+}
+
+/// The output of `program args…`, if it runs and succeeds.
+fn output_of(program: &str, args: &[&str]) -> Option<String> {
+    let path = path_with_tools().ok()?;
+    let output = Command::new(program).args(args).env("PATH", path).output().ok()?;
+    output.status.success().then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+/// The wasm-bindgen version pinned in Cargo.lock.
+fn locked_wasm_bindgen() -> anyhow::Result<String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).context("reading Cargo.lock")?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(version) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(version.trim_end_matches('"').to_owned());
+            }
+        }
+    }
+    bail!("Cargo.lock has no wasm-bindgen entry")
+}
+
+/// The wasm32 target, trunk, wasm-bindgen-cli and wasm-opt.
+pub fn ensure_build_tools() -> anyhow::Result<()> {
+    let targets = output_of("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if !targets.lines().any(|t| t.trim() == "wasm32-unknown-unknown") {
+        println!("xtask: installing the wasm32-unknown-unknown target");
+        run_command(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    let trunk = output_of("trunk", &["--version"]).unwrap_or_default();
+    if !trunk.contains(TRUNK_VERSION) {
+        println!("xtask: installing trunk {TRUNK_VERSION} (about 12 minutes on 2 cores)");
+        run_command(Command::new("cargo").args(["install", "trunk", "--locked", "--version", TRUNK_VERSION]))?;
+    }
+    let wanted = locked_wasm_bindgen()?;
+    let bindgen = output_of("wasm-bindgen", &["--version"]).unwrap_or_default();
+    if bindgen.split_whitespace().nth(1) != Some(wanted.as_str()) {
+        println!("xtask: installing wasm-bindgen-cli {wanted} (about 4 minutes)");
+        // Not --locked: its lock file pins a crate version the registry no longer has.
+        run_command(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--force", "--version", &wanted]))?;
+    }
+    let wasm_opt = output_of("wasm-opt", &["--version"]).unwrap_or_default();
+    let local_wasm_opt = tools_dir().join("node_modules/.bin/wasm-opt");
+    if !wasm_opt.contains("version 132") || !local_wasm_opt.exists() {
+        println!("xtask: installing wasm-opt (npm binaryen@{BINARYEN_VERSION})");
+        std::fs::create_dir_all(tools_dir())?;
+        let prefix = tools_dir().display().to_string();
+        let spec = format!("binaryen@{BINARYEN_VERSION}");
+        run_command(Command::new("npm").args(["install", "--no-audit", "--no-fund", "--prefix", &prefix, &spec]))?;
+    }
+    Ok(())
+}
+
+/// Chromium and its driver, from Debian's packages.
+pub fn ensure_browser() -> anyhow::Result<()> {
+    let present = |program: &str| output_of(program, &["--version"]).is_some();
+    if present("chromium") && present("chromedriver") {
+        return Ok(());
+    }
+    println!("xtask: installing chromium and chromium-driver (apt)");
+    let as_root = output_of("id", &["-u"]).is_some_and(|uid| uid.trim() == "0");
+    let apt = |args: &[&str]| {
+        let mut command = if as_root { Command::new("apt-get") } else { Command::new("sudo") };
+        if !as_root {
+            command.arg("apt-get");
+        }
+        command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        run_command(&mut command)
+    };
+    apt(&["update"])?;
+    apt(&["install", "-y", "chromium", "chromium-driver"])
+}
