@@ -27,8 +27,9 @@ pub fn CreateForm(
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
-        if draft.with_untracked(|d| d.problems().is_empty()) {
-            on_submit.run(draft.get_untracked());
+        match draft.with_untracked(|d| d.problems().into_iter().next()) {
+            None => on_submit.run(draft.get_untracked()),
+            Some(first) => focus_field(&first.field),
         }
     };
     let problem_count = move || if tried.get() { draft.with(|d| d.problems().len()) } else { 0 };
@@ -53,5 +54,17 @@ pub fn CreateForm(
             </Show>
             <button type="submit" class="primary">{submit_label}</button>
         </form>
+    }
+}
+
+/// Moves the focus (and the view) to a field's first input, so the person sees what to fix.
+fn focus_field(field: &str) {
+    let selector = format!("[data-testid=field-{field}] input, [data-testid=field-{field}] textarea");
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(&selector).ok().flatten())
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+    if let Some(element) = element {
+        let _ = element.focus();
     }
 }

@@ -9,14 +9,13 @@
 //!
 //! Never edits the source tree: outputs go under `target/` and `dist/`.
 
-mod gen_sw;
 mod tidy;
 mod tools;
 
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{bail, Context};
+use xtask::{gen_sw, root};
 
 const HELP: &str = "\
 usage: cargo xtask <task>
@@ -47,11 +46,6 @@ fn run() -> anyhow::Result<()> {
             bail!("unknown task {}", task.unwrap_or_default())
         }
     }
-}
-
-/// The project's root folder.
-pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits in the project root").to_path_buf()
 }
 
 fn serve(args: &[String]) -> anyhow::Result<()> {

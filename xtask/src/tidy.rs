@@ -5,7 +5,7 @@
 mod tests {
     use std::path::Path;
 
-    use crate::root;
+    use xtask::root;
 
     fn rust_files(dir: &Path, found: &mut Vec<std::path::PathBuf>) {
         for entry in std::fs::read_dir(dir).unwrap() {

@@ -9,7 +9,9 @@ use std::process::Command;
 
 use anyhow::{bail, Context};
 
-use crate::{root, run_command};
+use xtask::root;
+
+use crate::run_command;
 
 const TRUNK_VERSION: &str = "0.21.14";
 const BINARYEN_VERSION: &str = "132.0.0";

@@ -1,1 +1,360 @@
-//! placeholder
+//! The end-to-end harness: the real `ramp-server` on a free port with a fresh data folder,
+//! chromedriver with a fresh headless Chromium profile, and small page helpers.
+//!
+//! `cargo xtask test` sets `RAMP_DIST` (the release build) and `RAMP_SERVER` (the binary).
+//! Never mocks anything: what the tests see is what a person's browser sees.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context};
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+
+/// A phone's viewport (iPhone 14-ish).
+pub const PHONE: (u32, u32) = (390, 844);
+/// A tablet's viewport (iPad Air portrait).
+pub const TABLET: (u32, u32) = (820, 1180);
+
+/// How long to wait for anything in the page.
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").expect("a free port").local_addr().expect("its address").port()
+}
+
+fn env_path(name: &str) -> anyhow::Result<PathBuf> {
+    std::env::var_os(name).map(PathBuf::from).with_context(|| format!("{name} is not set: run `cargo xtask test`"))
+}
+
+/// A fresh temporary folder, removed on drop.
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    /// Makes a new empty folder under the system's temp dir.
+    pub fn new(label: &str) -> TempDir {
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
+        let path = std::env::temp_dir().join(format!("ramp-e2e-{label}-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&path).expect("temp dir");
+        TempDir(path)
+    }
+
+    /// Its path.
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A running `ramp-server` with its own data folder.
+pub struct Server {
+    child: Option<Child>,
+    /// Its address, e.g. `http://127.0.0.1:40123`.
+    pub url: String,
+    port: u16,
+    dist: PathBuf,
+    /// The data folder (SQLite file inside).
+    pub data: TempDir,
+}
+
+impl Server {
+    /// Starts the server on the release build (`RAMP_DIST`).
+    pub fn start() -> anyhow::Result<Server> {
+        Server::start_with_dist(env_path("RAMP_DIST")?)
+    }
+
+    /// Starts the server on a given build folder.
+    pub fn start_with_dist(dist: PathBuf) -> anyhow::Result<Server> {
+        let port = free_port();
+        let mut server =
+            Server { child: None, url: format!("http://127.0.0.1:{port}"), port, dist, data: TempDir::new("data") };
+        server.restart()?;
+        Ok(server)
+    }
+
+    /// Starts the (stopped) server again on the same port and data.
+    pub fn restart(&mut self) -> anyhow::Result<()> {
+        let child = Command::new(env_path("RAMP_SERVER")?)
+            .args(["--addr", &format!("127.0.0.1:{}", self.port)])
+            .arg("--data")
+            .arg(self.data.path())
+            .arg("--dist")
+            .arg(&self.dist)
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .context("starting ramp-server")?;
+        self.child = Some(child);
+        let deadline = Instant::now() + PATIENCE;
+        while Instant::now() < deadline {
+            if http_get(self.port, "/api/health").is_ok_and(|body| body.contains("\"ok\"")) {
+                return Ok(());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        bail!("ramp-server did not answer /api/health")
+    }
+
+    /// Kills the server (SIGKILL), as a lost connection or a crash would look to the app.
+    pub fn stop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// A bare HTTP/1.0 GET on loopback; returns the whole response.
+fn http_get(port: u16, path: &str) -> std::io::Result<String> {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port))?;
+    stream.set_read_timeout(Some(Duration::from_secs(2)))?;
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response)?;
+    Ok(response)
+}
+
+/// Headless Chromium driven through chromedriver, with a fresh profile.
+pub struct Browser {
+    /// The WebDriver client.
+    pub client: Client,
+    driver: Child,
+    _profile: TempDir,
+}
+
+impl Browser {
+    /// Starts chromedriver and a headless Chromium with the given viewport.
+    pub async fn start(viewport: (u32, u32)) -> anyhow::Result<Browser> {
+        let port = free_port();
+        let driver = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .context("starting chromedriver (cargo xtask test installs it)")?;
+        let profile = TempDir::new("profile");
+        let args = vec![
+            "--headless=new".to_owned(),
+            "--no-sandbox".to_owned(),
+            "--disable-gpu".to_owned(),
+            "--disable-dev-shm-usage".to_owned(),
+            "--disable-background-networking".to_owned(),
+            "--disable-component-update".to_owned(),
+            "--disable-sync".to_owned(),
+            "--no-first-run".to_owned(),
+            format!("--window-size={},{}", viewport.0, viewport.1),
+            format!("--user-data-dir={}", profile.path().display()),
+        ];
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("goog:chromeOptions".into(), json!({ "binary": "/usr/bin/chromium", "args": args }));
+        let deadline = Instant::now() + PATIENCE;
+        let client = loop {
+            let attempt = ClientBuilder::rustls()
+                .context("rustls")?
+                .capabilities(capabilities.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await;
+            match attempt {
+                Ok(client) => break client,
+                Err(_) if Instant::now() < deadline => tokio::time::sleep(Duration::from_millis(100)).await,
+                Err(error) => bail!("could not connect to chromedriver: {error}"),
+            }
+        };
+        let browser = Browser { client, driver, _profile: profile };
+        browser.viewport(viewport).await?;
+        Ok(browser)
+    }
+
+    /// Sets the viewport exactly (device metrics), e.g. [`PHONE`] or [`TABLET`].
+    pub async fn viewport(&self, (width, height): (u32, u32)) -> anyhow::Result<()> {
+        self.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 700 }),
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Runs a Chrome DevTools Protocol command through chromedriver.
+    pub async fn cdp(&self, cmd: &str, params: Value) -> anyhow::Result<Value> {
+        Ok(self.client.issue_cmd(Cdp { cmd: cmd.to_owned(), params }).await?)
+    }
+
+    /// Opens a URL.
+    pub async fn goto(&self, url: &str) -> anyhow::Result<()> {
+        self.client.goto(url).await?;
+        Ok(())
+    }
+
+    /// Waits for an element matching `css` and returns it.
+    pub async fn find(&self, css: &str) -> anyhow::Result<fantoccini::elements::Element> {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .with_context(|| format!("no element matches {css}"))
+    }
+
+    /// Types into the input matching `css`, then leaves it (Tab), as a person would.
+    pub async fn type_into(&self, css: &str, text: &str) -> anyhow::Result<()> {
+        self.click(css).await?;
+        let input = self.find(css).await?;
+        input.send_keys(text).await?;
+        input.send_keys("\u{e004}").await?;
+        Ok(())
+    }
+
+    /// Sets a date input's value (date pickers differ by locale) and fires `change`.
+    pub async fn set_date(&self, css: &str, date: &str) -> anyhow::Result<()> {
+        self.find(css).await?;
+        self.js(
+            "const el = document.querySelector(arguments[0]); el.value = arguments[1];\
+             el.dispatchEvent(new Event('input', {bubbles: true})); el.dispatchEvent(new Event('change', {bubbles: true}));",
+            vec![json!(css), json!(date)],
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Scrolls the element matching `css` to the middle of the screen (clear of the sticky
+    /// header), as a person would before touching it, and clicks it.
+    pub async fn click(&self, css: &str) -> anyhow::Result<()> {
+        let element = self.find(css).await?;
+        self.js("document.querySelector(arguments[0]).scrollIntoView({block: 'center'});", vec![json!(css)]).await?;
+        element.click().await?;
+        Ok(())
+    }
+
+    /// Runs a script and returns its value.
+    pub async fn js(&self, script: &str, args: Vec<Value>) -> anyhow::Result<Value> {
+        Ok(self.client.execute(script, args).await?)
+    }
+
+    /// Runs an async script (its last argument is the callback) and returns what it passes.
+    pub async fn js_async(&self, script: &str, args: Vec<Value>) -> anyhow::Result<Value> {
+        Ok(self.client.execute_async(script, args).await?)
+    }
+
+    /// The visible text of the first element matching `css`.
+    pub async fn text(&self, css: &str) -> anyhow::Result<String> {
+        Ok(self.find(css).await?.text().await?)
+    }
+
+    /// Waits until the first element matching `css` has text containing `wanted`.
+    pub async fn wait_for_text(&self, css: &str, wanted: &str) -> anyhow::Result<()> {
+        let deadline = Instant::now() + PATIENCE;
+        let mut last = String::new();
+        while Instant::now() < deadline {
+            let script = "const el = document.querySelector(arguments[0]); return el ? el.innerText : null;";
+            if let Value::String(text) = self.js(script, vec![json!(css)]).await? {
+                if text.contains(wanted) {
+                    return Ok(());
+                }
+                last = text;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        bail!("{css} never showed {wanted:?} (last: {last:?})")
+    }
+
+    /// Waits until a script returns `true`.
+    pub async fn wait_until(&self, what: &str, script: &str) -> anyhow::Result<()> {
+        let deadline = Instant::now() + PATIENCE;
+        while Instant::now() < deadline {
+            if self.js(script, vec![]).await? == json!(true) {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        bail!("timed out waiting until {what}")
+    }
+
+    /// Waits until the status chip says the latest change is saved on this device.
+    pub async fn wait_saved(&self) -> anyhow::Result<()> {
+        self.wait_for_text("[data-testid=save-status]", "Saved on this device").await
+    }
+
+    /// Waits until a service worker controls the page (the app is available offline).
+    pub async fn wait_offline_ready(&self) -> anyhow::Result<()> {
+        self.wait_until("a service worker controls the page", "return !!navigator.serviceWorker.controller;").await
+    }
+
+    /// Reloads the page.
+    pub async fn reload(&self) -> anyhow::Result<()> {
+        self.client.refresh().await?;
+        Ok(())
+    }
+
+    /// The current URL.
+    pub async fn url(&self) -> anyhow::Result<String> {
+        Ok(self.client.current_url().await?.to_string())
+    }
+
+    /// Saves a PNG of the viewport under `target/screenshots/`.
+    pub async fn screenshot(&self, name: &str) -> anyhow::Result<PathBuf> {
+        let png = self.client.screenshot().await?;
+        let dir = std::env::var_os("RAMP_ROOT")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
+            .join("target/screenshots");
+        std::fs::create_dir_all(&dir)?;
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, png)?;
+        Ok(path)
+    }
+
+    /// Closes the browser and its driver.
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+/// chromedriver's `goog/cdp/execute` endpoint.
+#[derive(Debug)]
+struct Cdp {
+    cmd: String,
+    params: Value,
+}
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!("session/{}/goog/cdp/execute", session_id.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()))
+    }
+}
+
+/// Copies a build folder (to deploy a "new version" into without touching the real one).
+pub fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}

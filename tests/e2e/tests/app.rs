@@ -1,0 +1,249 @@
+//! The app as a person meets it: a team and a full PDSA cycle through the UI, kept across
+//! reloads and a stopped server, checked by rules, installable, and updated in place.
+
+use ramp_e2e::{copy_dir, Browser, Server, TempDir, PHONE, TABLET};
+use serde_json::json;
+
+/// Creates a team from the start page and returns the team page's URL.
+async fn create_team(browser: &Browser, server: &Server, name: &str) -> anyhow::Result<String> {
+    browser.goto(&server.url).await?;
+    browser.type_into("#f-name", name).await?;
+    browser.type_into("#f-organization", "St Elsewhere Hospital").await?;
+    browser.type_into("#f-site", "Ward 7").await?;
+    browser.click("form.create-form button[type=submit]").await?;
+    browser.wait_for_text("[data-testid=team-name]", name).await?;
+    browser.url().await
+}
+
+/// Starts a cycle from the team page and returns the worksheet's URL.
+async fn start_cycle(browser: &Browser, title: &str, idea: &str) -> anyhow::Result<String> {
+    browser.click("[data-testid=start-cycle]").await?;
+    browser.type_into("#f-title", title).await?;
+    browser.type_into("#f-change_idea", idea).await?;
+    browser.type_into("#f-scale", "One nurse, one shift").await?;
+    browser.click("form.create-form button[type=submit]").await?;
+    browser.wait_for_text("[data-testid=cycle-title]", title).await?;
+    browser.url().await
+}
+
+/// What IndexedDB holds: (cycle records with this title, outbox entries).
+async fn stored(browser: &Browser, title: &str) -> anyhow::Result<(u64, u64)> {
+    let script = r#"
+        const [title, done] = arguments;
+        const open = indexedDB.open('ramp');
+        open.onsuccess = () => {
+            const tx = open.result.transaction(['records', 'outbox'], 'readonly');
+            const records = tx.objectStore('records').getAll();
+            const outbox = tx.objectStore('outbox').count();
+            tx.oncomplete = () => {
+                const cycles = records.result.filter((r) => {
+                    const rec = JSON.parse(r.json);
+                    return rec.kind === 'cycle' && (rec.fields.title || []).some((s) => s.value === title);
+                });
+                done([cycles.length, outbox.result]);
+                open.result.close();
+            };
+        };
+        open.onerror = () => done([-1, -1]);
+    "#;
+    let value = browser.js_async(script, vec![json!(title)]).await?;
+    Ok((value[0].as_u64().unwrap_or(0), value[1].as_u64().unwrap_or(0)))
+}
+
+#[tokio::test]
+async fn a_full_pdsa_cycle_is_kept_across_reloads_and_without_the_server() -> anyhow::Result<()> {
+    let mut server = Server::start()?;
+    let browser = Browser::start(PHONE).await?;
+    let team_url = create_team(&browser, &server, "Ward 7 Falls Team").await?;
+    let cycle_url = start_cycle(&browser, "Bedside safety huddle", "Daily 5-minute falls huddle").await?;
+    browser.wait_for_text("[data-testid=stage]", "Plan").await?;
+
+    // Plan: a question with its prediction, a task, the data plan.
+    browser.click("[data-testid=field-predictions] button.secondary").await?;
+    browser.type_into("#f-predictions-0-question", "Will the huddle take under 5 minutes?").await?;
+    browser.type_into("#f-predictions-0-prediction", "Yes, 4 minutes on average").await?;
+    browser.click("[data-testid=field-tasks] button.secondary").await?;
+    browser.type_into("#f-tasks-0-what", "Run the huddle at 7:15").await?;
+    browser.type_into("#f-tasks-0-who", "Charge nurse").await?;
+    browser.type_into("#f-data_plan", "Time each huddle with a phone timer").await?;
+    browser.wait_saved().await?;
+    // Do.
+    browser.click("label[for=f-ran_as_planned-partly]").await?;
+    browser.type_into("#f-observations", "Took 6 minutes on day one, 4 by day three").await?;
+    browser.type_into("#f-problems", "Night staff missed the first one").await?;
+    browser.wait_for_text("[data-testid=stage]", "Do").await?;
+    // Study.
+    browser.click("label[for=f-matched_predictions-partly]").await?;
+    browser.type_into("#f-comparison", "Longer than predicted at first").await?;
+    browser.type_into("#f-learning", "A fixed script keeps it short").await?;
+    browser.wait_for_text("[data-testid=stage]", "Study").await?;
+    // Act.
+    browser.type_into("#f-next_steps", "Test the script on the night shift").await?;
+    browser.wait_for_text("[data-testid=stage]", "Act").await?;
+    browser.click("label[for=f-decision-adapt]").await?;
+    browser.wait_for_text("[data-testid=stage]", "Done: adapted").await?;
+    browser.wait_saved().await?;
+    let (cycles, outbox) = stored(&browser, "Bedside safety huddle").await?;
+    assert_eq!(cycles, 1, "the cycle record is in IndexedDB");
+    assert!(outbox >= 15, "every field change is queued for the server (outbox: {outbox})");
+
+    // Reload: everything is still there, and the team lists the cycle with its stage.
+    browser.reload().await?;
+    browser.wait_for_text("[data-testid=cycle-title]", "Bedside safety huddle").await?;
+    let value = browser.js("return document.querySelector('#f-observations').value", vec![]).await?;
+    assert_eq!(value, json!("Took 6 minutes on day one, 4 by day three"));
+    browser.goto(&team_url).await?;
+    browser.wait_for_text("[data-testid=cycle-list]", "Bedside safety huddle").await?;
+    browser.wait_for_text("[data-testid=cycle-list]", "Done: adapted").await?;
+
+    // Stop the server: the app and the deep link to the cycle still load, and edits still save.
+    browser.wait_offline_ready().await?;
+    server.stop();
+    browser.goto(&cycle_url).await?;
+    browser.wait_for_text("[data-testid=cycle-title]", "Bedside safety huddle").await?;
+    let from_worker =
+        browser.js("return performance.getEntriesByType('navigation')[0].workerStart > 0", vec![]).await?;
+    assert_eq!(from_worker, json!(true), "the page came from the service worker");
+    browser.type_into("#f-learning", " and a timer helps").await?;
+    browser.wait_saved().await?;
+    browser.reload().await?;
+    browser.wait_for_text("[data-testid=cycle-title]", "Bedside safety huddle").await?;
+    let learning = browser.js("return document.querySelector('#f-learning').value", vec![]).await?;
+    assert_eq!(learning, json!("A fixed script keeps it short and a timer helps"));
+    browser.close().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn bad_input_is_explained_and_nothing_typed_is_lost() -> anyhow::Result<()> {
+    let server = Server::start()?;
+    let browser = Browser::start(PHONE).await?;
+    create_team(&browser, &server, "Clinic B").await?;
+    browser.click("[data-testid=start-cycle]").await?;
+    // Submitting without a title: the title is explained, the change idea typed stays.
+    browser.type_into("#f-change_idea", "Pre-visit phone call").await?;
+    browser.set_date("#f-start", "2026-03-10").await?;
+    browser.set_date("#f-end", "2026-03-01").await?;
+    browser.click("form.create-form button[type=submit]").await?;
+    browser.wait_for_text("#f-title-problem", "Give the cycle a title").await?;
+    browser.wait_for_text("#f-end-problem", "The end date is before the start date").await?;
+    browser.wait_for_text(".form-problem", "2 things need fixing").await?;
+    let idea = browser.js("return document.querySelector('#f-change_idea').value", vec![]).await?;
+    assert_eq!(idea, json!("Pre-visit phone call"));
+    // Fixing both starts the cycle.
+    browser.type_into("#f-title", "Call before the visit").await?;
+    browser.set_date("#f-end", "2026-03-17").await?;
+    browser.click("form.create-form button[type=submit]").await?;
+    browser.wait_for_text("[data-testid=cycle-title]", "Call before the visit").await?;
+
+    // On the worksheet: an end date before the start is held back, with the reason shown.
+    browser.set_date("#f-end", "2026-03-02").await?;
+    browser.wait_for_text("#f-end-problem", "The end date is before the start date").await?;
+    browser.wait_for_text("[data-testid=save-status]", "Not saved").await?;
+    browser.wait_for_text("[data-testid=save-status]", "End date").await?;
+    let end = browser.js("return document.querySelector('#f-end').value", vec![]).await?;
+    assert_eq!(end, json!("2026-03-02"), "the typed date stays on screen");
+    // Other fields still save meanwhile; clearing the title is refused the same way.
+    browser.type_into("#f-objective", "Fewer missed appointments").await?;
+    browser.js("const el = document.querySelector('#f-title'); el.value = '';\
+                el.dispatchEvent(new Event('input', {bubbles: true})); el.dispatchEvent(new Event('change', {bubbles: true}));", vec![]).await?;
+    browser.wait_for_text("#f-title-problem", "Give the cycle a title").await?;
+    browser.set_date("#f-end", "2026-03-20").await?;
+    browser.type_into("#f-title", "Call before the visit, v2").await?;
+    browser.wait_saved().await?;
+    browser.reload().await?;
+    browser.wait_for_text("[data-testid=cycle-title]", "Call before the visit, v2").await?;
+    let saved = browser
+        .js("return [document.querySelector('#f-end').value, document.querySelector('#f-objective').value]", vec![])
+        .await?;
+    assert_eq!(saved, json!(["2026-03-20", "Fewer missed appointments"]));
+    browser.close().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn chromium_finds_the_app_installable() -> anyhow::Result<()> {
+    let server = Server::start()?;
+    let browser = Browser::start(PHONE).await?;
+    browser.goto(&server.url).await?;
+    browser.find("#f-name").await?;
+    browser.wait_offline_ready().await?;
+    let errors = browser.cdp("Page.getInstallabilityErrors", json!({})).await?;
+    assert_eq!(errors["installabilityErrors"], json!([]), "{errors}");
+    let manifest = browser.cdp("Page.getAppManifest", json!({})).await?;
+    assert_eq!(manifest["errors"], json!([]), "{manifest}");
+    browser.close().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_new_version_is_offered_and_reloading_keeps_the_data() -> anyhow::Result<()> {
+    let deployed = TempDir::new("dist");
+    let dist = std::env::var_os("RAMP_DIST").expect("RAMP_DIST");
+    copy_dir(std::path::Path::new(&dist), deployed.path())?;
+    let server = Server::start_with_dist(deployed.path().to_path_buf())?;
+    let browser = Browser::start(PHONE).await?;
+    create_team(&browser, &server, "Update Team").await?;
+    browser.wait_offline_ready().await?;
+    let old_caches = browser.js_async("caches.keys().then(arguments[0])", vec![]).await?;
+
+    // Deploy a new build: a changed page and the worker regenerated, as a rebuild does.
+    let index = deployed.path().join("index.html");
+    let page = std::fs::read_to_string(&index)?.replace("<title>Ramp</title>", "<title>Ramp</title><!-- v2 -->");
+    std::fs::write(&index, page)?;
+    let template = std::fs::read_to_string(xtask::root().join("public/sw.js"))?;
+    let (build_id, _) = xtask::gen_sw::write(deployed.path(), &template)?;
+
+    browser.reload().await?;
+    browser.wait_for_text("[data-testid=update-banner]", "New version available").await?;
+    browser.click("[data-testid=update-banner] button").await?;
+    browser
+        .wait_until(
+            "the new worker controls the page and the banner is gone",
+            "return !!navigator.serviceWorker.controller && !document.querySelector('[data-testid=update-banner]') \
+             && document.head.innerHTML.includes('<!-- v2 -->');",
+        )
+        .await?;
+    let caches = browser.js_async("caches.keys().then(arguments[0])", vec![]).await?;
+    assert_eq!(caches, json!([format!("ramp-shell-{build_id}")]), "old cache {old_caches} replaced");
+    browser.wait_for_text("[data-testid=team-name]", "Update Team").await?;
+    browser.close().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn pages_fit_phone_and_tablet_screens() -> anyhow::Result<()> {
+    let server = Server::start()?;
+    let browser = Browser::start(PHONE).await?;
+    browser.goto(&server.url).await?;
+    browser.find("#f-name").await?;
+    browser.screenshot("home-empty-phone").await?;
+    let mut pages = Vec::new();
+    let team_url = create_team(&browser, &server, "Ward 7 Falls Team").await?;
+    let cycle_url = start_cycle(&browser, "Bedside safety huddle", "Daily 5-minute falls huddle").await?;
+    browser.click("[data-testid=field-predictions] button.secondary").await?;
+    browser.type_into("#f-predictions-0-question", "Will it take under 5 minutes?").await?;
+    browser.type_into("#f-observations", "Took 6 minutes on day one").await?;
+    browser.wait_saved().await?;
+    pages.extend([
+        ("home", server.url.clone()),
+        ("team", team_url.clone()),
+        ("new-cycle", format!("{team_url}/cycles/new")),
+        ("cycle", cycle_url),
+        ("settings", format!("{}/settings", server.url)),
+    ]);
+    for (width_name, viewport) in [("phone", PHONE), ("tablet", TABLET)] {
+        browser.viewport(viewport).await?;
+        for (name, url) in &pages {
+            browser.goto(url).await?;
+            browser.find("main h1").await?;
+            let overflow = browser
+                .js("return document.documentElement.scrollWidth - document.documentElement.clientWidth", vec![])
+                .await?;
+            assert_eq!(overflow, json!(0), "{name} scrolls sideways at {width_name} width");
+            browser.screenshot(&format!("{name}-{width_name}")).await?;
+        }
+    }
+    browser.close().await;
+    Ok(())
+}
