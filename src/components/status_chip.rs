@@ -24,9 +24,9 @@ pub fn StatusChip() -> impl IntoView {
     let detail = move || match state() {
         SaveState::NotSaved(reason) => reason,
         _ => match waiting() {
-            0 => "Nothing waiting for the server".to_owned(),
-            1 => "1 change not yet on the server".to_owned(),
-            n => format!("{n} changes not yet on the server"),
+            0 => "Nothing waiting to be sent".to_owned(),
+            1 => "1 change not yet sent".to_owned(),
+            n => format!("{n} changes not yet sent"),
         },
     };
     view! {

@@ -24,10 +24,10 @@ pub fn SettingsPage() -> impl IntoView {
         local_db.with(|replica| {
             let count = |kind| replica.local().values().filter(|r| r.kind == kind && !r.is_deleted()).count();
             format!(
-                "{} teams, {} PDSA cycles, {} changes not yet on a server",
-                count(Kind::Team),
-                count(Kind::Cycle),
-                replica.outbox().len()
+                "{}, {}, {} not yet on a server",
+                plural(count(Kind::Team), "team", "teams"),
+                plural(count(Kind::Cycle), "PDSA cycle", "PDSA cycles"),
+                plural(replica.outbox().len(), "change", "changes")
             )
         })
     };
@@ -57,6 +57,11 @@ pub fn SettingsPage() -> impl IntoView {
             <p>"Device id: " <code>{move || local_db.device_id().map(|id| id.to_string()).unwrap_or_default()}</code></p>
         </section>
     }
+}
+
+/// "1 team", "3 teams".
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// "Using 1.2 MB of 300 MB available."

@@ -47,26 +47,21 @@ pub enum SaveState {
 /// The handle pages use: reactive device data and the save action. `Copy`, provided as context.
 #[derive(Clone, Copy)]
 pub struct LocalDb {
+    name: StoredValue<String>,
     replica: RwSignal<Replica>,
     phase: RwSignal<Phase>,
     save_state: RwSignal<SaveState>,
     clock: StoredValue<Option<DeviceClock>>,
     db: StoredValue<Option<IdbDatabase>, LocalStorage>,
     saves_in_flight: StoredValue<u32>,
+    asked_to_persist: StoredValue<bool>,
 }
 
 impl LocalDb {
     /// Opens the device database and starts loading it; [`LocalDb::phase`] says when it is ready.
     pub fn open() -> LocalDb {
-        let local_db = LocalDb {
-            replica: RwSignal::new(Replica::default()),
-            phase: RwSignal::new(Phase::Loading),
-            save_state: RwSignal::new(SaveState::Idle),
-            clock: StoredValue::new(None),
-            db: StoredValue::new_local(None),
-            saves_in_flight: StoredValue::new(0),
-        };
-        leptos::task::spawn_local(async move {
+        let local_db = LocalDb::new(DB_NAME);
+        wasm_bindgen_futures::spawn_local(async move {
             let phase = match local_db.load().await {
                 Ok(()) => Phase::Ready,
                 Err(error) => Phase::Failed(error),
@@ -74,6 +69,20 @@ impl LocalDb {
             local_db.phase.set(phase);
         });
         local_db
+    }
+
+    /// A handle on the IndexedDB database `name`, not yet loaded (tests use their own names).
+    pub fn new(name: &str) -> LocalDb {
+        LocalDb {
+            name: StoredValue::new(name.to_owned()),
+            replica: RwSignal::new(Replica::default()),
+            phase: RwSignal::new(Phase::Loading),
+            save_state: RwSignal::new(SaveState::Idle),
+            clock: StoredValue::new(None),
+            db: StoredValue::new_local(None),
+            saves_in_flight: StoredValue::new(0),
+            asked_to_persist: StoredValue::new(false),
+        }
     }
 
     /// Whether the data is loaded (reactive).
@@ -99,6 +108,11 @@ impl LocalDb {
     /// Reports that a change was held back because it needs fixing first.
     pub fn hold(&self, reason: String) {
         self.save_state.set(SaveState::NotSaved(reason));
+    }
+
+    /// The open database, once loaded (for tests that look underneath).
+    pub fn database(&self) -> Option<IdbDatabase> {
+        self.db.with_value(Clone::clone)
     }
 
     /// This device's id, once loaded.
@@ -128,6 +142,13 @@ impl LocalDb {
         self.save_state.set(SaveState::Saving);
         let result = write_edit(&db, &ops, &records, &clock).await;
         self.saves_in_flight.update_value(|n| *n -= 1);
+        if result.is_ok() && !self.asked_to_persist.get_value() {
+            // Once there is something worth keeping, ask the browser not to evict it.
+            self.asked_to_persist.set_value(true);
+            wasm_bindgen_futures::spawn_local(async {
+                let _ = request_persistence().await;
+            });
+        }
         match &result {
             Ok(()) if self.saves_in_flight.get_value() == 0 => self.save_state.set(SaveState::Saved),
             Ok(()) => {}
@@ -142,11 +163,11 @@ impl LocalDb {
     }
 
     /// (Re)reads everything from IndexedDB into memory; makes the device id on first use.
-    async fn load(&self) -> Result<(), ClientError> {
+    pub async fn load(&self) -> Result<(), ClientError> {
         let db = match self.db.with_value(Clone::clone) {
             Some(db) => db,
             None => {
-                let db = idb::open(DB_NAME, DB_VERSION).await?;
+                let db = idb::open(&self.name.get_value(), DB_VERSION).await?;
                 self.db.set_value(Some(db.clone()));
                 db
             }
@@ -163,9 +184,7 @@ impl LocalDb {
             None => {
                 let clock =
                     DeviceClock { device: Uuid7::from_parts(now_ms(), random_bytes()), counter: 0, last_hlc: None };
-                let tx = idb::transaction(&db, &["meta"], IdbTransactionMode::Readwrite)?;
-                idb::put(&tx, "meta", &entry(None, &clock), Some("device"))?;
-                idb::committed(&tx).await?;
+                write_all(&db, &[Put { store: "meta", value: entry(None, &clock), key: Some("device") }]).await?;
                 clock
             }
         };
@@ -176,14 +195,42 @@ impl LocalDb {
 }
 
 async fn write_edit(db: &IdbDatabase, ops: &[Op], records: &[Record], clock: &DeviceClock) -> Result<(), ClientError> {
-    let tx = idb::transaction(db, &["records", "outbox", "meta"], IdbTransactionMode::Readwrite)?;
+    let mut puts = Vec::new();
     for record in records {
-        idb::put(&tx, "records", &entry(Some(("id", JsValue::from_str(record.id.as_str()))), record), None)?;
+        let value = entry(Some(("id", JsValue::from_str(record.id.as_str()))), record);
+        puts.push(Put { store: "records", value, key: None });
     }
     for op in ops {
-        idb::put(&tx, "outbox", &entry(Some(("counter", JsValue::from_f64(op.dot.counter as f64))), op), None)?;
+        let value = entry(Some(("counter", JsValue::from_f64(op.dot.counter as f64))), op);
+        puts.push(Put { store: "outbox", value, key: None });
     }
-    idb::put(&tx, "meta", &entry(None, clock), Some("device"))?;
+    puts.push(Put { store: "meta", value: entry(None, clock), key: Some("device") });
+    write_all(db, &puts).await
+}
+
+/// One value to write: into `store`, under `key` when the store has no key path.
+pub struct Put {
+    /// The object store.
+    pub store: &'static str,
+    /// The entry.
+    pub value: JsValue,
+    /// The key, for stores without a key path.
+    pub key: Option<&'static str>,
+}
+
+/// Writes all the puts in one transaction: all of them land, or none does. A put refused at
+/// once aborts the transaction, so nothing queued before it is committed either.
+pub async fn write_all(db: &IdbDatabase, puts: &[Put]) -> Result<(), ClientError> {
+    let mut stores: Vec<&str> = puts.iter().map(|p| p.store).collect();
+    stores.sort_unstable();
+    stores.dedup();
+    let tx = idb::transaction(db, &stores, IdbTransactionMode::Readwrite)?;
+    for put in puts {
+        if let Err(error) = idb::put(&tx, put.store, &put.value, put.key) {
+            let _ = tx.abort();
+            return Err(error);
+        }
+    }
     idb::committed(&tx).await
 }
 
