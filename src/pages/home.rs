@@ -21,7 +21,7 @@ pub fn HomePage() -> impl IntoView {
                 .filter(|r| r.kind == Kind::Team && !r.is_deleted())
                 .map(|r| (r.id.clone(), r.text("name").to_owned(), place(r.text("organization"), r.text("site"))))
                 .collect();
-            teams.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+            teams.sort_by_key(|team| team.1.to_lowercase());
             teams
         })
     });

@@ -183,7 +183,7 @@ mod tests {
         let mut field = FieldState::default();
         let first = sib(1, 1, 10, "first");
         assert!(field.apply(first.clone(), &[]));
-        assert!(field.apply(sib(2, 1, 20, "second"), &[first.dot.clone()]));
+        assert!(field.apply(sib(2, 1, 20, "second"), std::slice::from_ref(&first.dot)));
         assert_eq!(field.value(), &Value::Text("second".into()));
         assert!(!field.is_conflict());
     }
