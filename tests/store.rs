@@ -86,3 +86,12 @@ async fn a_refused_write_leaves_nothing_half_written() {
     assert_eq!(records.length(), 0, "the record queued before the refusal was not committed");
     assert_eq!(outbox.length(), 0);
 }
+
+#[wasm_bindgen_test]
+fn a_full_device_is_named_as_such() {
+    let quota = web_sys::DomException::new_with_message_and_name("quota", "QuotaExceededError").unwrap();
+    let error = ramp::error::ClientError::from_js(quota.into());
+    assert_eq!(error, ramp::error::ClientError::StorageFull);
+    assert!(error.to_string().contains("storage is full"), "{error}");
+    assert!(error.to_string().contains("what you typed is still here"), "{error}");
+}

@@ -247,3 +247,24 @@ async fn pages_fit_phone_and_tablet_screens() -> anyhow::Result<()> {
     browser.close().await;
     Ok(())
 }
+
+#[tokio::test]
+async fn the_team_lists_its_cycles_newest_first() -> anyhow::Result<()> {
+    let server = Server::start()?;
+    let browser = Browser::start(PHONE).await?;
+    let team_url = create_team(&browser, &server, "Order Team").await?;
+    start_cycle(&browser, "Older cycle", "Idea one").await?;
+    browser.goto(&team_url).await?;
+    start_cycle(&browser, "Newer cycle", "Idea two").await?;
+    browser.click(".crumbs a").await?;
+    browser.wait_for_text("[data-testid=cycle-list]", "Older cycle").await?;
+    let titles = browser
+        .js(
+            "return [...document.querySelectorAll('[data-testid=cycle-list] .card-title')].map((e) => e.innerText)",
+            vec![],
+        )
+        .await?;
+    assert_eq!(titles, json!(["Newer cycle", "Older cycle"]));
+    browser.close().await;
+    Ok(())
+}
