@@ -220,13 +220,14 @@ impl Browser {
         Ok(())
     }
 
-    /// Sets a date input's value (date pickers differ by locale) and fires `change`.
-    pub async fn set_date(&self, css: &str, date: &str) -> anyhow::Result<()> {
+    /// Sets an input's value directly and fires `input` and `change`: for date pickers (they
+    /// differ by locale) and for clearing a field.
+    pub async fn set_value(&self, css: &str, value: &str) -> anyhow::Result<()> {
         self.find(css).await?;
         self.js(
             "const el = document.querySelector(arguments[0]); el.value = arguments[1];\
              el.dispatchEvent(new Event('input', {bubbles: true})); el.dispatchEvent(new Event('change', {bubbles: true}));",
-            vec![json!(css), json!(date)],
+            vec![json!(css), json!(value)],
         )
         .await?;
         Ok(())
@@ -249,6 +250,11 @@ impl Browser {
     /// Runs an async script (its last argument is the callback) and returns what it passes.
     pub async fn js_async(&self, script: &str, args: Vec<Value>) -> anyhow::Result<Value> {
         Ok(self.client.execute_async(script, args).await?)
+    }
+
+    /// The current value of the input matching `css`.
+    pub async fn value_of(&self, css: &str) -> anyhow::Result<Value> {
+        self.js("return document.querySelector(arguments[0]).value;", vec![json!(css)]).await
     }
 
     /// The visible text of the first element matching `css`.

@@ -90,7 +90,7 @@ async fn a_full_pdsa_cycle_is_kept_across_reloads_and_without_the_server() -> an
     // Reload: everything is still there, and the team lists the cycle with its stage.
     browser.reload().await?;
     browser.wait_for_text("[data-testid=cycle-title]", "Bedside safety huddle").await?;
-    let value = browser.js("return document.querySelector('#f-observations').value", vec![]).await?;
+    let value = browser.value_of("#f-observations").await?;
     assert_eq!(value, json!("Took 6 minutes on day one, 4 by day three"));
     browser.goto(&team_url).await?;
     browser.wait_for_text("[data-testid=cycle-list]", "Bedside safety huddle").await?;
@@ -108,7 +108,7 @@ async fn a_full_pdsa_cycle_is_kept_across_reloads_and_without_the_server() -> an
     browser.wait_saved().await?;
     browser.reload().await?;
     browser.wait_for_text("[data-testid=cycle-title]", "Bedside safety huddle").await?;
-    let learning = browser.js("return document.querySelector('#f-learning').value", vec![]).await?;
+    let learning = browser.value_of("#f-learning").await?;
     assert_eq!(learning, json!("A fixed script keeps it short and a timer helps"));
     browser.close().await;
     Ok(())
@@ -122,33 +122,32 @@ async fn bad_input_is_explained_and_nothing_typed_is_lost() -> anyhow::Result<()
     browser.click("[data-testid=start-cycle]").await?;
     // Submitting without a title: the title is explained, the change idea typed stays.
     browser.type_into("#f-change_idea", "Pre-visit phone call").await?;
-    browser.set_date("#f-start", "2026-03-10").await?;
-    browser.set_date("#f-end", "2026-03-01").await?;
+    browser.set_value("#f-start", "2026-03-10").await?;
+    browser.set_value("#f-end", "2026-03-01").await?;
     browser.click("form.create-form button[type=submit]").await?;
     browser.wait_for_text("#f-title-problem", "Give the cycle a title").await?;
     browser.wait_for_text("#f-end-problem", "The end date is before the start date").await?;
     browser.wait_for_text(".form-problem", "2 things need fixing").await?;
-    let idea = browser.js("return document.querySelector('#f-change_idea').value", vec![]).await?;
+    let idea = browser.value_of("#f-change_idea").await?;
     assert_eq!(idea, json!("Pre-visit phone call"));
     // Fixing both starts the cycle.
     browser.type_into("#f-title", "Call before the visit").await?;
-    browser.set_date("#f-end", "2026-03-17").await?;
+    browser.set_value("#f-end", "2026-03-17").await?;
     browser.click("form.create-form button[type=submit]").await?;
     browser.wait_for_text("[data-testid=cycle-title]", "Call before the visit").await?;
 
     // On the worksheet: an end date before the start is held back, with the reason shown.
-    browser.set_date("#f-end", "2026-03-02").await?;
+    browser.set_value("#f-end", "2026-03-02").await?;
     browser.wait_for_text("#f-end-problem", "The end date is before the start date").await?;
     browser.wait_for_text("[data-testid=save-status]", "Not saved").await?;
     browser.wait_for_text("[data-testid=save-status]", "End date").await?;
-    let end = browser.js("return document.querySelector('#f-end').value", vec![]).await?;
+    let end = browser.value_of("#f-end").await?;
     assert_eq!(end, json!("2026-03-02"), "the typed date stays on screen");
     // Other fields still save meanwhile; clearing the title is refused the same way.
     browser.type_into("#f-objective", "Fewer missed appointments").await?;
-    browser.js("const el = document.querySelector('#f-title'); el.value = '';\
-                el.dispatchEvent(new Event('input', {bubbles: true})); el.dispatchEvent(new Event('change', {bubbles: true}));", vec![]).await?;
+    browser.set_value("#f-title", "").await?;
     browser.wait_for_text("#f-title-problem", "Give the cycle a title").await?;
-    browser.set_date("#f-end", "2026-03-20").await?;
+    browser.set_value("#f-end", "2026-03-20").await?;
     browser.type_into("#f-title", "Call before the visit, v2").await?;
     browser.wait_saved().await?;
     browser.reload().await?;
