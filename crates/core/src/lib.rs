@@ -58,12 +58,13 @@ pub mod record;
 pub mod register;
 pub mod replica;
 pub mod schema;
+pub mod wire;
 
 pub use clock::Hlc;
 pub use cycle::Stage;
 pub use draft::Draft;
 pub use hub::{Hub, PullPage};
 pub use id::{DeviceId, Dot, RecordId, Uuid7};
-pub use record::{team_scope, Kind, Record};
+pub use record::{team_scope, Kind, Record, Scope};
 pub use register::{FieldState, Op, Sibling, Value};
 pub use replica::{DeviceClock, Edit, FieldUpdate, Replica};

@@ -45,6 +45,37 @@ pub fn team_scope(team: &RecordId) -> String {
     format!("team:{team}")
 }
 
+/// A parsed scope: one team's records, or a collaborative's shared records.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Scope {
+    /// `team:<id>`.
+    Team(RecordId),
+    /// `collab:<id>`.
+    Collab(RecordId),
+}
+
+impl Scope {
+    /// Parses `team:<id>` or `collab:<id>`; anything else is `None`.
+    pub fn parse(text: &str) -> Option<Scope> {
+        let (kind, id) = text.split_once(':')?;
+        let id = crate::id::Uuid7::parse(id).ok()?;
+        match kind {
+            "team" => Some(Scope::Team(id)),
+            "collab" => Some(Scope::Collab(id)),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Scope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Scope::Team(id) => write!(f, "team:{id}"),
+            Scope::Collab(id) => write!(f, "collab:{id}"),
+        }
+    }
+}
+
 /// One record with all its fields.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Record {

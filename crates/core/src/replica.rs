@@ -30,7 +30,7 @@ pub struct Edit {
 }
 
 /// A field's state as the server sent it in a pull page.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FieldUpdate {
     /// The record.
     pub record: RecordId,

@@ -7,8 +7,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::record::{Kind, DELETED};
-use crate::register::Value;
+use crate::record::{Kind, Scope, DELETED};
+use crate::register::{Op, Value};
 
 /// The longest single-line text accepted.
 pub const MAX_LINE: usize = 200;
@@ -239,6 +239,8 @@ pub enum Issue {
     WrongType,
     /// A field this kind of record does not have.
     UnknownField,
+    /// A scope that is not `team:<id>` or `collab:<id>`, or does not fit the kind of record.
+    BadScope,
 }
 
 impl fmt::Display for Issue {
@@ -254,6 +256,7 @@ impl fmt::Display for Issue {
             Issue::NotAChoice => f.write_str("Pick one of the choices offered."),
             Issue::WrongType => f.write_str("This value has the wrong type for this field."),
             Issue::UnknownField => f.write_str("This kind of record has no such field."),
+            Issue::BadScope => f.write_str("This record does not belong where it says it does."),
         }
     }
 }
@@ -296,6 +299,32 @@ pub fn check(kind: Kind, draft: &BTreeMap<String, Value>) -> Vec<Problem> {
         }
     }
     problems
+}
+
+/// Checks one op on its own, as the server does before applying it: the field exists for the
+/// kind, the value fits the field, and the scope is well formed and fits the kind (a team is
+/// its own scope; a cycle belongs to a team). Required fields are not checked here: a field
+/// may be cleared by one op and filled by the next.
+pub fn check_op(op: &Op) -> Result<(), Issue> {
+    let scope_fits = match (op.kind, Scope::parse(&op.scope)) {
+        (Kind::Team, Some(Scope::Team(team))) => team == op.record,
+        (Kind::Cycle, Some(Scope::Team(_))) => true,
+        _ => false,
+    };
+    if !scope_fits {
+        return Err(Issue::BadScope);
+    }
+    if op.field == DELETED {
+        return match op.value {
+            Value::Bool(_) | Value::Null => Ok(()),
+            _ => Err(Issue::WrongType),
+        };
+    }
+    let spec = spec(op.kind, &op.field).ok_or(Issue::UnknownField)?;
+    match check_value(spec, &op.value) {
+        Some(issue) => Err(issue),
+        None => Ok(()),
+    }
 }
 
 fn check_value(spec: &FieldSpec, value: &Value) -> Option<Issue> {
@@ -415,6 +444,41 @@ mod tests {
         let mut wrong = draft(&[("title", "t"), ("change_idea", "c")]);
         wrong.insert("predictions".into(), Value::Text("not a table".into()));
         assert_eq!(check(Kind::Cycle, &wrong), vec![Problem { field: "predictions".into(), issue: Issue::WrongType }]);
+    }
+
+    #[test]
+    fn ops_are_checked_for_field_value_and_scope() {
+        use crate::clock::Hlc;
+        use crate::id::{Dot, Uuid7};
+        let device = Uuid7::from_parts(1, [1; 10]);
+        let team = Uuid7::from_parts(2, [2; 10]);
+        let op = |kind: Kind, record: &Uuid7, scope: String, field: &str, value: Value| Op {
+            record: record.clone(),
+            kind,
+            scope,
+            field: field.into(),
+            value,
+            dot: Dot { device: device.clone(), counter: 1 },
+            hlc: Hlc { wall_ms: 1, counter: 0, device: device.clone() },
+            replaces: vec![],
+            author: None,
+        };
+        let cycle = Uuid7::from_parts(3, [3; 10]);
+        let team_scope = crate::record::team_scope(&team);
+        assert_eq!(check_op(&op(Kind::Team, &team, team_scope.clone(), "name", Value::Text("A".into()))), Ok(()));
+        assert_eq!(check_op(&op(Kind::Cycle, &cycle, team_scope.clone(), "title", Value::Text("".into()))), Ok(()));
+        assert_eq!(check_op(&op(Kind::Cycle, &cycle, team_scope.clone(), "deleted", Value::Bool(true))), Ok(()));
+        assert_eq!(check_op(&op(Kind::Team, &cycle, team_scope.clone(), "name", Value::Null)), Err(Issue::BadScope));
+        assert_eq!(check_op(&op(Kind::Cycle, &cycle, "team:nope".into(), "title", Value::Null)), Err(Issue::BadScope));
+        assert_eq!(
+            check_op(&op(Kind::Cycle, &cycle, team_scope.clone(), "colour", Value::Null)),
+            Err(Issue::UnknownField)
+        );
+        assert_eq!(
+            check_op(&op(Kind::Cycle, &cycle, team_scope.clone(), "decision", Value::Text("maybe".into()))),
+            Err(Issue::NotAChoice)
+        );
+        assert_eq!(check_op(&op(Kind::Cycle, &cycle, team_scope, "title", Value::Number(1.0))), Err(Issue::WrongType));
     }
 
     #[test]
