@@ -1,5 +1,6 @@
 //! The server's error type and its one `IntoResponse`: client mistakes come back as 4xx with
-//! their reason in JSON; internal failures as a generic 500, with the cause in the log.
+//! their reason in JSON (`{"error": "..."}`); internal failures as a generic 500, with the
+//! cause in the log.
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -11,22 +12,51 @@ pub enum AppError {
     /// No such API endpoint.
     #[error("there is no API endpoint at {0}")]
     NoSuchEndpoint(String),
-    /// The storage failed; the detail is logged, never sent.
+    /// The request is malformed or breaks a limit; the words say how.
+    #[error("{0}")]
+    BadRequest(String),
+    /// No valid session.
+    #[error("sign in again: the session is missing, expired or revoked")]
+    Unauthorized,
+    /// Wrong email or password (never says which).
+    #[error("the email or password is not right")]
+    BadCredentials,
+    /// An account with that email exists.
+    #[error("an account with this email already exists")]
+    EmailTaken,
+    /// Two devices use one device id (a copied browser profile), or a device of another account.
+    #[error("this device's id is already used by another device: take a new device id and send again")]
+    DeviceClash,
+    /// Too many failed sign-ins for this email: wait before trying again.
+    #[error("too many failed sign-ins: wait {0} minutes and try again")]
+    TooManyAttempts(u64),
+    /// The request body is larger than the server accepts.
+    #[error("the request is too large")]
+    TooLarge,
+    /// Stored data could not be read back; logged, never sent.
+    #[error("stored data is damaged: {0}")]
+    Corrupt(String),
+    /// The storage failed; logged, never sent.
     #[error("storage failed: {0}")]
     Storage(#[from] sqlx::Error),
 }
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        let (status, reason) = match &self {
-            AppError::NoSuchEndpoint(_) => (StatusCode::NOT_FOUND, self.to_string()),
-            AppError::Storage(cause) => {
-                tracing::error!(%cause, "storage failure");
-                (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "the server could not reach its storage; try again later".to_owned(),
-                )
-            }
+        let status = match &self {
+            AppError::NoSuchEndpoint(_) => StatusCode::NOT_FOUND,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Unauthorized | AppError::BadCredentials => StatusCode::UNAUTHORIZED,
+            AppError::EmailTaken | AppError::DeviceClash => StatusCode::CONFLICT,
+            AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Corrupt(_) | AppError::Storage(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        let reason = if status.is_server_error() {
+            tracing::error!(cause = %self, "internal failure");
+            "the server failed; try again later".to_owned()
+        } else {
+            self.to_string()
         };
         (status, Json(serde_json::json!({ "error": reason }))).into_response()
     }

@@ -2,6 +2,9 @@
 //!
 //! Endpoints:
 //! - `GET /api/health`: `{"status":"ok","storage":"sqlite"}` when the storage answers.
+//! - `POST /api/auth/login` `{email, password}` → `{token, user}`; `POST /api/auth/logout`.
+//! - `GET /api/me`: the signed-in person and the scopes they may read.
+//! - `POST /api/sync/push`, `POST /api/sync/pull`: `ramp_core::wire` bodies, bearer token.
 //! - any other `/api/…`: 404 with a JSON reason (never the app's page).
 //! - everything else: the built app from the dist folder; unknown paths get `index.html`, so
 //!   deep links load. `index.html`, `sw.js` and the manifest are never cached by the browser;
@@ -9,34 +12,59 @@
 //!
 //! [`app`] builds the router, so tests drive it in-process; `main.rs` only wires things up.
 
+pub mod access;
+pub mod admin;
+pub mod api;
+pub mod auth;
 pub mod error;
 pub mod storage;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use axum::extract::DefaultBodyLimit;
 use axum::extract::{OriginalUri, Request, State};
 use axum::http::{header, HeaderValue};
 use axum::middleware::{self, Next};
 use axum::response::Response;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use tower_http::services::{ServeDir, ServeFile};
 
 use crate::error::AppError;
 use crate::storage::Storage;
 
+/// The largest request body accepted (a push of many long paragraphs fits).
+pub const MAX_BODY: usize = 4 * 1024 * 1024;
+
 /// What every handler can reach.
 #[derive(Clone)]
 pub struct AppState {
     /// The server's storage.
     pub storage: Arc<dyn Storage>,
+    /// Failed sign-ins, for rate limiting.
+    pub login_limiter: Arc<api::LoginLimiter>,
+}
+
+impl AppState {
+    /// State over a storage.
+    pub fn new(storage: Arc<dyn Storage>) -> AppState {
+        AppState { storage, login_limiter: Arc::default() }
+    }
 }
 
 /// The whole server: API routes, then the app's files from `dist`.
 pub fn app(state: AppState, dist: PathBuf) -> Router {
     let files = ServeDir::new(&dist).fallback(ServeFile::new(dist.join("index.html")));
-    let api = Router::new().route("/health", get(health_show)).fallback(api_not_found);
+    let api = Router::new()
+        .route("/health", get(health_show))
+        .route("/auth/login", post(api::login_create))
+        .route("/auth/logout", post(api::logout_create))
+        .route("/me", get(api::me_show))
+        .route("/sync/push", post(api::push_create))
+        .route("/sync/pull", post(api::pull_create))
+        .fallback(api_not_found)
+        .layer(DefaultBodyLimit::max(MAX_BODY));
     Router::new().nest("/api", api).fallback_service(files).layer(middleware::from_fn(cache_headers)).with_state(state)
 }
 

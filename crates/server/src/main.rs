@@ -1,13 +1,19 @@
 //! The `ramp-server` binary: parses flags, opens the storage, and serves [`ramp_server::app`].
 //!
-//! `ramp-server [--addr 127.0.0.1:8080] [--data ./data] [--dist ./dist]`
+//! `ramp-server [--addr 127.0.0.1:8080] [--data ./data] [--dist ./dist]` serves;
+//! `ramp-server admin <command> [--data ./data] …` sets up accounts and teams:
+//! - `create-user --email E --name N --password P`
+//! - `create-collaborative --faculty EMAIL` (prints the collaborative's scope)
+//! - `create-team --collab ID --name N` (prints the team's id)
+//! - `add-member --team ID --email E --role member|coach`
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use ramp_server::access::Role;
 use ramp_server::storage::Sqlite;
-use ramp_server::{app, AppState};
+use ramp_server::{admin, app, AppState};
 
 struct Flags {
     addr: SocketAddr,
@@ -31,18 +37,60 @@ fn parse_flags() -> Result<Flags, String> {
     Ok(flags)
 }
 
+const USAGE: &str = "usage: ramp-server [--addr 127.0.0.1:8080] [--data ./data] [--dist ./dist]
+       ramp-server admin create-user --email E --name N --password P [--data D]
+       ramp-server admin create-collaborative --faculty EMAIL [--data D]
+       ramp-server admin create-team --collab ID --name N [--data D]
+       ramp-server admin add-member --team ID --email E --role member|coach [--data D]";
+
+/// Runs an admin command; returns what to print.
+async fn run_admin(args: &[String]) -> Result<String, String> {
+    let (command, rest) = args.split_first().ok_or("admin needs a command")?;
+    let mut named = std::collections::HashMap::new();
+    let mut rest = rest.iter();
+    while let Some(flag) = rest.next() {
+        let name = flag.strip_prefix("--").ok_or(format!("unexpected {flag}"))?;
+        named.insert(name.to_owned(), rest.next().ok_or(format!("{flag} needs a value"))?.clone());
+    }
+    let get = |name: &str| named.get(name).cloned().ok_or(format!("--{name} is needed"));
+    let data = named.get("data").cloned().unwrap_or_else(|| "data".into());
+    let storage = Sqlite::open(data.as_ref()).await.map_err(|e| format!("cannot open the store in {data}: {e}"))?;
+    let result = match command.as_str() {
+        "create-user" => admin::create_user(&storage, &get("email")?, &get("name")?, &get("password")?).await,
+        "create-collaborative" => admin::create_collaborative(&storage, &get("faculty")?).await,
+        "create-team" => admin::create_team(&storage, &get("collab")?, &get("name")?).await,
+        "add-member" => {
+            let role = Role::parse(&get("role")?).ok_or("--role is member or coach")?;
+            admin::add_to_team(&storage, &get("team")?, &get("email")?, role).await.map(|()| "added".to_owned())
+        }
+        other => return Err(format!("unknown admin command {other}")),
+    };
+    result.map_err(|e| e.to_string())
+}
+
 #[tokio::main]
 async fn main() {
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
         .init();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("admin") {
+        match run_admin(&args[1..]).await {
+            Ok(output) => println!("{output}"),
+            Err(problem) => {
+                eprintln!("ramp-server: {problem}\n{USAGE}");
+                std::process::exit(2);
+            }
+        }
+        return;
+    }
     let flags = match parse_flags() {
         Ok(flags) => flags,
         Err(problem) => {
             if !problem.is_empty() {
                 eprintln!("ramp-server: {problem}");
             }
-            eprintln!("usage: ramp-server [--addr 127.0.0.1:8080] [--data ./data] [--dist ./dist]");
+            eprintln!("{USAGE}");
             std::process::exit(2);
         }
     };
@@ -64,7 +112,7 @@ async fn main() {
             std::process::exit(1);
         }
     };
-    let state = AppState { storage: Arc::new(storage) };
+    let state = AppState::new(Arc::new(storage));
     tracing::info!("Ramp is at http://{} (data in {})", flags.addr, flags.data.display());
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;

@@ -1,29 +1,75 @@
 //! Where the server keeps its data: the [`Storage`] trait, and its embedded default, SQLite
 //! (one file under the data folder, WAL journal, migrations applied at open).
 //!
-//! Never decides merge rules (those are `ramp-core`'s) or permissions (the handlers').
+//! Applies pushes and answers pulls as DESIGN.md §4 says: one transaction per push, ops
+//! deduplicated by the device's highest processed counter, every field change its own sequence
+//! number, pulls by per-scope cursors returning field states. The merge itself is
+//! `ramp-core`'s (`FieldState::apply`), the per-op checks `schema::check_op`; permissions come
+//! in as an [`Access`]. Never decides who someone is: handlers pass a checked user.
 
+use std::collections::BTreeMap;
 use std::future::Future;
 use std::path::Path;
 use std::pin::Pin;
 
+use ramp_core::wire::{PullRequest, PullResponse, PushRequest, PushResponse, Refusal, MAX_PULL_PAGE};
+use ramp_core::{schema, FieldState, FieldUpdate, Kind, Op, Uuid7};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::SqlitePool;
+use sqlx::{Row, SqliteConnection, SqlitePool};
 
+use crate::access::{Access, Role};
+use crate::auth::SESSION_DAYS;
 use crate::error::AppError;
 
 /// A boxed future, so storage can be held as `Arc<dyn Storage>`.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
+/// An account as stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UserRow {
+    /// The user id.
+    pub id: String,
+    /// The sign-in email, lowercased.
+    pub email: String,
+    /// The name shown to others.
+    pub name: String,
+    /// The argon2id hash of the password.
+    pub password_hash: String,
+}
+
 /// The server's storage.
 pub trait Storage: Send + Sync {
     /// Which storage this is ("sqlite"…), and whether it answers.
     fn health(&self) -> BoxFuture<'_, Result<&'static str, AppError>>;
+    /// The account with this email, if any.
+    fn user_by_email<'a>(&'a self, email: &'a str) -> BoxFuture<'a, Result<Option<UserRow>, AppError>>;
+    /// Creates an account; refuses an email already in use.
+    fn create_user<'a>(&'a self, user: &'a UserRow) -> BoxFuture<'a, Result<(), AppError>>;
+    /// Stores a new session for a user.
+    fn create_session<'a>(&'a self, token_hash: &'a str, user: &'a str) -> BoxFuture<'a, Result<(), AppError>>;
+    /// The user of a live session, sliding its expiry forward; `None` if unknown or expired.
+    fn session_user<'a>(&'a self, token_hash: &'a str) -> BoxFuture<'a, Result<Option<String>, AppError>>;
+    /// Ends a session.
+    fn delete_session<'a>(&'a self, token_hash: &'a str) -> BoxFuture<'a, Result<(), AppError>>;
+    /// What a user may read and write.
+    fn access<'a>(&'a self, user: &'a str) -> BoxFuture<'a, Result<Access, AppError>>;
+    /// Records that a team belongs to a collaborative.
+    fn add_team<'a>(&'a self, team: &'a str, collab: &'a str) -> BoxFuture<'a, Result<(), AppError>>;
+    /// Gives a user a role in a scope.
+    fn add_membership<'a>(&'a self, user: &'a str, scope: &'a str, role: Role) -> BoxFuture<'a, Result<(), AppError>>;
+    /// Applies a push in one transaction.
+    fn push<'a>(&'a self, access: &'a Access, push: &'a PushRequest) -> BoxFuture<'a, Result<PushResponse, AppError>>;
+    /// Answers one page of a pull.
+    fn pull<'a>(&'a self, access: &'a Access, pull: &'a PullRequest) -> BoxFuture<'a, Result<PullResponse, AppError>>;
 }
 
 /// The embedded default: one SQLite file.
 pub struct Sqlite {
     pool: SqlitePool,
+}
+
+fn now_ms() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
 }
 
 impl Sqlite {
@@ -35,20 +81,327 @@ impl Sqlite {
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Full)
+            .busy_timeout(std::time::Duration::from_secs(10))
             .foreign_keys(true);
         let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
         Ok(Sqlite { pool })
     }
+
+    async fn push_in(&self, access: &Access, push: &PushRequest) -> Result<PushResponse, AppError> {
+        let device = push.device.as_str();
+        // BEGIN IMMEDIATE: one writer at a time, so sequence order is commit order.
+        let mut conn = self.pool.acquire().await?;
+        sqlx::query("BEGIN IMMEDIATE").execute(&mut *conn).await?;
+        let result = apply_push(&mut conn, access, device, &push.ops).await;
+        match result {
+            Ok(response) => {
+                sqlx::query("COMMIT").execute(&mut *conn).await?;
+                Ok(response)
+            }
+            Err(error) => {
+                let _ = sqlx::query("ROLLBACK").execute(&mut *conn).await;
+                Err(error)
+            }
+        }
+    }
+
+    async fn pull_in(&self, access: &Access, pull: &PullRequest) -> Result<PullResponse, AppError> {
+        let limit = pull.limit.unwrap_or(MAX_PULL_PAGE).clamp(1, MAX_PULL_PAGE) as usize;
+        let mut conn = self.pool.acquire().await?;
+        sqlx::query("BEGIN").execute(&mut *conn).await?;
+        let mut rows = Vec::new();
+        let mut cursors = BTreeMap::new();
+        for scope in access.readable() {
+            let cursor = pull.cursors.get(scope).copied().unwrap_or(0);
+            cursors.insert(scope.to_owned(), cursor);
+            let found = sqlx::query(
+                "SELECT record, field, kind, scope, state, seq FROM fields WHERE scope = ? AND seq > ? ORDER BY seq LIMIT ?",
+            )
+            .bind(scope)
+            .bind(cursor as i64)
+            .bind(limit as i64 + 1)
+            .fetch_all(&mut *conn)
+            .await?;
+            rows.extend(found);
+        }
+        let high = device_high(&mut conn, pull.device.as_str(), &access.user).await?;
+        sqlx::query("COMMIT").execute(&mut *conn).await?;
+        rows.sort_by_key(|row| row.get::<i64, _>("seq"));
+        let more = rows.len() > limit;
+        rows.truncate(limit);
+        let mut fields = Vec::with_capacity(rows.len());
+        for row in rows {
+            let scope: String = row.get("scope");
+            let seq = row.get::<i64, _>("seq") as u64;
+            cursors.insert(scope.clone(), seq);
+            fields.push(FieldUpdate {
+                record: Uuid7::parse(row.get("record")).map_err(|e| AppError::Corrupt(e.to_string()))?,
+                kind: serde_json::from_value(serde_json::Value::String(row.get("kind")))
+                    .map_err(|e| AppError::Corrupt(e.to_string()))?,
+                scope,
+                field: row.get("field"),
+                state: serde_json::from_str(row.get("state")).map_err(|e| AppError::Corrupt(e.to_string()))?,
+            });
+        }
+        Ok(PullResponse { fields, cursors, high, more })
+    }
+}
+
+/// The device's highest processed counter (0 for a new device). A device id that belongs to
+/// another account is refused: two people cannot share a device's counters.
+async fn device_high(conn: &mut SqliteConnection, device: &str, user: &str) -> Result<u64, AppError> {
+    let row = sqlx::query("SELECT user_id, high FROM devices WHERE device = ?")
+        .bind(device)
+        .fetch_optional(&mut *conn)
+        .await?;
+    match row {
+        None => Ok(0),
+        Some(row) if row.get::<String, _>("user_id") == user => Ok(row.get::<i64, _>("high") as u64),
+        Some(_) => Err(AppError::DeviceClash),
+    }
+}
+
+async fn apply_push(
+    conn: &mut SqliteConnection,
+    access: &Access,
+    device: &str,
+    ops: &[Op],
+) -> Result<PushResponse, AppError> {
+    let mut high = device_high(conn, device, &access.user).await?;
+    let mut refused = Vec::new();
+    let mut seq: i64 = sqlx::query_scalar::<_, String>("SELECT value FROM meta WHERE key = 'seq'")
+        .fetch_one(&mut *conn)
+        .await?
+        .parse()
+        .map_err(|_| AppError::Corrupt("meta.seq is not a number".into()))?;
+    let now = now_ms();
+    for op in ops {
+        let counter = op.dot.counter;
+        let body = serde_json::to_string(op).expect("ops serialize");
+        if counter <= high {
+            // A retry after a lost ack: the same op again is skipped; different content under
+            // the same dot means two devices share an id.
+            let stored: Option<String> = sqlx::query_scalar("SELECT body FROM ops WHERE device = ? AND counter = ?")
+                .bind(device)
+                .bind(counter as i64)
+                .fetch_optional(&mut *conn)
+                .await?;
+            match stored {
+                Some(stored) if stored != body => return Err(AppError::DeviceClash),
+                _ => continue,
+            }
+        }
+        let refusal = match check(conn, access, op).await? {
+            Some(reason) => {
+                refused.push(Refusal { dot: op.dot.clone(), reason: reason.clone() });
+                Some(reason)
+            }
+            None => {
+                let state: Option<String> =
+                    sqlx::query_scalar("SELECT state FROM fields WHERE record = ? AND field = ?")
+                        .bind(op.record.as_str())
+                        .bind(&op.field)
+                        .fetch_optional(&mut *conn)
+                        .await?;
+                let mut field: FieldState = match state {
+                    Some(state) => serde_json::from_str(&state).map_err(|e| AppError::Corrupt(e.to_string()))?,
+                    None => FieldState::default(),
+                };
+                if field.apply_op(op) {
+                    seq += 1;
+                    sqlx::query(
+                        "INSERT INTO fields (record, field, kind, scope, state, seq) VALUES (?, ?, ?, ?, ?, ?) \
+                         ON CONFLICT (record, field) DO UPDATE SET state = excluded.state, seq = excluded.seq",
+                    )
+                    .bind(op.record.as_str())
+                    .bind(&op.field)
+                    .bind(op.kind.as_str())
+                    .bind(&op.scope)
+                    .bind(serde_json::to_string(&field).expect("states serialize"))
+                    .bind(seq)
+                    .execute(&mut *conn)
+                    .await?;
+                }
+                None
+            }
+        };
+        sqlx::query("INSERT INTO ops (device, counter, user_id, body, refused, received_at) VALUES (?, ?, ?, ?, ?, ?)")
+            .bind(device)
+            .bind(counter as i64)
+            .bind(&access.user)
+            .bind(&body)
+            .bind(refusal)
+            .bind(now)
+            .execute(&mut *conn)
+            .await?;
+        high = counter;
+    }
+    sqlx::query("INSERT INTO devices (device, user_id, high) VALUES (?, ?, ?) ON CONFLICT (device) DO UPDATE SET high = excluded.high")
+        .bind(device)
+        .bind(&access.user)
+        .bind(high as i64)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("UPDATE meta SET value = ? WHERE key = 'seq'").bind(seq.to_string()).execute(&mut *conn).await?;
+    Ok(PushResponse { high, refused })
+}
+
+/// Why an op may not be applied, if it may not: its own checks, the writer's rights, and that
+/// it does not move an existing record to another kind or scope.
+async fn check(conn: &mut SqliteConnection, access: &Access, op: &Op) -> Result<Option<String>, AppError> {
+    if let Err(issue) = schema::check_op(op) {
+        return Ok(Some(issue.to_string()));
+    }
+    if !access.can_write(&op.scope) {
+        return Ok(Some("You cannot change this team's worksheets.".to_owned()));
+    }
+    if op.kind == Kind::Team {
+        let known: Option<String> = sqlx::query_scalar("SELECT team_id FROM teams WHERE team_id = ?")
+            .bind(op.record.as_str())
+            .fetch_optional(&mut *conn)
+            .await?;
+        if known.is_none() {
+            return Ok(Some("This team is not part of a collaborative on the server.".to_owned()));
+        }
+    }
+    let existing = sqlx::query("SELECT kind, scope FROM fields WHERE record = ? LIMIT 1")
+        .bind(op.record.as_str())
+        .fetch_optional(&mut *conn)
+        .await?;
+    if let Some(row) = existing {
+        if row.get::<String, _>("kind") != op.kind.as_str() || row.get::<String, _>("scope") != op.scope {
+            return Ok(Some(schema::Issue::BadScope.to_string()));
+        }
+    }
+    Ok(None)
 }
 
 impl Storage for Sqlite {
     fn health(&self) -> BoxFuture<'_, Result<&'static str, AppError>> {
         Box::pin(async move {
-            let (created,): (String,) =
-                sqlx::query_as("SELECT value FROM meta WHERE key = 'created_at'").fetch_one(&self.pool).await?;
-            tracing::trace!(%created, "storage answered");
+            let _: String =
+                sqlx::query_scalar("SELECT value FROM meta WHERE key = 'created_at'").fetch_one(&self.pool).await?;
             Ok("sqlite")
         })
+    }
+
+    fn user_by_email<'a>(&'a self, email: &'a str) -> BoxFuture<'a, Result<Option<UserRow>, AppError>> {
+        Box::pin(async move {
+            let row = sqlx::query("SELECT id, email, name, password_hash FROM users WHERE email = ?")
+                .bind(email.trim().to_lowercase())
+                .fetch_optional(&self.pool)
+                .await?;
+            Ok(row.map(|row| UserRow {
+                id: row.get("id"),
+                email: row.get("email"),
+                name: row.get("name"),
+                password_hash: row.get("password_hash"),
+            }))
+        })
+    }
+
+    fn create_user<'a>(&'a self, user: &'a UserRow) -> BoxFuture<'a, Result<(), AppError>> {
+        Box::pin(async move {
+            let result =
+                sqlx::query("INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)")
+                    .bind(&user.id)
+                    .bind(user.email.trim().to_lowercase())
+                    .bind(&user.name)
+                    .bind(&user.password_hash)
+                    .bind(now_ms())
+                    .execute(&self.pool)
+                    .await;
+            match result {
+                Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(AppError::EmailTaken),
+                other => other.map(drop).map_err(AppError::from),
+            }
+        })
+    }
+
+    fn create_session<'a>(&'a self, token_hash: &'a str, user: &'a str) -> BoxFuture<'a, Result<(), AppError>> {
+        Box::pin(async move {
+            let now = now_ms();
+            sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+                .bind(token_hash)
+                .bind(user)
+                .bind(now)
+                .bind(now + SESSION_DAYS * 86_400_000)
+                .execute(&self.pool)
+                .await?;
+            Ok(())
+        })
+    }
+
+    fn session_user<'a>(&'a self, token_hash: &'a str) -> BoxFuture<'a, Result<Option<String>, AppError>> {
+        Box::pin(async move {
+            let now = now_ms();
+            let user: Option<String> = sqlx::query_scalar(
+                "UPDATE sessions SET expires_at = ? WHERE token_hash = ? AND expires_at > ? RETURNING user_id",
+            )
+            .bind(now + SESSION_DAYS * 86_400_000)
+            .bind(token_hash)
+            .bind(now)
+            .fetch_optional(&self.pool)
+            .await?;
+            Ok(user)
+        })
+    }
+
+    fn delete_session<'a>(&'a self, token_hash: &'a str) -> BoxFuture<'a, Result<(), AppError>> {
+        Box::pin(async move {
+            sqlx::query("DELETE FROM sessions WHERE token_hash = ?").bind(token_hash).execute(&self.pool).await?;
+            Ok(())
+        })
+    }
+
+    fn access<'a>(&'a self, user: &'a str) -> BoxFuture<'a, Result<Access, AppError>> {
+        Box::pin(async move {
+            let memberships: Vec<(String, Role)> = sqlx::query("SELECT scope, role FROM memberships WHERE user_id = ?")
+                .bind(user)
+                .fetch_all(&self.pool)
+                .await?
+                .into_iter()
+                .filter_map(|row| Some((row.get("scope"), Role::parse(row.get("role"))?)))
+                .collect();
+            let teams: Vec<(String, String)> = sqlx::query("SELECT team_id, collab_id FROM teams")
+                .fetch_all(&self.pool)
+                .await?
+                .into_iter()
+                .map(|row| (row.get("team_id"), row.get("collab_id")))
+                .collect();
+            Ok(Access::new(user.to_owned(), &memberships, &teams))
+        })
+    }
+
+    fn add_team<'a>(&'a self, team: &'a str, collab: &'a str) -> BoxFuture<'a, Result<(), AppError>> {
+        Box::pin(async move {
+            sqlx::query("INSERT OR REPLACE INTO teams (team_id, collab_id) VALUES (?, ?)")
+                .bind(team)
+                .bind(collab)
+                .execute(&self.pool)
+                .await?;
+            Ok(())
+        })
+    }
+
+    fn add_membership<'a>(&'a self, user: &'a str, scope: &'a str, role: Role) -> BoxFuture<'a, Result<(), AppError>> {
+        Box::pin(async move {
+            sqlx::query("INSERT OR REPLACE INTO memberships (user_id, scope, role) VALUES (?, ?, ?)")
+                .bind(user)
+                .bind(scope)
+                .bind(role.as_str())
+                .execute(&self.pool)
+                .await?;
+            Ok(())
+        })
+    }
+
+    fn push<'a>(&'a self, access: &'a Access, push: &'a PushRequest) -> BoxFuture<'a, Result<PushResponse, AppError>> {
+        Box::pin(self.push_in(access, push))
+    }
+
+    fn pull<'a>(&'a self, access: &'a Access, pull: &'a PullRequest) -> BoxFuture<'a, Result<PullResponse, AppError>> {
+        Box::pin(self.pull_in(access, pull))
     }
 }

@@ -24,7 +24,7 @@ async fn fixture() -> Fixture {
     std::fs::write(dist.join("ramp-0123456789abcdef.js"), "// app").unwrap();
     let data = dir.path().join("data");
     let storage = Sqlite::open(&data).await.expect("sqlite opens");
-    let router = app(AppState { storage: Arc::new(storage) }, dist);
+    let router = app(AppState::new(Arc::new(storage)), dist);
     Fixture { _dir: dir, router, data }
 }
 

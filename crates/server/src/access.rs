@@ -1,0 +1,130 @@
+//! Who may read and write which scopes, from a person's roles (DESIGN.md §5).
+//!
+//! Faculty of a collaborative read and write it and all its teams; a member reads and writes
+//! their team and reads its collaborative; a coach reads assigned teams and their
+//! collaborative (coaches write comments and scores, which come later). Pure: the storage
+//! supplies memberships and the team → collaborative map.
+
+use std::collections::BTreeSet;
+
+/// A person's role in one scope.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// Runs the collaborative (scope `collab:<id>`).
+    Faculty,
+    /// Advises assigned teams (scope `team:<id>`).
+    Coach,
+    /// Works in a team (scope `team:<id>`).
+    Member,
+}
+
+impl Role {
+    /// Parses the stored name.
+    pub fn parse(text: &str) -> Option<Role> {
+        match text {
+            "faculty" => Some(Role::Faculty),
+            "coach" => Some(Role::Coach),
+            "member" => Some(Role::Member),
+            _ => None,
+        }
+    }
+
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Faculty => "faculty",
+            Role::Coach => "coach",
+            Role::Member => "member",
+        }
+    }
+}
+
+/// What one signed-in person may read and write.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Access {
+    /// The person's user id.
+    pub user: String,
+    readable: BTreeSet<String>,
+    writable: BTreeSet<String>,
+}
+
+impl Access {
+    /// Works out the scopes from memberships `(scope, role)` and the `(team, collab)` pairs.
+    pub fn new(user: String, memberships: &[(String, Role)], teams: &[(String, String)]) -> Access {
+        let mut readable = BTreeSet::new();
+        let mut writable = BTreeSet::new();
+        let collab_of = |team: &str| teams.iter().find(|(t, _)| t == team).map(|(_, c)| c.clone());
+        for (scope, role) in memberships {
+            match (role, scope.split_once(':')) {
+                (Role::Faculty, Some(("collab", collab))) => {
+                    for scope in std::iter::once(scope.clone())
+                        .chain(teams.iter().filter(|(_, c)| c == collab).map(|(t, _)| format!("team:{t}")))
+                    {
+                        readable.insert(scope.clone());
+                        writable.insert(scope);
+                    }
+                }
+                (Role::Member | Role::Coach, Some(("team", team))) => {
+                    readable.insert(scope.clone());
+                    if *role == Role::Member {
+                        writable.insert(scope.clone());
+                    }
+                    if let Some(collab) = collab_of(team) {
+                        readable.insert(format!("collab:{collab}"));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Access { user, readable, writable }
+    }
+
+    /// Whether the person may read a scope.
+    pub fn can_read(&self, scope: &str) -> bool {
+        self.readable.contains(scope)
+    }
+
+    /// Whether the person may write in a scope.
+    pub fn can_write(&self, scope: &str) -> bool {
+        self.writable.contains(scope)
+    }
+
+    /// The scopes the person may read.
+    pub fn readable(&self) -> impl Iterator<Item = &str> {
+        self.readable.iter().map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn teams() -> Vec<(String, String)> {
+        vec![("t1".into(), "c1".into()), ("t2".into(), "c1".into()), ("t3".into(), "c2".into())]
+    }
+
+    #[test]
+    fn faculty_read_and_write_their_collaborative_and_its_teams_only() {
+        let access = Access::new("u".into(), &[("collab:c1".into(), Role::Faculty)], &teams());
+        for scope in ["collab:c1", "team:t1", "team:t2"] {
+            assert!(access.can_read(scope) && access.can_write(scope), "{scope}");
+        }
+        assert!(!access.can_read("team:t3") && !access.can_read("collab:c2"));
+    }
+
+    #[test]
+    fn members_write_their_team_and_read_its_collaborative() {
+        let access = Access::new("u".into(), &[("team:t1".into(), Role::Member)], &teams());
+        assert!(access.can_write("team:t1"));
+        assert!(access.can_read("collab:c1") && !access.can_write("collab:c1"));
+        assert!(!access.can_read("team:t2"));
+    }
+
+    #[test]
+    fn coaches_read_assigned_teams_and_write_no_worksheet() {
+        let access =
+            Access::new("u".into(), &[("team:t1".into(), Role::Coach), ("team:t3".into(), Role::Coach)], &teams());
+        assert!(access.can_read("team:t1") && access.can_read("team:t3") && access.can_read("collab:c2"));
+        assert!(!access.can_write("team:t1") && !access.can_read("team:t2"));
+    }
+}

@@ -1,0 +1,180 @@
+//! The JSON API's handlers: sign in and out, who am I, and sync push and pull. Each extracts
+//! its input (body last), calls the storage or `ramp-core`, and maps the result.
+//!
+//! Never decides scope from the request body: what a person may read and write comes from
+//! their session ([`Signed`]).
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRequest, FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::Json;
+use ramp_core::wire::{PullRequest, PullResponse, PushRequest, PushResponse, MAX_OPS_PER_PUSH, SYNC_VERSION};
+use serde::{Deserialize, Serialize};
+
+use crate::access::Access;
+use crate::auth;
+use crate::error::AppError;
+use crate::AppState;
+
+/// A JSON body whose rejections become [`AppError`]s with a reason.
+pub struct Body<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequest<S> for Body<T> {
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Body<T>, AppError> {
+        match Json::<T>::from_request(request, state).await {
+            Ok(Json(value)) => Ok(Body(value)),
+            Err(JsonRejection::BytesRejection(r)) if r.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                Err(AppError::TooLarge)
+            }
+            Err(rejection) => Err(AppError::BadRequest(rejection.body_text())),
+        }
+    }
+}
+
+/// The signed-in person's rights, from the `Authorization: Bearer <token>` header.
+pub struct Signed(pub Access);
+
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers.get(header::AUTHORIZATION)?.to_str().ok()?.strip_prefix("Bearer ").map(str::trim)
+}
+
+impl FromRequestParts<AppState> for Signed {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Signed, AppError> {
+        let token = bearer(&parts.headers).ok_or(AppError::Unauthorized)?;
+        let user = state.storage.session_user(&auth::token_hash(token)).await?.ok_or(AppError::Unauthorized)?;
+        Ok(Signed(state.storage.access(&user).await?))
+    }
+}
+
+/// Failed sign-ins per email, to slow down password guessing.
+#[derive(Default)]
+pub struct LoginLimiter {
+    failures: Mutex<HashMap<String, Vec<Instant>>>,
+}
+
+const LOGIN_WINDOW: Duration = Duration::from_secs(15 * 60);
+const LOGIN_FAILURES_ALLOWED: usize = 5;
+
+impl LoginLimiter {
+    fn check(&self, email: &str) -> Result<(), AppError> {
+        let mut failures = self.failures.lock().expect("limiter lock");
+        let recent = failures.entry(email.to_owned()).or_default();
+        recent.retain(|at| at.elapsed() < LOGIN_WINDOW);
+        if recent.len() >= LOGIN_FAILURES_ALLOWED {
+            return Err(AppError::TooManyAttempts(LOGIN_WINDOW.as_secs() / 60));
+        }
+        Ok(())
+    }
+
+    fn failed(&self, email: &str) {
+        self.failures.lock().expect("limiter lock").entry(email.to_owned()).or_default().push(Instant::now());
+    }
+}
+
+/// `POST /api/auth/login` input.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoginInput {
+    email: String,
+    password: String,
+}
+
+/// A signed-in session.
+#[derive(Serialize)]
+pub struct LoginOutput {
+    token: String,
+    user: UserOutput,
+}
+
+/// A person, as the app sees them.
+#[derive(Serialize)]
+pub struct UserOutput {
+    id: String,
+    email: String,
+    name: String,
+}
+
+/// Signs in with email and password; returns a new session token.
+pub async fn login_create(
+    State(state): State<AppState>,
+    Body(input): Body<LoginInput>,
+) -> Result<Json<LoginOutput>, AppError> {
+    let email = input.email.trim().to_lowercase();
+    state.login_limiter.check(&email)?;
+    let user = state.storage.user_by_email(&email).await?;
+    let stored = user.as_ref().map(|u| u.password_hash.clone());
+    let password = input.password;
+    let matches =
+        tokio::task::spawn_blocking(move || stored.is_some_and(|hash| auth::verify_password(&password, &hash)))
+            .await
+            .unwrap_or(false);
+    let Some(user) = user.filter(|_| matches) else {
+        state.login_limiter.failed(&email);
+        return Err(AppError::BadCredentials);
+    };
+    let token = auth::new_token();
+    state.storage.create_session(&auth::token_hash(&token), &user.id).await?;
+    Ok(Json(LoginOutput { token, user: UserOutput { id: user.id, email: user.email, name: user.name } }))
+}
+
+/// Ends the session of the token sent.
+pub async fn logout_create(State(state): State<AppState>, headers: HeaderMap) -> Result<StatusCode, AppError> {
+    let token = bearer(&headers).ok_or(AppError::Unauthorized)?;
+    state.storage.delete_session(&auth::token_hash(token)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The scopes the signed-in person may read.
+pub async fn me_show(Signed(access): Signed) -> Json<serde_json::Value> {
+    let readable: Vec<&str> = access.readable().collect();
+    Json(serde_json::json!({ "user": access.user, "readable": readable }))
+}
+
+/// Applies a device's ops (DESIGN.md §4, push).
+pub async fn push_create(
+    State(state): State<AppState>,
+    Signed(access): Signed,
+    Body(push): Body<PushRequest>,
+) -> Result<Json<PushResponse>, AppError> {
+    check_version(push.version)?;
+    if push.ops.len() > MAX_OPS_PER_PUSH {
+        return Err(AppError::BadRequest(format!("too many ops in one push: at most {MAX_OPS_PER_PUSH}")));
+    }
+    if push.ops.iter().any(|op| op.dot.device != push.device) {
+        return Err(AppError::BadRequest("every op must come from the pushing device".into()));
+    }
+    if push.ops.windows(2).any(|pair| pair[0].dot.counter >= pair[1].dot.counter)
+        || push.ops.iter().any(|op| op.dot.counter == 0)
+    {
+        return Err(AppError::BadRequest("op counters must start at 1 and strictly increase".into()));
+    }
+    Ok(Json(state.storage.push(&access, &push).await?))
+}
+
+/// Returns one page of changed field states (DESIGN.md §4, pull).
+pub async fn pull_create(
+    State(state): State<AppState>,
+    Signed(access): Signed,
+    Body(pull): Body<PullRequest>,
+) -> Result<Json<PullResponse>, AppError> {
+    check_version(pull.version)?;
+    Ok(Json(state.storage.pull(&access, &pull).await?))
+}
+
+fn check_version(version: u32) -> Result<(), AppError> {
+    if version != SYNC_VERSION {
+        return Err(AppError::BadRequest(format!(
+            "sync version {version} is not supported; this server speaks {SYNC_VERSION}"
+        )));
+    }
+    Ok(())
+}

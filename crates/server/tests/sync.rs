@@ -1,0 +1,363 @@
+//! Sync against the real `ramp-server` binary and a real SQLite file: accounts and roles set up
+//! with `ramp-server admin`, sign-in, push and pull, every refusal, and a server killed
+//! (SIGKILL) in the middle of pushes losing nothing it acknowledged.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use ramp_core::wire::{PullResponse, PushResponse, SYNC_VERSION};
+use ramp_core::{team_scope, DeviceClock, Edit, Kind, Op, Replica, Uuid7, Value};
+use serde_json::{json, Value as Json};
+
+const BIN: &str = env!("CARGO_BIN_EXE_ramp-server");
+
+struct Server {
+    child: Option<Child>,
+    port: u16,
+    dir: tempfile::TempDir,
+}
+
+impl Server {
+    fn new() -> Server {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("dist")).unwrap();
+        std::fs::write(dir.path().join("dist/index.html"), "<!DOCTYPE html><title>Ramp</title>").unwrap();
+        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        Server { child: None, port, dir }
+    }
+
+    fn data(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    fn admin(&self, args: &[&str]) -> String {
+        let output = Command::new(BIN).arg("admin").args(args).arg("--data").arg(self.data()).output().unwrap();
+        assert!(output.status.success(), "admin {args:?}: {}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8(output.stdout).unwrap().trim().to_owned()
+    }
+
+    fn start(&mut self) {
+        let child = Command::new(BIN)
+            .args(["--addr", &format!("127.0.0.1:{}", self.port)])
+            .arg("--data")
+            .arg(self.data())
+            .arg("--dist")
+            .arg(self.dir.path().join("dist"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        self.child = Some(child);
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if self.try_request("GET", "/api/health", None, None).is_ok() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        panic!("server did not start");
+    }
+
+    fn kill(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            child.kill().unwrap();
+            child.wait().unwrap();
+        }
+    }
+
+    fn try_request(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<&[u8]>,
+    ) -> std::io::Result<(u16, Json)> {
+        request_on(self.port, method, path, token, body)
+    }
+
+    fn request(&self, method: &str, path: &str, token: Option<&str>, body: &Json) -> (u16, Json) {
+        self.try_request(method, path, token, Some(body.to_string().as_bytes())).unwrap()
+    }
+
+    fn login(&self, email: &str, password: &str) -> String {
+        let (status, body) =
+            self.request("POST", "/api/auth/login", None, &json!({ "email": email, "password": password }));
+        assert_eq!(status, 200, "{body}");
+        body["token"].as_str().unwrap().to_owned()
+    }
+}
+
+/// One HTTP/1.1 request on loopback, the body answered as JSON.
+fn request_on(
+    port: u16,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: Option<&[u8]>,
+) -> std::io::Result<(u16, Json)> {
+    {
+        let mut stream = TcpStream::connect(("127.0.0.1", port))?;
+        stream.set_read_timeout(Some(Duration::from_secs(20)))?;
+        let body = body.unwrap_or_default();
+        let auth = token.map(|t| format!("Authorization: Bearer {t}\r\n")).unwrap_or_default();
+        let head = format!(
+            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n{auth}Content-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+            body.len()
+        );
+        stream.write_all(head.as_bytes())?;
+        stream.write_all(body)?;
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response)?;
+        let text = String::from_utf8_lossy(&response);
+        let (head, body) = text.split_once("\r\n\r\n").ok_or(std::io::ErrorKind::UnexpectedEof)?;
+        let status =
+            head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).ok_or(std::io::ErrorKind::InvalidData)?;
+        Ok((status, serde_json::from_str(body).unwrap_or(Json::Null)))
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+/// A collaborative with two teams; Mia is a member of team 1, Cal coaches team 1, Fay is faculty.
+struct Setup {
+    server: Server,
+    team1: Uuid7,
+    team2: Uuid7,
+}
+
+const PASSWORD: &str = "long enough password";
+
+fn setup() -> Setup {
+    let mut server = Server::new();
+    for (email, name) in [("fay@example.org", "Fay"), ("mia@example.org", "Mia"), ("cal@example.org", "Cal")] {
+        server.admin(&["create-user", "--email", email, "--name", name, "--password", PASSWORD]);
+    }
+    let collab = server.admin(&["create-collaborative", "--faculty", "fay@example.org"]);
+    let team1 = server.admin(&["create-team", "--collab", &collab, "--name", "Ward 7"]);
+    let team2 = server.admin(&["create-team", "--collab", &collab, "--name", "Clinic B"]);
+    server.admin(&["add-member", "--team", &team1, "--email", "mia@example.org", "--role", "member"]);
+    server.admin(&["add-member", "--team", &team1, "--email", "cal@example.org", "--role", "coach"]);
+    server.start();
+    Setup { server, team1: Uuid7::parse(&team1).unwrap(), team2: Uuid7::parse(&team2).unwrap() }
+}
+
+fn device(n: u8) -> DeviceClock {
+    DeviceClock { device: Uuid7::from_parts(1_700_000_000_000, [n; 10]), counter: 0, last_hlc: None }
+}
+
+fn cycle_ops(replica: &mut Replica, clock: &mut DeviceClock, team: &Uuid7, cycle: u8, title: &str) -> Vec<Op> {
+    let edit = Edit {
+        record: Uuid7::from_parts(1_700_000_000_000 + cycle as u64, [cycle; 10]),
+        kind: Kind::Cycle,
+        scope: team_scope(team),
+        field: "title".into(),
+        value: Value::Text(title.into()),
+    };
+    replica.edit(clock, vec![edit], 1_700_000_000_000, Some("mia"))
+}
+
+fn push(server: &Server, token: &str, clock: &DeviceClock, ops: &[Op]) -> (u16, Json) {
+    server.request(
+        "POST",
+        "/api/sync/push",
+        Some(token),
+        &json!({ "version": SYNC_VERSION, "device": clock.device, "ops": ops }),
+    )
+}
+
+fn pull(server: &Server, token: &str, clock: &DeviceClock, cursors: &Json) -> PullResponse {
+    let (status, body) = server.request(
+        "POST",
+        "/api/sync/pull",
+        Some(token),
+        &json!({ "version": SYNC_VERSION, "device": clock.device, "cursors": cursors }),
+    );
+    assert_eq!(status, 200, "{body}");
+    serde_json::from_value(body).unwrap()
+}
+
+#[test]
+fn two_devices_meet_through_the_server_and_retries_apply_once() {
+    let s = setup();
+    let token = s.server.login("MIA@example.org ", PASSWORD);
+    let (mut phone, tablet) = (device(1), device(2));
+    let mut phone_replica = Replica::default();
+
+    // A fresh device receives the team's live state: its name, written by the admin.
+    let first = pull(&s.server, &token, &tablet, &json!({}));
+    let names: Vec<&Value> = first.fields.iter().filter(|f| f.field == "name").map(|f| f.state.value()).collect();
+    assert_eq!(names, vec![&Value::Text("Ward 7".into())], "only team 1 is readable");
+    assert_eq!(first.high, 0);
+
+    let ops = cycle_ops(&mut phone_replica, &mut phone, &s.team1, 1, "Huddle");
+    let (status, body) = push(&s.server, &token, &phone, &ops);
+    assert_eq!(status, 200, "{body}");
+    let ack: PushResponse = serde_json::from_value(body).unwrap();
+    assert_eq!((ack.high, ack.refused.len()), (1, 0));
+
+    // The ack was lost: the same push again changes nothing.
+    let (_, body) = push(&s.server, &token, &phone, &ops);
+    assert_eq!(serde_json::from_value::<PushResponse>(body).unwrap().high, 1);
+
+    let cursors = serde_json::to_value(&first.cursors).unwrap();
+    let page = pull(&s.server, &token, &tablet, &cursors);
+    assert_eq!(page.fields.len(), 1, "one field changed once: {:?}", page.fields);
+    assert_eq!(page.fields[0].state.value(), &Value::Text("Huddle".into()));
+    let again = pull(&s.server, &token, &tablet, &serde_json::to_value(&page.cursors).unwrap());
+    assert!(again.fields.is_empty() && !again.more);
+
+    // The phone learns its high from a pull too (for an ack it never got).
+    let phone_view = pull(&s.server, &token, &phone, &json!({}));
+    assert_eq!(phone_view.high, 1);
+}
+
+#[test]
+fn bad_requests_are_refused_with_reasons_and_change_nothing() {
+    let s = setup();
+    let token = s.server.login("mia@example.org", PASSWORD);
+    let mut clock = device(3);
+    let mut replica = Replica::default();
+    let ops = cycle_ops(&mut replica, &mut clock, &s.team1, 1, "Valid");
+    let post = |body: &[u8]| s.server.try_request("POST", "/api/sync/push", Some(&token), Some(body)).unwrap();
+
+    let (status, body) = post(b"{\"version\": 1, \"device\": ");
+    assert_eq!(status, 400, "truncated JSON: {body}");
+    assert!(body["error"].as_str().unwrap().contains("EOF"), "{body}");
+    let (status, body) = post(&[0xff, 0xfe, 0x00]);
+    assert_eq!(status, 400, "not UTF-8: {body}");
+    let raw = json!({ "version": 1, "device": clock.device, "ops": [{ "kind": "spaceship" }] });
+    let (status, body) = s.server.request("POST", "/api/sync/push", Some(&token), &raw);
+    assert_eq!(status, 400, "{body}");
+    let (status, body) = s.server.request(
+        "POST",
+        "/api/sync/push",
+        Some(&token),
+        &json!({ "version": 99, "device": clock.device, "ops": [] }),
+    );
+    assert_eq!((status, body["error"].as_str().unwrap().contains("version 99")), (400, true), "{body}");
+    let (status, body) = s.server.request(
+        "POST",
+        "/api/sync/push",
+        Some(&token),
+        &json!({ "version": 1, "device": clock.device, "ops": [], "extra": 1 }),
+    );
+    assert_eq!(status, 400, "unknown fields: {body}");
+    let too_many: Vec<Op> =
+        (0..1_001).flat_map(|i| cycle_ops(&mut replica, &mut clock, &s.team1, (i % 200) as u8, &format!("x{i}"))).collect();
+    let (status, body) = push(&s.server, &token, &clock, &too_many);
+    assert_eq!(status, 400, "{body}");
+    let (status, _) = push(&s.server, "not-a-token", &clock, &ops);
+    assert_eq!(status, 401);
+    let (status, _) = s.server.request("POST", "/api/sync/push", None, &json!({}));
+    assert_eq!(status, 401);
+    let huge = vec![b' '; 5 * 1024 * 1024];
+    let (status, _) = post(&huge);
+    assert_eq!(status, 413);
+
+    // Another team's scope and a coach's write are refused per op, and count as processed.
+    let mut other_clock = device(4);
+    let mut other = Replica::default();
+    let foreign = cycle_ops(&mut other, &mut other_clock, &s.team2, 9, "Not my team");
+    let (status, body) = push(&s.server, &token, &other_clock, &foreign);
+    assert_eq!(status, 200, "{body}");
+    let ack: PushResponse = serde_json::from_value(body).unwrap();
+    assert_eq!((ack.high, ack.refused.len()), (1, 1));
+    assert!(ack.refused[0].reason.contains("cannot change"), "{:?}", ack.refused);
+    let coach = s.server.login("cal@example.org", PASSWORD);
+    let mut coach_clock = device(5);
+    let coach_ops = cycle_ops(&mut Replica::default(), &mut coach_clock, &s.team1, 8, "Coach edit");
+    let (_, body) = push(&s.server, &coach, &coach_clock, &coach_ops);
+    assert_eq!(serde_json::from_value::<PushResponse>(body).unwrap().refused.len(), 1);
+    // The coach still reads team 1; nobody sees the refused writes.
+    let coach_view = pull(&s.server, &coach, &coach_clock, &json!({}));
+    assert!(coach_view.fields.iter().all(|f| f.field == "name"), "{:?}", coach_view.fields);
+
+    // The same dot with other content: two devices share an id.
+    let (status, _) = push(
+        &s.server,
+        &token,
+        &other_clock,
+        &cycle_ops(&mut Replica::default(), &mut device(4), &s.team1, 7, "Clash"),
+    );
+    assert_eq!(status, 409);
+    // A device of another account.
+    let (status, _) = push(&s.server, &coach, &other_clock, &[]);
+    assert_eq!(status, 409);
+
+    // Wrong passwords: refused, then rate-limited.
+    for _ in 0..5 {
+        let (status, _) = s.server.request(
+            "POST",
+            "/api/auth/login",
+            None,
+            &json!({ "email": "fay@example.org", "password": "wrong" }),
+        );
+        assert_eq!(status, 401);
+    }
+    let (status, body) =
+        s.server.request("POST", "/api/auth/login", None, &json!({ "email": "fay@example.org", "password": PASSWORD }));
+    assert_eq!(status, 429, "{body}");
+
+    // Signing out revokes the token.
+    let (status, _) = s.server.request("POST", "/api/auth/logout", Some(&token), &json!({}));
+    assert_eq!(status, 204);
+    let (status, _) = push(&s.server, &token, &clock, &ops);
+    assert_eq!(status, 401);
+}
+
+#[test]
+fn a_server_killed_mid_push_keeps_everything_it_acknowledged() {
+    let mut s = setup();
+    let token = s.server.login("mia@example.org", PASSWORD);
+    let mut clock = device(6);
+    let mut replica = Replica::default();
+    let mut outbox: Vec<Op> = Vec::new();
+    let mut acked = 0u64;
+    let mut kills = 0;
+    for round in 0..12u8 {
+        for i in 0..25u8 {
+            outbox.extend(cycle_ops(&mut replica, &mut clock, &s.team1, i, &format!("round {round} cycle {i}")));
+        }
+        // Push from another thread while the server is killed after a short, varying delay.
+        let body = json!({ "version": SYNC_VERSION, "device": clock.device, "ops": outbox }).to_string();
+        let port = s.server.port;
+        let token_for_thread = token.clone();
+        let pusher = std::thread::spawn(move || {
+            request_on(port, "POST", "/api/sync/push", Some(&token_for_thread), Some(body.as_bytes()))
+        });
+        std::thread::sleep(Duration::from_millis(u64::from(round % 4) * 3));
+        if round % 3 != 2 {
+            s.server.kill();
+            kills += 1;
+            s.server.start();
+        }
+        if let Ok(Ok((200, body))) = pusher.join() {
+            let ack: PushResponse = serde_json::from_value(body).unwrap();
+            acked = ack.high;
+        }
+        // What was acked must be there after the restart, and applied once.
+        let view = pull(&s.server, &token, &clock, &json!({}));
+        assert!(view.high >= acked, "server forgot acked ops: high {} < acked {acked}", view.high);
+        acked = view.high;
+        outbox.retain(|op| op.dot.counter > acked);
+    }
+    // Retry what is left: everything lands, each field holds exactly its latest write.
+    let (status, body) = push(&s.server, &token, &clock, &outbox);
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(serde_json::from_value::<PushResponse>(body).unwrap().high, clock.counter);
+    let view = pull(&s.server, &token, &clock, &json!({}));
+    let titles: Vec<_> = view.fields.iter().filter(|f| f.field == "title").collect();
+    assert_eq!(titles.len(), 25);
+    for field in titles {
+        assert_eq!(field.state.siblings().len(), 1, "no duplicate or lost sibling: {:?}", field.state);
+        assert!(field.state.value().as_text().starts_with("round 11 "), "{:?}", field.state.value());
+    }
+    assert!(kills >= 8, "the server was killed {kills} times");
+}
