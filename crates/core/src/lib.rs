@@ -30,10 +30,10 @@
 //!
 //! let ops_a = a.edit(&mut clock_a, vec![edit("Ward 7")], 1_000, None);
 //! let ops_b = b.edit(&mut clock_b, vec![edit("Ward Seven")], 2_000, None);
-//! a.acked(hub.push(&clock_a.device, &ops_a));
-//! b.acked(hub.push(&clock_b.device, &ops_b));
+//! a.acked(hub.push(&clock_a.device, &ops_a), &[]);
+//! b.acked(hub.push(&clock_b.device, &ops_b), &[]);
 //! let page = hub.pull(&clock_a.device, 0, 100);
-//! a.pulled(page.high, page.fields);
+//! a.pulled(page.high, &[], page.fields);
 //!
 //! let name = &a.record(&team).unwrap().fields["name"];
 //! assert!(name.is_conflict()); // both values kept; the later one is shown
@@ -42,7 +42,7 @@
 //! let fix = a.edit(&mut clock_a, vec![edit("Ward 7 Falls Team")], 3_000, None);
 //! hub.push(&clock_a.device, &fix);
 //! let page = hub.pull(&clock_b.device, 0, 100);
-//! b.pulled(page.high, page.fields);
+//! b.pulled(page.high, &[], page.fields);
 //! assert!(!b.record(&team).unwrap().fields["name"].is_conflict());
 //! assert_eq!(b.record(&team).unwrap().text("name"), "Ward 7 Falls Team");
 //! ```

@@ -128,19 +128,23 @@ impl Replica {
         ops
     }
 
-    /// The server acknowledged this device's ops up to counter `high`. They leave the outbox
-    /// and are folded into the synced state first, so the local view does not change.
-    pub fn acked(&mut self, high: u64) {
-        let ids = self.fold_acked(high);
+    /// The server processed this device's ops up to counter `high`; those in `refused` it did
+    /// not apply. The applied ones leave the outbox and are folded into the synced state first,
+    /// so the local view does not change; the refused ones leave the outbox unfolded and are
+    /// returned, for the person to see (their values leave the local view).
+    pub fn acked(&mut self, high: u64, refused: &[Dot]) -> Vec<Op> {
+        let (ids, refused) = self.fold_acked(high, refused);
         self.recompute(ids);
+        refused
     }
 
     /// One page of a pull: the server has applied this device's ops up to `high`, and these
     /// fields now hold these siblings. Acked ops are folded into the synced state *before* the
     /// page overwrites it (DESIGN.md §4); then the local view is recomputed. Returns the ids
     /// of the records whose local view may have changed.
-    pub fn pulled(&mut self, high: u64, page: Vec<FieldUpdate>) -> BTreeSet<RecordId> {
-        let mut ids = self.fold_acked(high);
+    /// Ops in `refused` are dropped from the outbox without folding, as in [`Replica::acked`].
+    pub fn pulled(&mut self, high: u64, refused: &[Dot], page: Vec<FieldUpdate>) -> BTreeSet<RecordId> {
+        let (mut ids, _) = self.fold_acked(high, refused);
         for update in page {
             let record = self
                 .synced
@@ -153,15 +157,20 @@ impl Replica {
         ids
     }
 
-    fn fold_acked(&mut self, high: u64) -> BTreeSet<RecordId> {
+    fn fold_acked(&mut self, high: u64, refused: &[Dot]) -> (BTreeSet<RecordId>, Vec<Op>) {
         // The outbox holds only this device's ops, in counter order.
         let n_acked = self.outbox.iter().take_while(|op| op.dot.counter <= high).count();
         let mut ids = BTreeSet::new();
+        let mut dropped = Vec::new();
         for op in self.outbox.drain(..n_acked) {
+            ids.insert(op.record.clone());
+            if refused.contains(&op.dot) {
+                dropped.push(op);
+                continue;
+            }
             self.synced.entry(op.record.clone()).or_insert_with(|| Record::for_op(&op)).apply(&op);
-            ids.insert(op.record);
         }
-        ids
+        (ids, dropped)
     }
 
     fn recompute(&mut self, ids: BTreeSet<RecordId>) {

@@ -67,6 +67,10 @@ pub struct PullRequest {
     /// The most field states wanted in this page (at most [`MAX_PULL_PAGE`]).
     #[serde(default)]
     pub limit: Option<u32>,
+    /// The highest counter of this device whose fate (applied or refused) the device already
+    /// knows; the answer lists refusals above it.
+    #[serde(default)]
+    pub known_high: u64,
 }
 
 /// One page of a pull.
@@ -79,6 +83,9 @@ pub struct PullResponse {
     pub cursors: BTreeMap<String, u64>,
     /// The highest counter of this device the server has processed.
     pub high: u64,
+    /// This device's refused ops above `known_high`: a device whose push answer was lost
+    /// learns here which of its ops were not applied, so it does not fold them.
+    pub refused: Vec<Refusal>,
     /// Whether more changes wait: pull again with the new cursors.
     pub more: bool,
 }

@@ -207,7 +207,7 @@ impl World {
         }
         if !ack_lost {
             let before = view(&self.devices[d].replica);
-            self.devices[d].replica.acked(high);
+            self.devices[d].replica.acked(high, &[]);
             if view(&self.devices[d].replica) != before {
                 self.violations.push(format!("X2: device {d}'s view changed on an ack"));
             }
@@ -223,7 +223,7 @@ impl World {
             let before = view(&device.replica);
             let sent: BTreeSet<(RecordId, String)> =
                 page.fields.iter().map(|f| (f.record.clone(), f.field.clone())).collect();
-            device.replica.pulled(page.high, page.fields);
+            device.replica.pulled(page.high, &[], page.fields);
             device.cursor = page.cursor;
             let after = view(&device.replica);
             let keys: BTreeSet<_> = before.keys().chain(after.keys()).filter(|k| !sent.contains(*k)).collect();

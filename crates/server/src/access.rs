@@ -44,6 +44,8 @@ impl Role {
 pub struct Access {
     /// The person's user id.
     pub user: String,
+    /// The person's name, stamped as the author of what they write.
+    pub name: String,
     readable: BTreeSet<String>,
     writable: BTreeSet<String>,
 }
@@ -76,7 +78,7 @@ impl Access {
                 _ => {}
             }
         }
-        Access { user, readable, writable }
+        Access { name: user.clone(), user, readable, writable }
     }
 
     /// Whether the person may read a scope.

@@ -126,6 +126,19 @@ impl Sqlite {
             rows.extend(found);
         }
         let high = device_high(&mut conn, pull.device.as_str(), &access.user).await?;
+        let refused = sqlx::query(
+            "SELECT body, refused FROM ops WHERE device = ? AND counter > ? AND refused IS NOT NULL ORDER BY counter",
+        )
+        .bind(pull.device.as_str())
+        .bind(pull.known_high as i64)
+        .fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .map(|row| {
+            let op: Op = serde_json::from_str(row.get("body")).map_err(|e| AppError::Corrupt(e.to_string()))?;
+            Ok(Refusal { dot: op.dot, reason: row.get("refused") })
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
         sqlx::query("COMMIT").execute(&mut *conn).await?;
         rows.sort_by_key(|row| row.get::<i64, _>("seq"));
         let more = rows.len() > limit;
@@ -144,7 +157,7 @@ impl Sqlite {
                 state: serde_json::from_str(row.get("state")).map_err(|e| AppError::Corrupt(e.to_string()))?,
             });
         }
-        Ok(PullResponse { fields, cursors, high, more })
+        Ok(PullResponse { fields, cursors, high, refused, more })
     }
 }
 
@@ -208,7 +221,9 @@ async fn apply_push(
                     Some(state) => serde_json::from_str(&state).map_err(|e| AppError::Corrupt(e.to_string()))?,
                     None => FieldState::default(),
                 };
-                if field.apply_op(op) {
+                // The author is who the session says, whatever the device wrote.
+                let stamped = Op { author: Some(access.name.clone()), ..op.clone() };
+                if field.apply_op(&stamped) {
                     seq += 1;
                     sqlx::query(
                         "INSERT INTO fields (record, field, kind, scope, state, seq) VALUES (?, ?, ?, ?, ?, ?) \
@@ -370,7 +385,11 @@ impl Storage for Sqlite {
                 .into_iter()
                 .map(|row| (row.get("team_id"), row.get("collab_id")))
                 .collect();
-            Ok(Access::new(user.to_owned(), &memberships, &teams))
+            let name: Option<String> =
+                sqlx::query_scalar("SELECT name FROM users WHERE id = ?").bind(user).fetch_optional(&self.pool).await?;
+            let mut access = Access::new(user.to_owned(), &memberships, &teams);
+            access.name = name.unwrap_or_else(|| user.to_owned());
+            Ok(access)
         })
     }
 

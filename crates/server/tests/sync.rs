@@ -210,6 +210,7 @@ fn two_devices_meet_through_the_server_and_retries_apply_once() {
     let page = pull(&s.server, &token, &tablet, &cursors);
     assert_eq!(page.fields.len(), 1, "one field changed once: {:?}", page.fields);
     assert_eq!(page.fields[0].state.value(), &Value::Text("Huddle".into()));
+    assert_eq!(page.fields[0].state.siblings()[0].author.as_deref(), Some("Mia"), "the author is the session's");
     let again = pull(&s.server, &token, &tablet, &serde_json::to_value(&page.cursors).unwrap());
     assert!(again.fields.is_empty() && !again.more);
 
@@ -249,8 +250,9 @@ fn bad_requests_are_refused_with_reasons_and_change_nothing() {
         &json!({ "version": 1, "device": clock.device, "ops": [], "extra": 1 }),
     );
     assert_eq!(status, 400, "unknown fields: {body}");
-    let too_many: Vec<Op> =
-        (0..1_001).flat_map(|i| cycle_ops(&mut replica, &mut clock, &s.team1, (i % 200) as u8, &format!("x{i}"))).collect();
+    let too_many: Vec<Op> = (0..1_001)
+        .flat_map(|i| cycle_ops(&mut replica, &mut clock, &s.team1, (i % 200) as u8, &format!("x{i}")))
+        .collect();
     let (status, body) = push(&s.server, &token, &clock, &too_many);
     assert_eq!(status, 400, "{body}");
     let (status, _) = push(&s.server, "not-a-token", &clock, &ops);
@@ -270,6 +272,16 @@ fn bad_requests_are_refused_with_reasons_and_change_nothing() {
     let ack: PushResponse = serde_json::from_value(body).unwrap();
     assert_eq!((ack.high, ack.refused.len()), (1, 1));
     assert!(ack.refused[0].reason.contains("cannot change"), "{:?}", ack.refused);
+    // A device that lost that answer learns of the refusal from a pull.
+    let (_, body) = s.server.request(
+        "POST",
+        "/api/sync/pull",
+        Some(&token),
+        &json!({ "version": SYNC_VERSION, "device": other_clock.device, "known_high": 0 }),
+    );
+    let learned: PullResponse = serde_json::from_value(body).unwrap();
+    assert_eq!((learned.high, learned.refused.len()), (1, 1));
+    assert_eq!(learned.refused[0].dot, foreign[0].dot);
     let coach = s.server.login("cal@example.org", PASSWORD);
     let mut coach_clock = device(5);
     let coach_ops = cycle_ops(&mut Replica::default(), &mut coach_clock, &s.team1, 8, "Coach edit");
