@@ -18,6 +18,14 @@ pub enum ClientError {
     StorageFailed(String),
     /// Stored data could not be read back (damaged or from a newer version).
     Unreadable(String),
+    /// The server cannot be reached (no signal, or it is down).
+    Offline,
+    /// The session is missing, expired or revoked: sign in again (nothing waiting is lost).
+    SignInNeeded,
+    /// The server refused the request; its reason, in its words.
+    Refused(String),
+    /// The server failed or answered something the app does not understand.
+    ServerFailed(String),
 }
 
 impl ClientError {
@@ -49,6 +57,14 @@ impl fmt::Display for ClientError {
                 write!(f, "The device's storage refused the change ({name}). What you typed is still here; try again.")
             }
             ClientError::Unreadable(what) => write!(f, "Some saved data could not be read ({what})."),
+            ClientError::Offline => f.write_str("No connection to the server: your changes wait on this device."),
+            ClientError::SignInNeeded => {
+                f.write_str("Sign in again to send your changes: they wait safely on this device.")
+            }
+            ClientError::Refused(reason) => write!(f, "The server said: {reason}."),
+            ClientError::ServerFailed(what) => {
+                write!(f, "The server could not take the changes ({what}); they wait on this device.")
+            }
         }
     }
 }

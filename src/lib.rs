@@ -1,6 +1,7 @@
 //! Ramp's web app: the Leptos client that keeps a team's PDSA work on the device.
 //!
-//! [`App`] provides two handles as context, [`store::LocalDb`] (the device data) and
+//! [`App`] provides three handles as context, [`store::LocalDb`] (the device data), [`sync::Sync`]
+//! (the session and syncing) and
 //! [`pwa::Updates`] (service worker and new versions), and routes to the pages. Pages read
 //! reactive state and call store actions; only `store` touches IndexedDB, and logic that can be
 //! pure lives in `ramp-core`. Start reading at [`App`], then `pages/cycle.rs`.
@@ -10,21 +11,36 @@ pub mod error;
 pub mod pages;
 pub mod pwa;
 pub mod store;
+pub mod sync;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::components::{StatusChip, UpdateBanner};
-use crate::pages::{CyclePage, HomePage, NewCyclePage, NotFound, SettingsPage, TeamPage};
-use crate::store::{LocalDb, Phase};
+use crate::pages::{CyclePage, HomePage, NewCyclePage, NotFound, SettingsPage, SignInPage, TeamPage};
+use crate::store::{LocalDb, Phase, SaveState};
+use crate::sync::Sync;
 
-/// The whole app: header with the save status, the update banner, and the routed page.
+/// The whole app: header with the save and sync status, the update banner, and the page.
 #[component]
 pub fn App() -> impl IntoView {
     let local_db = LocalDb::open();
+    let sync = Sync::start(local_db);
     provide_context(local_db);
+    provide_context(sync);
     provide_context(pwa::Updates::register());
+    // Effects only push state out: here, to the server.
+    Effect::new(move |_| {
+        if local_db.phase() == Phase::Ready {
+            sync.sync_now();
+        }
+    });
+    Effect::new(move |_| {
+        if local_db.save_state() == SaveState::Saved {
+            sync.soon();
+        }
+    });
     view! {
         <Router>
             <header class="top">
@@ -55,6 +71,7 @@ fn AppRoutes() -> impl IntoView {
         <Routes fallback=NotFound>
             <Route path=path!("/") view=HomePage/>
             <Route path=path!("/settings") view=SettingsPage/>
+            <Route path=path!("/signin") view=SignInPage/>
             <Route path=path!("/teams/:team") view=TeamPage/>
             <Route path=path!("/teams/:team/cycles/new") view=NewCyclePage/>
             <Route path=path!("/teams/:team/cycles/:cycle") view=CyclePage/>

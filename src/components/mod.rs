@@ -1,6 +1,8 @@
 //! Small, reusable pieces of the UI. Each takes signals and callbacks as props, keeps no
 //! state of its own beyond what it shows, and never touches storage.
 
+mod account_panel;
+mod conflict_choices;
 mod create_form;
 mod field;
 mod stage_badge;
@@ -8,6 +10,8 @@ mod status_chip;
 mod table_input;
 mod update_banner;
 
+pub use account_panel::AccountPanel;
+pub use conflict_choices::{Choice, ConflictChoices};
 pub use create_form::CreateForm;
 pub use field::FieldInput;
 pub use stage_badge::StageBadge;

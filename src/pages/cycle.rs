@@ -11,7 +11,7 @@ use leptos_router::components::A;
 use ramp_core::schema::{self, Section};
 use ramp_core::{team_scope, Draft, Kind, RecordId, Stage, Value};
 
-use crate::components::{FieldInput, StageBadge};
+use crate::components::{Choice, ConflictChoices, FieldInput, StageBadge};
 use crate::pages::{edits, id_param};
 use crate::store::LocalDb;
 
@@ -50,7 +50,14 @@ fn Worksheet(
     let initial = local_db.with(|replica| replica.record(&cycle).map(Draft::of)).unwrap_or(Draft::new(Kind::Cycle));
     let draft = RwSignal::new(initial);
     let record_id = cycle.clone();
-    let stage = Memo::new(move |_| local_db.with(|r| r.record(&record_id).map(Stage::of)).unwrap_or(Stage::Plan));
+    let record = Memo::new(move |_| local_db.with(|r| r.record(&record_id).cloned()));
+    let stage = Memo::new(move |_| record.with(|r| r.as_ref().map(Stage::of)).unwrap_or(Stage::Plan));
+    // The draft follows changes arriving from other devices in the fields not being edited.
+    Effect::new(move |_| {
+        if let Some(saved) = record.get() {
+            draft.update(|d| d.refresh(&saved));
+        }
+    });
     let record_id = cycle.clone();
     let team_href = format!("/teams/{team}");
     let team_name = move || local_db.with(|r| r.record(&team).map(|t| t.text("name").to_owned())).unwrap_or_default();
@@ -110,6 +117,8 @@ fn Worksheet(
                         value=Signal::derive(move || draft.with(|d| d.get(spec.name).clone()))
                         problem=Signal::derive(move || draft.with(|d| d.problem(spec.name)).map(|p| p.issue.to_string()))
                         on_input=on_input(spec.name) on_commit=on_commit(spec.name)/>
+                    <ConflictChoices choices=Signal::derive(move || choices(&record.get(), spec.name))
+                        on_choose=on_commit(spec.name)/>
                 }).collect_view()}
             </section>
         }
@@ -131,4 +140,19 @@ fn Worksheet(
             {[Section::About, Section::Plan, Section::Do, Section::Study, Section::Act].map(section).collect_view()}
         </form>
     }
+}
+
+/// The concurrent values of a field, latest first.
+fn choices(record: &Option<ramp_core::Record>, field: &str) -> Vec<Choice> {
+    let Some(state) = record.as_ref().and_then(|r| r.fields.get(field)) else { return Vec::new() };
+    let mut siblings: Vec<_> = state.siblings().iter().collect();
+    siblings.sort_by(|a, b| b.hlc.cmp(&a.hlc));
+    siblings
+        .into_iter()
+        .map(|s| Choice {
+            value: s.value.clone(),
+            author: s.author.clone().unwrap_or_else(|| "Someone".to_owned()),
+            at: s.hlc.wall_ms,
+        })
+        .collect()
 }

@@ -6,6 +6,7 @@ mod home;
 mod new_cycle;
 mod not_found;
 mod settings;
+mod sign_in;
 mod team;
 
 pub use cycle::CyclePage;
@@ -13,6 +14,7 @@ pub use home::HomePage;
 pub use new_cycle::NewCyclePage;
 pub use not_found::NotFound;
 pub use settings::SettingsPage;
+pub use sign_in::SignInPage;
 pub use team::TeamPage;
 
 use leptos::prelude::*;

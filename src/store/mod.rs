@@ -7,9 +7,13 @@
 
 pub mod idb;
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use js_sys::{Object, Reflect};
 use leptos::prelude::*;
-use ramp_core::{DeviceClock, Edit, Op, Record, Replica, Uuid7};
+use ramp_core::wire::{PullResponse, PushResponse, Refusal};
+use ramp_core::{DeviceClock, DeviceId, Dot, Edit, Op, Record, RecordId, Replica, Uuid7};
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{IdbDatabase, IdbTransactionMode};
 
@@ -44,6 +48,25 @@ pub enum SaveState {
     NotSaved(String),
 }
 
+/// Where this device stands with the server: cursors per scope, and the highest counter of
+/// its own whose fate (applied or refused) it knows. Kept in `meta` under "sync".
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SyncMeta {
+    /// Scope → last sequence number received.
+    pub cursors: BTreeMap<String, u64>,
+    /// The highest own counter acknowledged.
+    pub known_high: u64,
+}
+
+/// An op the server refused, kept for the person to see (and copy or drop).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RefusedOp {
+    /// The op, with the value the person wrote.
+    pub op: Op,
+    /// The server's reason.
+    pub reason: String,
+}
+
 /// The handle pages use: reactive device data and the save action. `Copy`, provided as context.
 #[derive(Clone, Copy)]
 pub struct LocalDb {
@@ -55,6 +78,9 @@ pub struct LocalDb {
     db: StoredValue<Option<IdbDatabase>, LocalStorage>,
     saves_in_flight: StoredValue<u32>,
     asked_to_persist: StoredValue<bool>,
+    author: StoredValue<Option<String>>,
+    sync_meta: StoredValue<SyncMeta>,
+    refused: RwSignal<Vec<RefusedOp>>,
 }
 
 impl LocalDb {
@@ -82,12 +108,161 @@ impl LocalDb {
             db: StoredValue::new_local(None),
             saves_in_flight: StoredValue::new(0),
             asked_to_persist: StoredValue::new(false),
+            author: StoredValue::new(None),
+            sync_meta: StoredValue::new(SyncMeta::default()),
+            refused: RwSignal::new(Vec::new()),
         }
+    }
+
+    /// Sets who new edits are written by (the signed-in person's name).
+    pub fn set_author(&self, author: Option<String>) {
+        self.author.set_value(author);
+    }
+
+    /// The ops the server refused (reactive).
+    pub fn refused(&self) -> Vec<RefusedOp> {
+        self.refused.get()
+    }
+
+    /// The sync position: cursors and known high.
+    pub fn sync_meta(&self) -> SyncMeta {
+        self.sync_meta.get_value()
+    }
+
+    /// The device and the first `max` pending ops, if any are pending.
+    pub fn outbox_batch(&self, max: usize) -> Option<(DeviceId, Vec<Op>)> {
+        let device = self.device_id()?;
+        let ops: Vec<Op> = self.replica.with_untracked(|r| r.outbox().iter().take(max).cloned().collect());
+        (!ops.is_empty()).then_some((device, ops))
+    }
+
+    /// Takes in a push's answer: applied ops fold into the synced state, refused ones are kept
+    /// aside; the outbox, records and sync position are written in one transaction.
+    pub async fn apply_ack(&self, ack: PushResponse) -> Result<(), ClientError> {
+        let refused_dots: Vec<Dot> = ack.refused.iter().map(|r| r.dot.clone()).collect();
+        let mut ids = BTreeSet::new();
+        let mut dropped = Vec::new();
+        self.replica.update(|replica| {
+            ids = replica.outbox().iter().filter(|op| op.dot.counter <= ack.high).map(|op| op.record.clone()).collect();
+            dropped = replica.acked(ack.high, &refused_dots);
+        });
+        let mut meta = self.sync_meta.get_value();
+        meta.known_high = meta.known_high.max(ack.high);
+        self.persist_sync(ids, ack.high, meta, dropped, &ack.refused).await
+    }
+
+    /// Takes in one pull page: acked ops fold first, then the page's fields overwrite the
+    /// synced state; everything touched is written in one transaction.
+    pub async fn apply_pull(&self, page: PullResponse) -> Result<(), ClientError> {
+        let refused_dots: Vec<Dot> = page.refused.iter().map(|r| r.dot.clone()).collect();
+        let mut ids = BTreeSet::new();
+        let mut dropped = Vec::new();
+        let high = page.high;
+        self.replica.update(|replica| {
+            dropped = replica
+                .outbox()
+                .iter()
+                .filter(|op| op.dot.counter <= high && refused_dots.contains(&op.dot))
+                .cloned()
+                .collect();
+            let fields = page.fields.clone();
+            ids = replica.pulled(high, &refused_dots, fields);
+        });
+        let mut meta = self.sync_meta.get_value();
+        meta.cursors.extend(page.cursors);
+        meta.known_high = meta.known_high.max(high);
+        self.persist_sync(ids, high, meta, dropped, &page.refused).await
+    }
+
+    async fn persist_sync(
+        &self,
+        ids: BTreeSet<RecordId>,
+        high: u64,
+        meta: SyncMeta,
+        dropped: Vec<Op>,
+        refusals: &[Refusal],
+    ) -> Result<(), ClientError> {
+        let db = self.db.with_value(Clone::clone).ok_or(ClientError::StorageUnavailable)?;
+        let mut refused = self.refused.get_untracked();
+        for op in dropped {
+            let reason = refusals.iter().find(|r| r.dot == op.dot).map(|r| r.reason.clone()).unwrap_or_default();
+            refused.push(RefusedOp { op, reason });
+        }
+        let (puts, deletes) = self.replica.with_untracked(|replica| {
+            let mut puts = Vec::new();
+            let mut deletes = Vec::new();
+            for id in &ids {
+                let key = JsValue::from_str(id.as_str());
+                match replica.record(id) {
+                    Some(record) => {
+                        puts.push(Put { store: "records", value: entry(Some(("id", key.clone())), record), key: None })
+                    }
+                    None => deletes.push(("records", key.clone())),
+                }
+                match replica.synced().get(id) {
+                    Some(record) => {
+                        puts.push(Put { store: "synced", value: entry(Some(("id", key)), record), key: None })
+                    }
+                    None => deletes.push(("synced", key)),
+                }
+            }
+            (puts, deletes)
+        });
+        let mut puts = puts;
+        puts.push(Put { store: "meta", value: entry(None, &meta), key: Some("sync") });
+        puts.push(Put { store: "meta", value: entry(None, &refused), key: Some("refused") });
+        let outbox_upto =
+            web_sys::IdbKeyRange::upper_bound(&JsValue::from_f64(high as f64)).map_err(ClientError::from_js)?;
+        let mut all_deletes: Vec<(&'static str, JsValue)> = deletes;
+        if high > 0 {
+            all_deletes.push(("outbox", outbox_upto.into()));
+        }
+        match write_all_and_delete(&db, &puts, &all_deletes).await {
+            Ok(()) => {
+                self.sync_meta.set_value(meta);
+                self.refused.set(refused);
+                Ok(())
+            }
+            Err(error) => {
+                if let Err(reload) = self.load().await {
+                    self.phase.set(Phase::Failed(reload));
+                }
+                Err(error)
+            }
+        }
+    }
+
+    /// Forgets the person's refused ops (after they have copied what they need).
+    pub async fn drop_refused(&self) -> Result<(), ClientError> {
+        let db = self.db.with_value(Clone::clone).ok_or(ClientError::StorageUnavailable)?;
+        write_all(&db, &[Put { store: "meta", value: entry(None, &Vec::<RefusedOp>::new()), key: Some("refused") }])
+            .await?;
+        self.refused.set(Vec::new());
+        Ok(())
+    }
+
+    /// Removes all team data from the device (signing out); the device id and counter stay.
+    pub async fn clear(&self) -> Result<(), ClientError> {
+        let db = self.db.with_value(Clone::clone).ok_or(ClientError::StorageUnavailable)?;
+        let tx = idb::transaction(&db, &["records", "synced", "outbox", "meta"], IdbTransactionMode::Readwrite)?;
+        for store in ["records", "synced", "outbox"] {
+            tx.object_store(store).map_err(ClientError::from_js)?.clear().map_err(ClientError::from_js)?;
+        }
+        for key in ["sync", "refused"] {
+            idb::delete(&tx, "meta", &JsValue::from_str(key))?;
+        }
+        idb::committed(&tx).await?;
+        self.load().await
     }
 
     /// Whether the data is loaded (reactive).
     pub fn phase(&self) -> Phase {
         self.phase.get()
+    }
+
+    /// Whether the data is loaded, without subscribing.
+    pub fn phase_untracked(&self) -> Phase {
+        self.phase.get_untracked()
     }
 
     /// Reads the device data (reactive).
@@ -127,7 +302,8 @@ impl LocalDb {
         let Some(mut clock) = self.clock.get_value() else { return Err(ClientError::StorageUnavailable) };
         let db = self.db.with_value(Clone::clone).ok_or(ClientError::StorageUnavailable)?;
         let mut ops = Vec::new();
-        self.replica.update(|replica| ops = replica.edit(&mut clock, edits, now_ms(), None));
+        let author = self.author.get_value();
+        self.replica.update(|replica| ops = replica.edit(&mut clock, edits, now_ms(), author.as_deref()));
         if ops.is_empty() {
             return Ok(());
         }
@@ -176,7 +352,12 @@ impl LocalDb {
         let synced = idb::get_all(&tx, "synced")?;
         let outbox = idb::get_all(&tx, "outbox")?;
         let clock = idb::get(&tx, "meta", "device")?;
+        let sync_meta = idb::get(&tx, "meta", "sync")?;
+        let refused = idb::get(&tx, "meta", "refused")?;
         let (synced, outbox, clock) = (synced.await?, outbox.await?, clock.await?);
+        let (sync_meta, refused) = (sync_meta.await?, refused.await?);
+        self.sync_meta.set_value(sync_meta.as_ref().and_then(from_entry).unwrap_or_default());
+        self.refused.set(refused.as_ref().and_then(from_entry).unwrap_or_default());
         let synced: Vec<Record> = synced.iter().filter_map(|entry| from_entry(&entry)).collect();
         let outbox: Vec<Op> = outbox.iter().filter_map(|entry| from_entry(&entry)).collect();
         let clock = match clock.as_ref().and_then(from_entry::<DeviceClock>) {
@@ -221,15 +402,26 @@ pub struct Put {
 /// Writes all the puts in one transaction: all of them land, or none does. A put refused at
 /// once aborts the transaction, so nothing queued before it is committed either.
 pub async fn write_all(db: &IdbDatabase, puts: &[Put]) -> Result<(), ClientError> {
-    let mut stores: Vec<&str> = puts.iter().map(|p| p.store).collect();
+    write_all_and_delete(db, puts, &[]).await
+}
+
+/// [`write_all`], plus deletes (store, key or key range) in the same transaction.
+async fn write_all_and_delete(
+    db: &IdbDatabase,
+    puts: &[Put],
+    deletes: &[(&'static str, JsValue)],
+) -> Result<(), ClientError> {
+    let mut stores: Vec<&str> = puts.iter().map(|p| p.store).chain(deletes.iter().map(|(store, _)| *store)).collect();
     stores.sort_unstable();
     stores.dedup();
     let tx = idb::transaction(db, &stores, IdbTransactionMode::Readwrite)?;
-    for put in puts {
-        if let Err(error) = idb::put(&tx, put.store, &put.value, put.key) {
-            let _ = tx.abort();
-            return Err(error);
-        }
+    let queued = puts
+        .iter()
+        .try_for_each(|put| idb::put(&tx, put.store, &put.value, put.key))
+        .and_then(|()| deletes.iter().try_for_each(|(store, key)| idb::delete(&tx, store, key)));
+    if let Err(error) = queued {
+        let _ = tx.abort();
+        return Err(error);
     }
     idb::committed(&tx).await
 }

@@ -103,6 +103,20 @@ impl Server {
         bail!("ramp-server did not answer /api/health")
     }
 
+    /// Runs `ramp-server admin …` on this server's data; returns what it printed.
+    pub fn admin(&self, args: &[&str]) -> anyhow::Result<String> {
+        let output = Command::new(env_path("RAMP_SERVER")?)
+            .arg("admin")
+            .args(args)
+            .arg("--data")
+            .arg(self.data.path())
+            .output()?;
+        if !output.status.success() {
+            bail!("admin {args:?} failed: {}", String::from_utf8_lossy(&output.stderr));
+        }
+        Ok(String::from_utf8(output.stdout)?.trim().to_owned())
+    }
+
     /// Kills the server (SIGKILL), as a lost connection or a crash would look to the app.
     pub fn stop(&mut self) {
         if let Some(mut child) = self.child.take() {
@@ -299,6 +313,29 @@ impl Browser {
     /// Waits until a service worker controls the page (the app is available offline).
     pub async fn wait_offline_ready(&self) -> anyhow::Result<()> {
         self.wait_until("a service worker controls the page", "return !!navigator.serviceWorker.controller;").await
+    }
+
+    /// Signs in through the sign-in page and waits for the first sync to finish.
+    pub async fn sign_in(&self, server: &Server, email: &str, password: &str) -> anyhow::Result<()> {
+        self.goto(&format!("{}/signin", server.url)).await?;
+        self.type_into("#signin-email", email).await?;
+        self.type_into("#signin-password", password).await?;
+        self.click("form button[type=submit]").await?;
+        self.wait_for_text("[data-testid=sync-status]", "Synced at").await
+    }
+
+    /// Asks the app to sync (as the browser's `online` event does) until a script returns
+    /// `true`.
+    pub async fn sync_until(&self, what: &str, script: &str) -> anyhow::Result<()> {
+        let deadline = Instant::now() + PATIENCE;
+        while Instant::now() < deadline {
+            self.js("window.dispatchEvent(new Event('online'));", vec![]).await?;
+            tokio::time::sleep(Duration::from_millis(400)).await;
+            if self.js(script, vec![]).await? == json!(true) {
+                return Ok(());
+            }
+        }
+        bail!("timed out syncing until {what}")
     }
 
     /// Reloads the page.

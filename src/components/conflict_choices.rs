@@ -1,0 +1,74 @@
+//! A field's conflict: the values written at the same time on different devices, who wrote
+//! each and when, and a button to keep one. Shows nothing when there is no conflict.
+
+use leptos::prelude::*;
+use ramp_core::Value;
+
+/// One of the concurrent values.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choice {
+    /// The value.
+    pub value: Value,
+    /// Who wrote it.
+    pub author: String,
+    /// When (Unix ms, the writer's clock).
+    pub at: u64,
+}
+
+/// The conflict box under a field.
+#[component]
+pub fn ConflictChoices(
+    /// The concurrent values (fewer than two: no conflict).
+    #[prop(into)]
+    choices: Signal<Vec<Choice>>,
+    /// Called with the value to keep.
+    #[prop(into)]
+    on_choose: Callback<Value>,
+) -> impl IntoView {
+    view! {
+        <Show when=move || choices.with(|c| c.len() > 1)>
+            <div class="conflict" role="group" aria-label="Conflicting values" data-testid="conflict">
+                <p class="conflict-title">"Changed on two devices at once. Which one should stay?"</p>
+                <For each=move || choices.get() key=|c| (c.author.clone(), c.at, format!("{:?}", c.value)) let:choice>
+                    <div class="conflict-choice">
+                        <p class="conflict-value">{words(&choice.value)}</p>
+                        <p class="conflict-meta">{format!("{}, {}", choice.author, when(choice.at))}</p>
+                        <button type="button" on:click={
+                            let value = choice.value.clone();
+                            move |_| on_choose.run(value.clone())
+                        }>"Keep this"</button>
+                    </div>
+                </For>
+            </div>
+        </Show>
+    }
+}
+
+/// A value in words.
+fn words(value: &Value) -> String {
+    match value {
+        Value::Null => "(empty)".to_owned(),
+        Value::Bool(b) => if *b { "yes" } else { "no" }.to_owned(),
+        Value::Number(n) => n.to_string(),
+        Value::Text(text) if text.trim().is_empty() => "(empty)".to_owned(),
+        Value::Text(text) => text.clone(),
+        Value::Rows(rows) => rows
+            .iter()
+            .map(|row| row.values().filter(|v| !v.is_empty()).cloned().collect::<Vec<_>>().join(" / "))
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
+/// "28 Nov 14:05".
+fn when(unix_ms: u64) -> String {
+    let date = js_sys::Date::new(&(unix_ms as f64).into());
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    format!(
+        "{} {} {:02}:{:02}",
+        date.get_date(),
+        MONTHS[date.get_month() as usize % 12],
+        date.get_hours(),
+        date.get_minutes()
+    )
+}

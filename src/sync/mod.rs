@@ -1,0 +1,240 @@
+//! Syncing with the server: the session, and the push-then-pull loop (DESIGN.md §4).
+//!
+//! The only module that talks to the server (through `http`). It runs on start, when the
+//! browser comes back online, shortly after each save, and on a backoff timer; one run at a
+//! time. What it receives goes into `LocalDb` (`apply_ack`, `apply_pull`), which writes it
+//! to IndexedDB. Start reading at [`Sync::start`].
+
+mod http;
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use ramp_core::wire::{PullRequest, PullResponse, PushRequest, PushResponse, MAX_OPS_PER_PUSH, SYNC_VERSION};
+use serde::{Deserialize, Serialize};
+
+use crate::error::ClientError;
+use crate::store::{LocalDb, Phase};
+
+/// Where the session is kept in localStorage.
+const SESSION_KEY: &str = "ramp.session";
+/// How long after a save the changes are sent.
+const AFTER_SAVE: Duration = Duration::from_millis(1_500);
+/// The timer's first and longest wait between syncs.
+const RETRY_MIN: Duration = Duration::from_secs(15);
+const RETRY_MAX: Duration = Duration::from_secs(300);
+
+/// A signed-in person on this device.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    /// The opaque session token.
+    pub token: String,
+    /// Who.
+    pub user: SessionUser,
+}
+
+/// The signed-in person.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SessionUser {
+    /// User id.
+    pub id: String,
+    /// Sign-in email.
+    pub email: String,
+    /// Name shown to others.
+    pub name: String,
+}
+
+/// What sync is doing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SyncState {
+    /// Not signed in: data stays on this device.
+    SignedOut,
+    /// Signed in, not synced yet in this visit.
+    Waiting,
+    /// A sync is running.
+    Syncing,
+    /// The last sync finished at this time (Unix ms).
+    Synced(f64),
+    /// The last sync failed; the words say why.
+    Failed(ClientError),
+}
+
+/// The sync handle, provided as context. `Copy`.
+#[derive(Clone, Copy)]
+pub struct Sync {
+    local_db: LocalDb,
+    session: RwSignal<Option<Session>>,
+    state: RwSignal<SyncState>,
+    running: StoredValue<bool>,
+    again: StoredValue<bool>,
+    retry: StoredValue<Duration>,
+    soon: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+}
+
+impl Sync {
+    /// Restores the session and starts syncing: now (once the data is loaded), when the
+    /// browser comes online, and on the timer.
+    pub fn start(local_db: LocalDb) -> Sync {
+        let session = load_session();
+        let state = if session.is_some() { SyncState::Waiting } else { SyncState::SignedOut };
+        local_db.set_author(session.as_ref().map(|s| s.user.name.clone()));
+        let sync = Sync {
+            local_db,
+            session: RwSignal::new(session),
+            state: RwSignal::new(state),
+            running: StoredValue::new(false),
+            again: StoredValue::new(false),
+            retry: StoredValue::new(RETRY_MIN),
+            soon: StoredValue::new_local(None),
+        };
+        let handle = window_event_listener(leptos::ev::online, move |_| sync.sync_now());
+        std::mem::forget(handle);
+        sync.schedule_timer();
+        sync
+    }
+
+    /// What sync is doing (reactive).
+    pub fn state(&self) -> SyncState {
+        self.state.get()
+    }
+
+    /// The signed-in person (reactive).
+    pub fn session(&self) -> Option<Session> {
+        self.session.get()
+    }
+
+    /// Syncs shortly: after a save, several quick saves make one sync.
+    pub fn soon(&self) {
+        let sync = *self;
+        if let Some(handle) = self.soon.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        self.soon.set_value(set_timeout_with_handle(move || sync.sync_now(), AFTER_SAVE).ok());
+    }
+
+    /// Syncs now (or right after the run in progress).
+    pub fn sync_now(&self) {
+        if self.session.get_untracked().is_none() || self.local_db.phase_untracked() != Phase::Ready {
+            return;
+        }
+        if self.running.get_value() {
+            self.again.set_value(true);
+            return;
+        }
+        let sync = *self;
+        leptos::task::spawn_local(async move { sync.run().await });
+    }
+
+    /// Signs in with email and password, keeps the session, and syncs.
+    pub async fn sign_in(&self, email: &str, password: &str) -> Result<(), ClientError> {
+        #[derive(Serialize)]
+        struct Login<'a> {
+            email: &'a str,
+            password: &'a str,
+        }
+        let session: Session = http::post("/api/auth/login", None, &Login { email, password }).await?;
+        save_session(Some(&session));
+        self.local_db.set_author(Some(session.user.name.clone()));
+        self.session.set(Some(session));
+        self.state.set(SyncState::Waiting);
+        self.sync_now();
+        Ok(())
+    }
+
+    /// Signs out: ends the session on the server if it can be reached, and removes the team
+    /// data from this device. The caller asks first when changes are still waiting.
+    pub async fn sign_out(&self) -> Result<(), ClientError> {
+        if let Some(session) = self.session.get_untracked() {
+            let _: Result<serde_json::Value, _> = http::post("/api/auth/logout", Some(&session.token), &()).await;
+        }
+        save_session(None);
+        self.local_db.set_author(None);
+        self.session.set(None);
+        self.state.set(SyncState::SignedOut);
+        self.local_db.clear().await
+    }
+
+    async fn run(self) {
+        self.running.set_value(true);
+        loop {
+            self.again.set_value(false);
+            self.state.set(SyncState::Syncing);
+            let result = self.once().await;
+            self.state.set(match result {
+                Ok(()) => SyncState::Synced(js_sys::Date::now()),
+                Err(ClientError::SignInNeeded) => SyncState::Failed(ClientError::SignInNeeded),
+                Err(error) => SyncState::Failed(error),
+            });
+            let retry = if matches!(self.state.get_untracked(), SyncState::Synced(_)) {
+                RETRY_MIN
+            } else {
+                (self.retry.get_value() * 2).min(RETRY_MAX)
+            };
+            self.retry.set_value(retry);
+            if !self.again.get_value() {
+                break;
+            }
+        }
+        self.running.set_value(false);
+    }
+
+    /// One sync: push the outbox in batches, then pull pages until nothing more waits.
+    async fn once(&self) -> Result<(), ClientError> {
+        let token = self.session.get_untracked().map(|s| s.token).ok_or(ClientError::SignInNeeded)?;
+        while let Some((device, ops)) = self.local_db.outbox_batch(MAX_OPS_PER_PUSH) {
+            let last = ops.last().map(|op| op.dot.counter).unwrap_or(0);
+            let push = PushRequest { version: SYNC_VERSION, device, ops };
+            let ack: PushResponse = http::post("/api/sync/push", Some(&token), &push).await?;
+            let high = ack.high;
+            self.local_db.apply_ack(ack).await?;
+            if high < last {
+                return Err(ClientError::ServerFailed("the server did not take every change".into()));
+            }
+        }
+        loop {
+            let Some(device) = self.local_db.device_id() else { return Err(ClientError::StorageUnavailable) };
+            let meta = self.local_db.sync_meta();
+            let pull = PullRequest {
+                version: SYNC_VERSION,
+                device,
+                cursors: meta.cursors,
+                limit: None,
+                known_high: meta.known_high,
+            };
+            let page: PullResponse = http::post("/api/sync/pull", Some(&token), &pull).await?;
+            let more = page.more;
+            self.local_db.apply_pull(page).await?;
+            if !more {
+                return Ok(());
+            }
+        }
+    }
+
+    fn schedule_timer(self) {
+        let delay = self.retry.get_value();
+        set_timeout(
+            move || {
+                self.sync_now();
+                self.schedule_timer();
+            },
+            delay,
+        );
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+fn load_session() -> Option<Session> {
+    let text = local_storage()?.get_item(SESSION_KEY).ok()??;
+    serde_json::from_str(&text).ok()
+}
+
+fn save_session(session: Option<&Session>) {
+    let Some(storage) = local_storage() else { return };
+    let _ = match session {
+        Some(session) => storage.set_item(SESSION_KEY, &serde_json::to_string(session).expect("sessions serialize")),
+        None => storage.remove_item(SESSION_KEY),
+    };
+}

@@ -1,0 +1,101 @@
+//! Two devices, two people, one team: offline edits on both merge when they reconnect; the
+//! same field edited on both is shown as a conflict with who wrote what, and resolving it on
+//! one device resolves it on the other.
+
+use ramp_e2e::{Browser, Server, PHONE, TABLET};
+use serde_json::json;
+
+const PASSWORD: &str = "long enough password";
+
+fn set_up_team(server: &Server) -> anyhow::Result<String> {
+    server.admin(&["create-user", "--email", "fay@example.org", "--name", "Fay", "--password", PASSWORD])?;
+    server.admin(&["create-user", "--email", "mia@example.org", "--name", "Mia", "--password", PASSWORD])?;
+    server.admin(&["create-user", "--email", "max@example.org", "--name", "Max", "--password", PASSWORD])?;
+    let collab = server.admin(&["create-collaborative", "--faculty", "fay@example.org"])?;
+    let team = server.admin(&["create-team", "--collab", &collab, "--name", "Ward 7 Falls Team"])?;
+    for email in ["mia@example.org", "max@example.org"] {
+        server.admin(&["add-member", "--team", &team, "--email", email, "--role", "member"])?;
+    }
+    Ok(team)
+}
+
+#[tokio::test]
+async fn offline_edits_on_two_devices_merge_and_a_conflict_is_resolved_everywhere() -> anyhow::Result<()> {
+    let mut server = Server::start()?;
+    let team = set_up_team(&server)?;
+    let phone = Browser::start(PHONE).await?;
+    let tablet = Browser::start(TABLET).await?;
+
+    // Mia signs in on her phone: the team arrives from the server; she starts a cycle.
+    phone.sign_in(&server, "mia@example.org", PASSWORD).await?;
+    phone.goto(&format!("{}/teams/{team}", server.url)).await?;
+    phone.wait_for_text("[data-testid=team-name]", "Ward 7 Falls Team").await?;
+    phone.click("[data-testid=start-cycle]").await?;
+    phone.type_into("#f-title", "Bedside huddle").await?;
+    phone.type_into("#f-change_idea", "Daily falls huddle").await?;
+    phone.click("form.create-form button[type=submit]").await?;
+    phone.wait_for_text("[data-testid=cycle-title]", "Bedside huddle").await?;
+    let cycle_url = phone.url().await?;
+    phone.wait_offline_ready().await?;
+    phone.sync_until("the cycle reached the server", "return document.body.innerText.includes('Synced at');").await?;
+
+    // Max signs in on the tablet and finds it.
+    tablet.sign_in(&server, "max@example.org", PASSWORD).await?;
+    tablet.goto(&cycle_url).await?;
+    tablet.wait_for_text("[data-testid=cycle-title]", "Bedside huddle").await?;
+    tablet.wait_offline_ready().await?;
+
+    // Both work offline: the same field on both, and a different field on the tablet.
+    server.stop();
+    phone.type_into("#f-objective", "Cut falls at night").await?;
+    phone.wait_saved().await?;
+    tablet.type_into("#f-objective", "Cut falls on every shift").await?;
+    tablet.type_into("#f-learning", "Night staff need a shorter script").await?;
+    tablet.wait_saved().await?;
+    phone
+        .sync_until(
+            "the phone knows it is offline",
+            "return document.querySelector('[data-testid=sync-status]').innerText.includes('Offline');",
+        )
+        .await?;
+
+    // Back online: the different field merges silently; the same field is a conflict.
+    server.restart()?;
+    tablet
+        .sync_until(
+            "the tablet has synced",
+            "return document.querySelector('[data-testid=sync-status]').innerText.includes('Synced at');",
+        )
+        .await?;
+    phone
+        .sync_until(
+            "the phone shows the conflict",
+            "return !!document.querySelector('[data-testid=field-objective] + [data-testid=conflict]');",
+        )
+        .await?;
+    let learning = phone.value_of("#f-learning").await?;
+    assert_eq!(learning, json!("Night staff need a shorter script"), "the tablet's other edit merged");
+    let conflict = phone.text("[data-testid=conflict]").await?;
+    assert!(conflict.contains("Cut falls at night") && conflict.contains("Mia"), "{conflict}");
+    assert!(conflict.contains("Cut falls on every shift") && conflict.contains("Max"), "{conflict}");
+    phone.wait_for_text("[data-testid=sync-status]", "1 conflict").await?;
+    tablet
+        .sync_until("the tablet shows the conflict too", "return !!document.querySelector('[data-testid=conflict]');")
+        .await?;
+
+    // Mia keeps Max's wording: the conflict is gone on both devices.
+    phone.click("[data-testid=conflict] .conflict-choice:nth-of-type(1) button").await?;
+    phone.wait_for_text("[data-testid=sync-status]", "Synced at").await?;
+    phone
+        .sync_until("the phone's conflict is resolved", "return !document.querySelector('[data-testid=conflict]');")
+        .await?;
+    let kept = phone.value_of("#f-objective").await?;
+    tablet
+        .sync_until("the tablet's conflict is resolved", "return !document.querySelector('[data-testid=conflict]');")
+        .await?;
+    assert_eq!(tablet.value_of("#f-objective").await?, kept);
+    assert!(!tablet.text("[data-testid=sync-status]").await?.contains("conflict"));
+    phone.close().await;
+    tablet.close().await;
+    Ok(())
+}
