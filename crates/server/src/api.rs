@@ -126,6 +126,54 @@ pub async fn login_create(
     Ok(Json(LoginOutput { token, user: UserOutput { id: user.id, email: user.email, name: user.name } }))
 }
 
+/// `POST /api/auth/signup` input: an invite code and the new account.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignupInput {
+    code: String,
+    email: String,
+    name: String,
+    password: String,
+}
+
+/// Creates an account with an invite code (joining its team in its role) and signs it in.
+pub async fn signup_create(
+    State(state): State<AppState>,
+    Body(input): Body<SignupInput>,
+) -> Result<Json<LoginOutput>, AppError> {
+    let code = auth::normalize_invite(&input.code);
+    state.login_limiter.check(&code)?;
+    let email = input.email.trim().to_lowercase();
+    if !email.contains('@') || email.len() > 200 {
+        return Err(AppError::BadRequest("give an email address, like name@example.org".into()));
+    }
+    let name = input.name.trim().to_owned();
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err(AppError::BadRequest("give your name as your team knows you (up to 100 characters)".into()));
+    }
+    if input.password.chars().count() < auth::MIN_PASSWORD {
+        return Err(AppError::BadRequest(format!("choose a password of at least {} characters", auth::MIN_PASSWORD)));
+    }
+    let password = input.password;
+    let password_hash = tokio::task::spawn_blocking(move || auth::hash_password(&password))
+        .await
+        .map_err(|_| AppError::BadRequest("the password could not be processed".into()))?;
+    let user = crate::storage::UserRow { id: auth::new_id(now_ms()).to_string(), email, name, password_hash };
+    if state.storage.accept_invite(&auth::token_hash(&code), &user).await?.is_none() {
+        state.login_limiter.failed(&code);
+        return Err(AppError::BadRequest(
+            "this invite code is not valid (or has expired): check it with whoever gave it".into(),
+        ));
+    }
+    let token = auth::new_token();
+    state.storage.create_session(&auth::token_hash(&token), &user.id).await?;
+    Ok(Json(LoginOutput { token, user: UserOutput { id: user.id, email: user.email, name: user.name } }))
+}
+
+fn now_ms() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64)
+}
+
 /// Ends the session of the token sent.
 pub async fn logout_create(State(state): State<AppState>, headers: HeaderMap) -> Result<StatusCode, AppError> {
     let token = bearer(&headers).ok_or(AppError::Unauthorized)?;

@@ -32,7 +32,25 @@ pub fn new_token() -> String {
     hex(&bytes)
 }
 
-/// What the server stores for a token.
+/// How long an invite code can be used.
+pub const INVITE_DAYS: i64 = 30;
+
+/// A new invite code: ten characters from an alphabet without look-alikes, grouped for reading
+/// aloud (`7KQ2M-9XDHP`). Codes are compared without dashes, spaces or case.
+pub fn new_invite_code() -> String {
+    const ALPHABET: &[u8] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    let mut bytes = [0u8; 10];
+    OsRng.fill_bytes(&mut bytes);
+    let chars: String = bytes.iter().map(|b| ALPHABET[(*b as usize) % ALPHABET.len()] as char).collect();
+    format!("{}-{}", &chars[..5], &chars[5..])
+}
+
+/// An invite code as typed, reduced to its canonical form.
+pub fn normalize_invite(code: &str) -> String {
+    code.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_uppercase()).collect()
+}
+
+/// What the server stores for a token (or a normalized invite code).
 pub fn token_hash(token: &str) -> String {
     hex(&Sha256::digest(token.as_bytes()))
 }
@@ -59,6 +77,14 @@ mod tests {
         assert!(verify_password("correct horse battery", &hash));
         assert!(!verify_password("correct horse battery!", &hash));
         assert!(!verify_password("anything", "not a hash"));
+    }
+
+    #[test]
+    fn invite_codes_read_well_and_match_however_typed() {
+        let code = new_invite_code();
+        assert_eq!(code.len(), 11);
+        assert!(!code.contains(['0', 'O', '1', 'I']));
+        assert_eq!(normalize_invite(&code.to_lowercase().replace('-', " ")), normalize_invite(&code));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Endpoints:
 //! - `GET /api/health`: `{"status":"ok","storage":"sqlite"}` when the storage answers.
 //! - `POST /api/auth/login` `{email, password}` → `{token, user}`; `POST /api/auth/logout`.
+//! - `POST /api/auth/signup` `{code, email, name, password}`: joins a team with an invite.
 //! - `GET /api/me`: the signed-in person and the scopes they may read.
 //! - `POST /api/sync/push`, `POST /api/sync/pull`: `ramp_core::wire` bodies, bearer token.
 //! - any other `/api/…`: 404 with a JSON reason (never the app's page).
@@ -59,6 +60,7 @@ pub fn app(state: AppState, dist: PathBuf) -> Router {
     let api = Router::new()
         .route("/health", get(health_show))
         .route("/auth/login", post(api::login_create))
+        .route("/auth/signup", post(api::signup_create))
         .route("/auth/logout", post(api::logout_create))
         .route("/me", get(api::me_show))
         .route("/sync/push", post(api::push_create))

@@ -6,6 +6,7 @@
 //! - `create-collaborative --faculty EMAIL` (prints the collaborative's scope)
 //! - `create-team --collab ID --name N` (prints the team's id)
 //! - `add-member --team ID --email E --role member|coach`
+//! - `invite --team ID --role member|coach` (prints a code to hand out)
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -41,7 +42,8 @@ const USAGE: &str = "usage: ramp-server [--addr 127.0.0.1:8080] [--data ./data] 
        ramp-server admin create-user --email E --name N --password P [--data D]
        ramp-server admin create-collaborative --faculty EMAIL [--data D]
        ramp-server admin create-team --collab ID --name N [--data D]
-       ramp-server admin add-member --team ID --email E --role member|coach [--data D]";
+       ramp-server admin add-member --team ID --email E --role member|coach [--data D]
+       ramp-server admin invite --team ID --role member|coach [--data D]";
 
 /// Runs an admin command; returns what to print.
 async fn run_admin(args: &[String]) -> Result<String, String> {
@@ -62,6 +64,10 @@ async fn run_admin(args: &[String]) -> Result<String, String> {
         "add-member" => {
             let role = Role::parse(&get("role")?).ok_or("--role is member or coach")?;
             admin::add_to_team(&storage, &get("team")?, &get("email")?, role).await.map(|()| "added".to_owned())
+        }
+        "invite" => {
+            let role = Role::parse(&get("role")?).ok_or("--role is member or coach")?;
+            admin::invite(&storage, &get("team")?, role).await
         }
         other => return Err(format!("unknown admin command {other}")),
     };

@@ -57,6 +57,20 @@ pub trait Storage: Send + Sync {
     fn add_team<'a>(&'a self, team: &'a str, collab: &'a str) -> BoxFuture<'a, Result<(), AppError>>;
     /// Gives a user a role in a scope.
     fn add_membership<'a>(&'a self, user: &'a str, scope: &'a str, role: Role) -> BoxFuture<'a, Result<(), AppError>>;
+    /// Stores an invite (by the hash of its normalized code) to a team with a role.
+    fn create_invite<'a>(
+        &'a self,
+        code_hash: &'a str,
+        scope: &'a str,
+        role: Role,
+    ) -> BoxFuture<'a, Result<(), AppError>>;
+    /// Creates an account from a live invite and gives it the invite's role, in one
+    /// transaction; `None` when the code is unknown or expired.
+    fn accept_invite<'a>(
+        &'a self,
+        code_hash: &'a str,
+        user: &'a UserRow,
+    ) -> BoxFuture<'a, Result<Option<()>, AppError>>;
     /// Applies a push in one transaction.
     fn push<'a>(&'a self, access: &'a Access, push: &'a PushRequest) -> BoxFuture<'a, Result<PushResponse, AppError>>;
     /// Answers one page of a pull.
@@ -413,6 +427,63 @@ impl Storage for Sqlite {
                 .execute(&self.pool)
                 .await?;
             Ok(())
+        })
+    }
+
+    fn create_invite<'a>(
+        &'a self,
+        code_hash: &'a str,
+        scope: &'a str,
+        role: Role,
+    ) -> BoxFuture<'a, Result<(), AppError>> {
+        Box::pin(async move {
+            let now = now_ms();
+            sqlx::query("INSERT INTO invites (code_hash, scope, role, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")
+                .bind(code_hash)
+                .bind(scope)
+                .bind(role.as_str())
+                .bind(now)
+                .bind(now + crate::auth::INVITE_DAYS * 86_400_000)
+                .execute(&self.pool)
+                .await?;
+            Ok(())
+        })
+    }
+
+    fn accept_invite<'a>(
+        &'a self,
+        code_hash: &'a str,
+        user: &'a UserRow,
+    ) -> BoxFuture<'a, Result<Option<()>, AppError>> {
+        Box::pin(async move {
+            let mut tx = self.pool.begin().await?;
+            let invite = sqlx::query("SELECT scope, role FROM invites WHERE code_hash = ? AND expires_at > ?")
+                .bind(code_hash)
+                .bind(now_ms())
+                .fetch_optional(&mut *tx)
+                .await?;
+            let Some(invite) = invite else { return Ok(None) };
+            let inserted =
+                sqlx::query("INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)")
+                    .bind(&user.id)
+                    .bind(user.email.trim().to_lowercase())
+                    .bind(&user.name)
+                    .bind(&user.password_hash)
+                    .bind(now_ms())
+                    .execute(&mut *tx)
+                    .await;
+            match inserted {
+                Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Err(AppError::EmailTaken),
+                other => other?,
+            };
+            sqlx::query("INSERT INTO memberships (user_id, scope, role) VALUES (?, ?, ?)")
+                .bind(&user.id)
+                .bind(invite.get::<String, _>("scope"))
+                .bind(invite.get::<String, _>("role"))
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(Some(()))
         })
     }
 

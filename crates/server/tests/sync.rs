@@ -373,3 +373,53 @@ fn a_server_killed_mid_push_keeps_everything_it_acknowledged() {
     }
     assert!(kills >= 8, "the server was killed {kills} times");
 }
+
+#[test]
+fn an_invite_code_makes_an_account_in_its_team_and_role() {
+    let s = setup();
+    let code = s.server.admin(&["invite", "--team", s.team1.as_str(), "--role", "member"]);
+    let coach_code = s.server.admin(&["invite", "--team", s.team2.as_str(), "--role", "coach"]);
+    let signup = |code: &str, email: &str| {
+        s.server.request(
+            "POST",
+            "/api/auth/signup",
+            None,
+            &json!({ "code": code, "email": email, "name": "Nia", "password": PASSWORD }),
+        )
+    };
+    // Typed loosely (lowercase, spaces) it still works.
+    let (status, body) = signup(&code.to_lowercase().replace('-', " "), "nia@example.org");
+    assert_eq!(status, 200, "{body}");
+    let token = body["token"].as_str().unwrap().to_owned();
+    let view = pull(&s.server, &token, &device(9), &json!({}));
+    let names: Vec<&Value> = view.fields.iter().filter(|f| f.field == "name").map(|f| f.state.value()).collect();
+    assert_eq!(names, vec![&Value::Text("Ward 7".into())]);
+    let mut clock = device(9);
+    let ops = cycle_ops(&mut Replica::default(), &mut clock, &s.team1, 1, "Mine");
+    let (_, body) = push(&s.server, &token, &clock, &ops);
+    assert!(serde_json::from_value::<PushResponse>(body).unwrap().refused.is_empty(), "members write");
+
+    let (status, _) = signup(&code, "nia@example.org");
+    assert_eq!(status, 409, "the email is taken");
+    let (status, body) = signup("ZZZZZ-ZZZZZ", "other@example.org");
+    assert_eq!(status, 400, "{body}");
+    assert!(body["error"].as_str().unwrap().contains("not valid"));
+    let (status, body) = s.server.request(
+        "POST",
+        "/api/auth/signup",
+        None,
+        &json!({ "code": coach_code, "email": "short@example.org", "name": "S", "password": "short" }),
+    );
+    assert_eq!(status, 400, "{body}");
+    let (status, body) = signup(&coach_code, "cora@example.org");
+    assert_eq!(status, 200, "{body}");
+    let coach = body["token"].as_str().unwrap().to_owned();
+    let mut coach_clock = device(10);
+    let ops = cycle_ops(&mut Replica::default(), &mut coach_clock, &s.team2, 2, "Coach");
+    let (_, body) = push(&s.server, &coach, &coach_clock, &ops);
+    assert_eq!(
+        serde_json::from_value::<PushResponse>(body).unwrap().refused.len(),
+        1,
+        "coaches do not write worksheets"
+    );
+}
