@@ -1,48 +1,90 @@
-//! Signing in: email and password, once, online; after that the device syncs on its own.
+//! Signing in (email and password) or joining a team with an invite code: once, online;
+//! after that the device syncs on its own.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::error::ClientError;
 use crate::sync::Sync;
 
-/// The sign-in page.
+/// The sign-in page, with the invite-code form below.
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let sync = expect_context::<Sync>();
-    let email = RwSignal::new(String::new());
-    let password = RwSignal::new(String::new());
+    let navigate = use_navigate();
+    let go_home = move || navigate("/", Default::default());
+    let sign_in = move |values: Vec<String>| async move { sync.sign_in(&values[0], &values[1]).await };
+    let join =
+        move |values: Vec<String>| async move { sync.sign_up(&values[0], &values[1], &values[2], &values[3]).await };
+    view! {
+        <h1>"Sign in"</h1>
+        <p class="lead">"Sign in once, with a connection, to share your team's work. After that Ramp works offline and sends changes when it can."</p>
+        <AccountForm id="signin" submit_label="Sign in" on_done=go_home.clone() action=sign_in
+            inputs=vec![("email", "Email", "email", "username"), ("password", "Password", "password", "current-password")]/>
+        <section class="panel">
+            <h2>"Joining a team?"</h2>
+            <p>"Use the invite code your team lead or coach gave you."</p>
+            <AccountForm id="join" submit_label="Join the team" on_done=go_home action=join
+                inputs=vec![
+                    ("code", "Invite code", "text", "off"),
+                    ("name", "Your name", "text", "name"),
+                    ("email", "Email", "email", "username"),
+                    ("password", "Choose a password (10 characters or more)", "password", "new-password"),
+                ]/>
+        </section>
+    }
+}
+
+/// A small account form: labelled inputs, the server's answer in words, a busy button.
+#[component]
+fn AccountForm<A, F>(
+    /// Prefix of the inputs' ids.
+    id: &'static str,
+    /// The inputs: (name, label, type, autocomplete).
+    inputs: Vec<(&'static str, &'static str, &'static str, &'static str)>,
+    /// The button's words.
+    submit_label: &'static str,
+    /// Sends the values, in input order.
+    action: A,
+    /// Called after success.
+    on_done: impl Fn() + Clone + 'static,
+) -> impl IntoView
+where
+    A: Fn(Vec<String>) -> F + Clone + 'static,
+    F: std::future::Future<Output = Result<(), ClientError>> + 'static,
+{
+    let values: Vec<RwSignal<String>> = inputs.iter().map(|_| RwSignal::new(String::new())).collect();
     let problem = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    let navigate = use_navigate();
+    let read = values.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         busy.set(true);
         problem.set(None);
-        let navigate = navigate.clone();
+        let values: Vec<String> = read.iter().map(|v| v.get_untracked()).collect();
+        let (action, on_done) = (action.clone(), on_done.clone());
         leptos::task::spawn_local(async move {
-            match sync.sign_in(&email.get_untracked(), &password.get_untracked()).await {
-                Ok(()) => navigate("/", Default::default()),
+            match action(values).await {
+                Ok(()) => on_done(),
                 Err(error) => problem.set(Some(error.to_string())),
             }
             busy.set(false);
         });
     };
     view! {
-        <h1>"Sign in"</h1>
-        <p class="lead">"Sign in once, with a connection, to share your team's work. After that Ramp works offline and sends changes when it can."</p>
         <form class="create-form" on:submit=submit>
-            <div class="field">
-                <label class="field-label" for="signin-email">"Email"</label>
-                <input type="email" id="signin-email" autocomplete="username" required
-                    prop:value=email on:input=move |ev| email.set(event_target_value(&ev))/>
-            </div>
-            <div class="field">
-                <label class="field-label" for="signin-password">"Password"</label>
-                <input type="password" id="signin-password" autocomplete="current-password" required
-                    prop:value=password on:input=move |ev| password.set(event_target_value(&ev))/>
-            </div>
-            <p class="problem" role="alert" data-testid="signin-problem">{move || problem.get()}</p>
-            <button type="submit" class="primary" disabled=busy>{move || if busy.get() { "Signing in…" } else { "Sign in" }}</button>
+            {inputs.into_iter().zip(values).map(|((name, label, kind, autocomplete), value)| {
+                let input_id = format!("{id}-{name}");
+                view! {
+                    <div class="field">
+                        <label class="field-label" for=input_id.clone()>{label}</label>
+                        <input type=kind id=input_id autocomplete=autocomplete required
+                            prop:value=value on:input=move |ev| value.set(event_target_value(&ev))/>
+                    </div>
+                }
+            }).collect_view()}
+            <p class="problem" role="alert" data-testid=format!("{id}-problem")>{move || problem.get()}</p>
+            <button type="submit" class="primary" disabled=busy>{move || if busy.get() { "Please wait…" } else { submit_label }}</button>
         </form>
     }
 }

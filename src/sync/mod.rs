@@ -133,12 +133,30 @@ impl Sync {
             password: &'a str,
         }
         let session: Session = http::post("/api/auth/login", None, &Login { email, password }).await?;
+        self.begin(session);
+        Ok(())
+    }
+
+    /// Creates an account with an invite code (joining its team), keeps the session, syncs.
+    pub async fn sign_up(&self, code: &str, name: &str, email: &str, password: &str) -> Result<(), ClientError> {
+        #[derive(Serialize)]
+        struct Signup<'a> {
+            code: &'a str,
+            name: &'a str,
+            email: &'a str,
+            password: &'a str,
+        }
+        let session: Session = http::post("/api/auth/signup", None, &Signup { code, name, email, password }).await?;
+        self.begin(session);
+        Ok(())
+    }
+
+    fn begin(&self, session: Session) {
         save_session(Some(&session));
         self.local_db.set_author(Some(session.user.name.clone()));
         self.session.set(Some(session));
         self.state.set(SyncState::Waiting);
         self.sync_now();
-        Ok(())
     }
 
     /// Signs out: ends the session on the server if it can be reached, and removes the team

@@ -99,3 +99,28 @@ async fn offline_edits_on_two_devices_merge_and_a_conflict_is_resolved_everywher
     tablet.close().await;
     Ok(())
 }
+
+#[tokio::test]
+async fn a_new_member_joins_with_an_invite_code_and_finds_the_team() -> anyhow::Result<()> {
+    let server = Server::start()?;
+    let team = set_up_team(&server)?;
+    let code = server.admin(&["invite", "--team", &team, "--role", "member"])?;
+    let phone = Browser::start(PHONE).await?;
+    phone.goto(&format!("{}/signin", server.url)).await?;
+    phone.type_into("#join-code", "WRONG-CODE0").await?;
+    phone.type_into("#join-name", "Nia").await?;
+    phone.type_into("#join-email", "nia@example.org").await?;
+    phone.type_into("#join-password", PASSWORD).await?;
+    phone.click("[data-testid=join-problem] + button").await?;
+    phone.wait_for_text("[data-testid=join-problem]", "invite code is not valid").await?;
+    assert_eq!(phone.value_of("#join-name").await?, json!("Nia"), "what was typed stays");
+    phone.set_value("#join-code", &code.to_lowercase()).await?;
+    phone.click("[data-testid=join-problem] + button").await?;
+    phone.wait_for_text("[data-testid=sync-status]", "Synced at").await?;
+    phone.goto(&server.url).await?;
+    phone.wait_for_text("main", "Ward 7 Falls Team").await?;
+    phone.goto(&format!("{}/settings", server.url)).await?;
+    phone.wait_for_text("[data-testid=account]", "Signed in as Nia").await?;
+    phone.close().await;
+    Ok(())
+}
