@@ -14,6 +14,7 @@ use ramp_core::{team_scope, Draft, Kind, RecordId, Stage, Value};
 use crate::components::{Choice, ConflictChoices, FieldInput, StageBadge};
 use crate::pages::{edits, id_param};
 use crate::store::LocalDb;
+use crate::sync::Sync;
 
 /// How long after the last keystroke a change is saved.
 const TYPING_PAUSE: Duration = Duration::from_millis(600);
@@ -46,7 +47,12 @@ fn Worksheet(
     cycle: RecordId,
 ) -> impl IntoView {
     let local_db = expect_context::<LocalDb>();
+    let sync = expect_context::<Sync>();
     let scope = team_scope(&team);
+    let read_only = {
+        let scope = scope.clone();
+        Memo::new(move |_| !sync.can_write(&scope))
+    };
     let initial = local_db.with(|replica| replica.record(&cycle).map(Draft::of)).unwrap_or(Draft::new(Kind::Cycle));
     let draft = RwSignal::new(initial);
     let record_id = cycle.clone();
@@ -136,8 +142,13 @@ fn Worksheet(
             <a href="#sec-study">"Study"</a>
             <a href="#sec-act">"Act"</a>
         </nav>
+        <Show when=move || read_only.get()>
+            <p class="notice" data-testid="read-only">"You can read this team's worksheets; only its members change them."</p>
+        </Show>
         <form class="sheet" on:submit=|ev| ev.prevent_default()>
-            {[Section::About, Section::Plan, Section::Do, Section::Study, Section::Act].map(section).collect_view()}
+            <fieldset class="sheet-fields" disabled=move || read_only.get()>
+                {[Section::About, Section::Plan, Section::Do, Section::Study, Section::Act].map(section).collect_view()}
+            </fieldset>
         </form>
     }
 }

@@ -8,6 +8,7 @@ use ramp_core::{cycle, team_scope, Stage};
 use crate::components::StageBadge;
 use crate::pages::id_param;
 use crate::store::LocalDb;
+use crate::sync::Sync;
 
 /// One line of the cycle list.
 #[derive(Clone, PartialEq)]
@@ -23,7 +24,9 @@ struct CycleRow {
 #[component]
 pub fn TeamPage() -> impl IntoView {
     let local_db = expect_context::<LocalDb>();
+    let sync = expect_context::<Sync>();
     let team_id = id_param("team");
+    let can_write = move || team_id.get().is_some_and(|id| sync.can_write(&team_scope(&id)));
     let team = Memo::new(move |_| {
         let id = team_id.get()?;
         local_db
@@ -47,12 +50,18 @@ pub fn TeamPage() -> impl IntoView {
     view! {
         {move || match team.get() {
             None => view! { <crate::pages::NotFound/> }.into_any(),
-            Some((name, id)) => view! {
+            Some((name, id)) => {
+                let start_href = format!("/teams/{id}/cycles/new");
+                view! {
                 <nav class="crumbs"><A href="/">"Teams"</A></nav>
                 <h1 data-testid="team-name">{name}</h1>
-                <A href=format!("/teams/{id}/cycles/new") attr:class="button primary big" attr:data-testid="start-cycle">
-                    "Start a PDSA cycle"
-                </A>
+                <Show when=can_write fallback=|| view! {
+                    <p class="notice" data-testid="read-only">"You can read this team's work; only its members change it."</p>
+                }>
+                    <A href=start_href.clone() attr:class="button primary big" attr:data-testid="start-cycle">
+                        "Start a PDSA cycle"
+                    </A>
+                </Show>
                 <h2>"PDSA cycles"</h2>
                 <Show when=move || cycles.with(Vec::is_empty)>
                     <p class="empty">"No cycles yet. A first cycle can be tiny: one patient, one clinician, one day."</p>
@@ -71,7 +80,8 @@ pub fn TeamPage() -> impl IntoView {
                         </li>
                     </For>
                 </ul>
-            }.into_any(),
+            }.into_any()
+            }
         }}
     }
 }

@@ -21,16 +21,28 @@ pub async fn post<B: Serialize, R: DeserializeOwned>(
     serde_json::from_str(&text).map_err(|e| ClientError::ServerFailed(format!("unreadable answer: {e}")))
 }
 
+/// GETs `path` with the session token and decodes the answer.
+pub async fn get<R: DeserializeOwned>(path: &str, token: &str) -> Result<R, ClientError> {
+    let text = send("GET", path, Some(token), None).await?;
+    serde_json::from_str(&text).map_err(|e| ClientError::ServerFailed(format!("unreadable answer: {e}")))
+}
+
 async fn post_text(path: &str, token: Option<&str>, body: &str) -> Result<String, ClientError> {
+    send("POST", path, token, Some(body)).await
+}
+
+async fn send(method: &str, path: &str, token: Option<&str>, body: Option<&str>) -> Result<String, ClientError> {
     let headers = Headers::new().map_err(|_| ClientError::Offline)?;
     let _ = headers.set("Content-Type", "application/json");
     if let Some(token) = token {
         let _ = headers.set("Authorization", &format!("Bearer {token}"));
     }
     let init = RequestInit::new();
-    init.set_method("POST");
+    init.set_method(method);
     init.set_headers(&headers);
-    init.set_body(&JsValue::from_str(body));
+    if let Some(body) = body {
+        init.set_body(&JsValue::from_str(body));
+    }
     let request = Request::new_with_str_and_init(path, &init).map_err(|_| ClientError::Offline)?;
     let window = web_sys::window().ok_or(ClientError::Offline)?;
     let response: Response = JsFuture::from(window.fetch_with_request(&request))

@@ -31,6 +31,18 @@ pub struct Session {
     pub token: String,
     /// Who.
     pub user: SessionUser,
+    /// What the server lets this person read and write, as of the last sync.
+    #[serde(default)]
+    pub rights: Rights,
+}
+
+/// The scopes a person may read and write (from `GET /api/me`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Rights {
+    /// Readable scopes.
+    pub readable: Vec<String>,
+    /// Writable scopes.
+    pub writable: Vec<String>,
 }
 
 /// The signed-in person.
@@ -101,6 +113,18 @@ impl Sync {
     /// The signed-in person (reactive).
     pub fn session(&self) -> Option<Session> {
         self.session.get()
+    }
+
+    /// Whether the person may change records in a scope (reactive). Signed out, and for
+    /// device-only data the server does not know, everything is theirs.
+    pub fn can_write(&self, scope: &str) -> bool {
+        self.session.with(|session| match session {
+            None => true,
+            Some(session) => {
+                let rights = &session.rights;
+                rights.writable.iter().any(|s| s == scope) || !rights.readable.iter().any(|s| s == scope)
+            }
+        })
     }
 
     /// Syncs shortly: after a save, several quick saves make one sync.
@@ -199,6 +223,15 @@ impl Sync {
     /// One sync: push the outbox in batches, then pull pages until nothing more waits.
     async fn once(&self) -> Result<(), ClientError> {
         let token = self.session.get_untracked().map(|s| s.token).ok_or(ClientError::SignInNeeded)?;
+        let rights: Rights = http::get("/api/me", &token).await?;
+        if self.session.with_untracked(|s| s.as_ref().map(|s| &s.rights) != Some(&rights)) {
+            self.session.update(|session| {
+                if let Some(session) = session {
+                    session.rights = rights;
+                    save_session(Some(session));
+                }
+            });
+        }
         while let Some((device, ops)) = self.local_db.outbox_batch(MAX_OPS_PER_PUSH) {
             let last = ops.last().map(|op| op.dot.counter).unwrap_or(0);
             let push = PushRequest { version: SYNC_VERSION, device, ops };

@@ -95,6 +95,11 @@ impl Access {
     pub fn readable(&self) -> impl Iterator<Item = &str> {
         self.readable.iter().map(String::as_str)
     }
+
+    /// The scopes the person may write in.
+    pub fn writable(&self) -> impl Iterator<Item = &str> {
+        self.writable.iter().map(String::as_str)
+    }
 }
 
 #[cfg(test)]

@@ -181,10 +181,11 @@ pub async fn logout_create(State(state): State<AppState>, headers: HeaderMap) ->
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// The scopes the signed-in person may read.
+/// The signed-in person and the scopes they may read and write.
 pub async fn me_show(Signed(access): Signed) -> Json<serde_json::Value> {
     let readable: Vec<&str> = access.readable().collect();
-    Json(serde_json::json!({ "user": access.user, "readable": readable }))
+    let writable: Vec<&str> = access.writable().collect();
+    Json(serde_json::json!({ "user": access.user, "name": access.name, "readable": readable, "writable": writable }))
 }
 
 /// Applies a device's ops (DESIGN.md §4, push).

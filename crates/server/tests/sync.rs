@@ -288,6 +288,9 @@ fn bad_requests_are_refused_with_reasons_and_change_nothing() {
     let (_, body) = push(&s.server, &coach, &coach_clock, &coach_ops);
     assert_eq!(serde_json::from_value::<PushResponse>(body).unwrap().refused.len(), 1);
     // The coach still reads team 1; nobody sees the refused writes.
+    let (_, me) = s.server.try_request("GET", "/api/me", Some(&coach), None).unwrap();
+    assert_eq!(me["writable"], json!([]), "{me}");
+    assert!(me["readable"].as_array().unwrap().contains(&json!(format!("team:{}", s.team1))), "{me}");
     let coach_view = pull(&s.server, &coach, &coach_clock, &json!({}));
     assert!(coach_view.fields.iter().all(|f| f.field == "name"), "{:?}", coach_view.fields);
 

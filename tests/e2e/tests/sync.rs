@@ -124,3 +124,40 @@ async fn a_new_member_joins_with_an_invite_code_and_finds_the_team() -> anyhow::
     phone.close().await;
     Ok(())
 }
+
+#[tokio::test]
+async fn a_coach_reads_a_team_offline_but_is_not_offered_to_change_it() -> anyhow::Result<()> {
+    let mut server = Server::start()?;
+    let team = set_up_team(&server)?;
+    server.admin(&["create-user", "--email", "cal@example.org", "--name", "Cal", "--password", PASSWORD])?;
+    server.admin(&["add-member", "--team", &team, "--email", "cal@example.org", "--role", "coach"])?;
+    let member = Browser::start(PHONE).await?;
+    member.sign_in(&server, "mia@example.org", PASSWORD).await?;
+    member.goto(&format!("{}/teams/{team}", server.url)).await?;
+    member.click("[data-testid=start-cycle]").await?;
+    member.type_into("#f-title", "Discharge call").await?;
+    member.type_into("#f-change_idea", "Call within 48 hours").await?;
+    member.click("form.create-form button[type=submit]").await?;
+    member.wait_for_text("[data-testid=cycle-title]", "Discharge call").await?;
+    let cycle_url = member.url().await?;
+    member.sync_until("the cycle is on the server", "return document.body.innerText.includes('Synced at');").await?;
+    member.close().await;
+
+    let tablet = Browser::start(TABLET).await?;
+    tablet.sign_in(&server, "cal@example.org", PASSWORD).await?;
+    tablet.goto(&cycle_url).await?;
+    tablet.wait_for_text("[data-testid=cycle-title]", "Discharge call").await?;
+    tablet.wait_offline_ready().await?;
+    server.stop();
+    tablet.reload().await?;
+    tablet.wait_for_text("[data-testid=read-only]", "only its members change them").await?;
+    let disabled = tablet.js("return document.querySelector('#f-title').matches(':disabled')", vec![]).await?;
+    assert_eq!(disabled, json!(true), "the coach cannot type in the worksheet");
+    tablet.click(".crumbs a").await?;
+    tablet.wait_for_text("[data-testid=cycle-list]", "Discharge call").await?;
+    let start = tablet.js("return !!document.querySelector('[data-testid=start-cycle]')", vec![]).await?;
+    assert_eq!(start, json!(false), "no Start button for a coach");
+    tablet.screenshot("coach-team-tablet").await?;
+    tablet.close().await;
+    Ok(())
+}
