@@ -26,6 +26,8 @@ pub enum ClientError {
     Refused(String),
     /// The server failed or answered something the app does not understand.
     ServerFailed(String),
+    /// Work made on this device before signing in waits to be moved into a team.
+    LocalTeamWaiting,
 }
 
 impl ClientError {
@@ -64,6 +66,9 @@ impl fmt::Display for ClientError {
             ClientError::Refused(reason) => write!(f, "The server said: {reason}."),
             ClientError::ServerFailed(what) => {
                 write!(f, "The server could not take the changes ({what}); they wait on this device.")
+            }
+            ClientError::LocalTeamWaiting => {
+                f.write_str("Your team from before signing in waits: move it into your team in Settings.")
             }
         }
     }

@@ -60,6 +60,7 @@ pub fn StatusChip() -> impl IntoView {
 /// Where the changes are, in a few words.
 fn server_words(state: SyncState, waiting: usize) -> String {
     let waiting_words = match waiting {
+        0 => "nothing waiting".to_owned(),
         1 => "1 change waiting".to_owned(),
         n => format!("{n} changes waiting"),
     };
@@ -68,9 +69,10 @@ fn server_words(state: SyncState, waiting: usize) -> String {
         SyncState::Syncing => "Syncing…".to_owned(),
         SyncState::Failed(ClientError::Offline) => format!("Offline · {waiting_words}"),
         SyncState::Failed(ClientError::SignInNeeded) => format!("Sign in again · {waiting_words}"),
+        SyncState::Failed(ClientError::LocalTeamWaiting) => format!("Local team to move (Settings) · {waiting_words}"),
         SyncState::Failed(_) => format!("Sync failed · {waiting_words}"),
-        SyncState::Waiting => waiting_words,
-        SyncState::Synced(_) if waiting > 0 => waiting_words,
+        SyncState::Waiting | SyncState::Synced(_) if waiting > 0 => capitalised(&waiting_words),
+        SyncState::Waiting => "Not synced yet".to_owned(),
         SyncState::Synced(at) => format!("Synced at {}", clock_time(at)),
     }
 }
@@ -79,4 +81,9 @@ fn server_words(state: SyncState, waiting: usize) -> String {
 fn clock_time(unix_ms: f64) -> String {
     let date = js_sys::Date::new(&unix_ms.into());
     format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+}
+
+fn capitalised(words: &str) -> String {
+    let mut chars = words.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

@@ -8,11 +8,13 @@ use ramp_core::{schema, team_scope, Draft, Kind};
 use crate::components::CreateForm;
 use crate::pages::creation;
 use crate::store::{new_id, LocalDb};
+use crate::sync::Sync;
 
 /// Lists the teams; a first-time visitor is asked to create one.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let local_db = expect_context::<LocalDb>();
+    let sync = expect_context::<Sync>();
     let teams = Memo::new(move |_| {
         local_db.with(|replica| {
             let mut teams: Vec<_> = replica
@@ -54,11 +56,15 @@ pub fn HomePage() -> impl IntoView {
                 </For>
             </ul>
         </Show>
-        <section class="panel">
-            <h2>{move || if has_teams() { "Add another team" } else { "Create your team" }}</h2>
-            <CreateForm initial=Draft::new(Kind::Team) fields=schema::fields(Kind::Team).iter().collect()
-                submit_label="Create team" on_submit=create/>
-        </section>
+        // Signed in, teams come from the collaborative; before that, a team lives on the device.
+        <Show when=move || sync.session().is_none()>
+            <section class="panel">
+                <h2>{move || if has_teams() { "Add another team" } else { "Create your team" }}</h2>
+                <CreateForm initial=Draft::new(Kind::Team) fields=schema::fields(Kind::Team).iter().collect()
+                    submit_label="Create team" on_submit=create.clone()/>
+            </section>
+            <p>"Part of a collaborative? " <A href="/signin">"Sign in or join your team"</A> "."</p>
+        </Show>
     }
 }
 

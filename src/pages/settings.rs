@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use ramp_core::Kind;
 
-use crate::components::{AccountPanel, RefusedChanges};
+use crate::components::{AccountPanel, LocalTeams, RefusedChanges};
 use crate::error::ClientError;
 use crate::store::{self, LocalDb, StorageReport};
 
@@ -35,6 +35,7 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <h1>"Settings"</h1>
         <AccountPanel/>
+        <LocalTeams/>
         <RefusedChanges/>
         <section class="panel">
             <h2>"Data on this device"</h2>

@@ -232,6 +232,72 @@ impl LocalDb {
         }
     }
 
+    /// Moves a team made on this device (never sent) into a team from the server: its cycles
+    /// and other records join that team, the local team record goes. Written in one
+    /// transaction (the outbox is rewritten with the same dots).
+    pub async fn move_local_team(&self, local: &RecordId, into: &RecordId) -> Result<bool, ClientError> {
+        let (from, to) = (ramp_core::team_scope(local), ramp_core::team_scope(into));
+        self.rewrite_outbox(|replica| replica.move_scope(&from, &to, local)).await
+    }
+
+    /// Removes a team made on this device (never sent), with all its records.
+    pub async fn forget_local_team(&self, local: &RecordId) -> Result<bool, ClientError> {
+        let scope = ramp_core::team_scope(local);
+        self.rewrite_outbox(|replica| replica.forget_scope(&scope)).await
+    }
+
+    async fn rewrite_outbox(&self, change: impl FnOnce(&mut Replica) -> bool) -> Result<bool, ClientError> {
+        let db = self.db.with_value(Clone::clone).ok_or(ClientError::StorageUnavailable)?;
+        let before: BTreeSet<RecordId> = self.replica.with_untracked(|r| r.local().keys().cloned().collect());
+        let mut changed = false;
+        self.replica.update(|replica| changed = change(replica));
+        if !changed {
+            return Ok(false);
+        }
+        let (puts, deletes) = self.replica.with_untracked(|replica| {
+            let mut puts: Vec<Put> = replica
+                .outbox()
+                .iter()
+                .map(|op| Put {
+                    store: "outbox",
+                    value: entry(Some(("counter", JsValue::from_f64(op.dot.counter as f64))), op),
+                    key: None,
+                })
+                .collect();
+            let mut deletes = Vec::new();
+            for id in before.iter().chain(replica.local().keys()) {
+                let key = JsValue::from_str(id.as_str());
+                match replica.record(id) {
+                    Some(record) => {
+                        puts.push(Put { store: "records", value: entry(Some(("id", key)), record), key: None })
+                    }
+                    None => deletes.push(("records", key)),
+                }
+            }
+            (puts, deletes)
+        });
+        let tx = idb::transaction(&db, &["outbox", "records"], IdbTransactionMode::Readwrite)?;
+        let queued = tx
+            .object_store("outbox")
+            .and_then(|store| store.clear())
+            .map(drop)
+            .map_err(ClientError::from_js)
+            .and_then(|()| puts.iter().try_for_each(|put| idb::put(&tx, put.store, &put.value, put.key)))
+            .and_then(|()| deletes.iter().try_for_each(|(store, key)| idb::delete(&tx, store, key)));
+        let result = match queued {
+            Ok(()) => idb::committed(&tx).await,
+            Err(error) => {
+                let _ = tx.abort();
+                Err(error)
+            }
+        };
+        if let Err(error) = result {
+            let _ = self.load().await;
+            return Err(error);
+        }
+        Ok(true)
+    }
+
     /// Forgets the person's refused ops (after they have copied what they need).
     pub async fn drop_refused(&self) -> Result<(), ClientError> {
         let db = self.db.with_value(Clone::clone).ok_or(ClientError::StorageUnavailable)?;

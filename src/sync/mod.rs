@@ -232,6 +232,11 @@ impl Sync {
                 }
             });
         }
+        if !self.device_only_teams().is_empty() {
+            // Pushing now would have them refused: the person first moves them into a team.
+            self.pull_all(&token).await?;
+            return Err(ClientError::LocalTeamWaiting);
+        }
         while let Some((device, ops)) = self.local_db.outbox_batch(MAX_OPS_PER_PUSH) {
             let last = ops.last().map(|op| op.dot.counter).unwrap_or(0);
             let push = PushRequest { version: SYNC_VERSION, device, ops };
@@ -242,6 +247,35 @@ impl Sync {
                 return Err(ClientError::ServerFailed("the server did not take every change".into()));
             }
         }
+        self.pull_all(&token).await
+    }
+
+    /// The scopes of pending ops the server does not know (teams made on this device before
+    /// signing in), reactive.
+    pub fn device_only_teams(&self) -> Vec<String> {
+        let readable: Vec<String> =
+            self.session.with(|s| s.as_ref().map(|s| s.rights.readable.clone()).unwrap_or_default());
+        if self.session.with(Option::is_none) {
+            return Vec::new();
+        }
+        let mut scopes: Vec<String> = self
+            .local_db
+            .with(|r| r.outbox().iter().map(|op| op.scope.clone()).filter(|s| !readable.contains(s)).collect());
+        scopes.sort();
+        scopes.dedup();
+        scopes
+    }
+
+    /// Team scopes the person may write in (reactive).
+    pub fn writable_teams(&self) -> Vec<String> {
+        self.session.with(|s| {
+            s.as_ref()
+                .map(|s| s.rights.writable.iter().filter(|w| w.starts_with("team:")).cloned().collect())
+                .unwrap_or_default()
+        })
+    }
+
+    async fn pull_all(&self, token: &str) -> Result<(), ClientError> {
         loop {
             let Some(device) = self.local_db.device_id() else { return Err(ClientError::StorageUnavailable) };
             let meta = self.local_db.sync_meta();
@@ -252,7 +286,7 @@ impl Sync {
                 limit: None,
                 known_high: meta.known_high,
             };
-            let page: PullResponse = http::post("/api/sync/pull", Some(&token), &pull).await?;
+            let page: PullResponse = http::post("/api/sync/pull", Some(token), &pull).await?;
             let more = page.more;
             self.local_db.apply_pull(page).await?;
             if !more {

@@ -157,6 +157,43 @@ impl Replica {
         ids
     }
 
+    /// Moves device-only records from one scope to another before they are ever sent: the
+    /// pending ops in `from` get scope `to`, and the ops writing the record `drop` (the local
+    /// team that is being merged into an existing one) are removed. Refused (returns `false`,
+    /// changing nothing) when any record in `from` has already reached the server.
+    pub fn move_scope(&mut self, from: &str, to: &str, drop: &RecordId) -> bool {
+        if self.synced.values().any(|r| r.scope == from) {
+            return false;
+        }
+        let mut ids = BTreeSet::new();
+        self.outbox.retain(|op| op.scope != from || &op.record != drop);
+        for op in self.outbox.iter_mut().filter(|op| op.scope == from) {
+            op.scope = to.to_owned();
+            ids.insert(op.record.clone());
+        }
+        ids.insert(drop.clone());
+        for id in &ids {
+            self.local.remove(id);
+        }
+        self.recompute(ids);
+        true
+    }
+
+    /// Removes device-only records of a scope (never sent) from the outbox and the view.
+    /// Refused (returns `false`) when any record in the scope has reached the server.
+    pub fn forget_scope(&mut self, scope: &str) -> bool {
+        if self.synced.values().any(|r| r.scope == scope) {
+            return false;
+        }
+        let ids: BTreeSet<RecordId> =
+            self.outbox.iter().filter(|op| op.scope == scope).map(|op| op.record.clone()).collect();
+        self.outbox.retain(|op| op.scope != scope);
+        for id in &ids {
+            self.local.remove(id);
+        }
+        true
+    }
+
     fn fold_acked(&mut self, high: u64, refused: &[Dot]) -> (BTreeSet<RecordId>, Vec<Op>) {
         // The outbox holds only this device's ops, in counter order.
         let n_acked = self.outbox.iter().take_while(|op| op.dot.counter <= high).count();
@@ -184,5 +221,52 @@ impl Replica {
                 None => self.local.remove(&id),
             };
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::id::Uuid7;
+    use crate::record::team_scope;
+
+    fn edit(record: &RecordId, kind: Kind, scope: &str, field: &str, text: &str) -> Edit {
+        Edit {
+            record: record.clone(),
+            kind,
+            scope: scope.to_owned(),
+            field: field.into(),
+            value: Value::Text(text.into()),
+        }
+    }
+
+    #[test]
+    fn a_local_team_moves_into_a_joined_team_before_anything_is_sent() {
+        let mut clock = DeviceClock { device: Uuid7::from_parts(1, [1; 10]), counter: 0, last_hlc: None };
+        let (local_team, joined, cycle) =
+            (Uuid7::from_parts(1, [2; 10]), Uuid7::from_parts(1, [3; 10]), Uuid7::from_parts(1, [4; 10]));
+        let (from, to) = (team_scope(&local_team), team_scope(&joined));
+        let mut replica = Replica::default();
+        replica.edit(&mut clock, vec![edit(&local_team, Kind::Team, &from, "name", "My ward")], 1, None);
+        replica.edit(&mut clock, vec![edit(&cycle, Kind::Cycle, &from, "title", "Huddle")], 2, None);
+        assert!(replica.move_scope(&from, &to, &local_team));
+        assert!(replica.record(&local_team).is_none(), "the local team itself is merged away");
+        assert_eq!(replica.record(&cycle).map(|r| r.scope.as_str()), Some(to.as_str()));
+        assert_eq!(replica.outbox().len(), 1);
+        assert_eq!(replica.outbox()[0].scope, to);
+        assert_eq!(replica.outbox()[0].dot.counter, 2, "dots are kept");
+    }
+
+    #[test]
+    fn records_that_reached_the_server_are_not_moved_or_forgotten() {
+        let mut clock = DeviceClock { device: Uuid7::from_parts(1, [1; 10]), counter: 0, last_hlc: None };
+        let team = Uuid7::from_parts(1, [2; 10]);
+        let scope = team_scope(&team);
+        let mut replica = Replica::default();
+        replica.edit(&mut clock, vec![edit(&team, Kind::Team, &scope, "name", "Ward")], 1, None);
+        replica.acked(1, &[]);
+        assert!(!replica.move_scope(&scope, "team:elsewhere", &team));
+        assert!(!replica.forget_scope(&scope));
+        assert!(replica.record(&team).is_some());
     }
 }

@@ -161,3 +161,50 @@ async fn a_coach_reads_a_team_offline_but_is_not_offered_to_change_it() -> anyho
     tablet.close().await;
     Ok(())
 }
+
+#[tokio::test]
+async fn work_from_before_signing_in_moves_into_the_team_and_syncs() -> anyhow::Result<()> {
+    let server = Server::start()?;
+    let team = set_up_team(&server)?;
+    let code = server.admin(&["invite", "--team", &team, "--role", "member"])?;
+    let phone = Browser::start(PHONE).await?;
+    // Before signing in: a team and a cycle, on the device only.
+    phone.goto(&server.url).await?;
+    phone.type_into("#f-name", "My ward").await?;
+    phone.click("form.create-form button[type=submit]").await?;
+    phone.wait_for_text("[data-testid=team-name]", "My ward").await?;
+    phone.click("[data-testid=start-cycle]").await?;
+    phone.type_into("#f-title", "Early test").await?;
+    phone.type_into("#f-change_idea", "Pre-visit call").await?;
+    phone.click("form.create-form button[type=submit]").await?;
+    phone.wait_for_text("[data-testid=cycle-title]", "Early test").await?;
+    phone.wait_for_text("[data-testid=sync-status]", "On this device only").await?;
+
+    // Joining the collaborative: nothing is sent until the person decides.
+    phone.goto(&format!("{}/signin", server.url)).await?;
+    phone.type_into("#join-code", &code).await?;
+    phone.type_into("#join-name", "Nia").await?;
+    phone.type_into("#join-email", "nia@example.org").await?;
+    phone.type_into("#join-password", PASSWORD).await?;
+    phone.click("[data-testid=join-problem] + button").await?;
+    phone.wait_for_text("[data-testid=sync-status]", "Local team to move").await?;
+    phone.goto(&format!("{}/settings", server.url)).await?;
+    phone.wait_for_text("[data-testid=local-teams]", "“My ward” and its cycles are only on this device").await?;
+    phone.screenshot("settings-local-team-phone").await?;
+    phone.click("[data-testid=local-teams] button.primary").await?;
+    phone
+        .sync_until(
+            "the moved cycle is sent",
+            "return document.querySelector('[data-testid=sync-status]').innerText.includes('Synced at');",
+        )
+        .await?;
+
+    // A teammate finds the cycle in the team.
+    let tablet = Browser::start(TABLET).await?;
+    tablet.sign_in(&server, "mia@example.org", PASSWORD).await?;
+    tablet.goto(&format!("{}/teams/{team}", server.url)).await?;
+    tablet.wait_for_text("[data-testid=cycle-list]", "Early test").await?;
+    phone.close().await;
+    tablet.close().await;
+    Ok(())
+}
