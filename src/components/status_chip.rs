@@ -15,11 +15,8 @@ pub fn StatusChip() -> impl IntoView {
     let sync = expect_context::<Sync>();
     let state = move || local_db.save_state();
     let waiting = move || local_db.with(|replica| replica.outbox().len());
-    let conflicts = move || {
-        local_db.with(|replica| {
-            replica.local().values().filter(|r| !r.is_deleted()).map(|r| r.conflicts().count()).sum::<usize>()
-        })
-    };
+    let conflicts =
+        move || local_db.with(|replica| replica.local().values().map(ramp_core::Record::open_conflicts).sum::<usize>());
     let refused = move || local_db.refused().len();
     let class = move || match (state(), conflicts() + refused()) {
         (SaveState::NotSaved(_), _) => "chip chip-bad",

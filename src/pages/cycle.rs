@@ -28,7 +28,9 @@ pub fn CyclePage() -> impl IntoView {
     let found = Memo::new(move |_| {
         let (team, cycle) = (team_id.get()?, cycle_id.get()?);
         let exists = local_db.with(|replica| {
-            replica.record(&cycle).is_some_and(|r| r.kind == Kind::Cycle && r.scope == team_scope(&team))
+            replica
+                .record(&cycle)
+                .is_some_and(|r| r.kind == Kind::Cycle && r.scope == team_scope(&team) && !r.is_deleted())
         });
         exists.then_some((team, cycle))
     });
@@ -49,6 +51,7 @@ fn Worksheet(
     let local_db = expect_context::<LocalDb>();
     let sync = expect_context::<Sync>();
     let scope = team_scope(&team);
+    let deletion_scope = scope.clone();
     let read_only = {
         let scope = scope.clone();
         Memo::new(move |_| !sync.can_write(&scope))
@@ -66,7 +69,9 @@ fn Worksheet(
     });
     let record_id = cycle.clone();
     let team_href = format!("/teams/{team}");
-    let team_name = move || local_db.with(|r| r.record(&team).map(|t| t.text("name").to_owned())).unwrap_or_default();
+    let team_for_name = team.clone();
+    let team_name =
+        move || local_db.with(|r| r.record(&team_for_name).map(|t| t.text("name").to_owned())).unwrap_or_default();
     let title = move || draft.with(|d| d.get("title").as_text().to_owned());
 
     let save_now = StoredValue::new(move || {
@@ -129,8 +134,52 @@ fn Worksheet(
             </section>
         }
     };
+    let navigate = leptos_router::hooks::use_navigate();
+    let delete_id = cycle.clone();
+    let write_deleted = move |value: Option<Value>| {
+        let Some(saved) = record.get_untracked() else { return };
+        let value = value.unwrap_or_else(|| saved.deletion());
+        let deleting = value != Value::Bool(false);
+        let edit = ramp_core::Edit {
+            record: delete_id.clone(),
+            kind: Kind::Cycle,
+            scope: deletion_scope.clone(),
+            field: ramp_core::record::DELETED.to_owned(),
+            value,
+        };
+        let (navigate, back) = (navigate.clone(), team_href.clone());
+        leptos::task::spawn_local(async move {
+            if local_db.save(vec![edit]).await.is_ok() && deleting {
+                navigate(&back, Default::default());
+            }
+        });
+    };
+    let delete = write_deleted.clone();
+    let ask_delete = move |_| {
+        let sure = web_sys::window()
+            .and_then(|w| w.confirm_with_message("Delete this cycle for the whole team?").ok())
+            .unwrap_or(false);
+        if sure {
+            delete(None);
+        }
+    };
+    let (keep, delete_again) = (write_deleted.clone(), write_deleted);
+    let disputed = move || record.with(|r| r.as_ref().is_some_and(|r| r.deleted_while_edited()));
     view! {
-        <nav class="crumbs"><A href=team_href>{team_name}</A></nav>
+        <nav class="crumbs"><A href=format!("/teams/{team}")>{team_name}</A></nav>
+        <Show when=disputed>
+            <div class="conflict" role="alert" data-testid="deletion-conflict">
+                <p class="conflict-title">"This cycle was deleted on one device while it was being changed on another."</p>
+                <button type="button" on:click={
+                    let keep = keep.clone();
+                    move |_| keep(Some(Value::Bool(false)))
+                }>"Keep the cycle"</button>
+                <button type="button" on:click={
+                    let delete_again = delete_again.clone();
+                    move |_| delete_again(None)
+                }>"Delete it"</button>
+            </div>
+        </Show>
         <div class="sheet-head">
             <h1 data-testid="cycle-title">{title}</h1>
             <StageBadge stage=stage/>
@@ -150,6 +199,9 @@ fn Worksheet(
                 {[Section::About, Section::Plan, Section::Do, Section::Study, Section::Act].map(section).collect_view()}
             </fieldset>
         </form>
+        <Show when=move || !read_only.get()>
+            <button type="button" class="link-button" data-testid="delete-cycle" on:click=ask_delete.clone()>"Delete this cycle"</button>
+        </Show>
     }
 }
 

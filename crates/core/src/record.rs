@@ -8,7 +8,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::id::RecordId;
+use crate::id::{Dot, RecordId};
 use crate::register::{FieldState, Op, Value};
 
 /// What a record is. Unknown kinds are refused when decoding.
@@ -115,13 +115,134 @@ impl Record {
         self.value(field).as_text()
     }
 
-    /// Whether the record is marked deleted.
+    /// The value that deletes this record as it stands: the dots of every value the deleter
+    /// sees, so that an edit the deleter did not see can be told apart later.
+    pub fn deletion(&self) -> Value {
+        let rows = self
+            .fields
+            .iter()
+            .filter(|(name, _)| name.as_str() != DELETED)
+            .flat_map(|(_, state)| state.siblings())
+            .map(|s| {
+                BTreeMap::from([
+                    ("device".to_owned(), s.dot.device.to_string()),
+                    ("counter".to_owned(), s.dot.counter.to_string()),
+                ])
+            })
+            .collect();
+        Value::Rows(rows)
+    }
+
+    /// The dots seen by the live deletions of this record; `None` when it is not deleted.
+    fn deletion_seen(&self) -> Option<Vec<Dot>> {
+        let state = self.fields.get(DELETED)?;
+        let deletions: Vec<&Value> = state
+            .siblings()
+            .iter()
+            .map(|s| &s.value)
+            .filter(|v| matches!(v, Value::Rows(_) | Value::Bool(true)))
+            .collect();
+        if deletions.is_empty() {
+            return None;
+        }
+        let seen = deletions
+            .into_iter()
+            .flat_map(Value::as_rows)
+            .filter_map(|row| {
+                let device = crate::id::Uuid7::parse(row.get("device")?).ok()?;
+                Some(Dot { device, counter: row.get("counter")?.parse().ok()? })
+            })
+            .collect();
+        Some(seen)
+    }
+
+    /// Whether the record was deleted while someone changed it without seeing the deletion:
+    /// a conflict for a person to settle (keep it, or delete it again), never a silent loss.
+    pub fn deleted_while_edited(&self) -> bool {
+        let Some(seen) = self.deletion_seen() else { return false };
+        let bool_only =
+            self.fields.get(DELETED).is_some_and(|s| s.siblings().iter().all(|s| !matches!(s.value, Value::Rows(_))));
+        !bool_only
+            && self
+                .fields
+                .iter()
+                .filter(|(name, _)| name.as_str() != DELETED)
+                .flat_map(|(_, state)| state.siblings())
+                .any(|s| !seen.contains(&s.dot))
+    }
+
+    /// How many things about this record a person must settle: each field with concurrent
+    /// values, plus a deletion disputed by an unseen edit. A deleted record has none.
+    pub fn open_conflicts(&self) -> usize {
+        if self.is_deleted() {
+            return 0;
+        }
+        let fields = self.fields.iter().filter(|(name, state)| name.as_str() != DELETED && state.is_conflict()).count();
+        fields + usize::from(self.deleted_while_edited())
+    }
+
+    /// Whether the record is deleted (and no unseen edit disputes the deletion).
     pub fn is_deleted(&self) -> bool {
-        matches!(self.value(DELETED), Value::Bool(true))
+        self.deletion_seen().is_some() && !self.deleted_while_edited()
     }
 
     /// The names of the fields in conflict.
     pub fn conflicts(&self) -> impl Iterator<Item = &str> {
         self.fields.iter().filter(|(_, state)| state.is_conflict()).map(|(name, _)| name.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::Hlc;
+    use crate::id::Uuid7;
+    use crate::register::Op;
+
+    fn op(record: &Record, device: u8, counter: u64, field: &str, value: Value) -> Op {
+        let device = Uuid7::from_parts(1, [device; 10]);
+        Op {
+            record: record.id.clone(),
+            kind: record.kind,
+            scope: record.scope.clone(),
+            field: field.into(),
+            replaces: record.fields.get(field).map(|f| f.dots()).unwrap_or_default(),
+            value,
+            dot: Dot { device: device.clone(), counter },
+            hlc: Hlc { wall_ms: counter, counter: 0, device },
+            author: None,
+        }
+    }
+
+    #[test]
+    fn a_deletion_that_saw_everything_deletes() {
+        let mut record = Record::new(Uuid7::from_parts(5, [5; 10]), Kind::Cycle, "team:x".into());
+        record.apply(&op(&record, 1, 1, "title", Value::Text("T".into())));
+        let deletion = op(&record, 1, 2, DELETED, record.deletion());
+        record.apply(&deletion);
+        assert!(record.is_deleted());
+        assert!(!record.deleted_while_edited());
+    }
+
+    #[test]
+    fn an_edit_the_deleter_did_not_see_makes_a_conflict_not_a_loss() {
+        let mut on_a = Record::new(Uuid7::from_parts(5, [5; 10]), Kind::Cycle, "team:x".into());
+        on_a.apply(&op(&on_a, 1, 1, "title", Value::Text("T".into())));
+        let mut on_b = on_a.clone();
+        let deletion = op(&on_a, 1, 2, DELETED, on_a.deletion());
+        let edit = op(&on_b, 2, 1, "learning", Value::Text("B's learning".into()));
+        on_a.apply(&deletion);
+        on_b.apply(&edit);
+        on_a.apply(&edit);
+        on_b.apply(&deletion);
+        for merged in [&on_a, &on_b] {
+            assert!(merged.deleted_while_edited());
+            assert_eq!(merged.open_conflicts(), 1);
+            assert!(!merged.is_deleted(), "the record stays visible until someone decides");
+        }
+        // Keeping it: a write that replaces the deletion.
+        let keep = op(&on_a, 2, 2, DELETED, Value::Bool(false));
+        on_a.apply(&keep);
+        assert!(!on_a.is_deleted() && !on_a.deleted_while_edited());
     }
 }

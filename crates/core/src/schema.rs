@@ -276,7 +276,7 @@ pub fn check(kind: Kind, draft: &BTreeMap<String, Value>) -> Vec<Problem> {
     let mut problems = Vec::new();
     for (name, value) in draft {
         if name == DELETED {
-            if !matches!(value, Value::Bool(_) | Value::Null) {
+            if !matches!(value, Value::Bool(_) | Value::Null | Value::Rows(_)) {
                 problems.push(Problem { field: name.clone(), issue: Issue::WrongType });
             }
             continue;
@@ -315,8 +315,9 @@ pub fn check_op(op: &Op) -> Result<(), Issue> {
         return Err(Issue::BadScope);
     }
     if op.field == DELETED {
-        return match op.value {
+        return match &op.value {
             Value::Bool(_) | Value::Null => Ok(()),
+            Value::Rows(rows) if rows.len() <= 10_000 => Ok(()),
             _ => Err(Issue::WrongType),
         };
     }

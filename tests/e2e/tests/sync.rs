@@ -208,3 +208,68 @@ async fn work_from_before_signing_in_moves_into_the_team_and_syncs() -> anyhow::
     tablet.close().await;
     Ok(())
 }
+
+#[tokio::test]
+async fn deleting_while_someone_edits_is_a_conflict_not_a_loss() -> anyhow::Result<()> {
+    let mut server = Server::start()?;
+    let team = set_up_team(&server)?;
+    let phone = Browser::start(PHONE).await?;
+    let tablet = Browser::start(TABLET).await?;
+    phone.sign_in(&server, "mia@example.org", PASSWORD).await?;
+    phone.goto(&format!("{}/teams/{team}", server.url)).await?;
+    phone.click("[data-testid=start-cycle]").await?;
+    phone.type_into("#f-title", "To be deleted?").await?;
+    phone.type_into("#f-change_idea", "Idea").await?;
+    phone.click("form.create-form button[type=submit]").await?;
+    phone.wait_for_text("[data-testid=cycle-title]", "To be deleted?").await?;
+    let cycle_url = phone.url().await?;
+    phone.wait_offline_ready().await?;
+    phone.sync_until("the cycle is on the server", "return document.body.innerText.includes('Synced at');").await?;
+    tablet.sign_in(&server, "max@example.org", PASSWORD).await?;
+    tablet.goto(&cycle_url).await?;
+    tablet.wait_for_text("[data-testid=cycle-title]", "To be deleted?").await?;
+    tablet.wait_offline_ready().await?;
+
+    // Offline: Mia deletes the cycle while Max records what he learned in it.
+    server.stop();
+    phone.js("window.confirm = () => true;", vec![]).await?;
+    phone.click("[data-testid=delete-cycle]").await?;
+    phone.wait_for_text("main", "PDSA cycles").await?;
+    let listed = phone
+        .js("return document.querySelector('[data-testid=cycle-list]').innerText.includes('To be deleted?')", vec![])
+        .await?;
+    assert_eq!(listed, json!(false), "deleted on the phone");
+    tablet.type_into("#f-learning", "It worked on day 2").await?;
+    tablet.wait_saved().await?;
+
+    server.restart()?;
+    phone
+        .sync_until(
+            "the phone has sent the deletion",
+            "return document.querySelector('[data-testid=sync-status]').innerText.includes('Synced at');",
+        )
+        .await?;
+    tablet
+        .sync_until(
+            "the tablet sees the dispute",
+            "return !!document.querySelector('[data-testid=deletion-conflict]');",
+        )
+        .await?;
+    phone
+        .sync_until(
+            "the cycle comes back on the phone",
+            "return document.querySelector('[data-testid=cycle-list]').innerText.includes('To be deleted?');",
+        )
+        .await?;
+    phone.wait_for_text("[data-testid=sync-status]", "1 conflict").await?;
+
+    // Max keeps it: resolved everywhere, his learning intact.
+    tablet.click("[data-testid=deletion-conflict] button").await?;
+    tablet.sync_until("the tablet's dispute is settled", "return !document.querySelector('[data-testid=deletion-conflict]') && document.querySelector('[data-testid=sync-status]').innerText.includes('Synced at');").await?;
+    assert_eq!(tablet.value_of("#f-learning").await?, json!("It worked on day 2"));
+    phone.goto(&cycle_url).await?;
+    phone.sync_until("the phone's dispute is settled", "return !!document.querySelector('#f-learning') && document.querySelector('#f-learning').value === 'It worked on day 2' && !document.querySelector('[data-testid=deletion-conflict]');").await?;
+    phone.close().await;
+    tablet.close().await;
+    Ok(())
+}
