@@ -28,6 +28,8 @@ pub enum ClientError {
     ServerFailed(String),
     /// Work made on this device before signing in waits to be moved into a team.
     LocalTeamWaiting,
+    /// Another device uses this device's id (a copied browser profile).
+    DeviceClash,
 }
 
 impl ClientError {
@@ -69,6 +71,9 @@ impl fmt::Display for ClientError {
             }
             ClientError::LocalTeamWaiting => {
                 f.write_str("Your team from before signing in waits: move it into your team in Settings.")
+            }
+            ClientError::DeviceClash => {
+                f.write_str("This browser shares its identity with another device; Ramp is giving it a new one.")
             }
         }
     }

@@ -237,16 +237,46 @@ impl LocalDb {
     /// transaction (the outbox is rewritten with the same dots).
     pub async fn move_local_team(&self, local: &RecordId, into: &RecordId) -> Result<bool, ClientError> {
         let (from, to) = (ramp_core::team_scope(local), ramp_core::team_scope(into));
-        self.rewrite_outbox(|replica| replica.move_scope(&from, &to, local)).await
+        self.rewrite_outbox(|replica| replica.move_scope(&from, &to, local), Vec::new()).await
+    }
+
+    /// Takes a new device id because the server found the old one shared with another device:
+    /// the pending ops are re-stamped with it (nothing dropped), in one transaction with the
+    /// new clock.
+    pub async fn renew_device(&self) -> Result<(), ClientError> {
+        let mut clock = DeviceClock { device: Uuid7::from_parts(now_ms(), random_bytes()), counter: 0, last_hlc: None };
+        let mut replica = self.replica.get_untracked();
+        replica.restamp(&mut clock);
+        let mut meta = self.sync_meta.get_value();
+        meta.known_high = 0;
+        let extra = vec![
+            Put { store: "meta", value: entry(None, &clock), key: Some("device") },
+            Put { store: "meta", value: entry(None, &meta), key: Some("sync") },
+        ];
+        self.rewrite_outbox(
+            move |current| {
+                *current = replica;
+                true
+            },
+            extra,
+        )
+        .await?;
+        self.clock.set_value(Some(clock));
+        self.sync_meta.set_value(meta);
+        Ok(())
     }
 
     /// Removes a team made on this device (never sent), with all its records.
     pub async fn forget_local_team(&self, local: &RecordId) -> Result<bool, ClientError> {
         let scope = ramp_core::team_scope(local);
-        self.rewrite_outbox(|replica| replica.forget_scope(&scope)).await
+        self.rewrite_outbox(|replica| replica.forget_scope(&scope), Vec::new()).await
     }
 
-    async fn rewrite_outbox(&self, change: impl FnOnce(&mut Replica) -> bool) -> Result<bool, ClientError> {
+    async fn rewrite_outbox(
+        &self,
+        change: impl FnOnce(&mut Replica) -> bool,
+        extra: Vec<Put>,
+    ) -> Result<bool, ClientError> {
         let db = self.db.with_value(Clone::clone).ok_or(ClientError::StorageUnavailable)?;
         let before: BTreeSet<RecordId> = self.replica.with_untracked(|r| r.local().keys().cloned().collect());
         let mut changed = false;
@@ -276,7 +306,9 @@ impl LocalDb {
             }
             (puts, deletes)
         });
-        let tx = idb::transaction(&db, &["outbox", "records"], IdbTransactionMode::Readwrite)?;
+        let mut puts = puts;
+        puts.extend(extra);
+        let tx = idb::transaction(&db, &["outbox", "records", "meta"], IdbTransactionMode::Readwrite)?;
         let queued = tx
             .object_store("outbox")
             .and_then(|store| store.clear())

@@ -58,6 +58,7 @@ async fn send(method: &str, path: &str, token: Option<&str>, body: Option<&str>)
     match response.status() {
         200..=299 => Ok(text),
         401 => Err(ClientError::SignInNeeded),
+        409 => Err(ClientError::DeviceClash),
         status @ 400..=499 => Err(ClientError::Refused(reason(&text).unwrap_or_else(|| format!("error {status}")))),
         status => Err(ClientError::ServerFailed(reason(&text).unwrap_or_else(|| format!("error {status}")))),
     }

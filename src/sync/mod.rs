@@ -237,6 +237,19 @@ impl Sync {
             self.pull_all(&token).await?;
             return Err(ClientError::LocalTeamWaiting);
         }
+        match self.push_and_pull(&token).await {
+            // Another device (or another account on this browser) uses this device id: take
+            // a fresh one, re-stamp what is pending, and go again, once.
+            Err(ClientError::DeviceClash) => {
+                self.local_db.renew_device().await?;
+                self.push_and_pull(&token).await
+            }
+            other => other,
+        }
+    }
+
+    async fn push_and_pull(&self, token: &str) -> Result<(), ClientError> {
+        let token = token.to_owned();
         while let Some((device, ops)) = self.local_db.outbox_batch(MAX_OPS_PER_PUSH) {
             let last = ops.last().map(|op| op.dot.counter).unwrap_or(0);
             let push = PushRequest { version: SYNC_VERSION, device, ops };

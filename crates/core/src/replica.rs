@@ -179,6 +179,28 @@ impl Replica {
         true
     }
 
+    /// Gives the pending ops a new identity: this device's id turned out to be shared with
+    /// another device (a copied browser profile), so the server refused the old dots. Every
+    /// pending op gets a dot of `clock` (a fresh device), in order; `replaces` and the local
+    /// view follow the renaming. Nothing pending is dropped.
+    pub fn restamp(&mut self, clock: &mut DeviceClock) {
+        let mut renamed: Vec<(Dot, Dot)> = Vec::new();
+        for op in &mut self.outbox {
+            clock.counter += 1;
+            let new_dot = Dot { device: clock.device.clone(), counter: clock.counter };
+            renamed.push((op.dot.clone(), new_dot.clone()));
+            op.dot = new_dot;
+            op.hlc.device = clock.device.clone();
+            for replaced in &mut op.replaces {
+                if let Some((_, new)) = renamed.iter().find(|(old, _)| old == replaced) {
+                    *replaced = new.clone();
+                }
+            }
+        }
+        let ids: BTreeSet<RecordId> = self.outbox.iter().map(|op| op.record.clone()).collect();
+        self.recompute(ids);
+    }
+
     /// Removes device-only records of a scope (never sent) from the outbox and the view.
     /// Refused (returns `false`) when any record in the scope has reached the server.
     pub fn forget_scope(&mut self, scope: &str) -> bool {
@@ -255,6 +277,26 @@ mod tests {
         assert_eq!(replica.outbox().len(), 1);
         assert_eq!(replica.outbox()[0].scope, to);
         assert_eq!(replica.outbox()[0].dot.counter, 2, "dots are kept");
+    }
+
+    #[test]
+    fn restamping_renames_pending_ops_and_what_they_replace() {
+        let old = Uuid7::from_parts(1, [1; 10]);
+        let mut clock = DeviceClock { device: old.clone(), counter: 0, last_hlc: None };
+        let team = Uuid7::from_parts(1, [2; 10]);
+        let scope = team_scope(&team);
+        let mut replica = Replica::default();
+        replica.edit(&mut clock, vec![edit(&team, Kind::Team, &scope, "name", "One")], 1, None);
+        replica.edit(&mut clock, vec![edit(&team, Kind::Team, &scope, "name", "Two")], 2, None);
+        let mut fresh = DeviceClock { device: Uuid7::from_parts(9, [9; 10]), counter: 0, last_hlc: None };
+        replica.restamp(&mut fresh);
+        let dots: Vec<_> = replica.outbox().iter().map(|op| (op.dot.device.clone(), op.dot.counter)).collect();
+        assert_eq!(dots, vec![(fresh.device.clone(), 1), (fresh.device.clone(), 2)]);
+        assert_eq!(replica.outbox()[1].replaces, vec![replica.outbox()[0].dot.clone()]);
+        let name = &replica.record(&team).unwrap().fields["name"];
+        assert_eq!(name.siblings().len(), 1);
+        assert_eq!(name.siblings()[0].dot, replica.outbox()[1].dot);
+        assert_eq!(fresh.counter, 2);
     }
 
     #[test]

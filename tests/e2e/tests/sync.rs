@@ -273,3 +273,47 @@ async fn deleting_while_someone_edits_is_a_conflict_not_a_loss() -> anyhow::Resu
     tablet.close().await;
     Ok(())
 }
+
+#[tokio::test]
+async fn a_copied_browser_profile_gets_a_new_device_id_and_loses_nothing() -> anyhow::Result<()> {
+    let server = Server::start()?;
+    let team = set_up_team(&server)?;
+    let phone = Browser::start(PHONE).await?;
+    let copy = Browser::start(TABLET).await?;
+    phone.sign_in(&server, "mia@example.org", PASSWORD).await?;
+    copy.sign_in(&server, "mia@example.org", PASSWORD).await?;
+    // The copy takes the phone's identity, as a copied profile would have it.
+    phone.goto(&format!("{}/settings", server.url)).await?;
+    let phone_device = phone.text("main code").await?;
+    let script = r#"
+        const [device, done] = arguments;
+        const open = indexedDB.open('ramp');
+        open.onsuccess = () => {
+            const tx = open.result.transaction(['meta'], 'readwrite');
+            tx.objectStore('meta').put({ json: JSON.stringify({ device, counter: 0, last_hlc: null }) }, 'device');
+            tx.oncomplete = () => { open.result.close(); done(true); };
+        };
+    "#;
+    copy.js_async(script, vec![json!(phone_device)]).await?;
+    copy.reload().await?;
+    copy.wait_for_text("[data-testid=sync-status]", "Synced at").await?;
+
+    // Both write under the same dots; the server refuses the copy's, which renews itself.
+    for (browser, title) in [(&phone, "From the phone"), (&copy, "From the copy")] {
+        browser.goto(&format!("{}/teams/{team}", server.url)).await?;
+        browser.click("[data-testid=start-cycle]").await?;
+        browser.type_into("#f-title", title).await?;
+        browser.type_into("#f-change_idea", "Idea").await?;
+        browser.click("form.create-form button[type=submit]").await?;
+        browser.wait_for_text("[data-testid=cycle-title]", title).await?;
+        browser.sync_until("it is sent", "return document.querySelector('[data-testid=sync-status]').innerText.includes('Synced at') && !document.querySelector('[data-testid=sync-status]').innerText.includes('waiting');").await?;
+    }
+    copy.goto(&format!("{}/settings", server.url)).await?;
+    let copy_device = copy.text("main code").await?;
+    assert_ne!(copy_device, phone_device, "the copy took a new id");
+    phone.goto(&format!("{}/teams/{team}", server.url)).await?;
+    phone.sync_until("both cycles are on the phone", "const t = document.querySelector('[data-testid=cycle-list]').innerText; return t.includes('From the phone') && t.includes('From the copy');").await?;
+    phone.close().await;
+    copy.close().await;
+    Ok(())
+}
