@@ -317,3 +317,72 @@ async fn a_copied_browser_profile_gets_a_new_device_id_and_loses_nothing() -> an
     copy.close().await;
     Ok(())
 }
+
+#[tokio::test]
+async fn refusals_an_expired_session_and_signing_out_lose_nothing_unasked() -> anyhow::Result<()> {
+    let mut server = Server::start()?;
+    let team = set_up_team(&server)?;
+    let phone = Browser::start(PHONE).await?;
+    phone.sign_in(&server, "mia@example.org", PASSWORD).await?;
+    phone.goto(&format!("{}/teams/{team}", server.url)).await?;
+    phone.click("[data-testid=start-cycle]").await?;
+    phone.type_into("#f-title", "Weekend test").await?;
+    phone.type_into("#f-change_idea", "Saturday huddle").await?;
+    phone.click("form.create-form button[type=submit]").await?;
+    phone.wait_for_text("[data-testid=cycle-title]", "Weekend test").await?;
+    let cycle_url = phone.url().await?;
+    phone
+        .sync_until(
+            "the cycle is on the server",
+            "return document.querySelector('[data-testid=sync-status]').innerText.includes('Synced at');",
+        )
+        .await?;
+
+    // The session is revoked elsewhere: the next change waits, and the chip asks to sign in.
+    let revoke = r#"
+        const done = arguments[0];
+        const token = JSON.parse(localStorage.getItem('ramp.session')).token;
+        fetch('/api/auth/logout', { method: 'POST', headers: { Authorization: 'Bearer ' + token } }).then(() => done(true));
+    "#;
+    phone.js_async(revoke, vec![]).await?;
+    phone.type_into("#f-objective", "Cover the weekend").await?;
+    phone
+        .sync_until(
+            "the chip asks to sign in",
+            "return document.querySelector('[data-testid=sync-status]').innerText.includes('Sign in again');",
+        )
+        .await?;
+    phone.wait_for_text("[data-testid=sync-status]", "1 change waiting").await?;
+    phone.sign_in(&server, "mia@example.org", PASSWORD).await?;
+    phone.wait_for_text("[data-testid=sync-status]", "Synced at").await?;
+
+    // Offline, Mia writes; meanwhile she becomes the team's coach. Her change is refused, and
+    // shown with its value and the reason.
+    phone.goto(&cycle_url).await?;
+    phone.wait_offline_ready().await?;
+    server.stop();
+    phone.type_into("#f-learning", "Text the server will refuse").await?;
+    phone.wait_saved().await?;
+    server.admin(&["add-member", "--team", &team, "--email", "mia@example.org", "--role", "coach"])?;
+    server.restart()?;
+    phone
+        .sync_until(
+            "the refusal is known",
+            "return document.querySelector('[data-testid=sync-status]').innerText.includes('1 change refused');",
+        )
+        .await?;
+    phone.goto(&format!("{}/settings", server.url)).await?;
+    phone.wait_for_text("[data-testid=refused]", "Text the server will refuse").await?;
+    phone.wait_for_text("[data-testid=refused]", "cannot change").await?;
+    phone.click("[data-testid=refused] button").await?;
+    phone.wait_until("the refused list is dropped", "return !document.querySelector('[data-testid=refused]');").await?;
+
+    // Signing out removes the team's data from the device.
+    phone.js("window.confirm = () => true;", vec![]).await?;
+    phone.click("[data-testid=account] button").await?;
+    phone.wait_for_text("[data-testid=account]", "Not signed in").await?;
+    phone.goto(&server.url).await?;
+    phone.wait_for_text("main h1", "Welcome to Ramp").await?;
+    phone.close().await;
+    Ok(())
+}
