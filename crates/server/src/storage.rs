@@ -175,6 +175,22 @@ impl Sqlite {
     }
 }
 
+/// Inserts an account; an email already in use is `EmailTaken`.
+async fn insert_user(conn: &mut SqliteConnection, user: &UserRow) -> Result<(), AppError> {
+    let inserted = sqlx::query("INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)")
+        .bind(&user.id)
+        .bind(user.email.trim().to_lowercase())
+        .bind(&user.name)
+        .bind(&user.password_hash)
+        .bind(now_ms())
+        .execute(&mut *conn)
+        .await;
+    match inserted {
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(AppError::EmailTaken),
+        other => other.map(drop).map_err(AppError::from),
+    }
+}
+
 /// The device's highest processed counter (0 for a new device). A device id that belongs to
 /// another account is refused: two people cannot share a device's counters.
 async fn device_high(conn: &mut SqliteConnection, device: &str, user: &str) -> Result<u64, AppError> {
@@ -332,19 +348,8 @@ impl Storage for Sqlite {
 
     fn create_user<'a>(&'a self, user: &'a UserRow) -> BoxFuture<'a, Result<(), AppError>> {
         Box::pin(async move {
-            let result =
-                sqlx::query("INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)")
-                    .bind(&user.id)
-                    .bind(user.email.trim().to_lowercase())
-                    .bind(&user.name)
-                    .bind(&user.password_hash)
-                    .bind(now_ms())
-                    .execute(&self.pool)
-                    .await;
-            match result {
-                Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(AppError::EmailTaken),
-                other => other.map(drop).map_err(AppError::from),
-            }
+            let mut conn = self.pool.acquire().await?;
+            insert_user(&mut conn, user).await
         })
     }
 
@@ -463,19 +468,7 @@ impl Storage for Sqlite {
                 .fetch_optional(&mut *tx)
                 .await?;
             let Some(invite) = invite else { return Ok(None) };
-            let inserted =
-                sqlx::query("INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)")
-                    .bind(&user.id)
-                    .bind(user.email.trim().to_lowercase())
-                    .bind(&user.name)
-                    .bind(&user.password_hash)
-                    .bind(now_ms())
-                    .execute(&mut *tx)
-                    .await;
-            match inserted {
-                Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Err(AppError::EmailTaken),
-                other => other?,
-            };
+            insert_user(&mut tx, user).await?;
             sqlx::query("INSERT INTO memberships (user_id, scope, role) VALUES (?, ?, ?)")
                 .bind(&user.id)
                 .bind(invite.get::<String, _>("scope"))

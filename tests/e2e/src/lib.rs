@@ -338,6 +338,16 @@ impl Browser {
         bail!("timed out syncing until {what}")
     }
 
+    /// From a team's page, starts a PDSA cycle and waits for its worksheet; returns its URL.
+    pub async fn start_cycle(&self, title: &str, change_idea: &str) -> anyhow::Result<String> {
+        self.click("[data-testid=start-cycle]").await?;
+        self.type_into("#f-title", title).await?;
+        self.type_into("#f-change_idea", change_idea).await?;
+        self.click("form.create-form button[type=submit]").await?;
+        self.wait_for_text("[data-testid=cycle-title]", title).await?;
+        self.url().await
+    }
+
     /// Reloads the page.
     pub async fn reload(&self) -> anyhow::Result<()> {
         self.client.refresh().await?;

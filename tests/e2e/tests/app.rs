@@ -15,15 +15,12 @@ async fn create_team(browser: &Browser, server: &Server, name: &str) -> anyhow::
     browser.url().await
 }
 
-/// Starts a cycle from the team page and returns the worksheet's URL.
+/// Starts a cycle from the team page, with its scale, and returns the worksheet's URL.
 async fn start_cycle(browser: &Browser, title: &str, idea: &str) -> anyhow::Result<String> {
-    browser.click("[data-testid=start-cycle]").await?;
-    browser.type_into("#f-title", title).await?;
-    browser.type_into("#f-change_idea", idea).await?;
+    let url = browser.start_cycle(title, idea).await?;
     browser.type_into("#f-scale", "One nurse, one shift").await?;
-    browser.click("form.create-form button[type=submit]").await?;
-    browser.wait_for_text("[data-testid=cycle-title]", title).await?;
-    browser.url().await
+    browser.wait_saved().await?;
+    Ok(url)
 }
 
 /// What IndexedDB holds: (cycle records with this title, outbox entries).

@@ -30,12 +30,7 @@ async fn offline_edits_on_two_devices_merge_and_a_conflict_is_resolved_everywher
     phone.sign_in(&server, "mia@example.org", PASSWORD).await?;
     phone.goto(&format!("{}/teams/{team}", server.url)).await?;
     phone.wait_for_text("[data-testid=team-name]", "Ward 7 Falls Team").await?;
-    phone.click("[data-testid=start-cycle]").await?;
-    phone.type_into("#f-title", "Bedside huddle").await?;
-    phone.type_into("#f-change_idea", "Daily falls huddle").await?;
-    phone.click("form.create-form button[type=submit]").await?;
-    phone.wait_for_text("[data-testid=cycle-title]", "Bedside huddle").await?;
-    let cycle_url = phone.url().await?;
+    let cycle_url = phone.start_cycle("Bedside huddle", "Daily falls huddle").await?;
     phone.wait_offline_ready().await?;
     phone.sync_until("the cycle reached the server", "return document.body.innerText.includes('Synced at');").await?;
 
@@ -134,12 +129,7 @@ async fn a_coach_reads_a_team_offline_but_is_not_offered_to_change_it() -> anyho
     let member = Browser::start(PHONE).await?;
     member.sign_in(&server, "mia@example.org", PASSWORD).await?;
     member.goto(&format!("{}/teams/{team}", server.url)).await?;
-    member.click("[data-testid=start-cycle]").await?;
-    member.type_into("#f-title", "Discharge call").await?;
-    member.type_into("#f-change_idea", "Call within 48 hours").await?;
-    member.click("form.create-form button[type=submit]").await?;
-    member.wait_for_text("[data-testid=cycle-title]", "Discharge call").await?;
-    let cycle_url = member.url().await?;
+    let cycle_url = member.start_cycle("Discharge call", "Call within 48 hours").await?;
     member.sync_until("the cycle is on the server", "return document.body.innerText.includes('Synced at');").await?;
     member.close().await;
 
@@ -173,11 +163,7 @@ async fn work_from_before_signing_in_moves_into_the_team_and_syncs() -> anyhow::
     phone.type_into("#f-name", "My ward").await?;
     phone.click("form.create-form button[type=submit]").await?;
     phone.wait_for_text("[data-testid=team-name]", "My ward").await?;
-    phone.click("[data-testid=start-cycle]").await?;
-    phone.type_into("#f-title", "Early test").await?;
-    phone.type_into("#f-change_idea", "Pre-visit call").await?;
-    phone.click("form.create-form button[type=submit]").await?;
-    phone.wait_for_text("[data-testid=cycle-title]", "Early test").await?;
+    phone.start_cycle("Early test", "Pre-visit call").await?;
     phone.wait_for_text("[data-testid=sync-status]", "On this device only").await?;
 
     // Joining the collaborative: nothing is sent until the person decides.
@@ -217,12 +203,7 @@ async fn deleting_while_someone_edits_is_a_conflict_not_a_loss() -> anyhow::Resu
     let tablet = Browser::start(TABLET).await?;
     phone.sign_in(&server, "mia@example.org", PASSWORD).await?;
     phone.goto(&format!("{}/teams/{team}", server.url)).await?;
-    phone.click("[data-testid=start-cycle]").await?;
-    phone.type_into("#f-title", "To be deleted?").await?;
-    phone.type_into("#f-change_idea", "Idea").await?;
-    phone.click("form.create-form button[type=submit]").await?;
-    phone.wait_for_text("[data-testid=cycle-title]", "To be deleted?").await?;
-    let cycle_url = phone.url().await?;
+    let cycle_url = phone.start_cycle("To be deleted?", "Idea").await?;
     phone.wait_offline_ready().await?;
     phone.sync_until("the cycle is on the server", "return document.body.innerText.includes('Synced at');").await?;
     tablet.sign_in(&server, "max@example.org", PASSWORD).await?;
@@ -325,12 +306,7 @@ async fn refusals_an_expired_session_and_signing_out_lose_nothing_unasked() -> a
     let phone = Browser::start(PHONE).await?;
     phone.sign_in(&server, "mia@example.org", PASSWORD).await?;
     phone.goto(&format!("{}/teams/{team}", server.url)).await?;
-    phone.click("[data-testid=start-cycle]").await?;
-    phone.type_into("#f-title", "Weekend test").await?;
-    phone.type_into("#f-change_idea", "Saturday huddle").await?;
-    phone.click("form.create-form button[type=submit]").await?;
-    phone.wait_for_text("[data-testid=cycle-title]", "Weekend test").await?;
-    let cycle_url = phone.url().await?;
+    let cycle_url = phone.start_cycle("Weekend test", "Saturday huddle").await?;
     phone
         .sync_until(
             "the cycle is on the server",
