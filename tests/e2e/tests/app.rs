@@ -227,6 +227,7 @@ async fn pages_fit_phone_and_tablet_screens() -> anyhow::Result<()> {
         ("new-cycle", format!("{team_url}/cycles/new")),
         ("cycle", cycle_url),
         ("settings", format!("{}/settings", server.url)),
+        ("signin", format!("{}/signin", server.url)),
     ]);
     for (width_name, viewport) in [("phone", PHONE), ("tablet", TABLET)] {
         browser.viewport(viewport).await?;
