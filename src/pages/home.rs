@@ -40,9 +40,14 @@ pub fn HomePage() -> impl IntoView {
     };
     let has_teams = move || teams.with(|t| !t.is_empty());
     view! {
-        <Show when=has_teams fallback=|| view! {
+        <Show when=has_teams fallback=move || view! {
             <h1>"Welcome to Ramp"</h1>
-            <p class="lead">"Plan, run and learn from PDSA cycles with your team, on this device, with or without a signal. Start by naming your team."</p>
+            <p class="lead">"Plan, run and learn from PDSA cycles with your team, on this device, with or without a signal."</p>
+            <p class="lead" data-testid="home-next-step">{move || if sync.session().is_some() {
+                "Your team appears here after the first sync with the server."
+            } else {
+                "Start by naming your team."
+            }}</p>
         }>
             <h1>"Your teams"</h1>
             <ul class="cards">

@@ -359,6 +359,7 @@ async fn refusals_an_expired_session_and_signing_out_lose_nothing_unasked() -> a
     phone.wait_for_text("[data-testid=account]", "Not signed in").await?;
     phone.goto(&server.url).await?;
     phone.wait_for_text("main h1", "Welcome to Ramp").await?;
+    phone.wait_for_text("[data-testid=home-next-step]", "Start by naming your team").await?;
     phone.close().await;
     Ok(())
 }
