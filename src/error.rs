@@ -16,8 +16,6 @@ pub enum ClientError {
     StorageFull,
     /// The device storage refused a read or write for another reason (its DOMException name).
     StorageFailed(String),
-    /// Stored data could not be read back (damaged or from a newer version).
-    Unreadable(String),
     /// The server cannot be reached (no signal, or it is down).
     Offline,
     /// The session is missing, expired or revoked: sign in again (nothing waiting is lost).
@@ -60,7 +58,6 @@ impl fmt::Display for ClientError {
             ClientError::StorageFailed(name) => {
                 write!(f, "The device's storage refused the change ({name}). What you typed is still here; try again.")
             }
-            ClientError::Unreadable(what) => write!(f, "Some saved data could not be read ({what})."),
             ClientError::Offline => f.write_str("No connection to the server: your changes wait on this device."),
             ClientError::SignInNeeded => {
                 f.write_str("Sign in again to send your changes: they wait safely on this device.")

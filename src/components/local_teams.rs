@@ -16,8 +16,9 @@ pub fn LocalTeams() -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let name_of =
         move |id: &Uuid7| local_db.with(|r| r.record(id).map(|t| t.text("name").to_owned())).unwrap_or_default();
-    let local = move || {
-        sync.device_only_teams()
+    // (team id, name) for each team scope in a list.
+    let named = move |scopes: Vec<String>| {
+        scopes
             .into_iter()
             .filter_map(|scope| match Scope::parse(&scope) {
                 Some(Scope::Team(id)) => Some((id.clone(), name_of(&id))),
@@ -25,15 +26,8 @@ pub fn LocalTeams() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     };
-    let targets = move || {
-        sync.writable_teams()
-            .into_iter()
-            .filter_map(|scope| match Scope::parse(&scope) {
-                Some(Scope::Team(id)) => Some((id.clone(), name_of(&id))),
-                _ => None,
-            })
-            .collect::<Vec<_>>()
-    };
+    let local = move || named(sync.device_only_teams());
+    let targets = move || named(sync.writable_teams());
     let act =
         move |work: std::pin::Pin<Box<dyn std::future::Future<Output = Result<bool, crate::error::ClientError>>>>| {
             leptos::task::spawn_local(async move {

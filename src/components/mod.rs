@@ -22,3 +22,9 @@ pub use stage_badge::StageBadge;
 pub use status_chip::StatusChip;
 pub use table_input::TableInput;
 pub use update_banner::UpdateBanner;
+
+/// The words with their first letter in upper case ("question" → "Question").
+fn capitalised(words: &str) -> String {
+    let mut chars = words.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::capitalised;
 use crate::error::ClientError;
 use crate::store::{LocalDb, SaveState};
 use crate::sync::{Sync, SyncState};
@@ -78,9 +79,4 @@ fn server_words(state: SyncState, waiting: usize) -> String {
 fn clock_time(unix_ms: f64) -> String {
     let date = js_sys::Date::new(&unix_ms.into());
     format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
-}
-
-fn capitalised(words: &str) -> String {
-    let mut chars = words.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

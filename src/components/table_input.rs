@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use ramp_core::Value;
 
+use crate::components::capitalised;
+
 /// Edits a table value row by row.
 #[component]
 pub fn TableInput(
@@ -69,9 +71,4 @@ pub fn TableInput(
             <button type="button" class="secondary" on:click=add_row>{format!("Add a {row_name}")}</button>
         </div>
     }
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

@@ -204,7 +204,6 @@ impl Sync {
             let result = self.once().await;
             self.state.set(match result {
                 Ok(()) => SyncState::Synced(js_sys::Date::now()),
-                Err(ClientError::SignInNeeded) => SyncState::Failed(ClientError::SignInNeeded),
                 Err(error) => SyncState::Failed(error),
             });
             let retry = if matches!(self.state.get_untracked(), SyncState::Synced(_)) {

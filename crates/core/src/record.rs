@@ -185,11 +185,6 @@ impl Record {
     pub fn is_deleted(&self) -> bool {
         self.deletion_seen().is_some() && !self.deleted_while_edited()
     }
-
-    /// The names of the fields in conflict.
-    pub fn conflicts(&self) -> impl Iterator<Item = &str> {
-        self.fields.iter().filter(|(_, state)| state.is_conflict()).map(|(name, _)| name.as_str())
-    }
 }
 
 #[cfg(test)]

@@ -19,6 +19,30 @@ fn set_up_team(server: &Server) -> anyhow::Result<String> {
     Ok(team)
 }
 
+/// Mia signs in on the phone (the team arrives from the server), starts a cycle and syncs;
+/// Max signs in on the tablet and opens it. Both pages can then work offline. Returns the
+/// cycle's URL.
+async fn cycle_on_two_devices(
+    server: &Server,
+    team: &str,
+    phone: &Browser,
+    tablet: &Browser,
+    title: &str,
+    change_idea: &str,
+) -> anyhow::Result<String> {
+    phone.sign_in(server, "mia@example.org", PASSWORD).await?;
+    phone.goto(&format!("{}/teams/{team}", server.url)).await?;
+    phone.wait_for_text("[data-testid=team-name]", "Ward 7 Falls Team").await?;
+    let cycle_url = phone.start_cycle(title, change_idea).await?;
+    phone.wait_offline_ready().await?;
+    phone.sync_until("the cycle reached the server", "return document.body.innerText.includes('Synced at');").await?;
+    tablet.sign_in(server, "max@example.org", PASSWORD).await?;
+    tablet.goto(&cycle_url).await?;
+    tablet.wait_for_text("[data-testid=cycle-title]", title).await?;
+    tablet.wait_offline_ready().await?;
+    Ok(cycle_url)
+}
+
 #[tokio::test]
 async fn offline_edits_on_two_devices_merge_and_a_conflict_is_resolved_everywhere() -> anyhow::Result<()> {
     let mut server = Server::start()?;
@@ -26,19 +50,7 @@ async fn offline_edits_on_two_devices_merge_and_a_conflict_is_resolved_everywher
     let phone = Browser::start(PHONE).await?;
     let tablet = Browser::start(TABLET).await?;
 
-    // Mia signs in on her phone: the team arrives from the server; she starts a cycle.
-    phone.sign_in(&server, "mia@example.org", PASSWORD).await?;
-    phone.goto(&format!("{}/teams/{team}", server.url)).await?;
-    phone.wait_for_text("[data-testid=team-name]", "Ward 7 Falls Team").await?;
-    let cycle_url = phone.start_cycle("Bedside huddle", "Daily falls huddle").await?;
-    phone.wait_offline_ready().await?;
-    phone.sync_until("the cycle reached the server", "return document.body.innerText.includes('Synced at');").await?;
-
-    // Max signs in on the tablet and finds it.
-    tablet.sign_in(&server, "max@example.org", PASSWORD).await?;
-    tablet.goto(&cycle_url).await?;
-    tablet.wait_for_text("[data-testid=cycle-title]", "Bedside huddle").await?;
-    tablet.wait_offline_ready().await?;
+    cycle_on_two_devices(&server, &team, &phone, &tablet, "Bedside huddle", "Daily falls huddle").await?;
 
     // Both work offline: the same field on both, and a different field on the tablet.
     server.stop();
@@ -201,15 +213,7 @@ async fn deleting_while_someone_edits_is_a_conflict_not_a_loss() -> anyhow::Resu
     let team = set_up_team(&server)?;
     let phone = Browser::start(PHONE).await?;
     let tablet = Browser::start(TABLET).await?;
-    phone.sign_in(&server, "mia@example.org", PASSWORD).await?;
-    phone.goto(&format!("{}/teams/{team}", server.url)).await?;
-    let cycle_url = phone.start_cycle("To be deleted?", "Idea").await?;
-    phone.wait_offline_ready().await?;
-    phone.sync_until("the cycle is on the server", "return document.body.innerText.includes('Synced at');").await?;
-    tablet.sign_in(&server, "max@example.org", PASSWORD).await?;
-    tablet.goto(&cycle_url).await?;
-    tablet.wait_for_text("[data-testid=cycle-title]", "To be deleted?").await?;
-    tablet.wait_offline_ready().await?;
+    let cycle_url = cycle_on_two_devices(&server, &team, &phone, &tablet, "To be deleted?", "Idea").await?;
 
     // Offline: Mia deletes the cycle while Max records what he learned in it.
     server.stop();
