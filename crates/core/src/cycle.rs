@@ -83,6 +83,108 @@ pub fn newest_first<'a>(records: impl IntoIterator<Item = &'a Record>, scope: &s
     cycles
 }
 
+/// The ramp of a change idea: its live cycles, each after the one it follows, then by start
+/// date and creation.
+pub fn ramp<'a>(records: impl IntoIterator<Item = &'a Record>, scope: &str, idea: &str) -> Vec<&'a Record> {
+    let cycles: Vec<&Record> = records
+        .into_iter()
+        .filter(|r| r.kind == Kind::Cycle && r.scope == scope && !r.is_deleted() && r.text("change_idea") == idea)
+        .collect();
+    // Depth: how many cycles of this ramp come before it through "follows" links.
+    let depth = |cycle: &Record| {
+        let mut depth = 0;
+        let mut at = cycle;
+        while let Some(previous) = cycles.iter().find(|c| c.id.as_str() == at.text("previous")) {
+            depth += 1;
+            at = previous;
+            if depth > cycles.len() {
+                break; // a loop of "follows" links: stop rather than spin
+            }
+        }
+        depth
+    };
+    let mut ordered: Vec<(usize, &Record)> = cycles.iter().map(|c| (depth(c), *c)).collect();
+    ordered.sort_by(|(da, a), (db, b)| (da, a.text("start"), &a.id).cmp(&(db, b.text("start"), &b.id)));
+    ordered.into_iter().map(|(_, c)| c).collect()
+}
+
+/// A reminder of a good PDSA habit that this cycle does not show yet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Prompt {
+    /// No question with a prediction written before the test is run.
+    NoPrediction,
+    /// Questions numbered from 1 without a prediction.
+    QuestionsWithoutPrediction(Vec<usize>),
+    /// The first cycle of a ramp does not say how small it is.
+    NoScale,
+    /// The first cycle of a ramp sounds big.
+    BigFirstTest,
+    /// No measure linked: what should this change move?
+    NoMeasure,
+    /// "Adapt" was chosen and no cycle follows yet.
+    NextCycle,
+}
+
+impl fmt::Display for Prompt {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Prompt::NoPrediction => {
+                f.write_str("Write a question and your prediction before you run the test: a test without a prediction teaches little.")
+            }
+            Prompt::QuestionsWithoutPrediction(numbers) => {
+                let list: Vec<String> = numbers.iter().map(usize::to_string).collect();
+                let (noun, verb) = if numbers.len() == 1 { ("Question", "has") } else { ("Questions", "have") };
+                write!(f, "{noun} {} {verb} no prediction yet: predict before Do.", list.join(", "))
+            }
+            Prompt::NoScale => f.write_str("Say how small the first test is: one patient, one clinician, one day."),
+            Prompt::BigFirstTest => f.write_str("A first test works best small: try it once before trying it everywhere."),
+            Prompt::NoMeasure => f.write_str("Which measure should this change move? Link one, so its chart shows the cycle."),
+            Prompt::NextCycle => f.write_str("You chose Adapt: plan the next cycle of this ramp."),
+        }
+    }
+}
+
+/// The prompts for a cycle, given the other cycles of the team (to know whether it is the
+/// first of its ramp and whether a cycle follows it).
+pub fn prompts<'a>(cycle: &Record, others: impl IntoIterator<Item = &'a Record>) -> Vec<Prompt> {
+    let mut prompts = Vec::new();
+    let rows = cycle.value("predictions").as_rows();
+    let asked: Vec<(usize, bool)> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| row.get("question").is_some_and(|q| !q.trim().is_empty()))
+        .map(|(i, row)| (i + 1, row.get("prediction").is_some_and(|p| !p.trim().is_empty())))
+        .collect();
+    if !asked.iter().any(|(_, predicted)| *predicted) {
+        prompts.push(Prompt::NoPrediction);
+    } else {
+        let missing: Vec<usize> = asked.iter().filter(|(_, predicted)| !predicted).map(|(n, _)| *n).collect();
+        if !missing.is_empty() {
+            prompts.push(Prompt::QuestionsWithoutPrediction(missing));
+        }
+    }
+    if cycle.text("previous").is_empty() {
+        let scale = cycle.text("scale").to_lowercase();
+        let words: Vec<&str> = scale.split(|c: char| !c.is_alphanumeric()).collect();
+        if scale.trim().is_empty() {
+            prompts.push(Prompt::NoScale);
+        } else if ["all", "every", "everyone", "whole", "entire", "hospital"].iter().any(|big| words.contains(big)) {
+            prompts.push(Prompt::BigFirstTest);
+        }
+    }
+    if cycle.text("measure").is_empty() {
+        prompts.push(Prompt::NoMeasure);
+    }
+    if cycle.text("decision") == "adapt" {
+        let id = cycle.id.as_str();
+        let followed = others.into_iter().any(|c| c.kind == Kind::Cycle && !c.is_deleted() && c.text("previous") == id);
+        if !followed {
+            prompts.push(Prompt::NextCycle);
+        }
+    }
+    prompts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,6 +231,96 @@ mod tests {
         let listed: Vec<_> =
             newest_first([&older, &newer, &elsewhere, &team], "team:x").iter().map(|r| r.id.clone()).collect();
         assert_eq!(listed, vec![newer.id.clone(), older.id.clone()]);
+    }
+
+    fn with_rows(mut record: Record, field: &str, rows: &[&[(&str, &str)]]) -> Record {
+        let device = Uuid7::from_parts(1, [9; 10]);
+        let value = Value::Rows(
+            rows.iter().map(|row| row.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()).collect(),
+        );
+        let counter = record.fields.len() as u64 + 100;
+        record.apply(&Op {
+            record: record.id.clone(),
+            kind: Kind::Cycle,
+            scope: record.scope.clone(),
+            field: field.into(),
+            value,
+            dot: Dot { device: device.clone(), counter },
+            hlc: Hlc { wall_ms: counter, counter: 0, device },
+            replaces: vec![],
+            author: None,
+        });
+        record
+    }
+
+    #[test]
+    fn prompts_ask_for_predictions_a_small_first_test_a_measure_and_a_next_cycle() {
+        let bare = cycle(&[("title", "t")]);
+        assert_eq!(prompts(&bare, []), vec![Prompt::NoPrediction, Prompt::NoScale, Prompt::NoMeasure]);
+        let planned = with_rows(
+            cycle(&[("title", "t"), ("scale", "1 patient"), ("measure", "m")]),
+            "predictions",
+            &[&[("question", "Will nurses use it?"), ("prediction", "Yes, 4 of 5")], &[("question", "How long?")]],
+        );
+        assert_eq!(prompts(&planned, []), vec![Prompt::QuestionsWithoutPrediction(vec![2])]);
+        assert_eq!(
+            prompts(&planned, []).first().unwrap().to_string(),
+            "Question 2 has no prediction yet: predict before Do."
+        );
+        let big = cycle(&[("scale", "All wards"), ("measure", "m"), ("previous", "")]);
+        assert!(prompts(&big, []).contains(&Prompt::BigFirstTest));
+        let adapted = cycle(&[("scale", "one day"), ("measure", "m"), ("decision", "adapt")]);
+        assert!(prompts(&adapted, []).contains(&Prompt::NextCycle));
+        let mut next = Record::new(Uuid7::from_parts(9, [9; 10]), Kind::Cycle, "team:x".into());
+        next = with_rows(next, "tasks", &[]);
+        let follows = cycle_following(&adapted);
+        assert!(!prompts(&adapted, [&next, &follows]).contains(&Prompt::NextCycle));
+    }
+
+    fn cycle_following(previous: &Record) -> Record {
+        let mut record = cycle(&[("previous", previous.id.as_str())]);
+        record.id = Uuid7::from_parts(50, [5; 10]);
+        record
+    }
+
+    #[test]
+    fn a_ramp_follows_the_chain_of_cycles() {
+        let make = |n: u8, idea: &str, previous: &str, start: &str| {
+            let mut record = cycle(&[("change_idea", idea), ("previous", previous), ("start", start)]);
+            record.id = Uuid7::from_parts(u64::from(n), [n; 10]);
+            record
+        };
+        let first = make(1, "huddle", "", "2026-01-10");
+        let third = make(2, "huddle", "", "2026-03-01");
+        let second = make(3, "huddle", "", "2026-02-01");
+        let (third, second) = {
+            let mut second = second;
+            let mut third = third;
+            second = with_field(second, "previous", first.id.as_str());
+            third = with_field(third, "previous", second.id.as_str());
+            (third, second)
+        };
+        let other = make(4, "alarms", "", "2026-01-01");
+        let ramp: Vec<_> =
+            ramp([&third, &other, &second, &first], "team:x", "huddle").iter().map(|c| c.id.clone()).collect();
+        assert_eq!(ramp, vec![first.id.clone(), second.id.clone(), third.id.clone()]);
+    }
+
+    fn with_field(mut record: Record, field: &str, text: &str) -> Record {
+        let device = Uuid7::from_parts(1, [8; 10]);
+        let replaces = record.fields.get(field).map(|f| f.dots()).unwrap_or_default();
+        record.apply(&Op {
+            record: record.id.clone(),
+            kind: Kind::Cycle,
+            scope: record.scope.clone(),
+            field: field.into(),
+            value: Value::Text(text.into()),
+            dot: Dot { device: device.clone(), counter: 1 },
+            hlc: Hlc { wall_ms: 1, counter: 0, device },
+            replaces,
+            author: None,
+        });
+        record
     }
 
     #[test]

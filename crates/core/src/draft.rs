@@ -107,7 +107,7 @@ mod tests {
     fn invalid_fields_wait_and_valid_ones_are_saved() {
         let mut draft = Draft::new(Kind::Cycle);
         draft.set("title", text("Huddles"));
-        draft.set("change_idea", text("Daily safety huddle"));
+        draft.set("change_idea", text("01900000-0001-7fff-bfff-ffffffffffff"));
         draft.set("start", text("2026-03-10"));
         draft.set("end", text("2026-03-01"));
         let fields: Vec<String> = draft.changes(None).into_iter().map(|(f, _)| f).collect();
@@ -156,7 +156,7 @@ mod tests {
     fn clearing_a_never_written_field_is_not_a_change() {
         let mut draft = Draft::new(Kind::Cycle);
         draft.set("title", text("t"));
-        draft.set("change_idea", text("c"));
+        draft.set("change_idea", text("01900000-0001-7fff-bfff-ffffffffffff"));
         draft.set("objective", text(""));
         let fields: Vec<String> = draft.changes(None).into_iter().map(|(f, _)| f).collect();
         assert_eq!(fields, vec!["change_idea", "title"]);

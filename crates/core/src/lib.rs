@@ -49,11 +49,16 @@
 
 #![deny(missing_docs)]
 
+pub mod aim;
+pub mod backup;
 pub mod clock;
 pub mod cycle;
 pub mod draft;
+pub mod drivers;
 pub mod hub;
 pub mod id;
+pub mod measure;
+pub mod period;
 pub mod record;
 pub mod register;
 pub mod replica;

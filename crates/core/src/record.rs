@@ -19,6 +19,16 @@ pub enum Kind {
     Team,
     /// A PDSA cycle (scope: its team).
     Cycle,
+    /// The team's aim (scope: its team; one per team, its id derived from the team's).
+    Aim,
+    /// One of the team's family of measures (scope: its team).
+    Measure,
+    /// One period's data for one measure (scope: its team; id derived from measure and period).
+    Datapoint,
+    /// A primary or secondary driver of the driver diagram (scope: its team).
+    Driver,
+    /// A change idea (scope: its team).
+    ChangeIdea,
 }
 
 impl Kind {
@@ -27,8 +37,18 @@ impl Kind {
         match self {
             Kind::Team => "team",
             Kind::Cycle => "cycle",
+            Kind::Aim => "aim",
+            Kind::Measure => "measure",
+            Kind::Datapoint => "datapoint",
+            Kind::Driver => "driver",
+            Kind::ChangeIdea => "change_idea",
         }
     }
+
+    /// Every kind, in the order a team's work is read: team, aim, measures, data, drivers,
+    /// change ideas, cycles.
+    pub const ALL: [Kind; 7] =
+        [Kind::Team, Kind::Aim, Kind::Measure, Kind::Datapoint, Kind::Driver, Kind::ChangeIdea, Kind::Cycle];
 }
 
 impl fmt::Display for Kind {

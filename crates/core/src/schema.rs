@@ -30,6 +30,22 @@ pub enum Section {
     Study,
     /// PDSA: Act.
     Act,
+    /// The aim worksheet.
+    Aim,
+    /// A measure: its name and kind.
+    Measure,
+    /// A measure: its operational definition.
+    Definition,
+    /// A measure: where it starts and where it should get to.
+    Goal,
+    /// A measure: the data-collection plan.
+    Collection,
+    /// One data point.
+    Point,
+    /// A driver of the driver diagram.
+    Driver,
+    /// A change idea.
+    Idea,
 }
 
 impl Section {
@@ -41,6 +57,14 @@ impl Section {
             Section::Do => "do",
             Section::Study => "study",
             Section::Act => "act",
+            Section::Aim => "aim",
+            Section::Measure => "measure",
+            Section::Definition => "definition",
+            Section::Goal => "goal",
+            Section::Collection => "collection",
+            Section::Point => "point",
+            Section::Driver => "driver",
+            Section::Idea => "idea",
         }
     }
 
@@ -52,12 +76,20 @@ impl Section {
             Section::Do => "Do",
             Section::Study => "Study",
             Section::Act => "Act",
+            Section::Aim => "What are we trying to accomplish?",
+            Section::Measure => "The measure",
+            Section::Definition => "Operational definition",
+            Section::Goal => "Baseline and goal",
+            Section::Collection => "Collecting the data",
+            Section::Point => "Data point",
+            Section::Driver => "The driver",
+            Section::Idea => "The change idea",
         }
     }
 }
 
 /// How a field is entered.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Input {
     /// One line of text.
     Line,
@@ -65,6 +97,21 @@ pub enum Input {
     Paragraph,
     /// A date, `YYYY-MM-DD`.
     Date,
+    /// A number between `min` and `max`, whole when `whole`.
+    Number {
+        /// The smallest value accepted.
+        min: f64,
+        /// The largest value accepted.
+        max: f64,
+        /// Whether only whole numbers are accepted (counts).
+        whole: bool,
+    },
+    /// A measurement period: a month `YYYY-MM`, or a week by its Monday `YYYY-MM-DD`.
+    Period,
+    /// One record of this kind in the same team, by id (a cycle's change idea).
+    Ref(Kind),
+    /// Any number of records of this kind in the same team: rows with one column, `id`.
+    Refs(Kind),
     /// One of a few choices: (stored value, label).
     Choice(&'static [(&'static str, &'static str)]),
     /// A table of rows, each named `row` on screen ("question", "task"), with these columns:
@@ -78,7 +125,7 @@ pub enum Input {
 }
 
 /// One field of a kind of record.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct FieldSpec {
     /// The field's name in storage and on the wire.
     pub name: &'static str,
@@ -129,6 +176,34 @@ pub const PREDICTION_COLUMNS: &[(&str, &str)] = &[("question", "Question"), ("pr
 /// The columns of the tasks table.
 pub const TASK_COLUMNS: &[(&str, &str)] = &[("what", "What"), ("who", "Who"), ("when", "When"), ("where", "Where")];
 
+/// What a measure tells: the result, the work done to get it, or what else might suffer.
+pub const MEASURE_TYPES: &[(&str, &str)] =
+    &[("outcome", "Outcome"), ("process", "Process"), ("balancing", "Balancing")];
+
+/// How a measure's value is made from the data: the stored value, and its label.
+pub const VALUE_TYPES: &[(&str, &str)] = &[
+    ("proportion", "Percentage: numerator ÷ denominator"),
+    ("rate", "Rate: numerator per N of denominator"),
+    ("count", "Count of events"),
+    ("continuous", "Measurement: time, score, weight…"),
+];
+
+/// How often a measure is collected.
+pub const FREQUENCIES: &[(&str, &str)] = &[("monthly", "Monthly"), ("weekly", "Weekly")];
+
+/// Which way is better.
+pub const DIRECTIONS: &[(&str, &str)] = &[("up", "Higher is better"), ("down", "Lower is better")];
+
+/// The two levels of drivers.
+pub const DRIVER_LEVELS: &[(&str, &str)] = &[("primary", "Primary driver"), ("secondary", "Secondary driver")];
+
+/// The largest count or amount accepted anywhere.
+pub const MAX_NUMBER: f64 = 1e12;
+
+const fn number(min: f64, max: f64, whole: bool) -> Input {
+    Input::Number { min, max, whole }
+}
+
 const TEAM_FIELDS: &[FieldSpec] = &[
     required(
         field(
@@ -150,8 +225,28 @@ const CYCLE_FIELDS: &[FieldSpec] = &[
         "Give the cycle a title, so the team can find it in the list.",
     ),
     required(
-        field("change_idea", "Change idea tested", "The change this cycle tests.", Input::Line, Section::About),
-        "Name the change idea: every PDSA cycle tests a change.",
+        field(
+            "change_idea",
+            "Change idea tested",
+            "The change this cycle tests, from the team's change ideas.",
+            Input::Ref(Kind::ChangeIdea),
+            Section::About,
+        ),
+        "Pick the change idea: every PDSA cycle tests a change.",
+    ),
+    field(
+        "previous",
+        "Follows the cycle",
+        "The cycle this one builds on, if it is the next step of a ramp.",
+        Input::Ref(Kind::Cycle),
+        Section::About,
+    ),
+    field(
+        "measure",
+        "Measure it should move",
+        "Which of the team's measures should show the change.",
+        Input::Ref(Kind::Measure),
+        Section::About,
     ),
     field("objective_type", "Objective of this cycle", "", Input::Choice(OBJECTIVE_TYPES), Section::About),
     field(
@@ -201,11 +296,141 @@ const CYCLE_FIELDS: &[FieldSpec] = &[
     field("next_steps", "Next steps and next cycle", "", Input::Paragraph, Section::Act),
 ];
 
+const AIM_FIELDS: &[FieldSpec] = &[
+    field(
+        "what",
+        "What will improve",
+        "In a few words, e.g. “reduce falls with harm”, “same-day appointments”.",
+        Input::Line,
+        Section::Aim,
+    ),
+    field("how_much", "How much (a number)", "e.g. 50", number(-MAX_NUMBER, MAX_NUMBER, false), Section::Aim),
+    field("unit", "…of what", "e.g. “% fewer”, “% of patients”, “days or less”.", Input::Line, Section::Aim),
+    field("by_when", "By when", "A date, not “soon”.", Input::Date, Section::Aim),
+    field("population", "For whom", "The patients or people, e.g. “adults over 65”.", Input::Line, Section::Aim),
+    field("place", "Where", "Ward, clinic, service.", Input::Line, Section::Aim),
+    field("baseline", "Where you start", "e.g. “9 falls per 1,000 bed days in 2025”.", Input::Line, Section::Aim),
+    field(
+        "statement",
+        "Aim statement",
+        "One sentence the whole team can repeat: how much, by when, for whom.",
+        Input::Paragraph,
+        Section::Aim,
+    ),
+];
+
+const MEASURE_FIELDS: &[FieldSpec] = &[
+    required(
+        field("name", "Measure name", "e.g. “Falls per 1,000 bed days”.", Input::Line, Section::Measure),
+        "Give the measure a name, so the team can find it.",
+    ),
+    required(
+        field(
+            "measure_type",
+            "Kind of measure",
+            "Outcome: the result; process: the work; balancing: what else might suffer.",
+            Input::Choice(MEASURE_TYPES),
+            Section::Measure,
+        ),
+        "Say whether it is an outcome, process or balancing measure.",
+    ),
+    required(
+        field("value_type", "How it is calculated", "", Input::Choice(VALUE_TYPES), Section::Measure),
+        "Say how the measure is calculated, so its data can be entered.",
+    ),
+    field("frequency", "How often", "", Input::Choice(FREQUENCIES), Section::Measure),
+    field("direction", "Improvement means", "", Input::Choice(DIRECTIONS), Section::Measure),
+    field(
+        "definition",
+        "Operational definition",
+        "Exactly what counts and what does not, so anyone would get the same number.",
+        Input::Paragraph,
+        Section::Definition,
+    ),
+    field("numerator", "Numerator", "What is counted, e.g. “patients screened”.", Input::Line, Section::Definition),
+    field("denominator", "Denominator", "Out of what, e.g. “patients admitted”.", Input::Line, Section::Definition),
+    field(
+        "rate_per",
+        "Rate per",
+        "For rates: e.g. 1000 for “per 1,000 bed days”.",
+        number(1.0, 1e9, true),
+        Section::Definition,
+    ),
+    field("unit", "Unit", "e.g. minutes, falls per 1,000 bed days.", Input::Line, Section::Definition),
+    field(
+        "baseline",
+        "Baseline",
+        "Where the measure starts, in its unit.",
+        number(-MAX_NUMBER, MAX_NUMBER, false),
+        Section::Goal,
+    ),
+    field(
+        "goal",
+        "Goal",
+        "Where the aim says it should get to.",
+        number(-MAX_NUMBER, MAX_NUMBER, false),
+        Section::Goal,
+    ),
+    field("collect_who", "Who collects it", "", Input::Line, Section::Collection),
+    field("collect_how", "How", "Source, sampling, tally sheet…", Input::Paragraph, Section::Collection),
+    field("collect_when", "When", "e.g. “every Monday for the week before”.", Input::Line, Section::Collection),
+];
+
+const DATAPOINT_FIELDS: &[FieldSpec] = &[
+    required(
+        field("measure", "Measure", "", Input::Ref(Kind::Measure), Section::Point),
+        "Pick the measure this data belongs to.",
+    ),
+    required(field("period", "Period", "", Input::Period, Section::Point), "Say which month or week this is."),
+    field("numerator", "Numerator", "", number(0.0, MAX_NUMBER, false), Section::Point),
+    field("denominator", "Denominator", "", number(0.0, MAX_NUMBER, false), Section::Point),
+    field("value", "Value", "", number(-MAX_NUMBER, MAX_NUMBER, false), Section::Point),
+    field("note", "Note", "Anything that explains this point.", Input::Paragraph, Section::Point),
+];
+
+const DRIVER_FIELDS: &[FieldSpec] = &[
+    required(
+        field("level", "Level", "", Input::Choice(DRIVER_LEVELS), Section::Driver),
+        "Say whether this is a primary or a secondary driver.",
+    ),
+    required(
+        field("text", "Driver", "What must be in place to reach the aim.", Input::Line, Section::Driver),
+        "Write the driver.",
+    ),
+    field(
+        "links",
+        "Primary drivers it serves",
+        "For a secondary driver: which primary drivers it feeds.",
+        Input::Refs(Kind::Driver),
+        Section::Driver,
+    ),
+];
+
+const CHANGE_IDEA_FIELDS: &[FieldSpec] = &[
+    required(
+        field(
+            "text",
+            "Change idea",
+            "A change to test, e.g. “safety huddle at shift change”.",
+            Input::Line,
+            Section::Idea,
+        ),
+        "Write the change idea.",
+    ),
+    field("description", "Description", "What the change is and where it comes from.", Input::Paragraph, Section::Idea),
+    field("drivers", "Secondary drivers it works on", "", Input::Refs(Kind::Driver), Section::Idea),
+];
+
 /// The fields of a kind, in worksheet order.
 pub fn fields(kind: Kind) -> &'static [FieldSpec] {
     match kind {
         Kind::Team => TEAM_FIELDS,
         Kind::Cycle => CYCLE_FIELDS,
+        Kind::Aim => AIM_FIELDS,
+        Kind::Measure => MEASURE_FIELDS,
+        Kind::Datapoint => DATAPOINT_FIELDS,
+        Kind::Driver => DRIVER_FIELDS,
+        Kind::ChangeIdea => CHANGE_IDEA_FIELDS,
     }
 }
 
@@ -241,6 +466,27 @@ pub enum Issue {
     UnknownField,
     /// A scope that is not `team:<id>` or `collab:<id>`, or does not fit the kind of record.
     BadScope,
+    /// Text where a number goes.
+    NotANumber,
+    /// A number outside the field's range.
+    OutOfRange {
+        /// The smallest value accepted.
+        min: i64,
+        /// The largest value accepted.
+        max: i64,
+    },
+    /// A fraction where only whole numbers make sense (counts).
+    NotWhole,
+    /// Not a month (`YYYY-MM`) or a week's Monday (`YYYY-MM-DD`).
+    NotAPeriod,
+    /// A link that is not a record id.
+    NotALink,
+    /// A proportion's numerator above its denominator: more than 100 %.
+    AboveHundred,
+    /// A proportion or rate with a denominator of zero.
+    ZeroDenominator,
+    /// A data point without the number(s) its measure needs.
+    MissingNumber(&'static str),
 }
 
 impl fmt::Display for Issue {
@@ -257,6 +503,23 @@ impl fmt::Display for Issue {
             Issue::WrongType => f.write_str("This value has the wrong type for this field."),
             Issue::UnknownField => f.write_str("This kind of record has no such field."),
             Issue::BadScope => f.write_str("This record does not belong where it says it does."),
+            Issue::NotANumber => f.write_str("This is not a number: write it with digits, like 12 or 3.5."),
+            Issue::OutOfRange { min, max } if *min >= 0 => {
+                write!(f, "This cannot be negative or above {max}.")?;
+                if *min > 0 {
+                    write!(f, " Use at least {min}.")?;
+                }
+                Ok(())
+            }
+            Issue::OutOfRange { min, max } => write!(f, "Use a number between {min} and {max}."),
+            Issue::NotWhole => f.write_str("This is a count: use a whole number."),
+            Issue::NotAPeriod => f.write_str("This is not a month or a week: pick one from the calendar."),
+            Issue::NotALink => f.write_str("This link does not point to a record: pick one from the list."),
+            Issue::AboveHundred => {
+                f.write_str("The numerator is larger than the denominator: a percentage cannot be above 100 %.")
+            }
+            Issue::ZeroDenominator => f.write_str("The denominator is 0: nothing to divide by. Check the count."),
+            Issue::MissingNumber(what) => write!(f, "Enter the {what}."),
         }
     }
 }
@@ -308,7 +571,8 @@ pub fn check(kind: Kind, draft: &BTreeMap<String, Value>) -> Vec<Problem> {
 pub fn check_op(op: &Op) -> Result<(), Issue> {
     let scope_fits = match (op.kind, Scope::parse(&op.scope)) {
         (Kind::Team, Some(Scope::Team(team))) => team == op.record,
-        (Kind::Cycle, Some(Scope::Team(_))) => true,
+        (Kind::Aim, Some(Scope::Team(team))) => op.record == crate::aim::id(&team),
+        (_, Some(Scope::Team(_))) => true,
         _ => false,
     };
     if !scope_fits {
@@ -328,6 +592,12 @@ pub fn check_op(op: &Op) -> Result<(), Issue> {
     }
 }
 
+/// Checks one value for one field of a kind: the field exists and the value fits it.
+pub fn check_field(kind: Kind, field: &str, value: &Value) -> Result<(), Issue> {
+    let spec = spec(kind, field).ok_or(Issue::UnknownField)?;
+    check_value(spec, value).map_or(Ok(()), Err)
+}
+
 fn check_value(spec: &FieldSpec, value: &Value) -> Option<Issue> {
     if let Value::Null = value {
         return None;
@@ -340,6 +610,29 @@ fn check_value(spec: &FieldSpec, value: &Value) -> Option<Issue> {
             (text.chars().count() > MAX_PARAGRAPH).then_some(Issue::TooLong { max: MAX_PARAGRAPH })
         }
         (Input::Date, Value::Text(text)) => (!text.is_empty() && parse_date(text).is_none()).then_some(Issue::NotADate),
+        (Input::Number { min, max, whole }, Value::Number(n)) => {
+            if !n.is_finite() || *n < min || *n > max {
+                Some(Issue::OutOfRange { min: min as i64, max: max as i64 })
+            } else if whole && n.fract() != 0.0 {
+                Some(Issue::NotWhole)
+            } else {
+                None
+            }
+        }
+        (Input::Number { .. }, Value::Text(_)) => Some(Issue::NotANumber),
+        (Input::Period, Value::Text(text)) => crate::period::Period::parse(text).is_none().then_some(Issue::NotAPeriod),
+        (Input::Ref(_), Value::Text(text)) => {
+            (!text.is_empty() && crate::id::Uuid7::parse(text).is_err()).then_some(Issue::NotALink)
+        }
+        (Input::Refs(_), Value::Rows(rows)) => {
+            if rows.len() > MAX_ROWS * 4 {
+                return Some(Issue::TooManyRows { max: MAX_ROWS * 4 });
+            }
+            let ids_ok = rows
+                .iter()
+                .all(|row| row.len() == 1 && row.get("id").is_some_and(|id| crate::id::Uuid7::parse(id).is_ok()));
+            (!ids_ok).then_some(Issue::NotALink)
+        }
         (Input::Choice(choices), Value::Text(text)) => {
             (!text.is_empty() && !choices.iter().any(|(stored, _)| stored == text)).then_some(Issue::NotAChoice)
         }
@@ -384,6 +677,8 @@ pub fn parse_date(text: &str) -> Option<(u32, u32, u32)> {
 mod tests {
     use super::*;
 
+    const IDEA: &str = "01900000-0001-7fff-bfff-ffffffffffff";
+
     fn draft(pairs: &[(&str, &str)]) -> BTreeMap<String, Value> {
         pairs.iter().map(|(k, v)| (k.to_string(), Value::Text(v.to_string()))).collect()
     }
@@ -394,7 +689,7 @@ mod tests {
 
     #[test]
     fn a_minimal_cycle_is_valid() {
-        assert_eq!(issues(Kind::Cycle, &[("title", "Huddle"), ("change_idea", "Safety huddle")]), vec![]);
+        assert_eq!(issues(Kind::Cycle, &[("title", "Huddle"), ("change_idea", IDEA)]), vec![]);
     }
 
     #[test]
@@ -409,12 +704,12 @@ mod tests {
     fn end_before_start_is_a_problem_on_the_end_date() {
         let found = issues(
             Kind::Cycle,
-            &[("title", "t"), ("change_idea", "c"), ("start", "2026-03-10"), ("end", "2026-03-09")],
+            &[("title", "t"), ("change_idea", IDEA), ("start", "2026-03-10"), ("end", "2026-03-09")],
         );
         assert_eq!(found, vec![("end".to_owned(), Issue::EndBeforeStart)]);
         let same_day = issues(
             Kind::Cycle,
-            &[("title", "t"), ("change_idea", "c"), ("start", "2026-03-10"), ("end", "2026-03-10")],
+            &[("title", "t"), ("change_idea", IDEA), ("start", "2026-03-10"), ("end", "2026-03-10")],
         );
         assert_eq!(same_day, vec![]);
     }
@@ -425,7 +720,7 @@ mod tests {
         for bad in ["2023-02-29", "2026-13-01", "2026-04-31", "26-04-01", "2026/04/01", "", "2026-04-0a"] {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
-        let found = issues(Kind::Cycle, &[("title", "t"), ("change_idea", "c"), ("start", "2026-02-30")]);
+        let found = issues(Kind::Cycle, &[("title", "t"), ("change_idea", IDEA), ("start", "2026-02-30")]);
         assert_eq!(found, vec![("start".to_owned(), Issue::NotADate)]);
     }
 
@@ -433,7 +728,7 @@ mod tests {
     fn limits_types_and_unknown_fields() {
         let long = "x".repeat(MAX_LINE + 1);
         let found =
-            issues(Kind::Cycle, &[("title", &long), ("change_idea", "c"), ("decision", "maybe"), ("colour", "red")]);
+            issues(Kind::Cycle, &[("title", &long), ("change_idea", IDEA), ("decision", "maybe"), ("colour", "red")]);
         assert_eq!(
             found,
             vec![
@@ -442,7 +737,7 @@ mod tests {
                 ("title".to_owned(), Issue::TooLong { max: MAX_LINE }),
             ]
         );
-        let mut wrong = draft(&[("title", "t"), ("change_idea", "c")]);
+        let mut wrong = draft(&[("title", "t"), ("change_idea", IDEA)]);
         wrong.insert("predictions".into(), Value::Text("not a table".into()));
         assert_eq!(check(Kind::Cycle, &wrong), vec![Problem { field: "predictions".into(), issue: Issue::WrongType }]);
     }
@@ -484,7 +779,7 @@ mod tests {
 
     #[test]
     fn every_field_list_has_unique_names() {
-        for kind in [Kind::Team, Kind::Cycle] {
+        for kind in Kind::ALL {
             let mut names: Vec<_> = fields(kind).iter().map(|s| s.name).collect();
             names.sort();
             names.dedup();
