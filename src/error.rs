@@ -28,6 +28,10 @@ pub enum ClientError {
     LocalTeamWaiting,
     /// Another device uses this device's id (a copied browser profile).
     DeviceClash,
+    /// A download could not be made, or a chosen file could not be read.
+    File,
+    /// A chosen file is not a backup Ramp can read; `ramp-core`'s words say why.
+    NotABackup(String),
 }
 
 impl ClientError {
@@ -72,6 +76,8 @@ impl fmt::Display for ClientError {
             ClientError::DeviceClash => {
                 f.write_str("This browser shares its identity with another device; Ramp is giving it a new one.")
             }
+            ClientError::File => f.write_str("The browser could not save or read the file. Try again."),
+            ClientError::NotABackup(why) => f.write_str(why),
         }
     }
 }

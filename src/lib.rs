@@ -8,6 +8,7 @@
 
 pub mod components;
 pub mod error;
+pub mod files;
 pub mod pages;
 pub mod pwa;
 pub mod store;
@@ -18,7 +19,10 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::components::{StatusChip, UpdateBanner};
-use crate::pages::{CyclePage, HomePage, NewCyclePage, NotFound, SettingsPage, SignInPage, TeamPage};
+use crate::pages::{
+    AimPage, CyclePage, CyclesPage, DriverPage, DriversPage, HomePage, IdeaPage, MeasurePage, MeasuresPage, NewCyclePage,
+    NotFound, SettingsPage, SignInPage, TeamPage,
+};
 use crate::store::{LocalDb, Phase, SaveState};
 use crate::sync::Sync;
 
@@ -73,6 +77,13 @@ fn AppRoutes() -> impl IntoView {
             <Route path=path!("/settings") view=SettingsPage/>
             <Route path=path!("/signin") view=SignInPage/>
             <Route path=path!("/teams/:team") view=TeamPage/>
+            <Route path=path!("/teams/:team/aim") view=AimPage/>
+            <Route path=path!("/teams/:team/measures") view=MeasuresPage/>
+            <Route path=path!("/teams/:team/measures/:measure") view=MeasurePage/>
+            <Route path=path!("/teams/:team/drivers") view=DriversPage/>
+            <Route path=path!("/teams/:team/drivers/:driver") view=DriverPage/>
+            <Route path=path!("/teams/:team/ideas/:idea") view=IdeaPage/>
+            <Route path=path!("/teams/:team/cycles") view=CyclesPage/>
             <Route path=path!("/teams/:team/cycles/new") view=NewCyclePage/>
             <Route path=path!("/teams/:team/cycles/:cycle") view=CyclePage/>
         </Routes>

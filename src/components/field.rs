@@ -1,7 +1,9 @@
 //! One labelled input for one field of a worksheet, drawn from its `FieldSpec`: a line, a
-//! paragraph, a date, a choice or a table. Shows the field's problem under it; never saves.
+//! paragraph, a date, a number, a period, a choice, a table, or links to other records.
+//! Shows the field's problem under it, and a plain copy of the value for printing; never saves.
 
 use leptos::prelude::*;
+use ramp_core::measure::format_number;
 use ramp_core::schema::{FieldSpec, Input};
 use ramp_core::Value;
 
@@ -24,7 +26,11 @@ pub fn FieldInput(
     /// Called when the person leaves the field or picks a value (save now).
     #[prop(into)]
     on_commit: Callback<Value>,
+    /// For link fields: the records that can be chosen, as (id, label).
+    #[prop(optional)]
+    options: Option<Signal<Vec<(String, String)>>>,
 ) -> impl IntoView {
+    let options = options.unwrap_or_else(|| Signal::derive(Vec::new));
     let id = format!("f-{}", spec.name);
     let hint_id = format!("{id}-hint");
     let problem_id = format!("{id}-problem");
@@ -69,8 +75,98 @@ pub fn FieldInput(
             <TableInput id=id.clone() row_name=row columns=columns value=value on_input=on_input on_commit=on_commit/>
         }
         .into_any(),
+        Input::Number { .. } => {
+            let node = NodeRef::<leptos::html::Input>::new();
+            // Typing "12." must not be redrawn as "12": the box keeps its text while it already
+            // means the value on screen, and only takes the value when it changes elsewhere.
+            Effect::new(move |_| {
+                let shown = value.get();
+                if let Some(input) = node.get() {
+                    if parse_number(&input.value()) != shown {
+                        input.set_value(&number_text(&shown));
+                    }
+                }
+            });
+            view! {
+                <input type="text" inputmode="decimal" id=id.clone() node_ref=node class="number"
+                    aria-invalid=invalid aria-describedby=described_by.clone() autocomplete="off"
+                    on:input=move |ev| on_input.run(parse_number(&event_target_value(&ev)))
+                    on:change=move |ev| on_commit.run(parse_number(&event_target_value(&ev)))/>
+            }
+            .into_any()
+        }
+        Input::Period => view! {
+            <input type="month" id=id.clone() prop:value=text aria-invalid=invalid aria-describedby=described_by.clone()
+                on:change=move |ev| on_commit.run(typed(ev))/>
+        }
+        .into_any(),
+        Input::Ref(_) => view! {
+            <select id=id.clone() aria-invalid=invalid aria-describedby=described_by.clone()
+                prop:value=text on:change=move |ev| on_commit.run(typed(ev))>
+                <option value="" selected=move || text().is_empty()>"— choose —"</option>
+                {move || options.get().into_iter().map(|(option, label)| {
+                    let selected = value.with(|v| v.as_text() == option);
+                    view! { <option value=option selected=selected>{label}</option> }
+                }).collect_view()}
+            </select>
+        }
+        .into_any(),
+        Input::Refs(_) => {
+            let chosen = move || ramp_core::drivers::ids_in(&value.get());
+            let (group_label, base_id) = (format!("{id}-label"), id.clone());
+            view! {
+                <div class="links" role="group" aria-labelledby=group_label aria-describedby=described_by.clone()>
+                    {move || {
+                        let list = options.get();
+                        if list.is_empty() {
+                            return view! { <p class="empty">"Nothing to link to yet."</p> }.into_any();
+                        }
+                        list.into_iter().map(|(option, label)| {
+                            let option_id = format!("{base_id}-{option}");
+                            let label_for = option_id.clone();
+                            let checked_id = option.clone();
+                            let toggled = option.clone();
+                            view! {
+                                <label class="choice link-choice" for=label_for>
+                                    <input type="checkbox" id=option_id
+                                        prop:checked=move || chosen().contains(&checked_id)
+                                        on:change=move |ev| {
+                                            let mut ids = chosen();
+                                            ids.retain(|id| id != &toggled);
+                                            if event_target_checked(&ev) {
+                                                ids.push(toggled.clone());
+                                            }
+                                            on_commit.run(ramp_core::drivers::ids_value(&ids));
+                                        }/>
+                                    <span>{label}</span>
+                                </label>
+                            }
+                        }).collect_view().into_any()
+                    }}
+                </div>
+            }
+            .into_any()
+        }
     };
-    let label_for = matches!(spec.input, Input::Line | Input::Paragraph | Input::Date).then(|| id.clone());
+    let label_for = matches!(
+        spec.input,
+        Input::Line | Input::Paragraph | Input::Date | Input::Number { .. } | Input::Period | Input::Ref(_)
+    )
+    .then(|| id.clone());
+    let printed = move || match spec.input {
+        Input::Choice(choices) => value.with(|v| {
+            choices.iter().find(|(stored, _)| *stored == v.as_text()).map(|(_, label)| label.to_string()).unwrap_or_default()
+        }),
+        Input::Ref(_) => value.with(|v| {
+            options.with(|o| o.iter().find(|(id, _)| id == v.as_text()).map(|(_, l)| l.clone()).unwrap_or_default())
+        }),
+        Input::Refs(_) => {
+            let ids = ramp_core::drivers::ids_in(&value.get());
+            options.with(|o| o.iter().filter(|(id, _)| ids.contains(id)).map(|(_, l)| l.as_str()).collect::<Vec<_>>().join("; "))
+        }
+        Input::Table { .. } => String::new(),
+        _ => value.with(number_text),
+    };
     view! {
         <div class="field" data-testid=format!("field-{}", spec.name)>
             <label id=format!("{id}-label") for=label_for class="field-label">
@@ -78,8 +174,29 @@ pub fn FieldInput(
                 {spec.required.map(|_| view! { <span class="required">" (required)"</span> })}
             </label>
             {input}
+            <p class="print-value" aria-hidden="true">{printed}</p>
             <p id=hint_id class="hint">{spec.hint}</p>
             <p id=problem_id class="problem" role="alert">{move || problem.get()}</p>
         </div>
+    }
+}
+
+/// What a number box's text means: nothing, a number, or text kept as typed (a problem).
+fn parse_number(text: &str) -> Value {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Value::Null;
+    }
+    match trimmed.replace(',', ".").parse::<f64>() {
+        Ok(n) if n.is_finite() => Value::Number(n),
+        _ => Value::Text(text.to_owned()),
+    }
+}
+
+/// A value as a number box shows it.
+fn number_text(value: &Value) -> String {
+    match value {
+        Value::Number(n) => format_number(*n),
+        other => other.as_text().to_owned(),
     }
 }

@@ -1,16 +1,29 @@
 //! The pages, one per route. A page reads route params and `LocalDb`, owns its page state,
 //! and calls store actions; it draws with `components` and never touches IndexedDB.
 
+mod aim;
 mod cycle;
+mod cycles;
+mod drivers;
 mod home;
+mod idea;
+mod measure;
+mod measures;
 mod new_cycle;
 mod not_found;
 mod settings;
+mod sheet;
 mod sign_in;
 mod team;
 
+pub use aim::AimPage;
 pub use cycle::CyclePage;
+pub use cycles::CyclesPage;
+pub use drivers::{DriverPage, DriversPage};
 pub use home::HomePage;
+pub use idea::IdeaPage;
+pub use measure::MeasurePage;
+pub use measures::MeasuresPage;
 pub use new_cycle::NewCyclePage;
 pub use not_found::NotFound;
 pub use settings::SettingsPage;
@@ -18,8 +31,9 @@ pub use sign_in::SignInPage;
 pub use team::TeamPage;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
-use ramp_core::{Draft, Edit, Kind, RecordId, Uuid7};
+use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_params_map};
+use ramp_core::{team_scope, Draft, Edit, Kind, Record, RecordId, Replica, Uuid7};
 
 /// The record id in a route parameter, if it is a well-formed id (reactive).
 fn id_param(name: &'static str) -> Memo<Option<RecordId>> {
@@ -44,4 +58,84 @@ fn creation(record: &RecordId, kind: Kind, scope: &str, draft: &Draft) -> Vec<Ed
 fn today() -> String {
     let now = js_sys::Date::new_0();
     format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
+}
+
+/// The live records of one kind in a scope, in creation order.
+fn live<'a>(replica: &'a Replica, scope: &str, kind: Kind) -> Vec<&'a Record> {
+    let mut records: Vec<&Record> =
+        replica.local().values().filter(|r| r.kind == kind && r.scope == scope && !r.is_deleted()).collect();
+    records.sort_by(|a, b| a.id.cmp(&b.id));
+    records
+}
+
+/// The records a link field of `kind` can point to, as (id, label); never the record itself.
+fn link_options(replica: &Replica, scope: &str, kind: Kind, field: &str, own: &RecordId) -> Vec<(String, String)> {
+    let list = |target: Kind, label: &dyn Fn(&Record) -> String| {
+        live(replica, scope, target)
+            .into_iter()
+            .filter(|r| &r.id != own)
+            .map(|r| (r.id.to_string(), label(r)))
+            .collect::<Vec<_>>()
+    };
+    match (kind, field) {
+        (Kind::Cycle, "change_idea") => list(Kind::ChangeIdea, &|r| r.text("text").to_owned()),
+        (Kind::Cycle, "previous") => list(Kind::Cycle, &|r| r.text("title").to_owned()),
+        (Kind::Cycle | Kind::Datapoint, "measure") => list(Kind::Measure, &|r| r.text("name").to_owned()),
+        (Kind::Driver, "links") => live(replica, scope, Kind::Driver)
+            .into_iter()
+            .filter(|r| &r.id != own && r.text("level") == "primary")
+            .map(|r| (r.id.to_string(), r.text("text").to_owned()))
+            .collect(),
+        (Kind::ChangeIdea, "drivers") => {
+            let mut drivers = list(Kind::Driver, &|r| {
+                let level = if r.text("level") == "primary" { "primary" } else { "secondary" };
+                format!("{} ({level})", r.text("text"))
+            });
+            drivers.sort_by_key(|(_, label)| label.ends_with("(primary)"));
+            drivers
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The parts of a team's work, one link each, the current one marked.
+#[component]
+fn TeamNav(
+    /// The team.
+    team: RecordId,
+) -> impl IntoView {
+    let location = use_location();
+    let base = format!("/teams/{team}");
+    let links = [
+        ("", "Overview"),
+        ("/aim", "Aim"),
+        ("/measures", "Measures"),
+        ("/drivers", "Drivers & ideas"),
+        ("/cycles", "PDSA cycles"),
+    ];
+    view! {
+        <nav class="team-nav no-print" aria-label="The team's worksheets">
+            {links.into_iter().map(|(path, label)| {
+                let href = format!("{base}{path}");
+                let here = href.clone();
+                let current = move || {
+                    let at = location.pathname.get();
+                    let on = if path.is_empty() { at == here } else { at.starts_with(&here) };
+                    on.then_some("page")
+                };
+                view! { <A href=href attr:aria-current=current>{label}</A> }
+            }).collect_view()}
+        </nav>
+    }
+}
+
+/// The team's name (reactive), or "" when the team is unknown.
+fn team_name(local_db: crate::store::LocalDb, team: RecordId) -> impl Fn() -> String + Copy + Send + std::marker::Sync + 'static {
+    let team = StoredValue::new(team);
+    move || local_db.with(|r| r.record(&team.get_value()).map(|t| t.text("name").to_owned())).unwrap_or_default()
+}
+
+/// Whether `team` is a live team on this device.
+fn team_exists(replica: &Replica, team: &RecordId) -> bool {
+    replica.record(team).is_some_and(|r| r.kind == Kind::Team && r.scope == team_scope(team) && !r.is_deleted())
 }

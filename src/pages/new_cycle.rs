@@ -1,27 +1,83 @@
-//! Starting a PDSA cycle: a short form (title, change idea, objective, scale, dates) that
-//! can be filled in under a minute; the rest of the worksheet comes later.
+//! Starting a PDSA cycle: a short form (title, change idea, objective, scale, dates) that can be
+//! filled in under a minute; the rest of the worksheet comes later.
+//!
+//! The change idea is picked from the team's list, or written there and then (it becomes a new
+//! change idea, saved with the cycle in one transaction). `?idea=` and `?previous=` pre-fill the
+//! next cycle of a ramp. Never writes IndexedDB itself.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use ramp_core::schema::{self, Section};
-use ramp_core::{team_scope, Draft, Kind, Value};
+use ramp_core::{team_scope, Draft, Edit, Kind, Value};
 
-use crate::components::CreateForm;
-use crate::pages::{creation, id_param, today};
+use crate::components::FieldInput;
+use crate::pages::{creation, id_param, link_options, today};
 use crate::store::{new_id, LocalDb};
+
+/// The option of the change idea list that writes a new idea.
+const NEW_IDEA: &str = "new";
 
 /// The "Start a PDSA cycle" page.
 #[component]
 pub fn NewCyclePage() -> impl IntoView {
     let local_db = expect_context::<LocalDb>();
     let team_id = id_param("team");
+    let query = use_query_map();
     let navigate = use_navigate();
-    let create = move |draft: Draft| {
+    let mut initial = Draft::new(Kind::Cycle);
+    initial.set("start", Value::Text(today()));
+    initial.set("objective_type", Value::Text("test".into()));
+    let (idea, previous) = query.with_untracked(|q| (q.get("idea").unwrap_or_default(), q.get("previous").unwrap_or_default()));
+    let previous_record = ramp_core::Uuid7::parse(&previous).ok().and_then(|id| local_db.with_untracked(|r| r.record(&id).cloned()));
+    if !idea.is_empty() {
+        initial.set("change_idea", Value::Text(idea));
+    }
+    if let Some(previous) = &previous_record {
+        initial.set("previous", Value::Text(previous.id.to_string()));
+        initial.set("title", Value::Text(format!("{} (next)", previous.text("title"))));
+        if !previous.text("measure").is_empty() {
+            initial.set("measure", previous.value("measure").clone());
+        }
+    }
+    let draft = RwSignal::new(initial);
+    let new_idea = RwSignal::new(String::new());
+    let tried = RwSignal::new(false);
+    let writing_idea = move || draft.with(|d| d.get("change_idea").as_text() == NEW_IDEA);
+    // The new idea's words stand in for the link until the idea is saved.
+    let problems = Memo::new(move |_| {
+        let mut problems = draft.with(|d| d.problems());
+        if writing_idea() {
+            problems.retain(|p| p.field != "change_idea");
+            if new_idea.with(|t| t.trim().is_empty()) {
+                problems.push(schema::Problem {
+                    field: "change_idea".into(),
+                    issue: schema::Issue::Required("Write the new change idea, or pick one from the list."),
+                });
+            }
+        }
+        problems
+    });
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
         let Some(team) = team_id.get_untracked() else { return };
+        if !problems.get_untracked().is_empty() {
+            return;
+        }
+        let scope = team_scope(&team);
+        let mut cycle = draft.get_untracked();
+        let mut edits: Vec<Edit> = Vec::new();
+        if writing_idea() {
+            let idea_id = new_id();
+            let mut idea = Draft::new(Kind::ChangeIdea);
+            idea.set("text", Value::Text(new_idea.get_untracked().trim().to_owned()));
+            edits.extend(creation(&idea_id, Kind::ChangeIdea, &scope, &idea));
+            cycle.set("change_idea", Value::Text(idea_id.to_string()));
+        }
         let id = new_id();
-        let edits = creation(&id, Kind::Cycle, &team_scope(&team), &draft);
+        edits.extend(creation(&id, Kind::Cycle, &scope, &cycle));
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             if local_db.save(edits).await.is_ok() {
@@ -30,16 +86,60 @@ pub fn NewCyclePage() -> impl IntoView {
             }
         });
     };
-    let mut initial = Draft::new(Kind::Cycle);
-    initial.set("start", Value::Text(today()));
-    initial.set("objective_type", Value::Text("test".into()));
-    let fields = schema::fields(Kind::Cycle).iter().filter(|spec| spec.section == Section::About).collect();
+    let fields: Vec<_> = schema::fields(Kind::Cycle)
+        .iter()
+        .filter(|spec| spec.section == Section::About && spec.name != "previous")
+        .collect();
+    let field = move |spec: &'static schema::FieldSpec| {
+        let options = Signal::derive(move || {
+            let Some(team) = team_id.get() else { return Vec::new() };
+            let mut list = local_db.with(|r| link_options(r, &team_scope(&team), Kind::Cycle, spec.name, &new_id()));
+            if spec.name == "change_idea" {
+                list.push((NEW_IDEA.to_owned(), "+ A new change idea…".to_owned()));
+            }
+            list
+        });
+        let problem = Signal::derive(move || {
+            tried.get().then(|| problems.with(|p| p.iter().find(|p| p.field == spec.name).map(|p| p.issue.to_string()))).flatten()
+        });
+        let set = move |value: Value| draft.update(|d| d.set(spec.name, value));
+        view! {
+            <FieldInput spec=spec value=Signal::derive(move || draft.with(|d| d.get(spec.name).clone()))
+                problem=problem on_input=set on_commit=set options=options/>
+            {(spec.name == "change_idea").then(|| view! {
+                <Show when=writing_idea>
+                    <div class="field">
+                        <label class="field-label" for="new-idea">"New change idea"</label>
+                        <input type="text" id="new-idea" prop:value=move || new_idea.get() autocomplete="off"
+                            on:input=move |ev| new_idea.set(event_target_value(&ev))/>
+                        <p class="hint">"It joins the team's change ideas; link it to drivers later."</p>
+                    </div>
+                </Show>
+            })}
+        }
+    };
+    let problem_count = move || if tried.get() { problems.with(Vec::len) } else { 0 };
     view! {
         <nav class="crumbs">
             <A href=move || format!("/teams/{}", team_id.get().map(|id| id.to_string()).unwrap_or_default())>"Back to the team"</A>
         </nav>
         <h1>"Start a PDSA cycle"</h1>
-        <p class="lead">"Name the test and the change it tries. Plan, Do, Study and Act can be filled in later."</p>
-        <CreateForm initial=initial fields=fields submit_label="Start the cycle" on_submit=create/>
+        <p class="lead">{if previous_record.is_some() {
+            "The next cycle of the ramp: what will you change, and how much bigger is the test?"
+        } else {
+            "Name the test and the change it tries. Plan, Do, Study and Act can be filled in later."
+        }}</p>
+        <form class="create-form" on:submit=create novalidate>
+            {fields.into_iter().map(field).collect_view()}
+            <Show when=move || { problem_count() > 0 }>
+                <p class="form-problem" role="alert">
+                    {move || match problem_count() {
+                        1 => "One thing needs fixing before this can be saved (see above).".to_owned(),
+                        n => format!("{n} things need fixing before this can be saved (see above)."),
+                    }}
+                </p>
+            </Show>
+            <button type="submit" class="primary">"Start the cycle"</button>
+        </form>
     }
 }

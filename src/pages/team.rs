@@ -1,89 +1,274 @@
-//! A team's page: its name and place, the button that starts a PDSA cycle, and its cycles,
-//! newest first, each with the stage it has reached.
+//! A team's overview: its aim, its measures with their latest values, its active ramps and
+//! recent cycles at a glance, each leading to its worksheet; and the team's backup.
+//!
+//! Owns only what the overview shows; every rule it shows comes from `ramp-core` (aim gaps,
+//! series, ramps, stages). Never writes IndexedDB.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use ramp_core::{cycle, team_scope, Stage};
+use ramp_core::cycle::{self, ramp};
+use ramp_core::measure::{self, format_value};
+use ramp_core::{aim, backup, team_scope, Kind, RecordId, Stage};
 
 use crate::components::StageBadge;
-use crate::pages::id_param;
+use crate::pages::{id_param, live, team_exists, TeamNav};
 use crate::store::LocalDb;
 use crate::sync::Sync;
 
-/// One line of the cycle list.
+/// One line of a cycle list.
 #[derive(Clone, PartialEq)]
-struct CycleRow {
-    id: String,
-    title: String,
-    change_idea: String,
-    stage: Stage,
-    dates: String,
+pub(crate) struct CycleRow {
+    pub id: String,
+    pub title: String,
+    pub change_idea: String,
+    pub stage: Stage,
+    pub dates: String,
 }
 
-/// The team's page.
+impl CycleRow {
+    /// The row of a cycle record, its change idea's words looked up.
+    pub fn of(replica: &ramp_core::Replica, r: &ramp_core::Record) -> CycleRow {
+        let idea = ramp_core::Uuid7::parse(r.text("change_idea"))
+            .ok()
+            .and_then(|id| replica.record(&id).map(|i| i.text("text").to_owned()))
+            .unwrap_or_default();
+        CycleRow {
+            id: r.id.to_string(),
+            title: r.text("title").to_owned(),
+            change_idea: idea,
+            stage: Stage::of(r),
+            dates: dates(r.text("start"), r.text("end")),
+        }
+    }
+}
+
+/// The team's overview page.
 #[component]
 pub fn TeamPage() -> impl IntoView {
     let local_db = expect_context::<LocalDb>();
-    let sync = expect_context::<Sync>();
     let team_id = id_param("team");
-    let can_write = move || team_id.get().is_some_and(|id| sync.can_write(&team_scope(&id)));
     let team = Memo::new(move |_| {
         let id = team_id.get()?;
-        local_db
-            .with(|replica| replica.record(&id).filter(|r| !r.is_deleted()).map(|r| (r.text("name").to_owned(), id)))
+        local_db.with(|r| team_exists(r, &id)).then_some(id)
     });
-    let cycles = Memo::new(move |_| {
-        let Some(id) = team_id.get() else { return Vec::new() };
-        local_db.with(|replica| {
-            cycle::newest_first(replica.local().values(), &team_scope(&id))
-                .into_iter()
-                .map(|r| CycleRow {
-                    id: r.id.to_string(),
-                    title: r.text("title").to_owned(),
-                    change_idea: r.text("change_idea").to_owned(),
-                    stage: Stage::of(r),
-                    dates: dates(r.text("start"), r.text("end")),
-                })
-                .collect::<Vec<_>>()
+    move || match team.get() {
+        None => view! { <crate::pages::NotFound/> }.into_any(),
+        Some(id) => view! { <Overview team=id/> }.into_any(),
+    }
+}
+
+#[component]
+fn Overview(team: RecordId) -> impl IntoView {
+    let local_db = expect_context::<LocalDb>();
+    let sync = expect_context::<Sync>();
+    let scope = team_scope(&team);
+    let name = crate::pages::team_name(local_db, team.clone());
+    let can_write = {
+        let scope = scope.clone();
+        move || sync.can_write(&scope)
+    };
+    let aim_id = aim::id(&team);
+    let aim_view = Memo::new(move |_| {
+        local_db.with(|r| {
+            let record = r.record(&aim_id).filter(|a| !a.is_deleted());
+            let statement = record.map(|a| {
+                let own = a.text("statement").trim().to_owned();
+                if own.is_empty() {
+                    aim::suggest(a)
+                } else {
+                    own
+                }
+            });
+            let gaps: Vec<String> = aim::gaps(record).iter().map(ToString::to_string).collect();
+            (statement.unwrap_or_default(), gaps)
         })
     });
+    let measures = {
+        let scope = scope.clone();
+        Memo::new(move |_| {
+            local_db.with(|r| {
+                live(r, &scope, Kind::Measure)
+                    .into_iter()
+                    .map(|m| {
+                        let series = measure::series(m, r.local().values());
+                        let latest = series.iter().rev().find_map(|p| p.value.map(|v| (p.period, v)));
+                        let latest = latest.map_or("No data yet".to_owned(), |(period, value)| {
+                            format!("{} · {}", format_value(m, value), period.label())
+                        });
+                        (m.id.to_string(), m.text("name").to_owned(), m.text("measure_type").to_owned(), latest)
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let ramps = {
+        let scope = scope.clone();
+        Memo::new(move |_| {
+            local_db.with(|r| {
+                live(r, &scope, Kind::ChangeIdea)
+                    .into_iter()
+                    .filter_map(|idea| {
+                        let chain = ramp(r.local().values(), &scope, idea.id.as_str());
+                        let last = chain.last()?;
+                        let stage = Stage::of(last);
+                        let finished = matches!(stage, Stage::Done("adopt" | "abandon"));
+                        (!finished).then(|| (idea.id.to_string(), idea.text("text").to_owned(), chain.len(), stage))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let recent = {
+        let scope = scope.clone();
+        Memo::new(move |_| {
+            local_db.with(|r| {
+                cycle::newest_first(r.local().values(), &scope).into_iter().take(5).map(|c| CycleRow::of(r, c)).collect::<Vec<_>>()
+            })
+        })
+    };
+    let base = StoredValue::new(format!("/teams/{team}"));
+    let download_team = team.clone();
+    let backup_json = move |_| {
+        let (text, file) = local_db.with_untracked(|r| {
+            let exported_at = String::from(js_sys::Date::new_0().to_iso_string());
+            let backup = backup::export(&download_team, r.local().values(), &exported_at);
+            let name = r.record(&download_team).map(|t| t.text("name").to_owned()).unwrap_or_default();
+            (serde_json::to_string_pretty(&backup).unwrap_or_default(), file_name(&name, "json"))
+        });
+        let _ = crate::files::download(&file, "application/json", &text);
+    };
+    let csv_team = team.clone();
+    let measures_csv = move |_| {
+        let (text, file) = local_db.with_untracked(|r| {
+            let scope = team_scope(&csv_team);
+            let measures = live(r, &scope, Kind::Measure);
+            let name = r.record(&csv_team).map(|t| t.text("name").to_owned()).unwrap_or_default();
+            (measure::csv(&measures, r.local().values()), file_name(&format!("{name} measures"), "csv"))
+        });
+        let _ = crate::files::download(&file, "text/csv", &text);
+    };
     view! {
-        {move || match team.get() {
-            None => view! { <crate::pages::NotFound/> }.into_any(),
-            Some((name, id)) => {
-                let start_href = format!("/teams/{id}/cycles/new");
-                view! {
-                <nav class="crumbs"><A href="/">"Teams"</A></nav>
-                <h1 data-testid="team-name">{name}</h1>
-                <Show when=can_write fallback=|| view! {
-                    <p class="notice" data-testid="read-only">"You can read this team's work; only its members change it."</p>
-                }>
-                    <A href=start_href.clone() attr:class="button primary big" attr:data-testid="start-cycle">
-                        "Start a PDSA cycle"
-                    </A>
-                </Show>
-                <h2>"PDSA cycles"</h2>
-                <Show when=move || cycles.with(Vec::is_empty)>
-                    <p class="empty">"No cycles yet. A first cycle can be tiny: one patient, one clinician, one day."</p>
-                </Show>
-                <ul class="cards" data-testid="cycle-list">
-                    <For each=move || cycles.get() key=|row| (row.id.clone(), row.title.clone(), row.stage.key()) let:row>
-                        <li>
-                            <A href=format!("/teams/{}/cycles/{}", id, row.id) attr:class="card">
-                                <span class="card-title">{row.title}</span>
-                                <span class="card-meta">{row.change_idea}</span>
-                                <span class="card-foot">
-                                    <StageBadge stage=row.stage/>
-                                    <span class="card-meta">{row.dates}</span>
-                                </span>
-                            </A>
-                        </li>
-                    </For>
-                </ul>
-            }.into_any()
+        <nav class="crumbs no-print"><A href="/">"Teams"</A></nav>
+        <h1 data-testid="team-name">{name}</h1>
+        <TeamNav team=team.clone()/>
+        <Show when=can_write.clone() fallback=|| view! {
+            <p class="notice" data-testid="read-only">"You can read this team's work; only its members change it."</p>
+        }>
+            <A href=format!("{}/cycles/new", base.get_value()) attr:class="button primary big" attr:data-testid="start-cycle">
+                "Start a PDSA cycle"
+            </A>
+        </Show>
+
+        <section class="overview-block" data-testid="overview-aim">
+            <h2><A href=format!("{}/aim", base.get_value())>"Aim"</A></h2>
+            {
+                let aim_href = format!("{}/aim", base.get_value());
+                move || {
+                    let (statement, gaps) = aim_view.get();
+                    let statement = if statement.is_empty() {
+                        view! { <p class="empty">"No aim yet: what are you trying to accomplish?"</p> }.into_any()
+                    } else {
+                        view! { <p class="aim-statement">{statement}</p> }.into_any()
+                    };
+                    let gaps = (!gaps.is_empty()).then(|| view! {
+                        <p class="gap-note">{plural(gaps.len(), "thing", "things")}" still missing — "
+                            <A href=aim_href.clone()>"finish the aim"</A></p>
+                    });
+                    view! { {statement} {gaps} }
+                }
             }
-        }}
+        </section>
+
+        <section class="overview-block" data-testid="overview-measures">
+            <h2><A href=format!("{}/measures", base.get_value())>"Measures"</A></h2>
+            <Show when=move || measures.with(Vec::is_empty)>
+                <p class="empty">"No measures yet: how will you know a change is an improvement?"</p>
+            </Show>
+            <ul class="cards">
+                <For each=move || measures.get() key=|m| m.clone() let:m>
+                    <li>
+                        <A href=format!("{}/measures/{}", base.get_value(), m.0) attr:class="card">
+                            <span class="card-title">{m.1}</span>
+                            <span class="card-foot">
+                                <span class=format!("tag tag-{}", m.2)>{m.2.clone()}</span>
+                                <span class="card-meta" data-testid="latest">{m.3}</span>
+                            </span>
+                        </A>
+                    </li>
+                </For>
+            </ul>
+        </section>
+
+        <section class="overview-block" data-testid="overview-ramps">
+            <h2><A href=format!("{}/drivers", base.get_value())>"Active ramps"</A></h2>
+            <Show when=move || ramps.with(Vec::is_empty)>
+                <p class="empty">"No ramp under way. Each change idea's cycles form its ramp."</p>
+            </Show>
+            <ul class="cards">
+                <For each=move || ramps.get() key=|r| (r.0.clone(), r.2, r.3.key()) let:r>
+                    <li>
+                        <A href=format!("{}/ideas/{}", base.get_value(), r.0) attr:class="card">
+                            <span class="card-title">{r.1}</span>
+                            <span class="card-foot">
+                                <span class="card-meta">{plural(r.2, "cycle", "cycles")}</span>
+                                <StageBadge stage=Signal::derive(move || r.3)/>
+                            </span>
+                        </A>
+                    </li>
+                </For>
+            </ul>
+        </section>
+
+        <section class="overview-block">
+            <h2><A href=format!("{}/cycles", base.get_value())>"Recent PDSA cycles"</A></h2>
+            <CycleList team=team.clone() rows=Signal::derive(move || recent.get())/>
+        </section>
+
+        <section class="panel no-print">
+            <h2>"Backup"</h2>
+            <p class="hint">"A copy of the whole team to keep, or to bring into another device (Settings → Import)."</p>
+            <div class="button-row">
+                <button type="button" data-testid="export-json" on:click=backup_json>"Download backup (JSON)"</button>
+                <button type="button" data-testid="export-csv" on:click=measures_csv>"Download measure data (CSV)"</button>
+            </div>
+        </section>
     }
+}
+
+/// A list of cycles, newest first, each with its stage.
+#[component]
+pub(crate) fn CycleList(team: RecordId, #[prop(into)] rows: Signal<Vec<CycleRow>>) -> impl IntoView {
+    view! {
+        <Show when=move || rows.with(Vec::is_empty)>
+            <p class="empty">"No cycles yet. A first cycle can be tiny: one patient, one clinician, one day."</p>
+        </Show>
+        <ul class="cards" data-testid="cycle-list">
+            <For each=move || rows.get() key=|row| (row.id.clone(), row.title.clone(), row.stage.key(), row.change_idea.clone()) let:row>
+                <li>
+                    <A href=format!("/teams/{}/cycles/{}", team, row.id) attr:class="card">
+                        <span class="card-title">{row.title}</span>
+                        <span class="card-meta">{row.change_idea}</span>
+                        <span class="card-foot">
+                            <StageBadge stage=row.stage/>
+                            <span class="card-meta">{row.dates}</span>
+                        </span>
+                    </A>
+                </li>
+            </For>
+        </ul>
+    }
+}
+
+/// "1 cycle", "3 cycles".
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A file name from a team name: "Ward 7 Falls Team.json" without characters file systems refuse.
+fn file_name(name: &str, extension: &str) -> String {
+    let clean: String = name.chars().map(|c| if c.is_alphanumeric() || c == ' ' || c == '-' { c } else { '_' }).collect();
+    let clean = clean.trim();
+    format!("{}.{extension}", if clean.is_empty() { "ramp-team" } else { clean })
 }
 
 /// "2026-03-01 → 2026-03-07", or whichever part is known.

@@ -155,7 +155,7 @@ pub fn prompts<'a>(cycle: &Record, others: impl IntoIterator<Item = &'a Record>)
         .filter(|(_, row)| row.get("question").is_some_and(|q| !q.trim().is_empty()))
         .map(|(i, row)| (i + 1, row.get("prediction").is_some_and(|p| !p.trim().is_empty())))
         .collect();
-    if !asked.iter().any(|(_, predicted)| *predicted) {
+    if asked.is_empty() {
         prompts.push(Prompt::NoPrediction);
     } else {
         let missing: Vec<usize> = asked.iter().filter(|(_, predicted)| !predicted).map(|(n, _)| *n).collect();

@@ -21,6 +21,16 @@ pub fn links(record: &Record, field: &str) -> Vec<RecordId> {
     ids
 }
 
+/// The ids in a links value, as text, in order (for forms).
+pub fn ids_in(value: &Value) -> Vec<String> {
+    value.as_rows().iter().filter_map(|row| row.get("id").cloned()).collect()
+}
+
+/// A links value holding these ids, given as text.
+pub fn ids_value(ids: &[String]) -> Value {
+    Value::Rows(ids.iter().map(|id| [("id".to_owned(), id.clone())].into_iter().collect()).collect())
+}
+
 /// A links field's value holding these ids.
 pub fn links_value(ids: &[RecordId]) -> Value {
     Value::Rows(ids.iter().map(|id| [("id".to_owned(), id.to_string())].into_iter().collect()).collect())

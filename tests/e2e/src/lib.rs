@@ -342,10 +342,36 @@ impl Browser {
     pub async fn start_cycle(&self, title: &str, change_idea: &str) -> anyhow::Result<String> {
         self.click("[data-testid=start-cycle]").await?;
         self.type_into("#f-title", title).await?;
-        self.type_into("#f-change_idea", change_idea).await?;
+        self.pick_change_idea(change_idea).await?;
         self.click("form.create-form button[type=submit]").await?;
         self.wait_for_text("[data-testid=cycle-title]", title).await?;
         self.url().await
+    }
+
+    /// Creates a team from the start page and returns the team page's URL.
+    pub async fn create_team(&self, server: &Server, name: &str) -> anyhow::Result<String> {
+        self.goto(&server.url).await?;
+        self.type_into("#f-name", name).await?;
+        self.type_into("#f-organization", "St Elsewhere Hospital").await?;
+        self.type_into("#f-site", "Ward 7").await?;
+        self.click("form.create-form button[type=submit]").await?;
+        self.wait_for_text("[data-testid=team-name]", name).await?;
+        self.url().await
+    }
+
+    /// On the "Start a PDSA cycle" form: picks the change idea with these words from the
+    /// list, or writes it as a new one.
+    pub async fn pick_change_idea(&self, idea: &str) -> anyhow::Result<()> {
+        let script = "const s = document.querySelector('#f-change_idea');\
+                      const o = [...s.options].find(o => o.text === arguments[0]); return o ? o.value : null;";
+        let found = self.js(script, vec![json!(idea)]).await?;
+        match found.as_str() {
+            Some(value) => self.set_value("#f-change_idea", value).await,
+            None => {
+                self.set_value("#f-change_idea", "new").await?;
+                self.type_into("#new-idea", idea).await
+            }
+        }
     }
 
     /// Reloads the page.

@@ -4,17 +4,6 @@
 use ramp_e2e::{copy_dir, Browser, Server, TempDir, PHONE, TABLET};
 use serde_json::json;
 
-/// Creates a team from the start page and returns the team page's URL.
-async fn create_team(browser: &Browser, server: &Server, name: &str) -> anyhow::Result<String> {
-    browser.goto(&server.url).await?;
-    browser.type_into("#f-name", name).await?;
-    browser.type_into("#f-organization", "St Elsewhere Hospital").await?;
-    browser.type_into("#f-site", "Ward 7").await?;
-    browser.click("form.create-form button[type=submit]").await?;
-    browser.wait_for_text("[data-testid=team-name]", name).await?;
-    browser.url().await
-}
-
 /// Starts a cycle from the team page, with its scale, and returns the worksheet's URL.
 async fn start_cycle(browser: &Browser, title: &str, idea: &str) -> anyhow::Result<String> {
     let url = browser.start_cycle(title, idea).await?;
@@ -51,7 +40,7 @@ async fn stored(browser: &Browser, title: &str) -> anyhow::Result<(u64, u64)> {
 async fn a_full_pdsa_cycle_is_kept_across_reloads_and_without_the_server() -> anyhow::Result<()> {
     let mut server = Server::start()?;
     let browser = Browser::start(PHONE).await?;
-    let team_url = create_team(&browser, &server, "Ward 7 Falls Team").await?;
+    let team_url = browser.create_team(&server, "Ward 7 Falls Team").await?;
     let cycle_url = start_cycle(&browser, "Bedside safety huddle", "Daily 5-minute falls huddle").await?;
     browser.wait_for_text("[data-testid=stage]", "Plan").await?;
 
@@ -115,17 +104,17 @@ async fn a_full_pdsa_cycle_is_kept_across_reloads_and_without_the_server() -> an
 async fn bad_input_is_explained_and_nothing_typed_is_lost() -> anyhow::Result<()> {
     let server = Server::start()?;
     let browser = Browser::start(PHONE).await?;
-    create_team(&browser, &server, "Clinic B").await?;
+    browser.create_team(&server, "Clinic B").await?;
     browser.click("[data-testid=start-cycle]").await?;
     // Submitting without a title: the title is explained, the change idea typed stays.
-    browser.type_into("#f-change_idea", "Pre-visit phone call").await?;
+    browser.pick_change_idea("Pre-visit phone call").await?;
     browser.set_value("#f-start", "2026-03-10").await?;
     browser.set_value("#f-end", "2026-03-01").await?;
     browser.click("form.create-form button[type=submit]").await?;
     browser.wait_for_text("#f-title-problem", "Give the cycle a title").await?;
     browser.wait_for_text("#f-end-problem", "The end date is before the start date").await?;
     browser.wait_for_text(".form-problem", "2 things need fixing").await?;
-    let idea = browser.value_of("#f-change_idea").await?;
+    let idea = browser.value_of("#new-idea").await?;
     assert_eq!(idea, json!("Pre-visit phone call"));
     // Fixing both starts the cycle.
     browser.type_into("#f-title", "Call before the visit").await?;
@@ -179,7 +168,7 @@ async fn a_new_version_is_offered_and_reloading_keeps_the_data() -> anyhow::Resu
     copy_dir(std::path::Path::new(&dist), deployed.path())?;
     let server = Server::start_with_dist(deployed.path().to_path_buf())?;
     let browser = Browser::start(PHONE).await?;
-    create_team(&browser, &server, "Update Team").await?;
+    browser.create_team(&server, "Update Team").await?;
     browser.wait_offline_ready().await?;
     let old_caches = browser.js_async("caches.keys().then(arguments[0])", vec![]).await?;
 
@@ -215,7 +204,7 @@ async fn pages_fit_phone_and_tablet_screens() -> anyhow::Result<()> {
     browser.find("#f-name").await?;
     browser.screenshot("home-empty-phone").await?;
     let mut pages = Vec::new();
-    let team_url = create_team(&browser, &server, "Ward 7 Falls Team").await?;
+    let team_url = browser.create_team(&server, "Ward 7 Falls Team").await?;
     let cycle_url = start_cycle(&browser, "Bedside safety huddle", "Daily 5-minute falls huddle").await?;
     browser.click("[data-testid=field-predictions] button.secondary").await?;
     browser.type_into("#f-predictions-0-question", "Will it take under 5 minutes?").await?;
@@ -249,7 +238,7 @@ async fn pages_fit_phone_and_tablet_screens() -> anyhow::Result<()> {
 async fn the_team_lists_its_cycles_newest_first() -> anyhow::Result<()> {
     let server = Server::start()?;
     let browser = Browser::start(PHONE).await?;
-    let team_url = create_team(&browser, &server, "Order Team").await?;
+    let team_url = browser.create_team(&server, "Order Team").await?;
     start_cycle(&browser, "Older cycle", "Idea one").await?;
     browser.goto(&team_url).await?;
     start_cycle(&browser, "Newer cycle", "Idea two").await?;

@@ -288,7 +288,7 @@ async fn a_copied_browser_profile_gets_a_new_device_id_and_loses_nothing() -> an
         browser.goto(&format!("{}/teams/{team}", server.url)).await?;
         browser.click("[data-testid=start-cycle]").await?;
         browser.type_into("#f-title", title).await?;
-        browser.type_into("#f-change_idea", "Idea").await?;
+        browser.pick_change_idea("Idea").await?;
         browser.click("form.create-form button[type=submit]").await?;
         browser.wait_for_text("[data-testid=cycle-title]", title).await?;
         browser.sync_until("it is sent", "return document.querySelector('[data-testid=sync-status]').innerText.includes('Synced at') && !document.querySelector('[data-testid=sync-status]').innerText.includes('waiting');").await?;

@@ -1,0 +1,48 @@
+//! All of a team's PDSA cycles, newest first, with the button that starts one.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use ramp_core::{cycle, team_scope};
+
+use crate::pages::team::{CycleList, CycleRow};
+use crate::pages::{id_param, team_exists, TeamNav};
+use crate::store::LocalDb;
+use crate::sync::Sync;
+
+/// The team's cycles page.
+#[component]
+pub fn CyclesPage() -> impl IntoView {
+    let local_db = expect_context::<LocalDb>();
+    let sync = expect_context::<Sync>();
+    let team_id = id_param("team");
+    let team = Memo::new(move |_| team_id.get().filter(|id| local_db.with(|r| team_exists(r, id))));
+    move || match team.get() {
+        None => view! { <crate::pages::NotFound/> }.into_any(),
+        Some(team) => {
+            let scope = team_scope(&team);
+            let rows = {
+                let scope = scope.clone();
+                Signal::derive(move || {
+                    local_db.with(|r| {
+                        cycle::newest_first(r.local().values(), &scope).into_iter().map(|c| CycleRow::of(r, c)).collect()
+                    })
+                })
+            };
+            let name = crate::pages::team_name(local_db, team.clone());
+            let start_href = format!("/teams/{team}/cycles/new");
+            view! {
+                <nav class="crumbs no-print"><A href="/">"Teams"</A></nav>
+                <h1>{name}</h1>
+                <TeamNav team=team.clone()/>
+                <Show when=move || sync.can_write(&scope)>
+                    <A href=start_href.clone() attr:class="button primary big" attr:data-testid="start-cycle">
+                        "Start a PDSA cycle"
+                    </A>
+                </Show>
+                <h2>"PDSA cycles"</h2>
+                <CycleList team=team.clone() rows=rows/>
+            }
+            .into_any()
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! One change idea: its words, the drivers it works on, and its ramp, the chain of PDSA cycles
+//! testing it, with each one's scale and Act decision, and the button for the next cycle.
+//!
+//! The ramp's order is `ramp-core`'s (`cycle::ramp`). Never writes IndexedDB itself.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use ramp_core::schema::Section;
+use ramp_core::{cycle, team_scope, Kind, RecordId, Stage};
+
+use crate::components::StageBadge;
+use crate::pages::sheet::{DeleteButton, DeletionConflict, Sheet, SheetFields};
+use crate::pages::{id_param, TeamNav};
+use crate::store::LocalDb;
+use crate::sync::Sync;
+
+/// The change idea page.
+#[component]
+pub fn IdeaPage() -> impl IntoView {
+    let local_db = expect_context::<LocalDb>();
+    let team_id = id_param("team");
+    let idea_id = id_param("idea");
+    let found = Memo::new(move |_| {
+        let (team, idea) = (team_id.get()?, idea_id.get()?);
+        let ok = local_db.with(|r| {
+            r.record(&idea).is_some_and(|d| d.kind == Kind::ChangeIdea && d.scope == team_scope(&team) && !d.is_deleted())
+        });
+        ok.then_some((team, idea))
+    });
+    move || match found.get() {
+        None => view! { <crate::pages::NotFound/> }.into_any(),
+        Some((team, idea)) => view! { <Idea team=team idea=idea/> }.into_any(),
+    }
+}
+
+#[component]
+fn Idea(team: RecordId, idea: RecordId) -> impl IntoView {
+    let local_db = expect_context::<LocalDb>();
+    let sync = expect_context::<Sync>();
+    let sheet = Sheet::new(&team, idea.clone(), Kind::ChangeIdea);
+    let title = move || sheet.value("text").as_text().to_owned();
+    let scope = team_scope(&team);
+    let ramp = {
+        let (scope, idea) = (scope.clone(), idea.to_string());
+        Memo::new(move |_| {
+            local_db.with(|r| {
+                cycle::ramp(r.local().values(), &scope, &idea)
+                    .into_iter()
+                    .map(|c| {
+                        (c.id.to_string(), c.text("title").to_owned(), c.text("scale").to_owned(), c.text("start").to_owned(), Stage::of(c))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let next_href = {
+        let (team, idea) = (team.clone(), idea.clone());
+        move || match ramp.with(|r| r.last().map(|c| c.0.clone())) {
+            Some(last) => format!("/teams/{team}/cycles/new?idea={idea}&previous={last}"),
+            None => format!("/teams/{team}/cycles/new?idea={idea}"),
+        }
+    };
+    let back = format!("/teams/{team}/drivers");
+    let team_for_list = team.clone();
+    view! {
+        <nav class="crumbs no-print"><A href=back.clone()>"Drivers & change ideas"</A></nav>
+        <DeletionConflict sheet=sheet noun="change idea"/>
+        <h1 data-testid="idea-title">{title}</h1>
+        <TeamNav team=team.clone()/>
+        <section class="overview-block" data-testid="ramp">
+            <h2>"Ramp of PDSA cycles"</h2>
+            <Show when=move || ramp.with(Vec::is_empty)>
+                <p class="empty">"No cycle has tested this idea yet. Start small: one patient, one day."</p>
+            </Show>
+            <ol class="ramp">
+                <For each=move || ramp.get() key=|c| (c.0.clone(), c.1.clone(), c.2.clone(), c.4.key()) let:c>
+                    <li>
+                        <A href=format!("/teams/{}/cycles/{}", team_for_list, c.0) attr:class="card">
+                            <span class="card-title">{c.1}</span>
+                            <span class="card-meta">{if c.2.is_empty() { "Scale not given".to_owned() } else { format!("Scale: {}", c.2) }}</span>
+                            <span class="card-foot">
+                                <StageBadge stage=c.4/>
+                                <span class="card-meta">{c.3}</span>
+                            </span>
+                        </A>
+                    </li>
+                </For>
+            </ol>
+            <Show when=move || sync.can_write(&scope)>
+                <A href=next_href.clone() attr:class="button primary big no-print" attr:data-testid="ramp-next">
+                    {move || if ramp.with(Vec::is_empty) { "Start a first cycle of this idea" } else { "Start the next cycle" }}
+                </A>
+            </Show>
+        </section>
+        <SheetFields sheet=sheet team=team.clone() sections=vec![Section::Idea]/>
+        <DeleteButton sheet=sheet noun="change idea" back=back/>
+    }
+}

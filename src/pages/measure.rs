@@ -1,0 +1,315 @@
+//! One measure: enter a period's data in a few taps, see and edit every point, and keep the
+//! measure's definition (operational definition, baseline and goal, data-collection plan).
+//!
+//! Owns the data-entry form. The form always shows the record of the period picked: a data
+//! point's id is derived from team, measure and period, so a second device picking the same
+//! month meets the same record. Impossible values stay on screen with the reason and are not
+//! saved. Never writes IndexedDB itself.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use ramp_core::measure::{self, check_point, format_number, format_value, point_id, ValueType};
+use ramp_core::period::Period;
+use ramp_core::schema::{self, Section};
+use ramp_core::{team_scope, Edit, Kind, RecordId, Value};
+
+use crate::components::FieldInput;
+use crate::pages::sheet::{DeleteButton, DeletionConflict, Sheet, SheetFields};
+use crate::pages::{id_param, team_exists, today, TeamNav};
+use crate::store::LocalDb;
+
+/// The measure page.
+#[component]
+pub fn MeasurePage() -> impl IntoView {
+    let local_db = expect_context::<LocalDb>();
+    let team_id = id_param("team");
+    let measure_id = id_param("measure");
+    let found = Memo::new(move |_| {
+        let (team, measure) = (team_id.get()?, measure_id.get()?);
+        let ok = local_db.with(|r| {
+            team_exists(r, &team)
+                && r.record(&measure)
+                    .is_some_and(|m| m.kind == Kind::Measure && m.scope == team_scope(&team) && !m.is_deleted())
+        });
+        ok.then_some((team, measure))
+    });
+    move || match found.get() {
+        None => view! { <crate::pages::NotFound/> }.into_any(),
+        Some((team, measure)) => view! { <Measure team=team measure=measure/> }.into_any(),
+    }
+}
+
+#[component]
+fn Measure(team: RecordId, measure: RecordId) -> impl IntoView {
+    let local_db = expect_context::<LocalDb>();
+    let sheet = Sheet::new(&team, measure.clone(), Kind::Measure);
+    let title = move || sheet.value("name").as_text().to_owned();
+    let name = crate::pages::team_name(local_db, team.clone());
+    let entry_team = team.clone();
+    let entry_measure = measure.clone();
+    let picked = RwSignal::new(None::<Period>);
+    view! {
+        <nav class="crumbs no-print"><A href=format!("/teams/{team}/measures")>{name}" · Measures"</A></nav>
+        <DeletionConflict sheet=sheet noun="measure"/>
+        <h1 data-testid="measure-name">{title}</h1>
+        <TeamNav team=team.clone()/>
+        <p class="print-only print-kind">"Measure worksheet"</p>
+        <Show when=move || !sheet.read_only.get()>
+            <DataEntry team=entry_team.clone() measure=entry_measure.clone() sheet=sheet picked=picked/>
+        </Show>
+        <PointsTable sheet=sheet picked=picked/>
+        <h2 class="sheet-title">"Definition"</h2>
+        <SheetFields sheet=sheet team=team.clone()
+            sections=vec![Section::Measure, Section::Definition, Section::Goal, Section::Collection]/>
+        <DeleteButton sheet=sheet noun="measure" back=format!("/teams/{team}/measures")/>
+    }
+}
+
+/// The form that enters (or corrects) one period's data.
+#[component]
+fn DataEntry(team: RecordId, measure: RecordId, sheet: Sheet, picked: RwSignal<Option<Period>>) -> impl IntoView {
+    let local_db = expect_context::<LocalDb>();
+    let frequency = move || sheet.record.with(|m| m.as_ref().map(|m| m.text("frequency").to_owned())).unwrap_or_default();
+    let value_type = move || sheet.record.with(|m| m.as_ref().map(ValueType::of)).unwrap_or(ValueType::Proportion);
+    let form = RwSignal::new(BTreeMap::<String, Value>::new());
+    let tried = RwSignal::new(false);
+    let saved_note = RwSignal::new(String::new());
+    let (team_for_load, measure_for_load) = (team.clone(), measure.clone());
+    // Shows the record of a period: its values if it has data, blanks if not.
+    let load = move |period: Period| {
+        let id = point_id(&team_for_load, &measure_for_load, period);
+        let mut values: BTreeMap<String, Value> = local_db.with_untracked(|r| {
+            r.record(&id)
+                .filter(|p| !p.is_deleted())
+                .map(|p| {
+                    ["numerator", "denominator", "value", "note"]
+                        .into_iter()
+                        .map(|f| (f.to_owned(), p.value(f).clone()))
+                        .filter(|(_, v)| *v != Value::Null)
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
+        values.insert("measure".into(), Value::Text(measure_for_load.to_string()));
+        values.insert("period".into(), Value::Text(period.key()));
+        form.set(values);
+        tried.set(false);
+        picked.set(Some(period));
+    };
+    let load = StoredValue::new(load);
+    // The form follows the period picked here or in the table; it starts on the current one.
+    Effect::new(move |_| match picked.get() {
+        None => {
+            if let Some(period) = Period::containing(&frequency(), &today()) {
+                load.with_value(|load| load(period));
+            }
+        }
+        Some(period) => {
+            let shown = form.with_untracked(|f| f.get("period").map(|v| v.as_text().to_owned()));
+            if shown.as_deref() != Some(period.key().as_str()) {
+                load.with_value(|load| load(period));
+            }
+        }
+    });
+    // Another device's data for the period on screen shows up unless the person is typing.
+    let exists = {
+        let (team, measure) = (team.clone(), measure.clone());
+        Memo::new(move |_| {
+            let period = picked.get()?;
+            local_db.with(|r| r.record(&point_id(&team, &measure, period)).filter(|p| !p.is_deleted()).cloned())
+        })
+    };
+    let problems = Memo::new(move |_| form.with(|values| check_point(value_type(), values)));
+    let problem = move |field: &'static str| {
+        Signal::derive(move || {
+            tried.get().then(|| problems.with(|p| p.iter().find(|p| p.field == field).map(|p| p.issue.to_string()))).flatten()
+        })
+    };
+    let set = move |field: &'static str| {
+        move |value: Value| {
+            form.update(|f| {
+                f.insert(field.to_owned(), value);
+            });
+            saved_note.set(String::new());
+        }
+    };
+    let period_text = move || picked.get().map(Period::key).unwrap_or_default();
+    let on_period = move |ev| {
+        let text = event_target_value(&ev);
+        let period = if frequency() == "weekly" { Period::containing("weekly", &text) } else { Period::parse(&text) };
+        if let Some(period) = period {
+            load.with_value(|load| load(period));
+        }
+    };
+    let (save_team, save_measure) = (team.clone(), measure.clone());
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        let Some(period) = picked.get_untracked() else { return };
+        if !problems.get_untracked().is_empty() {
+            return;
+        }
+        let vt = value_type();
+        let id = point_id(&save_team, &save_measure, period);
+        let scope = team_scope(&save_team);
+        let values = form.get_untracked();
+        let fields: &[&str] = if vt.is_ratio() {
+            &["measure", "period", "numerator", "denominator", "note"]
+        } else {
+            &["measure", "period", "value", "note"]
+        };
+        let edits: Vec<Edit> = local_db.with_untracked(|r| {
+            let existing = r.record(&id);
+            let mut edits: Vec<Edit> = fields
+                .iter()
+                .filter_map(|field| {
+                    let new = values.get(*field).cloned().unwrap_or(Value::Null);
+                    let state = existing.and_then(|p| p.fields.get(*field));
+                    let old = state.map_or(&Value::Null, |s| s.value());
+                    let conflicted = state.is_some_and(|s| s.is_conflict());
+                    let changed = conflicted || (old != &new && !(old.is_blank() && new.is_blank()));
+                    changed.then(|| Edit { record: id.clone(), kind: Kind::Datapoint, scope: scope.clone(), field: field.to_string(), value: new })
+                })
+                .collect();
+            if existing.is_some_and(|p| p.is_deleted()) {
+                edits.push(Edit {
+                    record: id.clone(),
+                    kind: Kind::Datapoint,
+                    scope: scope.clone(),
+                    field: ramp_core::record::DELETED.to_owned(),
+                    value: Value::Bool(false),
+                });
+            }
+            edits
+        });
+        let shown = sheet.record.with_untracked(|m| {
+            let value = measure::value_of(vt, &values);
+            m.as_ref().zip(value).map(|(m, v)| format_value(m, v)).unwrap_or_default()
+        });
+        leptos::task::spawn_local(async move {
+            if edits.is_empty() || local_db.save(edits).await.is_ok() {
+                saved_note.set(format!("Saved {}: {shown}", period.label()));
+                load.with_value(|load| load(period));
+            }
+        });
+    };
+    let spec = |name: &str| schema::spec(Kind::Datapoint, name).expect("data point fields are in the schema");
+    let value_of = move |field: &'static str| Signal::derive(move || form.with(|f| f.get(field).cloned().unwrap_or(Value::Null)));
+    let definition = move || {
+        sheet.record.with(|m| {
+            let Some(m) = m else { return String::new() };
+            let (n, d) = (m.text("numerator").trim(), m.text("denominator").trim());
+            match (n.is_empty(), d.is_empty()) {
+                (false, false) => format!("Numerator: {n}. Denominator: {d}."),
+                _ => String::new(),
+            }
+        })
+    };
+    let preview = move || {
+        let vt = value_type();
+        let value = form.with(|f| measure::value_of(vt, f))?;
+        sheet.record.with(|m| m.as_ref().map(|m| format!("= {}", format_value(m, value))))
+    };
+    view! {
+        <section class="panel entry no-print" data-testid="data-entry">
+            <h2>"Enter data"</h2>
+            <form on:submit=save novalidate>
+                <div class="field">
+                    <label class="field-label" for="entry-period">{move || if frequency() == "weekly" { "Week (any day of it)" } else { "Month" }}</label>
+                    {move || if frequency() == "weekly" {
+                        view! { <input type="date" id="entry-period" prop:value=period_text on:change=on_period/> }.into_any()
+                    } else {
+                        view! { <input type="month" id="entry-period" prop:value=period_text on:change=on_period/> }.into_any()
+                    }}
+                    <p class="hint" data-testid="entry-status">{move || match (picked.get(), exists.with(Option::is_some)) {
+                        (Some(p), true) => format!("{} has data: you are correcting it.", p.label()),
+                        (Some(p), false) => format!("{}: no data yet.", p.label()),
+                        (None, _) => String::new(),
+                    }}</p>
+                </div>
+                <p class="hint">{definition}</p>
+                <Show when=move || value_type().is_ratio() fallback=move || view! {
+                    <FieldInput spec=spec("value") value=value_of("value") problem=problem("value")
+                        on_input=set("value") on_commit=set("value")/>
+                }>
+                    <div class="pair">
+                        <FieldInput spec=spec("numerator") value=value_of("numerator") problem=problem("numerator")
+                            on_input=set("numerator") on_commit=set("numerator")/>
+                        <FieldInput spec=spec("denominator") value=value_of("denominator") problem=problem("denominator")
+                            on_input=set("denominator") on_commit=set("denominator")/>
+                    </div>
+                </Show>
+                <p class="preview" data-testid="entry-preview">{preview}</p>
+                <FieldInput spec=spec("note") value=value_of("note") problem=problem("note")
+                    on_input=set("note") on_commit=set("note")/>
+                <button type="submit" class="primary big" data-testid="save-point">"Save"</button>
+                <p class="saved-note" role="status" data-testid="saved-note">{move || saved_note.get()}</p>
+            </form>
+        </section>
+    }
+}
+
+/// Every point of the measure, newest first; "Edit" loads a point into the entry form.
+#[component]
+fn PointsTable(sheet: Sheet, picked: RwSignal<Option<Period>>) -> impl IntoView {
+    let local_db = expect_context::<LocalDb>();
+    let rows = Memo::new(move |_| {
+        let Some(m) = sheet.record.get() else { return Vec::new() };
+        let ratio = ValueType::of(&m).is_ratio();
+        local_db.with(|r| {
+            let conflicted: Vec<RecordId> =
+                r.local().values().filter(|p| p.kind == Kind::Datapoint && p.open_conflicts() > 0).map(|p| p.id.clone()).collect();
+            measure::series(&m, r.local().values())
+                .into_iter()
+                .rev()
+                .map(|p| {
+                    let cell = |n: Option<f64>| n.map(format_number).unwrap_or_default();
+                    let data = if ratio { format!("{} / {}", cell(p.numerator), cell(p.denominator)) } else { String::new() };
+                    let value = p.value.map(|v| format_value(&m, v)).unwrap_or_else(|| "—".into());
+                    (p.period, data, value, p.note, conflicted.contains(&p.id))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let ratio = move || sheet.record.with(|m| m.as_ref().is_some_and(|m| ValueType::of(m).is_ratio()));
+    let scroll_to_form = || {
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("entry-period")) {
+            el.scroll_into_view();
+        }
+    };
+    view! {
+        <h2>"Data"</h2>
+        <Show when=move || rows.with(Vec::is_empty)>
+            <p class="empty">"No data yet."</p>
+        </Show>
+        <Show when=move || !rows.with(Vec::is_empty)>
+            <table class="points" data-testid="points">
+                <thead><tr>
+                    <th scope="col">"Period"</th>
+                    <Show when=ratio><th scope="col">"Num. / den."</th></Show>
+                    <th scope="col">"Value"</th>
+                    <th scope="col">"Note"</th>
+                    <th scope="col" class="no-print"><span class="visually-hidden">"Edit"</span></th>
+                </tr></thead>
+                <tbody>
+                    <For each=move || rows.get() key=|row| format!("{:?}", row) let:row>
+                        <tr class:conflicted=row.4>
+                            <th scope="row">{row.0.label()}</th>
+                            <Show when=ratio><td>{row.1.clone()}</td></Show>
+                            <td>{row.2}{row.4.then_some(" ⚠ two values")}</td>
+                            <td class="note-cell">{row.3}</td>
+                            <td class="no-print">
+                                <button type="button" class="small" on:click=move |_| {
+                                    picked.set(Some(row.0));
+                                    scroll_to_form();
+                                } aria-label=format!("Edit {}", row.0.label())>"Edit"</button>
+                            </td>
+                        </tr>
+                    </For>
+                </tbody>
+            </table>
+        </Show>
+    }
+}

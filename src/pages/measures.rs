@@ -1,0 +1,96 @@
+//! The team's family of measures: outcome, process and balancing measures with their latest
+//! values, and the short form that adds one (the rest of its definition comes later).
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use ramp_core::measure::{self, format_value};
+use ramp_core::schema::{self, Section};
+use ramp_core::{team_scope, Draft, Kind, Value};
+
+use crate::components::CreateForm;
+use crate::pages::{creation, id_param, live, team_exists, TeamNav};
+use crate::store::{new_id, LocalDb};
+use crate::sync::Sync;
+
+/// The measures page.
+#[component]
+pub fn MeasuresPage() -> impl IntoView {
+    let local_db = expect_context::<LocalDb>();
+    let sync = expect_context::<Sync>();
+    let team_id = id_param("team");
+    let team = Memo::new(move |_| team_id.get().filter(|id| local_db.with(|r| team_exists(r, id))));
+    let navigate = use_navigate();
+    move || match team.get() {
+        None => view! { <crate::pages::NotFound/> }.into_any(),
+        Some(team) => {
+            let scope = team_scope(&team);
+            let rows = {
+                let scope = scope.clone();
+                Memo::new(move |_| {
+                    local_db.with(|r| {
+                        live(r, &scope, Kind::Measure)
+                            .into_iter()
+                            .map(|m| {
+                                let latest = measure::series(m, r.local().values())
+                                    .iter()
+                                    .rev()
+                                    .find_map(|p| p.value.map(|v| format!("{} · {}", format_value(m, v), p.period.label())))
+                                    .unwrap_or_else(|| "No data yet".to_owned());
+                                (m.id.to_string(), m.text("name").to_owned(), m.text("measure_type").to_owned(), latest)
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+            };
+            let create = {
+                let (navigate, team, scope) = (navigate.clone(), team.clone(), scope.clone());
+                move |draft: Draft| {
+                    let id = new_id();
+                    let edits = creation(&id, Kind::Measure, &scope, &draft);
+                    let (navigate, team) = (navigate.clone(), team.clone());
+                    leptos::task::spawn_local(async move {
+                        if local_db.save(edits).await.is_ok() {
+                            navigate(&format!("/teams/{team}/measures/{id}"), Default::default());
+                        }
+                    });
+                }
+            };
+            let mut initial = Draft::new(Kind::Measure);
+            initial.set("value_type", Value::Text("proportion".into()));
+            initial.set("frequency", Value::Text("monthly".into()));
+            let fields: Vec<_> = schema::fields(Kind::Measure).iter().filter(|s| s.section == Section::Measure).collect();
+            let name = crate::pages::team_name(local_db, team.clone());
+            let base = format!("/teams/{team}/measures");
+            view! {
+                <nav class="crumbs no-print"><A href=format!("/teams/{team}")>{name}</A></nav>
+                <h1>"Measures"</h1>
+                <TeamNav team=team.clone()/>
+                <p class="lead">"How will you know that a change is an improvement? Outcome, process and balancing measures."</p>
+                <Show when=move || rows.with(Vec::is_empty)>
+                    <p class="empty">"No measures yet."</p>
+                </Show>
+                <ul class="cards" data-testid="measure-list">
+                    <For each=move || rows.get() key=|m| m.clone() let:m>
+                        <li>
+                            <A href=format!("{base}/{}", m.0) attr:class="card">
+                                <span class="card-title">{m.1}</span>
+                                <span class="card-foot">
+                                    <span class=format!("tag tag-{}", m.2)>{m.2.clone()}</span>
+                                    <span class="card-meta">{m.3}</span>
+                                </span>
+                            </A>
+                        </li>
+                    </For>
+                </ul>
+                <Show when=move || sync.can_write(&scope)>
+                    <section class="panel no-print">
+                        <h2>"Add a measure"</h2>
+                        <CreateForm initial=initial.clone() fields=fields.clone() submit_label="Add the measure" on_submit=create.clone()/>
+                    </section>
+                </Show>
+            }
+            .into_any()
+        }
+    }
+}

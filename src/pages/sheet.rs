@@ -1,0 +1,284 @@
+//! A worksheet of any kind of record (a PDSA cycle, the aim, a measure, a driver, a change
+//! idea), drawn from `ramp-core`'s schema and saved as the person types.
+//!
+//! Owns the draft on screen and when it is saved: a moment after typing stops, or at once when a
+//! field is left or a choice picked; fields with a problem wait on screen (the status chip says
+//! why) while the others are saved. Pages compose the parts ([`Sheet`], [`SheetFields`],
+//! [`DeletionConflict`], [`DeleteButton`]). Never writes IndexedDB itself: it calls
+//! `LocalDb::save`.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use ramp_core::schema::{self, Section};
+use ramp_core::{team_scope, Draft, Edit, Kind, Record, RecordId, Value};
+
+use crate::components::{Choice, ConflictChoices, FieldInput};
+use crate::pages::{edits, link_options};
+use crate::store::LocalDb;
+use crate::sync::Sync;
+
+/// How long after the last keystroke a change is saved.
+const TYPING_PAUSE: Duration = Duration::from_millis(600);
+
+/// One record's worksheet state: the draft, the saved record, and the save actions.
+#[derive(Clone, Copy)]
+pub struct Sheet {
+    /// The kind of record.
+    pub kind: Kind,
+    /// The values on screen.
+    pub draft: RwSignal<Draft>,
+    /// The record as saved on this device (`None` until its first save).
+    pub record: Memo<Option<Record>>,
+    /// Whether this person may only read the team's work.
+    pub read_only: Memo<bool>,
+    id: StoredValue<RecordId>,
+    scope: StoredValue<String>,
+    save_now: StoredValue<Arc<dyn Fn() + Send + std::marker::Sync>>,
+    pending: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+}
+
+impl Sheet {
+    /// The worksheet of `record` (which may not exist yet) in `team`. Saves what is pending
+    /// when the page goes away.
+    pub fn new(team: &RecordId, record: RecordId, kind: Kind) -> Sheet {
+        let local_db = expect_context::<LocalDb>();
+        let sync = expect_context::<Sync>();
+        let scope = team_scope(team);
+        let read_only = {
+            let scope = scope.clone();
+            Memo::new(move |_| !sync.can_write(&scope))
+        };
+        let initial = local_db.with_untracked(|replica| replica.record(&record).map(Draft::of));
+        let draft = RwSignal::new(initial.unwrap_or(Draft::new(kind)));
+        let record_memo = {
+            let id = record.clone();
+            Memo::new(move |_| local_db.with(|r| r.record(&id).cloned()))
+        };
+        // The draft follows changes arriving from other devices in the fields not being edited.
+        Effect::new(move |_| {
+            if let Some(saved) = record_memo.get() {
+                draft.update(|d| d.refresh(&saved));
+            }
+        });
+        let save_now: Arc<dyn Fn() + Send + std::marker::Sync> = {
+            let (record, scope) = (record.clone(), scope.clone());
+            Arc::new(move || {
+                let (changes, problems) = local_db.with_untracked(|replica| {
+                    draft.with_untracked(|d| (d.changes(replica.record(&record)), d.problems()))
+                });
+                let held = problems.first().map(|p| {
+                    let label = schema::spec(kind, &p.field).map_or("", |s| s.label);
+                    format!("{label}: {}", p.issue)
+                });
+                let edits = edits(&record, kind, &scope, changes);
+                leptos::task::spawn_local(async move {
+                    if !edits.is_empty() {
+                        let _ = local_db.save(edits).await;
+                    }
+                    if let Some(reason) = held {
+                        local_db.hold(reason);
+                    }
+                });
+            })
+        };
+        let sheet = Sheet {
+            kind,
+            draft,
+            record: record_memo,
+            read_only,
+            id: StoredValue::new(record),
+            scope: StoredValue::new(scope),
+            save_now: StoredValue::new(save_now),
+            pending: StoredValue::new_local(None),
+        };
+        on_cleanup(move || {
+            if sheet.cancel_pending() {
+                sheet.save();
+            }
+        });
+        sheet
+    }
+
+    fn save(self) {
+        let save = self.save_now.get_value();
+        save();
+    }
+
+    fn cancel_pending(self) -> bool {
+        match self.pending.try_update_value(Option::take).flatten() {
+            Some(handle) => {
+                handle.clear();
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The value on screen for a field (reactive).
+    pub fn value(self, field: &str) -> Value {
+        self.draft.with(|d| d.get(field).clone())
+    }
+
+    /// Puts a typed value on screen and saves it a moment after typing stops.
+    pub fn input(self, field: &str, value: Value) {
+        self.draft.update(|d| d.set(field, value));
+        self.cancel_pending();
+        let handle = set_timeout_with_handle(move || self.save(), TYPING_PAUSE).ok();
+        self.pending.set_value(handle);
+    }
+
+    /// Puts a value on screen and saves it now.
+    pub fn commit(self, field: &str, value: Value) {
+        self.draft.update(|d| d.set(field, value));
+        self.cancel_pending();
+        self.save();
+    }
+
+    /// The record's id.
+    pub fn id(self) -> RecordId {
+        self.id.get_value()
+    }
+
+    /// Writes the record's deletion field: `None` deletes it as it stands, `Some(false)`
+    /// keeps it. Resolves to whether the write was saved.
+    pub async fn write_deleted(self, value: Option<Value>) -> bool {
+        let local_db = expect_context::<LocalDb>();
+        let value = match value {
+            Some(value) => value,
+            None => match self.record.get_untracked() {
+                Some(saved) => saved.deletion(),
+                None => return false,
+            },
+        };
+        let edit = Edit {
+            record: self.id(),
+            kind: self.kind,
+            scope: self.scope.get_value(),
+            field: ramp_core::record::DELETED.to_owned(),
+            value,
+        };
+        local_db.save(vec![edit]).await.is_ok()
+    }
+}
+
+/// The sections of a worksheet, each with its fields, conflicts and links to choose from.
+#[component]
+pub fn SheetFields(
+    /// The worksheet.
+    sheet: Sheet,
+    /// The team, for the records a link can point to.
+    team: RecordId,
+    /// The sections shown, in order.
+    sections: Vec<Section>,
+) -> impl IntoView {
+    let local_db = expect_context::<LocalDb>();
+    let scope = team_scope(&team);
+    let section = move |section: Section| {
+        let scope = scope.clone();
+        let fields = schema::fields(sheet.kind).iter().filter(move |spec| spec.section == section);
+        view! {
+            <section class="sheet-section" id=format!("sec-{}", section.key())>
+                <h2>{section.heading()}</h2>
+                {fields.map(|spec| {
+                    let scope = scope.clone();
+                    let options = Signal::derive(move || {
+                        local_db.with(|r| link_options(r, &scope, sheet.kind, spec.name, &sheet.id()))
+                    });
+                    view! {
+                        <FieldInput spec=spec
+                            value=Signal::derive(move || sheet.value(spec.name))
+                            problem=Signal::derive(move || sheet.draft.with(|d| d.problem(spec.name)).map(|p| p.issue.to_string()))
+                            on_input=move |value| sheet.input(spec.name, value)
+                            on_commit=move |value| sheet.commit(spec.name, value)
+                            options=options/>
+                        <ConflictChoices choices=Signal::derive(move || choices(&sheet.record.get(), spec.name))
+                            on_choose=move |value| sheet.commit(spec.name, value)/>
+                    }
+                }).collect_view()}
+            </section>
+        }
+    };
+    view! {
+        <Show when=move || sheet.read_only.get()>
+            <p class="notice" data-testid="read-only">"You can read this team's worksheets; only its members change them."</p>
+        </Show>
+        <form class="sheet" on:submit=|ev| ev.prevent_default()>
+            <fieldset class="sheet-fields" disabled=move || sheet.read_only.get()>
+                {sections.into_iter().map(section).collect_view()}
+            </fieldset>
+        </form>
+    }
+}
+
+/// The box shown when the record was deleted on one device while changed on another.
+#[component]
+pub fn DeletionConflict(
+    /// The worksheet.
+    sheet: Sheet,
+    /// What the record is called ("cycle", "measure").
+    noun: &'static str,
+) -> impl IntoView {
+    let disputed = move || sheet.record.with(|r| r.as_ref().is_some_and(|r| r.deleted_while_edited()));
+    view! {
+        <Show when=disputed>
+            <div class="conflict" role="alert" data-testid="deletion-conflict">
+                <p class="conflict-title">{format!("This {noun} was deleted on one device while it was being changed on another.")}</p>
+                <button type="button" on:click=move |_| {
+                    leptos::task::spawn_local(async move { sheet.write_deleted(Some(Value::Bool(false))).await; });
+                }>{format!("Keep the {noun}")}</button>
+                <button type="button" on:click=move |_| {
+                    leptos::task::spawn_local(async move { sheet.write_deleted(None).await; });
+                }>"Delete it"</button>
+            </div>
+        </Show>
+    }
+}
+
+/// "Delete this …", after asking; goes to `back` once the deletion is saved.
+#[component]
+pub fn DeleteButton(
+    /// The worksheet.
+    sheet: Sheet,
+    /// What the record is called ("cycle", "measure").
+    noun: &'static str,
+    /// Where to go afterwards.
+    back: String,
+) -> impl IntoView {
+    let navigate = leptos_router::hooks::use_navigate();
+    let ask = move |_| {
+        let sure = web_sys::window()
+            .and_then(|w| w.confirm_with_message(&format!("Delete this {noun} for the whole team?")).ok())
+            .unwrap_or(false);
+        if sure {
+            let (navigate, back) = (navigate.clone(), back.clone());
+            leptos::task::spawn_local(async move {
+                if sheet.write_deleted(None).await {
+                    navigate(&back, Default::default());
+                }
+            });
+        }
+    };
+    view! {
+        <Show when=move || !sheet.read_only.get() && sheet.record.with(Option::is_some)>
+            <button type="button" class="link-button no-print" data-testid=format!("delete-{}", noun.replace(' ', "-"))
+                on:click=ask.clone()>{format!("Delete this {noun}")}</button>
+        </Show>
+    }
+}
+
+/// The concurrent values of a field, latest first.
+fn choices(record: &Option<Record>, field: &str) -> Vec<Choice> {
+    let Some(state) = record.as_ref().and_then(|r| r.fields.get(field)) else { return Vec::new() };
+    let mut siblings: Vec<_> = state.siblings().iter().collect();
+    siblings.sort_by(|a, b| b.hlc.cmp(&a.hlc));
+    siblings
+        .into_iter()
+        .map(|s| Choice {
+            value: s.value.clone(),
+            author: s.author.clone().unwrap_or_else(|| "Someone".to_owned()),
+            at: s.hlc.wall_ms,
+        })
+        .collect()
+}
