@@ -17,8 +17,7 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), ClientError> {
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(file_error)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(file_error)?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or(ClientError::File)?;
-    let anchor: web_sys::HtmlAnchorElement =
-        document.create_element("a").map_err(file_error)?.unchecked_into();
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a").map_err(file_error)?.unchecked_into();
     anchor.set_href(&url);
     anchor.set_download(name);
     anchor.click();

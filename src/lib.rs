@@ -20,8 +20,8 @@ use leptos_router::path;
 
 use crate::components::{StatusChip, UpdateBanner};
 use crate::pages::{
-    AimPage, CyclePage, CyclesPage, DriverPage, DriversPage, HomePage, IdeaPage, MeasurePage, MeasuresPage, NewCyclePage,
-    NotFound, SettingsPage, SignInPage, TeamPage,
+    AimPage, CyclePage, CyclesPage, DriverPage, DriversPage, HomePage, IdeaPage, MeasurePage, MeasuresPage,
+    NewCyclePage, NotFound, SettingsPage, SignInPage, TeamPage,
 };
 use crate::store::{LocalDb, Phase, SaveState};
 use crate::sync::Sync;

@@ -29,9 +29,12 @@ pub fn FieldInput(
     /// For link fields: the records that can be chosen, as (id, label).
     #[prop(optional)]
     options: Option<Signal<Vec<(String, String)>>>,
+    /// The start of the input's id (default "f"), for a second form of the same fields on a page.
+    #[prop(optional)]
+    prefix: Option<&'static str>,
 ) -> impl IntoView {
     let options = options.unwrap_or_else(|| Signal::derive(Vec::new));
-    let id = format!("f-{}", spec.name);
+    let id = format!("{}-{}", prefix.unwrap_or("f"), spec.name);
     let hint_id = format!("{id}-hint");
     let problem_id = format!("{id}-problem");
     let described_by = format!("{hint_id} {problem_id}");
@@ -155,16 +158,36 @@ pub fn FieldInput(
     .then(|| id.clone());
     let printed = move || match spec.input {
         Input::Choice(choices) => value.with(|v| {
-            choices.iter().find(|(stored, _)| *stored == v.as_text()).map(|(_, label)| label.to_string()).unwrap_or_default()
+            choices
+                .iter()
+                .find(|(stored, _)| *stored == v.as_text())
+                .map(|(_, label)| label.to_string())
+                .unwrap_or_default()
         }),
         Input::Ref(_) => value.with(|v| {
             options.with(|o| o.iter().find(|(id, _)| id == v.as_text()).map(|(_, l)| l.clone()).unwrap_or_default())
         }),
         Input::Refs(_) => {
             let ids = ramp_core::drivers::ids_in(&value.get());
-            options.with(|o| o.iter().filter(|(id, _)| ids.contains(id)).map(|(_, l)| l.as_str()).collect::<Vec<_>>().join("; "))
+            options.with(|o| {
+                o.iter().filter(|(id, _)| ids.contains(id)).map(|(_, l)| l.as_str()).collect::<Vec<_>>().join("; ")
+            })
         }
-        Input::Table { .. } => String::new(),
+        Input::Table { columns, .. } => value.with(|v| {
+            v.as_rows()
+                .iter()
+                .map(|row| {
+                    let cells: Vec<&str> = columns
+                        .iter()
+                        .filter_map(|(name, _)| row.get(*name).map(String::as_str))
+                        .filter(|c| !c.trim().is_empty())
+                        .collect();
+                    cells.join(" — ")
+                })
+                .filter(|line| !line.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n")
+        }),
         _ => value.with(number_text),
     };
     view! {

@@ -60,7 +60,11 @@ fn Worksheet(
     });
     let prompts = Memo::new(move |_| {
         let Some(saved) = sheet.record.get() else { return Vec::new() };
-        local_db.with(|r| cycle::prompts(&saved, r.local().values())).iter().map(ToString::to_string).collect::<Vec<_>>()
+        local_db
+            .with(|r| cycle::prompts(&saved, r.local().values()))
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
     });
     let adapted = move || sheet.value("decision").as_text() == "adapt";
     let team_href = format!("/teams/{team}");
@@ -80,11 +84,11 @@ fn Worksheet(
             })}
         </nav>
         <DeletionConflict sheet=sheet noun="cycle"/>
+        <p class="print-only print-kind">"PDSA worksheet"</p>
         <div class="sheet-head">
             <h1 data-testid="cycle-title">{title}</h1>
             <StageBadge stage=stage/>
         </div>
-        <p class="print-only print-kind">"PDSA worksheet"</p>
         <Show when=move || !prompts.with(Vec::is_empty) && !sheet.read_only.get()>
             <div class="prompts no-print" data-testid="prompts">
                 <p class="prompts-title">"For a strong PDSA"</p>

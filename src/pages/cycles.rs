@@ -24,7 +24,10 @@ pub fn CyclesPage() -> impl IntoView {
                 let scope = scope.clone();
                 Signal::derive(move || {
                     local_db.with(|r| {
-                        cycle::newest_first(r.local().values(), &scope).into_iter().map(|c| CycleRow::of(r, c)).collect()
+                        cycle::newest_first(r.local().values(), &scope)
+                            .into_iter()
+                            .map(|c| CycleRow::of(r, c))
+                            .collect()
                     })
                 })
             };

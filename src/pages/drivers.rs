@@ -48,18 +48,19 @@ fn DriverDiagram(team: RecordId) -> impl IntoView {
     let name = crate::pages::team_name(local_db, team.clone());
     let aim_id = aim::id(&team);
     let aim_text = Memo::new(move |_| {
-        local_db.with(|r| {
-            r.record(&aim_id).map(|a| {
-                let own = a.text("statement").trim().to_owned();
-                if own.is_empty() {
-                    aim::suggest(a)
-                } else {
-                    own
-                }
+        local_db
+            .with(|r| {
+                r.record(&aim_id).map(|a| {
+                    let own = a.text("statement").trim().to_owned();
+                    if own.is_empty() {
+                        aim::suggest(a)
+                    } else {
+                        own
+                    }
+                })
             })
-        })
-        .filter(|t| !t.is_empty())
-        .unwrap_or_else(|| "Aim (not written yet)".to_owned())
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| "Aim (not written yet)".to_owned())
     });
     let tree = {
         let scope = scope.clone();
@@ -84,24 +85,22 @@ fn DriverDiagram(team: RecordId) -> impl IntoView {
     let navigate = use_navigate();
     let adding = RwSignal::new(None::<Adding>);
     let add = Callback::new(move |(kind, level, draft): (Kind, Option<&'static str>, Draft)| {
-        {
-            let id = new_id();
-            let edits = creation(&id, kind, &scope, &draft);
-            let target = match (kind, level) {
-                (Kind::ChangeIdea, _) => Some(format!("{base}/ideas/{id}")),
-                (_, Some("secondary")) => Some(format!("{base}/drivers/{id}")),
-                _ => None,
-            };
-            let navigate = navigate.clone();
-            leptos::task::spawn_local(async move {
-                if local_db.save(edits).await.is_ok() {
-                    adding.set(None);
-                    if let Some(target) = target {
-                        navigate(&target, Default::default());
-                    }
+        let id = new_id();
+        let edits = creation(&id, kind, &scope, &draft);
+        let target = match (kind, level) {
+            (Kind::ChangeIdea, _) => Some(format!("{base}/ideas/{id}")),
+            (_, Some("secondary")) => Some(format!("{base}/drivers/{id}")),
+            _ => None,
+        };
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            if local_db.save(edits).await.is_ok() {
+                adding.set(None);
+                if let Some(target) = target {
+                    navigate(&target, Default::default());
                 }
-            });
-        }
+            }
+        });
     });
     let driver_draft = |level: &str| {
         let mut draft = Draft::new(Kind::Driver);
@@ -235,14 +234,54 @@ pub fn DriverPage() -> impl IntoView {
     move || match found.get() {
         None => view! { <crate::pages::NotFound/> }.into_any(),
         Some((team, driver)) => {
-            let sheet = Sheet::new(&team, driver, Kind::Driver);
+            let sheet = Sheet::new(&team, driver.clone(), Kind::Driver);
             let title = move || sheet.value("text").as_text().to_owned();
             let back = format!("/teams/{team}/drivers");
+            let scope = team_scope(&team);
+            let below = Memo::new(move |_| {
+                local_db.with(|r| {
+                    let drivers = Drivers::of(r.local().values(), &scope);
+                    let secondaries: Vec<(String, String)> = drivers
+                        .secondaries_of(&driver)
+                        .iter()
+                        .map(|s| (s.id.to_string(), s.text("text").to_owned()))
+                        .collect();
+                    let ideas: Vec<(String, String)> = drivers
+                        .ideas_of(&driver)
+                        .iter()
+                        .map(|i| (i.id.to_string(), i.text("text").to_owned()))
+                        .collect();
+                    (secondaries, ideas)
+                })
+            });
+            let base = format!("/teams/{team}");
             view! {
                 <nav class="crumbs no-print"><A href=back.clone()>"Drivers & change ideas"</A></nav>
                 <DeletionConflict sheet=sheet noun="driver"/>
                 <h1>{title}</h1>
                 <SheetFields sheet=sheet team=team.clone() sections=vec![Section::Driver]/>
+                <section class="overview-block" data-testid="driver-below">
+                    {move || {
+                        let (secondaries, ideas) = below.get();
+                        let base = base.clone();
+                        view! {
+                            {(!secondaries.is_empty()).then(|| view! {
+                                <h2>"Secondary drivers under it"</h2>
+                                <ul class="cards">{secondaries.into_iter().map(|(id, text)| view! {
+                                    <li><A href=format!("{base}/drivers/{id}") attr:class="card">{text}</A></li>
+                                }).collect_view()}</ul>
+                            })}
+                            <h2>"Change ideas working on it"</h2>
+                            {if ideas.is_empty() {
+                                view! { <p class="empty">"None yet: link change ideas from their pages."</p> }.into_any()
+                            } else {
+                                view! { <ul class="cards">{ideas.into_iter().map(|(id, text)| view! {
+                                    <li><A href=format!("{base}/ideas/{id}") attr:class="card">{text}</A></li>
+                                }).collect_view()}</ul> }.into_any()
+                            }}
+                        }
+                    }}
+                </section>
                 <DeleteButton sheet=sheet noun="driver" back=back/>
             }
             .into_any()

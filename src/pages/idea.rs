@@ -23,7 +23,8 @@ pub fn IdeaPage() -> impl IntoView {
     let found = Memo::new(move |_| {
         let (team, idea) = (team_id.get()?, idea_id.get()?);
         let ok = local_db.with(|r| {
-            r.record(&idea).is_some_and(|d| d.kind == Kind::ChangeIdea && d.scope == team_scope(&team) && !d.is_deleted())
+            r.record(&idea)
+                .is_some_and(|d| d.kind == Kind::ChangeIdea && d.scope == team_scope(&team) && !d.is_deleted())
         });
         ok.then_some((team, idea))
     });
@@ -47,7 +48,13 @@ fn Idea(team: RecordId, idea: RecordId) -> impl IntoView {
                 cycle::ramp(r.local().values(), &scope, &idea)
                     .into_iter()
                     .map(|c| {
-                        (c.id.to_string(), c.text("title").to_owned(), c.text("scale").to_owned(), c.text("start").to_owned(), Stage::of(c))
+                        (
+                            c.id.to_string(),
+                            c.text("title").to_owned(),
+                            c.text("scale").to_owned(),
+                            c.text("start").to_owned(),
+                            Stage::of(c),
+                        )
                     })
                     .collect::<Vec<_>>()
             })

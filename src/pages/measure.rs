@@ -17,6 +17,7 @@ use ramp_core::{team_scope, Edit, Kind, RecordId, Value};
 
 use crate::components::FieldInput;
 use crate::pages::sheet::{DeleteButton, DeletionConflict, Sheet, SheetFields};
+use crate::pages::team::{CycleList, CycleRow};
 use crate::pages::{id_param, team_exists, today, TeamNav};
 use crate::store::LocalDb;
 
@@ -50,6 +51,7 @@ fn Measure(team: RecordId, measure: RecordId) -> impl IntoView {
     let entry_team = team.clone();
     let entry_measure = measure.clone();
     let picked = RwSignal::new(None::<Period>);
+    let sheet_team = StoredValue::new(team.clone());
     view! {
         <nav class="crumbs no-print"><A href=format!("/teams/{team}/measures")>{name}" · Measures"</A></nav>
         <DeletionConflict sheet=sheet noun="measure"/>
@@ -60,6 +62,17 @@ fn Measure(team: RecordId, measure: RecordId) -> impl IntoView {
             <DataEntry team=entry_team.clone() measure=entry_measure.clone() sheet=sheet picked=picked/>
         </Show>
         <PointsTable sheet=sheet picked=picked/>
+        <h2>"PDSA cycles for this measure"</h2>
+        <CycleList team=team.clone() rows=Signal::derive(move || {
+            let id = sheet.id().to_string();
+            local_db.with(|r| {
+                ramp_core::cycle::newest_first(r.local().values(), &team_scope(&sheet_team.get_value()))
+                    .into_iter()
+                    .filter(|c| c.text("measure") == id)
+                    .map(|c| CycleRow::of(r, c))
+                    .collect()
+            })
+        })/>
         <h2 class="sheet-title">"Definition"</h2>
         <SheetFields sheet=sheet team=team.clone()
             sections=vec![Section::Measure, Section::Definition, Section::Goal, Section::Collection]/>
@@ -71,7 +84,8 @@ fn Measure(team: RecordId, measure: RecordId) -> impl IntoView {
 #[component]
 fn DataEntry(team: RecordId, measure: RecordId, sheet: Sheet, picked: RwSignal<Option<Period>>) -> impl IntoView {
     let local_db = expect_context::<LocalDb>();
-    let frequency = move || sheet.record.with(|m| m.as_ref().map(|m| m.text("frequency").to_owned())).unwrap_or_default();
+    let frequency =
+        move || sheet.record.with(|m| m.as_ref().map(|m| m.text("frequency").to_owned())).unwrap_or_default();
     let value_type = move || sheet.record.with(|m| m.as_ref().map(ValueType::of)).unwrap_or(ValueType::Proportion);
     let form = RwSignal::new(BTreeMap::<String, Value>::new());
     let tried = RwSignal::new(false);
@@ -124,7 +138,10 @@ fn DataEntry(team: RecordId, measure: RecordId, sheet: Sheet, picked: RwSignal<O
     let problems = Memo::new(move |_| form.with(|values| check_point(value_type(), values)));
     let problem = move |field: &'static str| {
         Signal::derive(move || {
-            tried.get().then(|| problems.with(|p| p.iter().find(|p| p.field == field).map(|p| p.issue.to_string()))).flatten()
+            tried
+                .get()
+                .then(|| problems.with(|p| p.iter().find(|p| p.field == field).map(|p| p.issue.to_string())))
+                .flatten()
         })
     };
     let set = move |field: &'static str| {
@@ -170,7 +187,13 @@ fn DataEntry(team: RecordId, measure: RecordId, sheet: Sheet, picked: RwSignal<O
                     let old = state.map_or(&Value::Null, |s| s.value());
                     let conflicted = state.is_some_and(|s| s.is_conflict());
                     let changed = conflicted || (old != &new && !(old.is_blank() && new.is_blank()));
-                    changed.then(|| Edit { record: id.clone(), kind: Kind::Datapoint, scope: scope.clone(), field: field.to_string(), value: new })
+                    changed.then(|| Edit {
+                        record: id.clone(),
+                        kind: Kind::Datapoint,
+                        scope: scope.clone(),
+                        field: field.to_string(),
+                        value: new,
+                    })
                 })
                 .collect();
             if existing.is_some_and(|p| p.is_deleted()) {
@@ -196,7 +219,8 @@ fn DataEntry(team: RecordId, measure: RecordId, sheet: Sheet, picked: RwSignal<O
         });
     };
     let spec = |name: &str| schema::spec(Kind::Datapoint, name).expect("data point fields are in the schema");
-    let value_of = move |field: &'static str| Signal::derive(move || form.with(|f| f.get(field).cloned().unwrap_or(Value::Null)));
+    let value_of =
+        move |field: &'static str| Signal::derive(move || form.with(|f| f.get(field).cloned().unwrap_or(Value::Null)));
     let definition = move || {
         sheet.record.with(|m| {
             let Some(m) = m else { return String::new() };
@@ -231,18 +255,18 @@ fn DataEntry(team: RecordId, measure: RecordId, sheet: Sheet, picked: RwSignal<O
                 </div>
                 <p class="hint">{definition}</p>
                 <Show when=move || value_type().is_ratio() fallback=move || view! {
-                    <FieldInput spec=spec("value") value=value_of("value") problem=problem("value")
+                    <FieldInput prefix="p" spec=spec("value") value=value_of("value") problem=problem("value")
                         on_input=set("value") on_commit=set("value")/>
                 }>
                     <div class="pair">
-                        <FieldInput spec=spec("numerator") value=value_of("numerator") problem=problem("numerator")
+                        <FieldInput prefix="p" spec=spec("numerator") value=value_of("numerator") problem=problem("numerator")
                             on_input=set("numerator") on_commit=set("numerator")/>
-                        <FieldInput spec=spec("denominator") value=value_of("denominator") problem=problem("denominator")
+                        <FieldInput prefix="p" spec=spec("denominator") value=value_of("denominator") problem=problem("denominator")
                             on_input=set("denominator") on_commit=set("denominator")/>
                     </div>
                 </Show>
                 <p class="preview" data-testid="entry-preview">{preview}</p>
-                <FieldInput spec=spec("note") value=value_of("note") problem=problem("note")
+                <FieldInput prefix="p" spec=spec("note") value=value_of("note") problem=problem("note")
                     on_input=set("note") on_commit=set("note")/>
                 <button type="submit" class="primary big" data-testid="save-point">"Save"</button>
                 <p class="saved-note" role="status" data-testid="saved-note">{move || saved_note.get()}</p>
@@ -259,14 +283,19 @@ fn PointsTable(sheet: Sheet, picked: RwSignal<Option<Period>>) -> impl IntoView 
         let Some(m) = sheet.record.get() else { return Vec::new() };
         let ratio = ValueType::of(&m).is_ratio();
         local_db.with(|r| {
-            let conflicted: Vec<RecordId> =
-                r.local().values().filter(|p| p.kind == Kind::Datapoint && p.open_conflicts() > 0).map(|p| p.id.clone()).collect();
+            let conflicted: Vec<RecordId> = r
+                .local()
+                .values()
+                .filter(|p| p.kind == Kind::Datapoint && p.open_conflicts() > 0)
+                .map(|p| p.id.clone())
+                .collect();
             measure::series(&m, r.local().values())
                 .into_iter()
                 .rev()
                 .map(|p| {
                     let cell = |n: Option<f64>| n.map(format_number).unwrap_or_default();
-                    let data = if ratio { format!("{} / {}", cell(p.numerator), cell(p.denominator)) } else { String::new() };
+                    let data =
+                        if ratio { format!("{} / {}", cell(p.numerator), cell(p.denominator)) } else { String::new() };
                     let value = p.value.map(|v| format_value(&m, v)).unwrap_or_else(|| "—".into());
                     (p.period, data, value, p.note, conflicted.contains(&p.id))
                 })
@@ -275,7 +304,8 @@ fn PointsTable(sheet: Sheet, picked: RwSignal<Option<Period>>) -> impl IntoView 
     });
     let ratio = move || sheet.record.with(|m| m.as_ref().is_some_and(|m| ValueType::of(m).is_ratio()));
     let scroll_to_form = || {
-        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("entry-period")) {
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("entry-period"))
+        {
             el.scroll_into_view();
         }
     };
@@ -288,18 +318,16 @@ fn PointsTable(sheet: Sheet, picked: RwSignal<Option<Period>>) -> impl IntoView 
             <table class="points" data-testid="points">
                 <thead><tr>
                     <th scope="col">"Period"</th>
-                    <Show when=ratio><th scope="col">"Num. / den."</th></Show>
+                    <Show when=ratio><th scope="col">"Data"</th></Show>
                     <th scope="col">"Value"</th>
-                    <th scope="col">"Note"</th>
                     <th scope="col" class="no-print"><span class="visually-hidden">"Edit"</span></th>
                 </tr></thead>
                 <tbody>
                     <For each=move || rows.get() key=|row| format!("{:?}", row) let:row>
                         <tr class:conflicted=row.4>
-                            <th scope="row">{row.0.label()}</th>
-                            <Show when=ratio><td>{row.1.clone()}</td></Show>
+                            <th scope="row">{row.0.label()}<span class="note-cell">{row.3}</span></th>
+                            <Show when=ratio><td class="data-cell">{row.1.clone()}</td></Show>
                             <td>{row.2}{row.4.then_some(" ⚠ two values")}</td>
-                            <td class="note-cell">{row.3}</td>
                             <td class="no-print">
                                 <button type="button" class="small" on:click=move |_| {
                                     picked.set(Some(row.0));

@@ -35,7 +35,9 @@ pub fn MeasuresPage() -> impl IntoView {
                                 let latest = measure::series(m, r.local().values())
                                     .iter()
                                     .rev()
-                                    .find_map(|p| p.value.map(|v| format!("{} · {}", format_value(m, v), p.period.label())))
+                                    .find_map(|p| {
+                                        p.value.map(|v| format!("{} · {}", format_value(m, v), p.period.label()))
+                                    })
                                     .unwrap_or_else(|| "No data yet".to_owned());
                                 (m.id.to_string(), m.text("name").to_owned(), m.text("measure_type").to_owned(), latest)
                             })
@@ -59,7 +61,8 @@ pub fn MeasuresPage() -> impl IntoView {
             let mut initial = Draft::new(Kind::Measure);
             initial.set("value_type", Value::Text("proportion".into()));
             initial.set("frequency", Value::Text("monthly".into()));
-            let fields: Vec<_> = schema::fields(Kind::Measure).iter().filter(|s| s.section == Section::Measure).collect();
+            let fields: Vec<_> =
+                schema::fields(Kind::Measure).iter().filter(|s| s.section == Section::Measure).collect();
             let name = crate::pages::team_name(local_db, team.clone());
             let base = format!("/teams/{team}/measures");
             view! {

@@ -32,7 +32,7 @@ pub use team::TeamPage;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_location, use_params_map};
+use leptos_router::hooks::use_params_map;
 use ramp_core::{team_scope, Draft, Edit, Kind, Record, RecordId, Replica, Uuid7};
 
 /// The record id in a route parameter, if it is a well-formed id (reactive).
@@ -104,7 +104,6 @@ fn TeamNav(
     /// The team.
     team: RecordId,
 ) -> impl IntoView {
-    let location = use_location();
     let base = format!("/teams/{team}");
     let links = [
         ("", "Overview"),
@@ -116,21 +115,18 @@ fn TeamNav(
     view! {
         <nav class="team-nav no-print" aria-label="The team's worksheets">
             {links.into_iter().map(|(path, label)| {
-                let href = format!("{base}{path}");
-                let here = href.clone();
-                let current = move || {
-                    let at = location.pathname.get();
-                    let on = if path.is_empty() { at == here } else { at.starts_with(&here) };
-                    on.then_some("page")
-                };
-                view! { <A href=href attr:aria-current=current>{label}</A> }
+                // The router marks the current link with aria-current="page".
+                view! { <A href=format!("{base}{path}") exact=path.is_empty()>{label}</A> }
             }).collect_view()}
         </nav>
     }
 }
 
 /// The team's name (reactive), or "" when the team is unknown.
-fn team_name(local_db: crate::store::LocalDb, team: RecordId) -> impl Fn() -> String + Copy + Send + std::marker::Sync + 'static {
+fn team_name(
+    local_db: crate::store::LocalDb,
+    team: RecordId,
+) -> impl Fn() -> String + Copy + Send + std::marker::Sync + 'static {
     let team = StoredValue::new(team);
     move || local_db.with(|r| r.record(&team.get_value()).map(|t| t.text("name").to_owned())).unwrap_or_default()
 }

@@ -29,8 +29,10 @@ pub fn NewCyclePage() -> impl IntoView {
     let mut initial = Draft::new(Kind::Cycle);
     initial.set("start", Value::Text(today()));
     initial.set("objective_type", Value::Text("test".into()));
-    let (idea, previous) = query.with_untracked(|q| (q.get("idea").unwrap_or_default(), q.get("previous").unwrap_or_default()));
-    let previous_record = ramp_core::Uuid7::parse(&previous).ok().and_then(|id| local_db.with_untracked(|r| r.record(&id).cloned()));
+    let (idea, previous) =
+        query.with_untracked(|q| (q.get("idea").unwrap_or_default(), q.get("previous").unwrap_or_default()));
+    let previous_record =
+        ramp_core::Uuid7::parse(&previous).ok().and_then(|id| local_db.with_untracked(|r| r.record(&id).cloned()));
     if !idea.is_empty() {
         initial.set("change_idea", Value::Text(idea));
     }
@@ -100,7 +102,10 @@ pub fn NewCyclePage() -> impl IntoView {
             list
         });
         let problem = Signal::derive(move || {
-            tried.get().then(|| problems.with(|p| p.iter().find(|p| p.field == spec.name).map(|p| p.issue.to_string()))).flatten()
+            tried
+                .get()
+                .then(|| problems.with(|p| p.iter().find(|p| p.field == spec.name).map(|p| p.issue.to_string())))
+                .flatten()
         });
         let set = move |value: Value| draft.update(|d| d.set(spec.name, value));
         view! {

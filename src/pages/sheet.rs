@@ -35,6 +35,7 @@ pub struct Sheet {
     pub read_only: Memo<bool>,
     id: StoredValue<RecordId>,
     scope: StoredValue<String>,
+    local_db: LocalDb,
     save_now: StoredValue<Arc<dyn Fn() + Send + std::marker::Sync>>,
     pending: StoredValue<Option<TimeoutHandle>, LocalStorage>,
 }
@@ -90,6 +91,7 @@ impl Sheet {
             read_only,
             id: StoredValue::new(record),
             scope: StoredValue::new(scope),
+            local_db,
             save_now: StoredValue::new(save_now),
             pending: StoredValue::new_local(None),
         };
@@ -144,7 +146,6 @@ impl Sheet {
     /// Writes the record's deletion field: `None` deletes it as it stands, `Some(false)`
     /// keeps it. Resolves to whether the write was saved.
     pub async fn write_deleted(self, value: Option<Value>) -> bool {
-        let local_db = expect_context::<LocalDb>();
         let value = match value {
             Some(value) => value,
             None => match self.record.get_untracked() {
@@ -159,7 +160,7 @@ impl Sheet {
             field: ramp_core::record::DELETED.to_owned(),
             value,
         };
-        local_db.save(vec![edit]).await.is_ok()
+        self.local_db.save(vec![edit]).await.is_ok()
     }
 }
 

@@ -122,7 +122,11 @@ fn Overview(team: RecordId) -> impl IntoView {
         let scope = scope.clone();
         Memo::new(move |_| {
             local_db.with(|r| {
-                cycle::newest_first(r.local().values(), &scope).into_iter().take(5).map(|c| CycleRow::of(r, c)).collect::<Vec<_>>()
+                cycle::newest_first(r.local().values(), &scope)
+                    .into_iter()
+                    .take(5)
+                    .map(|c| CycleRow::of(r, c))
+                    .collect::<Vec<_>>()
             })
         })
     };
@@ -266,7 +270,8 @@ pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// A file name from a team name: "Ward 7 Falls Team.json" without characters file systems refuse.
 fn file_name(name: &str, extension: &str) -> String {
-    let clean: String = name.chars().map(|c| if c.is_alphanumeric() || c == ' ' || c == '-' { c } else { '_' }).collect();
+    let clean: String =
+        name.chars().map(|c| if c.is_alphanumeric() || c == ' ' || c == '-' { c } else { '_' }).collect();
     let clean = clean.trim();
     format!("{}.{extension}", if clean.is_empty() { "ramp-team" } else { clean })
 }

@@ -367,3 +367,70 @@ async fn refusals_an_expired_session_and_signing_out_lose_nothing_unasked() -> a
     phone.close().await;
     Ok(())
 }
+
+#[tokio::test]
+async fn two_devices_entering_the_same_month_meet_in_one_record() -> anyhow::Result<()> {
+    let mut server = Server::start()?;
+    let team = set_up_team(&server)?;
+    let phone = Browser::start(PHONE).await?;
+    let tablet = Browser::start(TABLET).await?;
+    phone.sign_in(&server, "mia@example.org", PASSWORD).await?;
+    phone.goto(&format!("{}/teams/{team}/measures", server.url)).await?;
+    phone.type_into("#f-name", "Risk assessed within 6 hours").await?;
+    phone.click("label[for=f-measure_type-process]").await?;
+    phone.click("form.create-form button[type=submit]").await?;
+    phone.wait_for_text("[data-testid=measure-name]", "Risk assessed").await?;
+    let measure_url = phone.url().await?;
+    phone.set_value("#entry-period", "2026-03").await?;
+    phone.set_value("#p-numerator", "8").await?;
+    phone.set_value("#p-denominator", "10").await?;
+    phone.click("[data-testid=save-point]").await?;
+    phone.wait_for_text("[data-testid=saved-note]", "Saved Mar 2026: 80 %").await?;
+    phone.wait_offline_ready().await?;
+    phone.sync_until("March reached the server", "return document.body.innerText.includes('Synced at');").await?;
+
+    // The tablet picks March and meets the phone's numbers: the same record, to correct.
+    tablet.sign_in(&server, "max@example.org", PASSWORD).await?;
+    tablet.goto(&measure_url).await?;
+    tablet.wait_for_text("[data-testid=measure-name]", "Risk assessed").await?;
+    tablet.wait_offline_ready().await?;
+    tablet.set_value("#entry-period", "2026-03").await?;
+    tablet.wait_for_text("[data-testid=entry-status]", "Mar 2026 has data").await?;
+    assert_eq!(tablet.value_of("#p-numerator").await?, json!("8"));
+
+    // Both enter April offline with different numbers: one April, shown as a conflict.
+    server.stop();
+    for (browser, numerator) in [(&phone, "3"), (&tablet, "4")] {
+        browser.set_value("#entry-period", "2026-04").await?;
+        browser.set_value("#p-numerator", numerator).await?;
+        browser.set_value("#p-denominator", "10").await?;
+        browser.click("[data-testid=save-point]").await?;
+        browser.wait_for_text("[data-testid=saved-note]", "Saved Apr 2026").await?;
+    }
+    server.restart()?;
+    for browser in [&phone, &tablet] {
+        browser
+            .sync_until(
+                "April shows both values",
+                "return document.querySelector('[data-testid=points]').innerText.includes('two values');",
+            )
+            .await?;
+        let rows =
+            browser.js("return document.querySelectorAll('[data-testid=points] tbody tr').length", vec![]).await?;
+        assert_eq!(rows, json!(2), "March and one April");
+    }
+    // The tablet settles April; the phone follows.
+    tablet.click("button[aria-label='Edit Apr 2026']").await?;
+    tablet.set_value("#p-numerator", "4").await?;
+    tablet.click("[data-testid=save-point]").await?;
+    tablet.wait_for_text("[data-testid=saved-note]", "Saved Apr 2026: 40 %").await?;
+    phone
+        .sync_until(
+            "April is settled at 40 %",
+            "const t = document.querySelector('[data-testid=points]').innerText; return !t.includes('two values') && t.includes('40 %');",
+        )
+        .await?;
+    phone.close().await;
+    tablet.close().await;
+    Ok(())
+}

@@ -15,8 +15,14 @@ async fn look(browser: &Browser, name: &str) -> anyhow::Result<()> {
     for (size, label) in [(TABLET, "tablet"), (PHONE, "phone")] {
         browser.viewport(size).await?;
         tokio::time::sleep(Duration::from_millis(200)).await;
-        let wide = browser.js("return document.documentElement.scrollWidth > window.innerWidth", vec![]).await?;
-        assert_eq!(wide, json!(false), "{name} scrolls sideways at {label} width");
+        let wide = browser
+            .js(
+                "return document.documentElement.scrollWidth > window.innerWidth ||\
+                 [...document.querySelectorAll('main *')].some(e => e.getBoundingClientRect().right > window.innerWidth + 1)",
+                vec![],
+            )
+            .await?;
+        assert_eq!(wide, json!(false), "{name} has something past the right edge at {label} width");
         browser.screenshot(&format!("{name}-{label}")).await?;
     }
     Ok(())
@@ -36,8 +42,8 @@ async fn add_measure(browser: &Browser, team_url: &str, name: &str, value_type: 
 /// Enters one period's numerator and denominator and saves them.
 async fn enter(browser: &Browser, period: &str, numerator: &str, denominator: &str) -> anyhow::Result<()> {
     browser.set_value("#entry-period", period).await?;
-    browser.set_value("#f-numerator", numerator).await?;
-    browser.set_value("#f-denominator", denominator).await?;
+    browser.set_value("#p-numerator", numerator).await?;
+    browser.set_value("#p-denominator", denominator).await?;
     browser.click("[data-testid=save-point]").await?;
     browser.wait_for_text("[data-testid=saved-note]", "Saved").await?;
     Ok(())
@@ -68,7 +74,10 @@ async fn the_aim_is_coached_and_measure_data_is_entered_offline() -> anyhow::Res
     browser.type_into("#f-place", "wards 5 to 7").await?;
     browser.wait_for_text("[data-testid=aim-complete]", "how much, by when and for whom").await?;
     browser
-        .wait_for_text("[data-testid=aim-suggestion]", "By 30 Jun 2027, reduce falls with harm 50 % fewer for adults over 65")
+        .wait_for_text(
+            "[data-testid=aim-suggestion]",
+            "By 30 Jun 2027, reduce falls with harm 50 % fewer for adults over 65",
+        )
         .await?;
     browser.click("[data-testid=use-suggestion]").await?;
     browser.wait_saved().await?;
@@ -82,16 +91,16 @@ async fn the_aim_is_coached_and_measure_data_is_entered_offline() -> anyhow::Res
     let measure_url = add_measure(&browser, &team_url, "Patients screened for falls risk", "proportion").await?;
     browser.set_value("#entry-period", "2026-03").await?;
     browser.wait_for_text("[data-testid=entry-status]", "Mar 2026: no data yet").await?;
-    browser.set_value("#f-numerator", "12").await?;
-    browser.set_value("#f-denominator", "10").await?;
-    browser.type_into("#f-note", "Agency staff week").await?;
+    browser.set_value("#p-numerator", "12").await?;
+    browser.set_value("#p-denominator", "10").await?;
+    browser.type_into("#p-note", "Agency staff week").await?;
     browser.click("[data-testid=save-point]").await?;
-    browser.wait_for_text("#f-numerator-problem", "cannot be above 100 %").await?;
-    assert_eq!(browser.value_of("#f-numerator").await?, json!("12"), "nothing typed is lost");
-    assert_eq!(browser.value_of("#f-note").await?, json!("Agency staff week"));
-    browser.set_value("#f-numerator", "-2").await?;
-    browser.wait_for_text("#f-numerator-problem", "cannot be negative").await?;
-    browser.set_value("#f-numerator", "8").await?;
+    browser.wait_for_text("#p-numerator-problem", "cannot be above 100 %").await?;
+    assert_eq!(browser.value_of("#p-numerator").await?, json!("12"), "nothing typed is lost");
+    assert_eq!(browser.value_of("#p-note").await?, json!("Agency staff week"));
+    browser.set_value("#p-numerator", "-2").await?;
+    browser.wait_for_text("#p-numerator-problem", "cannot be negative").await?;
+    browser.set_value("#p-numerator", "8").await?;
     browser.wait_for_text("[data-testid=entry-preview]", "= 80 %").await?;
     browser.click("[data-testid=save-point]").await?;
     browser.wait_for_text("[data-testid=saved-note]", "Saved Mar 2026: 80 %").await?;
@@ -102,8 +111,8 @@ async fn the_aim_is_coached_and_measure_data_is_entered_offline() -> anyhow::Res
     // Correcting a month: Edit loads it, and saving changes that one record.
     browser.click("button[aria-label='Edit Apr 2026']").await?;
     browser.wait_for_text("[data-testid=entry-status]", "Apr 2026 has data").await?;
-    assert_eq!(browser.value_of("#f-numerator").await?, json!("5"));
-    browser.set_value("#f-numerator", "6").await?;
+    assert_eq!(browser.value_of("#p-numerator").await?, json!("5"));
+    browser.set_value("#p-numerator", "6").await?;
     browser.click("[data-testid=save-point]").await?;
     browser.wait_for_text("[data-testid=saved-note]", "Saved Apr 2026: 60 %").await?;
     let rows = browser.js("return document.querySelectorAll('[data-testid=points] tbody tr').length", vec![]).await?;
@@ -185,7 +194,9 @@ async fn drivers_change_ideas_and_a_ramp_of_cycles_trace_from_aim_to_cycle() -> 
     // measure; then "adapt" leads to the next cycle, which follows the first.
     browser.goto(&idea_url).await?;
     browser.click("[data-testid=ramp-next]").await?;
-    let chosen = browser.js("const s = document.querySelector('#f-change_idea'); return s.options[s.selectedIndex].text", vec![]).await?;
+    let chosen = browser
+        .js("const s = document.querySelector('#f-change_idea'); return s.options[s.selectedIndex].text", vec![])
+        .await?;
     assert_eq!(chosen, json!("Count requests each morning"), "the change idea is chosen from the list");
     browser.type_into("#f-title", "Tally sheet on Monday").await?;
     browser.click("form.create-form button[type=submit]").await?;
@@ -219,7 +230,8 @@ async fn drivers_change_ideas_and_a_ramp_of_cycles_trace_from_aim_to_cycle() -> 
     // Trace back: the cycle links to its idea's ramp, which lists both in order.
     browser.click("[data-testid=ramp-link]").await?;
     browser.wait_for_text("[data-testid=ramp]", "Tally sheet all week").await?;
-    let order = browser.js("return [...document.querySelectorAll('.ramp .card-title')].map(e => e.innerText)", vec![]).await?;
+    let order =
+        browser.js("return [...document.querySelectorAll('.ramp .card-title')].map(e => e.innerText)", vec![]).await?;
     assert_eq!(order, json!(["Tally sheet on Monday", "Tally sheet all week"]));
     browser.wait_for_text("[data-testid=ramp]", "Scale: One receptionist, one morning").await?;
     browser.wait_for_text("[data-testid=ramp]", "Done: adapted").await?;
@@ -284,7 +296,10 @@ async fn a_team_backup_imports_into_a_clean_profile_and_measure_data_exports_as_
 
     let downloads = TempDir::new("downloads");
     browser
-        .cdp("Browser.setDownloadBehavior", json!({ "behavior": "allow", "downloadPath": downloads.path().to_string_lossy() }))
+        .cdp(
+            "Browser.setDownloadBehavior",
+            json!({ "behavior": "allow", "downloadPath": downloads.path().to_string_lossy() }),
+        )
         .await?;
     browser.goto(&team_url).await?;
     browser.click("[data-testid=export-json]").await?;
