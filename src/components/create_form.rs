@@ -44,16 +44,28 @@ pub fn CreateForm(
                         problem=problem on_input=set(spec.name) on_commit=set(spec.name)/>
                 }
             }).collect_view()}
-            <Show when=move || { problem_count() > 0 }>
-                <p class="form-problem" role="alert">
-                    {move || match problem_count() {
-                        1 => "One thing needs fixing before this can be saved (see above).".to_owned(),
-                        n => format!("{n} things need fixing before this can be saved (see above)."),
-                    }}
-                </p>
-            </Show>
+            <FormProblems count=Signal::derive(problem_count)/>
             <button type="submit" class="primary">{submit_label}</button>
         </form>
+    }
+}
+
+/// "2 things need fixing…" under a form, when anything does.
+#[component]
+pub fn FormProblems(
+    /// How many problems the form has (0: nothing is shown).
+    #[prop(into)]
+    count: Signal<usize>,
+) -> impl IntoView {
+    view! {
+        <Show when=move || { count.get() > 0 }>
+            <p class="form-problem" role="alert">
+                {move || match count.get() {
+                    1 => "One thing needs fixing before this can be saved (see above).".to_owned(),
+                    n => format!("{n} things need fixing before this can be saved (see above)."),
+                }}
+            </p>
+        </Show>
     }
 }
 

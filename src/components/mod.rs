@@ -14,7 +14,7 @@ mod update_banner;
 
 pub use account_panel::AccountPanel;
 pub use conflict_choices::{Choice, ConflictChoices};
-pub use create_form::CreateForm;
+pub use create_form::{CreateForm, FormProblems};
 pub use field::FieldInput;
 pub use local_teams::LocalTeams;
 pub use refused_changes::RefusedChanges;

@@ -10,15 +10,13 @@ use ramp_core::schema::Section;
 use ramp_core::{aim, Kind, RecordId, Value};
 
 use crate::pages::sheet::{Sheet, SheetFields};
-use crate::pages::{id_param, team_exists, TeamNav};
+use crate::pages::{team_param, TeamNav};
 use crate::store::LocalDb;
 
 /// The aim page.
 #[component]
 pub fn AimPage() -> impl IntoView {
-    let local_db = expect_context::<LocalDb>();
-    let team_id = id_param("team");
-    let team = Memo::new(move |_| team_id.get().filter(|id| local_db.with(|r| team_exists(r, id))));
+    let team = team_param();
     move || match team.get() {
         None => view! { <crate::pages::NotFound/> }.into_any(),
         Some(team) => view! { <AimSheet team=team/> }.into_any(),

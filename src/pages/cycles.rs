@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use ramp_core::{cycle, team_scope};
 
 use crate::pages::team::{CycleList, CycleRow};
-use crate::pages::{id_param, team_exists, TeamNav};
+use crate::pages::{team_param, TeamNav};
 use crate::store::LocalDb;
 use crate::sync::Sync;
 
@@ -14,8 +14,7 @@ use crate::sync::Sync;
 pub fn CyclesPage() -> impl IntoView {
     let local_db = expect_context::<LocalDb>();
     let sync = expect_context::<Sync>();
-    let team_id = id_param("team");
-    let team = Memo::new(move |_| team_id.get().filter(|id| local_db.with(|r| team_exists(r, id))));
+    let team = team_param();
     move || match team.get() {
         None => view! { <crate::pages::NotFound/> }.into_any(),
         Some(team) => {

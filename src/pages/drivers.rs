@@ -13,7 +13,7 @@ use ramp_core::{aim, schema, team_scope, Draft, Kind, RecordId, Value};
 
 use crate::components::CreateForm;
 use crate::pages::sheet::{DeleteButton, DeletionConflict, Sheet, SheetFields};
-use crate::pages::{creation, id_param, team_exists, TeamNav};
+use crate::pages::{creation, id_param, team_param, TeamNav};
 use crate::store::{new_id, LocalDb};
 use crate::sync::Sync;
 
@@ -31,9 +31,7 @@ const ROW: f64 = 88.0;
 /// The drivers page.
 #[component]
 pub fn DriversPage() -> impl IntoView {
-    let local_db = expect_context::<LocalDb>();
-    let team_id = id_param("team");
-    let team = Memo::new(move |_| team_id.get().filter(|id| local_db.with(|r| team_exists(r, id))));
+    let team = team_param();
     move || match team.get() {
         None => view! { <crate::pages::NotFound/> }.into_any(),
         Some(team) => view! { <DriverDiagram team=team/> }.into_any(),

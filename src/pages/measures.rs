@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use ramp_core::measure::{self, format_value};
 use ramp_core::schema::{self, Section};
 use ramp_core::{team_scope, Draft, Kind, Value};
 
 use crate::components::CreateForm;
-use crate::pages::{creation, id_param, live, team_exists, TeamNav};
+use crate::pages::team::measure_rows;
+use crate::pages::{creation, team_param, TeamNav};
 use crate::store::{new_id, LocalDb};
 use crate::sync::Sync;
 
@@ -18,8 +18,7 @@ use crate::sync::Sync;
 pub fn MeasuresPage() -> impl IntoView {
     let local_db = expect_context::<LocalDb>();
     let sync = expect_context::<Sync>();
-    let team_id = id_param("team");
-    let team = Memo::new(move |_| team_id.get().filter(|id| local_db.with(|r| team_exists(r, id))));
+    let team = team_param();
     let navigate = use_navigate();
     move || match team.get() {
         None => view! { <crate::pages::NotFound/> }.into_any(),
@@ -27,23 +26,7 @@ pub fn MeasuresPage() -> impl IntoView {
             let scope = team_scope(&team);
             let rows = {
                 let scope = scope.clone();
-                Memo::new(move |_| {
-                    local_db.with(|r| {
-                        live(r, &scope, Kind::Measure)
-                            .into_iter()
-                            .map(|m| {
-                                let latest = measure::series(m, r.local().values())
-                                    .iter()
-                                    .rev()
-                                    .find_map(|p| {
-                                        p.value.map(|v| format!("{} · {}", format_value(m, v), p.period.label()))
-                                    })
-                                    .unwrap_or_else(|| "No data yet".to_owned());
-                                (m.id.to_string(), m.text("name").to_owned(), m.text("measure_type").to_owned(), latest)
-                            })
-                            .collect::<Vec<_>>()
-                    })
-                })
+                Memo::new(move |_| local_db.with(|r| measure_rows(r, &scope)))
             };
             let create = {
                 let (navigate, team, scope) = (navigate.clone(), team.clone(), scope.clone());

@@ -41,6 +41,13 @@ fn id_param(name: &'static str) -> Memo<Option<RecordId>> {
     Memo::new(move |_| params.read().get(name).and_then(|text| Uuid7::parse(&text).ok()))
 }
 
+/// The team in the route, if it is a live team on this device (reactive).
+fn team_param() -> Memo<Option<RecordId>> {
+    let local_db = expect_context::<crate::store::LocalDb>();
+    let team_id = id_param("team");
+    Memo::new(move |_| team_id.get().filter(|id| local_db.with(|r| team_exists(r, id))))
+}
+
 /// The edits that save a draft's changes to a record.
 fn edits(record: &RecordId, kind: Kind, scope: &str, changes: Vec<(String, ramp_core::Value)>) -> Vec<Edit> {
     changes

@@ -12,7 +12,7 @@ use leptos_router::NavigateOptions;
 use ramp_core::schema::{self, Section};
 use ramp_core::{team_scope, Draft, Edit, Kind, Value};
 
-use crate::components::FieldInput;
+use crate::components::{FieldInput, FormProblems};
 use crate::pages::{creation, id_param, link_options, today};
 use crate::store::{new_id, LocalDb};
 
@@ -136,14 +136,7 @@ pub fn NewCyclePage() -> impl IntoView {
         }}</p>
         <form class="create-form" on:submit=create novalidate>
             {fields.into_iter().map(field).collect_view()}
-            <Show when=move || { problem_count() > 0 }>
-                <p class="form-problem" role="alert">
-                    {move || match problem_count() {
-                        1 => "One thing needs fixing before this can be saved (see above).".to_owned(),
-                        n => format!("{n} things need fixing before this can be saved (see above)."),
-                    }}
-                </p>
-            </Show>
+            <FormProblems count=Signal::derive(problem_count)/>
             <button type="submit" class="primary">"Start the cycle"</button>
         </form>
     }

@@ -11,7 +11,7 @@ use ramp_core::measure::{self, format_value};
 use ramp_core::{aim, backup, team_scope, Kind, RecordId, Stage};
 
 use crate::components::StageBadge;
-use crate::pages::{id_param, live, team_exists, TeamNav};
+use crate::pages::{live, team_param, TeamNav};
 use crate::store::LocalDb;
 use crate::sync::Sync;
 
@@ -45,12 +45,7 @@ impl CycleRow {
 /// The team's overview page.
 #[component]
 pub fn TeamPage() -> impl IntoView {
-    let local_db = expect_context::<LocalDb>();
-    let team_id = id_param("team");
-    let team = Memo::new(move |_| {
-        let id = team_id.get()?;
-        local_db.with(|r| team_exists(r, &id)).then_some(id)
-    });
+    let team = team_param();
     move || match team.get() {
         None => view! { <crate::pages::NotFound/> }.into_any(),
         Some(id) => view! { <Overview team=id/> }.into_any(),
@@ -71,35 +66,14 @@ fn Overview(team: RecordId) -> impl IntoView {
     let aim_view = Memo::new(move |_| {
         local_db.with(|r| {
             let record = r.record(&aim_id).filter(|a| !a.is_deleted());
-            let statement = record.map(|a| {
-                let own = a.text("statement").trim().to_owned();
-                if own.is_empty() {
-                    aim::suggest(a)
-                } else {
-                    own
-                }
-            });
+            let statement = record.map(aim::statement);
             let gaps: Vec<String> = aim::gaps(record).iter().map(ToString::to_string).collect();
             (statement.unwrap_or_default(), gaps)
         })
     });
     let measures = {
         let scope = scope.clone();
-        Memo::new(move |_| {
-            local_db.with(|r| {
-                live(r, &scope, Kind::Measure)
-                    .into_iter()
-                    .map(|m| {
-                        let series = measure::series(m, r.local().values());
-                        let latest = series.iter().rev().find_map(|p| p.value.map(|v| (p.period, v)));
-                        let latest = latest.map_or("No data yet".to_owned(), |(period, value)| {
-                            format!("{} · {}", format_value(m, value), period.label())
-                        });
-                        (m.id.to_string(), m.text("name").to_owned(), m.text("measure_type").to_owned(), latest)
-                    })
-                    .collect::<Vec<_>>()
-            })
-        })
+        Memo::new(move |_| local_db.with(|r| measure_rows(r, &scope)))
     };
     let ramps = {
         let scope = scope.clone();
@@ -237,6 +211,21 @@ fn Overview(team: RecordId) -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// The team's measures as (id, name, kind of measure, latest value and period).
+pub(crate) fn measure_rows(replica: &ramp_core::Replica, scope: &str) -> Vec<(String, String, String, String)> {
+    live(replica, scope, Kind::Measure)
+        .into_iter()
+        .map(|m| {
+            let series = measure::series(m, replica.local().values());
+            let latest = series.iter().rev().find_map(|p| p.value.map(|v| (p.period, v)));
+            let latest = latest.map_or("No data yet".to_owned(), |(period, value)| {
+                format!("{} · {}", format_value(m, value), period.label())
+            });
+            (m.id.to_string(), m.text("name").to_owned(), m.text("measure_type").to_owned(), latest)
+        })
+        .collect()
 }
 
 /// A list of cycles, newest first, each with its stage.

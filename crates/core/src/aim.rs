@@ -79,6 +79,16 @@ pub fn gaps(aim: Option<&Record>) -> Vec<Gap> {
     gaps
 }
 
+/// The aim as one sentence: the team's own statement, or else the suggested one.
+pub fn statement(aim: &Record) -> String {
+    let own = aim.text("statement").trim();
+    if own.is_empty() {
+        suggest(aim)
+    } else {
+        own.to_owned()
+    }
+}
+
 /// A statement assembled from the parts written so far, e.g. "By 30 Jun 2027, reduce falls
 /// with harm by 50 % fewer for adults over 65 on wards 5–7." Empty when nothing is written.
 pub fn suggest(aim: &Record) -> String {

@@ -50,6 +50,7 @@
 #![deny(missing_docs)]
 
 pub mod aim;
+pub mod analysis;
 pub mod backup;
 pub mod clock;
 pub mod cycle;

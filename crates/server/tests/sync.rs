@@ -426,3 +426,54 @@ fn an_invite_code_makes_an_account_in_its_team_and_role() {
         "coaches do not write worksheets"
     );
 }
+
+#[test]
+fn worksheet_records_are_checked_field_by_field_against_the_schema() {
+    let s = setup();
+    let token = s.server.login("mia@example.org", PASSWORD);
+    let mut clock = device(7);
+    let mut replica = Replica::default();
+    let scope = team_scope(&s.team1);
+    let measure = Uuid7::from_parts(1_700_000_000_500, [5; 10]);
+    let edit = |record: &Uuid7, kind: Kind, field: &str, value: Value| Edit {
+        record: record.clone(),
+        kind,
+        scope: scope.clone(),
+        field: field.into(),
+        value,
+    };
+    let march = ramp_core::period::Period::parse("2026-03").unwrap();
+    let point = ramp_core::measure::point_id(&s.team1, &measure, march);
+    let good = vec![
+        edit(&ramp_core::aim::id(&s.team1), Kind::Aim, "how_much", Value::Number(50.0)),
+        edit(&measure, Kind::Measure, "name", Value::Text("Falls".into())),
+        edit(&point, Kind::Datapoint, "period", Value::Text("2026-03".into())),
+        edit(&point, Kind::Datapoint, "numerator", Value::Number(4.0)),
+    ];
+    let ops = replica.edit(&mut clock, good, 1_700_000_000_000, None);
+    let (status, body) = push(&s.server, &token, &clock, &ops);
+    assert_eq!(status, 200, "{body}");
+    assert!(serde_json::from_value::<PushResponse>(body).unwrap().refused.is_empty());
+
+    // An aim under another id, a negative count, text for a number, a period that is not one,
+    // a link that is not an id: each refused with the schema's reason.
+    let stray_aim = Uuid7::from_parts(1_700_000_000_600, [6; 10]);
+    let bad = vec![
+        edit(&stray_aim, Kind::Aim, "what", Value::Text("a second aim".into())),
+        edit(&point, Kind::Datapoint, "denominator", Value::Number(-1.0)),
+        edit(&measure, Kind::Measure, "goal", Value::Text("lots".into())),
+        edit(&point, Kind::Datapoint, "period", Value::Text("2026-03-03".into())),
+        edit(&point, Kind::Datapoint, "measure", Value::Text("falls".into())),
+    ];
+    let ops = replica.edit(&mut clock, bad, 1_700_000_000_001, None);
+    let (status, body) = push(&s.server, &token, &clock, &ops);
+    assert_eq!(status, 200, "{body}");
+    let reasons: Vec<String> =
+        serde_json::from_value::<PushResponse>(body).unwrap().refused.into_iter().map(|r| r.reason).collect();
+    assert_eq!(reasons.len(), 5, "{reasons:?}");
+    for (reason, expected) in
+        reasons.iter().zip(["does not belong", "negative", "not a number", "not a month", "not point"])
+    {
+        assert!(reason.contains(expected), "{reason} should say {expected}");
+    }
+}
