@@ -52,6 +52,7 @@
 pub mod aim;
 pub mod analysis;
 pub mod backup;
+pub mod chart;
 pub mod clock;
 pub mod cycle;
 pub mod draft;
