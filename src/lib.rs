@@ -6,6 +6,7 @@
 //! reactive state and call store actions; only `store` touches IndexedDB, and logic that can be
 //! pure lives in `ramp-core`. Start reading at [`App`], then `pages/cycle.rs`.
 
+pub mod charts;
 pub mod components;
 pub mod error;
 pub mod files;

@@ -15,6 +15,7 @@ use ramp_core::period::Period;
 use ramp_core::schema::{self, Section};
 use ramp_core::{team_scope, Edit, Kind, RecordId, Value};
 
+use crate::charts::{Annotation, ChartData, MeasureChartView};
 use crate::components::FieldInput;
 use crate::pages::sheet::{DeleteButton, DeletionConflict, Sheet, SheetFields};
 use crate::pages::team::{CycleList, CycleRow};
@@ -52,12 +53,18 @@ fn Measure(team: RecordId, measure: RecordId) -> impl IntoView {
     let entry_measure = measure.clone();
     let picked = RwSignal::new(None::<Period>);
     let sheet_team = StoredValue::new(team.clone());
+    let chart_data = Memo::new(move |_| {
+        let measure = sheet.record.get()?;
+        let team = sheet_team.get_value();
+        Some(local_db.with(|r| chart_data(r, &team, measure)))
+    });
     view! {
         <nav class="crumbs no-print"><A href=format!("/teams/{team}/measures")>{name}" · Measures"</A></nav>
         <DeletionConflict sheet=sheet noun="measure"/>
         <h1 data-testid="measure-name">{title}</h1>
         <TeamNav team=team.clone()/>
         <p class="print-only print-kind">"Measure worksheet"</p>
+        <MeasureChartView data=chart_data/>
         <Show when=move || !sheet.read_only.get()>
             <DataEntry team=entry_team.clone() measure=entry_measure.clone() sheet=sheet picked=picked/>
         </Show>
@@ -75,7 +82,7 @@ fn Measure(team: RecordId, measure: RecordId) -> impl IntoView {
         })/>
         <h2 class="sheet-title">"Definition"</h2>
         <SheetFields sheet=sheet team=team.clone()
-            sections=vec![Section::Measure, Section::Definition, Section::Goal, Section::Collection]/>
+            sections=vec![Section::Measure, Section::Definition, Section::Goal, Section::Chart, Section::Collection]/>
         <DeleteButton sheet=sheet noun="measure" back=format!("/teams/{team}/measures")/>
     }
 }
@@ -340,4 +347,32 @@ fn PointsTable(sheet: Sheet, picked: RwSignal<Option<Period>>) -> impl IntoView 
             </table>
         </Show>
     }
+}
+
+/// A measure's chart with the team's cycles linked to it, placed at their start dates.
+pub(crate) fn chart_data(replica: &ramp_core::Replica, team: &RecordId, measure: ramp_core::Record) -> ChartData {
+    let series = measure::series(&measure, replica.local().values());
+    let chart = ramp_core::chart::for_measure(&measure, &series);
+    let frequency = measure.text("frequency").to_owned();
+    let id = measure.id.to_string();
+    let mut cycles: Vec<(f64, String, String)> =
+        ramp_core::cycle::newest_first(replica.local().values(), &team_scope(team))
+            .into_iter()
+            .filter(|c| c.text("measure") == id)
+            .filter_map(|c| {
+                let period = Period::containing(&frequency, c.text("start"))?;
+                let after = chart.points.iter().position(|p| p.period >= period);
+                let at = match after {
+                    Some(i) if chart.points[i].period == period => i as f64,
+                    Some(0) => 0.0,
+                    Some(i) => i as f64 - 0.5,
+                    None => chart.points.len().saturating_sub(1) as f64,
+                };
+                let label = format!("{} (from {})", c.text("title"), ramp_core::period::date_label(c.text("start")));
+                Some((at, label, format!("/teams/{team}/cycles/{}", c.id)))
+            })
+            .collect();
+    cycles.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let annotations = cycles.into_iter().map(|(at, label, href)| Annotation { at, label, href }).collect();
+    ChartData { measure, chart, annotations }
 }

@@ -8,7 +8,7 @@ use ramp_core::schema::{self, Section};
 use ramp_core::{team_scope, Draft, Kind, Value};
 
 use crate::components::CreateForm;
-use crate::pages::team::measure_rows;
+use crate::pages::team::{measure_rows, MeasureCards};
 use crate::pages::{creation, team_param, TeamNav};
 use crate::store::{new_id, LocalDb};
 use crate::sync::Sync;
@@ -47,7 +47,6 @@ pub fn MeasuresPage() -> impl IntoView {
             let fields: Vec<_> =
                 schema::fields(Kind::Measure).iter().filter(|s| s.section == Section::Measure).collect();
             let name = crate::pages::team_name(local_db, team.clone());
-            let base = format!("/teams/{team}/measures");
             view! {
                 <nav class="crumbs no-print"><A href=format!("/teams/{team}")>{name}</A></nav>
                 <h1>"Measures"</h1>
@@ -56,19 +55,7 @@ pub fn MeasuresPage() -> impl IntoView {
                 <Show when=move || rows.with(Vec::is_empty)>
                     <p class="empty">"No measures yet."</p>
                 </Show>
-                <ul class="cards" data-testid="measure-list">
-                    <For each=move || rows.get() key=|m| m.clone() let:m>
-                        <li>
-                            <A href=format!("{base}/{}", m.0) attr:class="card">
-                                <span class="card-title">{m.1}</span>
-                                <span class="card-foot">
-                                    <span class=format!("tag tag-{}", m.2)>{m.2.clone()}</span>
-                                    <span class="card-meta">{m.3}</span>
-                                </span>
-                            </A>
-                        </li>
-                    </For>
-                </ul>
+                <MeasureCards team=team.clone() rows=Signal::derive(move || rows.get())/>
                 <Show when=move || sync.can_write(&scope)>
                     <section class="panel no-print">
                         <h2>"Add a measure"</h2>

@@ -10,6 +10,7 @@ use ramp_core::cycle::{self, ramp};
 use ramp_core::measure::{self, format_value};
 use ramp_core::{aim, backup, team_scope, Kind, RecordId, Stage};
 
+use crate::charts::Sparkline;
 use crate::components::StageBadge;
 use crate::pages::{live, team_param, TeamNav};
 use crate::store::LocalDb;
@@ -162,19 +163,7 @@ fn Overview(team: RecordId) -> impl IntoView {
             <Show when=move || measures.with(Vec::is_empty)>
                 <p class="empty">"No measures yet: how will you know a change is an improvement?"</p>
             </Show>
-            <ul class="cards">
-                <For each=move || measures.get() key=|m| m.clone() let:m>
-                    <li>
-                        <A href=format!("{}/measures/{}", base.get_value(), m.0) attr:class="card">
-                            <span class="card-title">{m.1}</span>
-                            <span class="card-foot">
-                                <span class=format!("tag tag-{}", m.2)>{m.2.clone()}</span>
-                                <span class="card-meta" data-testid="latest">{m.3}</span>
-                            </span>
-                        </A>
-                    </li>
-                </For>
-            </ul>
+            <MeasureCards team=team.clone() rows=Signal::derive(move || measures.get())/>
         </section>
 
         <section class="overview-block" data-testid="overview-ramps">
@@ -213,8 +202,19 @@ fn Overview(team: RecordId) -> impl IntoView {
     }
 }
 
-/// The team's measures as (id, name, kind of measure, latest value and period).
-pub(crate) fn measure_rows(replica: &ramp_core::Replica, scope: &str) -> Vec<(String, String, String, String)> {
+/// One measure in a list: its chart in small, its latest value and its latest signal.
+#[derive(Clone, PartialEq)]
+pub(crate) struct MeasureRow {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub latest: String,
+    pub signal: String,
+    pub chart: ramp_core::chart::MeasureChart,
+}
+
+/// The team's measures, in creation order.
+pub(crate) fn measure_rows(replica: &ramp_core::Replica, scope: &str) -> Vec<MeasureRow> {
     live(replica, scope, Kind::Measure)
         .into_iter()
         .map(|m| {
@@ -223,9 +223,46 @@ pub(crate) fn measure_rows(replica: &ramp_core::Replica, scope: &str) -> Vec<(St
             let latest = latest.map_or("No data yet".to_owned(), |(period, value)| {
                 format!("{} · {}", format_value(m, value), period.label())
             });
-            (m.id.to_string(), m.text("name").to_owned(), m.text("measure_type").to_owned(), latest)
+            let chart = ramp_core::chart::for_measure(m, &series);
+            let labels: Vec<String> = chart.inputs.iter().map(|p| p.label.clone()).collect();
+            let centre = if chart.settings.chart == ramp_core::chart::ChartType::Run { "median" } else { "mean" };
+            let signal = match chart.analysis.signals.last() {
+                Some(signal) => signal.describe(&labels, centre),
+                None if chart.points.is_empty() => String::new(),
+                None => "No signal".to_owned(),
+            };
+            MeasureRow {
+                id: m.id.to_string(),
+                name: m.text("name").to_owned(),
+                kind: m.text("measure_type").to_owned(),
+                latest,
+                signal,
+                chart,
+            }
         })
         .collect()
+}
+
+/// Measures as cards: name, kind, a small chart, latest value and latest signal.
+#[component]
+pub(crate) fn MeasureCards(team: RecordId, #[prop(into)] rows: Signal<Vec<MeasureRow>>) -> impl IntoView {
+    view! {
+        <ul class="cards measure-cards" data-testid="measure-list">
+            <For each=move || rows.get() key=|m| (m.id.clone(), m.name.clone(), m.latest.clone(), m.signal.clone()) let:m>
+                <li>
+                    <A href=format!("/teams/{}/measures/{}", team, m.id) attr:class="card">
+                        <span class="card-title">{m.name}</span>
+                        <span class="card-foot">
+                            <span class=format!("tag tag-{}", m.kind)>{m.kind.clone()}</span>
+                            <span class="card-meta" data-testid="latest">{m.latest}</span>
+                        </span>
+                        {(!m.chart.points.is_empty()).then(|| view! { <Sparkline chart=m.chart.clone()/> })}
+                        <span class="card-meta signal-line" data-testid="latest-signal">{m.signal}</span>
+                    </A>
+                </li>
+            </For>
+        </ul>
+    }
 }
 
 /// A list of cycles, newest first, each with its stage.

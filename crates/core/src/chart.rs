@@ -6,6 +6,10 @@
 //! breaks. The numbers come from `analysis`; the app only draws. Never reads storage.
 
 use crate::analysis::{self, anhoej, Limits};
+use crate::measure::{Point, ValueType};
+use crate::period::Period;
+use crate::record::Record;
+use crate::register::Value;
 
 /// The kind of chart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -170,6 +174,98 @@ pub struct Analysis {
     pub marked: Vec<bool>,
     /// Cautions for people: too few points, and so on.
     pub warnings: Vec<String>,
+}
+
+/// A measure's chart, ready to draw: the points charted, the settings, and where the
+/// baseline freeze and phase breaks fall, each with its reason.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MeasureChart {
+    /// The points with a value, in period order.
+    pub points: Vec<Point>,
+    /// What went in to the analysis.
+    pub inputs: Vec<Input>,
+    /// How it is charted.
+    pub settings: Settings,
+    /// The analysis.
+    pub analysis: Analysis,
+    /// Vertical marks: (index of the first point after the mark, words).
+    pub marks: Vec<(usize, String)>,
+}
+
+/// Builds a measure's chart from its record and its series (`measure::series`).
+pub fn for_measure(measure: &Record, series: &[Point]) -> MeasureChart {
+    let value_type = ValueType::of(measure);
+    let points: Vec<Point> = series.iter().filter(|p| p.value.is_some()).cloned().collect();
+    let inputs: Vec<Input> = points
+        .iter()
+        .map(|p| Input {
+            label: p.period.label(),
+            value: p.value.unwrap_or(f64::NAN),
+            ratio: p.numerator.zip(p.denominator),
+        })
+        .collect();
+    let chart = match (measure.text("chart"), value_type) {
+        ("spc", ValueType::Proportion) => ChartType::P,
+        ("spc", ValueType::Rate { .. }) => ChartType::U,
+        ("spc", ValueType::Count) => ChartType::C,
+        ("spc", ValueType::Continuous) => ChartType::I,
+        _ => ChartType::Run,
+    };
+    let rules = if measure.text("rules") == "anhoej" { RuleSet::Anhoej } else { RuleSet::Ihi };
+    let scale = match value_type {
+        ValueType::Proportion => 100.0,
+        ValueType::Rate { per } => per,
+        _ => 1.0,
+    };
+    let mut marks = Vec::new();
+    let mut warnings = Vec::new();
+    let freeze = match measure.value("freeze") {
+        Value::Number(n) if *n >= 2.0 && (*n as usize) < points.len() => {
+            let k = *n as usize;
+            let reason = measure.text("freeze_reason").trim();
+            let words =
+                if reason.is_empty() { "Baseline frozen".to_owned() } else { format!("Baseline frozen: {reason}") };
+            marks.push((k, words));
+            Some(k)
+        }
+        _ => None,
+    };
+    let mut phases = Vec::new();
+    for row in measure.value("phases").as_rows() {
+        let from = row.get("from").map(|s| s.trim()).unwrap_or_default();
+        let reason = row.get("reason").map(|s| s.trim()).unwrap_or_default();
+        if from.is_empty() {
+            continue;
+        }
+        let period = Period::parse(from).or_else(|| Period::containing(measure.text("frequency"), from));
+        match period.and_then(|start| points.iter().position(|p| p.period >= start)) {
+            Some(index) if index > 0 => {
+                phases.push(index);
+                let label = period.map(Period::label).unwrap_or_default();
+                marks.push((
+                    index,
+                    if reason.is_empty() {
+                        format!("New phase from {label}")
+                    } else {
+                        format!("{reason} (from {label})")
+                    },
+                ));
+            }
+            Some(_) => {}
+            None if period.is_none() => {
+                warnings.push(format!("Phase break “{from}” is not a month or a date: left out."))
+            }
+            None => {}
+        }
+    }
+    let settings = Settings { chart, rules, scale, freeze, phases };
+    let mut analysis = analyse(&inputs, &settings);
+    analysis.warnings.extend(warnings);
+    if chart == ChartType::Run && measure.text("chart") == "spc" {
+        analysis.warnings.push("This measure has no control chart.".to_owned());
+    }
+    marks.sort_by_key(|(index, _)| *index);
+    MeasureChart { points, inputs, settings, analysis, marks }
 }
 
 /// Points needed before run rules mean much.

@@ -40,6 +40,8 @@ pub enum Section {
     Goal,
     /// A measure: the data-collection plan.
     Collection,
+    /// A measure: how its chart is drawn.
+    Chart,
     /// One data point.
     Point,
     /// A driver of the driver diagram.
@@ -62,6 +64,7 @@ impl Section {
             Section::Definition => "definition",
             Section::Goal => "goal",
             Section::Collection => "collection",
+            Section::Chart => "chart",
             Section::Point => "point",
             Section::Driver => "driver",
             Section::Idea => "idea",
@@ -81,6 +84,7 @@ impl Section {
             Section::Definition => "Operational definition",
             Section::Goal => "Baseline and goal",
             Section::Collection => "Collecting the data",
+            Section::Chart => "The chart",
             Section::Point => "Data point",
             Section::Driver => "The driver",
             Section::Idea => "The change idea",
@@ -193,6 +197,15 @@ pub const FREQUENCIES: &[(&str, &str)] = &[("monthly", "Monthly"), ("weekly", "W
 
 /// Which way is better.
 pub const DIRECTIONS: &[(&str, &str)] = &[("up", "Higher is better"), ("down", "Lower is better")];
+
+/// The charts a measure can be drawn as.
+pub const CHART_TYPES: &[(&str, &str)] = &[("run", "Run chart"), ("spc", "Control chart (SPC)")];
+
+/// The rule sets a chart can be read by.
+pub const RULE_SETS: &[(&str, &str)] = &[("ihi", "IHI run chart rules"), ("anhoej", "Anhøj rules")];
+
+/// The columns of a measure's phase breaks.
+pub const PHASE_COLUMNS: &[(&str, &str)] = &[("from", "From (month, YYYY-MM, or week's Monday)"), ("reason", "Reason")];
 
 /// The two levels of drivers.
 pub const DRIVER_LEVELS: &[(&str, &str)] = &[("primary", "Primary driver"), ("secondary", "Secondary driver")];
@@ -370,6 +383,29 @@ const MEASURE_FIELDS: &[FieldSpec] = &[
         "Where the aim says it should get to.",
         number(-MAX_NUMBER, MAX_NUMBER, false),
         Section::Goal,
+    ),
+    field(
+        "chart",
+        "Chart",
+        "A run chart to start; a control chart once there are 20 points.",
+        Input::Choice(CHART_TYPES),
+        Section::Chart,
+    ),
+    field("rules", "Rules for signals", "", Input::Choice(RULE_SETS), Section::Chart),
+    field(
+        "freeze",
+        "Freeze the baseline after this many points",
+        "The centre line and limits of the first points are extended forward. Leave empty to use all points.",
+        number(0.0, 10_000.0, true),
+        Section::Chart,
+    ),
+    field("freeze_reason", "Why the baseline is frozen", "", Input::Line, Section::Chart),
+    field(
+        "phases",
+        "Phase breaks",
+        "Where the process changed: the centre line and limits are recomputed from there.",
+        Input::Table { row: "phase break", columns: PHASE_COLUMNS },
+        Section::Chart,
     ),
     field("collect_who", "Who collects it", "", Input::Line, Section::Collection),
     field("collect_how", "How", "Source, sampling, tally sheet…", Input::Paragraph, Section::Collection),

@@ -1,0 +1,342 @@
+//! Charts drawn as SVG from `ramp-core`'s chart analysis: a measure's run or control chart
+//! with its signals, marks and PDSA annotations, and the small version for overviews.
+//!
+//! Owns geometry only: where a point, a line or a label goes. Every number and every word
+//! about signals comes from `ramp_core::chart`; nothing here reads storage.
+
+use leptos::prelude::*;
+use ramp_core::chart::{ChartType, MeasureChart, RuleSet};
+use ramp_core::measure::format_value;
+use ramp_core::Record;
+
+/// Width and height of the full chart's drawing, in SVG units (phones get a narrower drawing,
+/// so that its text stays readable when it is scaled to the screen).
+const WIDE: (f64, f64) = (640.0, 280.0);
+const NARROW: (f64, f64) = (360.0, 250.0);
+const LEFT: f64 = 56.0;
+const RIGHT: f64 = 14.0;
+const TOP: f64 = 18.0;
+const BOTTOM: f64 = 44.0;
+
+/// A PDSA cycle or note shown on the chart's time axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Annotation {
+    /// Where on the axis, as a (fractional) point index.
+    pub at: f64,
+    /// Its words ("Tally sheet on Monday").
+    pub label: String,
+    /// Where tapping it goes.
+    pub href: String,
+}
+
+/// Everything a full chart shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartData {
+    /// The measure (name, unit, goal).
+    pub measure: Record,
+    /// The analysed chart.
+    pub chart: MeasureChart,
+    /// The cycles linked to the measure, on the axis.
+    pub annotations: Vec<Annotation>,
+}
+
+struct Scale {
+    n: usize,
+    min: f64,
+    max: f64,
+    width: f64,
+    height: f64,
+    left: f64,
+    top: f64,
+}
+
+impl Scale {
+    fn new(values: impl Iterator<Item = f64>, n: usize, (width, height): (f64, f64), (left, top): (f64, f64)) -> Scale {
+        let (mut min, mut max) = (f64::INFINITY, f64::NEG_INFINITY);
+        for v in values.filter(|v| v.is_finite()) {
+            min = min.min(v);
+            max = max.max(v);
+        }
+        if !min.is_finite() {
+            (min, max) = (0.0, 1.0);
+        }
+        if (max - min).abs() < 1e-9 {
+            (min, max) = (min - 1.0, max + 1.0);
+        }
+        let pad = (max - min) * 0.08;
+        Scale { n, min: min - pad, max: max + pad, width, height, left, top }
+    }
+
+    fn x(&self, i: f64) -> f64 {
+        if self.n <= 1 {
+            return self.left + self.width / 2.0;
+        }
+        self.left + i * self.width / (self.n - 1) as f64
+    }
+
+    fn y(&self, v: f64) -> f64 {
+        self.top + (self.max - v) / (self.max - self.min) * self.height
+    }
+
+    fn step(&self) -> f64 {
+        if self.n <= 1 {
+            self.width
+        } else {
+            self.width / (self.n - 1) as f64
+        }
+    }
+}
+
+fn goal(measure: &Record) -> Option<f64> {
+    match measure.value("goal") {
+        ramp_core::Value::Number(n) => Some(*n),
+        _ => None,
+    }
+}
+
+/// A measure's full chart with its caption, signals in words, warnings and annotations.
+#[component]
+pub fn MeasureChartView(
+    /// What to draw (nothing while the measure is not known).
+    #[prop(into)]
+    data: Signal<Option<ChartData>>,
+) -> impl IntoView {
+    let narrow_now =
+        || web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_some_and(|w| w < 600.0);
+    let narrow_signal = RwSignal::new(narrow_now());
+    let listener = window_event_listener(leptos::ev::resize, move |_| {
+        let narrow = narrow_now();
+        if narrow != narrow_signal.get_untracked() {
+            narrow_signal.set(narrow);
+        }
+    });
+    on_cleanup(move || listener.remove());
+    view! {
+        {move || {
+            let Some(data) = data.get() else { return ().into_any() };
+            let narrow = narrow_signal.get();
+            if data.chart.points.is_empty() {
+                return view! { <p class="empty" data-testid="chart-empty">"The chart appears with the first data point."</p> }.into_any();
+            }
+            let ChartData { measure, chart, annotations } = data;
+            let (width, height) = if narrow { NARROW } else { WIDE };
+            let navigate = leptos_router::hooks::use_navigate();
+            let a = &chart.analysis;
+            let n = chart.points.len();
+            let values: Vec<f64> = chart.inputs.iter().map(|p| p.value).collect();
+            let goal_value = goal(&measure);
+            let limit_values = a.limits.iter().flatten().flat_map(|(l, u)| [*l, *u]);
+            let scale = Scale::new(
+                values.iter().copied().chain(a.centre.iter().copied()).chain(limit_values).chain(goal_value),
+                n,
+                (width - LEFT - RIGHT, height - TOP - BOTTOM),
+                (LEFT, TOP),
+            );
+            let fmt = |v: f64| format_value(&measure, v);
+            let centre_name = if chart.settings.chart == ChartType::Run { "median" } else { "mean" };
+            // Grid: three values on the y axis.
+            let ticks = [scale.min, (scale.min + scale.max) / 2.0, scale.max].map(|v| {
+                let y = scale.y(v);
+                view! {
+                    <line class="grid" x1=LEFT x2=width - RIGHT y1=y y2=y/>
+                    <text class="tick" x=LEFT - 6.0 y=y + 4.0 text-anchor="end">{fmt(v)}</text>
+                }
+            });
+            // x labels: at most six, evenly spread, always the first and the last.
+            let most = if narrow { 3 } else { 6 };
+            let every = n.div_ceil(most).max(1);
+            let x_labels = (0..n)
+                .filter(|i| i % every == 0 || *i == n - 1)
+                .filter(|i| *i == n - 1 || n - 1 - i >= every)
+                .map(|i| {
+                    let label = chart.inputs[i].label.clone();
+                    let anchor = if i == 0 && n > 1 { "start" } else if i == n - 1 && n > 1 { "end" } else { "middle" };
+                    let x = scale.x(i as f64) + if anchor == "start" { -4.0 } else if anchor == "end" { 4.0 } else { 0.0 };
+                    view! { <text class="tick" x=x y=height - BOTTOM + 18.0 text-anchor=anchor>{label}</text> }
+                })
+                .collect_view();
+            // Centre line and limits, phase by phase: a segment wherever the centre stays.
+            let mut segments: Vec<(usize, usize)> = Vec::new();
+            for i in 0..n {
+                match segments.last_mut() {
+                    Some((_, end)) if a.centre[*end] == a.centre[i] || (a.centre[i].is_nan() && a.centre[*end].is_nan()) => *end = i,
+                    _ => segments.push((i, i)),
+                }
+            }
+            let half = scale.step() / 2.0;
+            let centre_lines = segments
+                .iter()
+                .map(|(from, to)| {
+                    let y = scale.y(a.centre[*from]);
+                    view! { <line class="centre" x1=scale.x(*from as f64) - half.min(8.0) x2=scale.x(*to as f64) + half.min(8.0) y1=y y2=y/> }
+                })
+                .collect_view();
+            let limit_path = |pick: fn(&(f64, f64)) -> f64| {
+                let mut d = String::new();
+                for (i, limit) in a.limits.iter().enumerate() {
+                    if let Some(limit) = limit {
+                        let (x, y) = (scale.x(i as f64), scale.y(pick(limit)));
+                        let (x0, x1) = ((x - half).max(LEFT), (x + half).min(width - RIGHT));
+                        let join = if i > 0 && a.limits[i - 1].is_some() && !chart.marks.iter().any(|(m, _)| *m == i) { "L" } else { "M" };
+                        d.push_str(&format!("{join}{x0:.1},{y:.1}L{x1:.1},{y:.1}"));
+                    }
+                }
+                d
+            };
+            let limits = (!a.limits.iter().all(Option::is_none)).then(|| view! {
+                <path class="limit" d=limit_path(|l| l.1)/>
+                <path class="limit" d=limit_path(|l| l.0)/>
+            });
+            let goal_line = goal_value.map(|g| {
+                let y = scale.y(g);
+                view! {
+                    <line class="goal" x1=LEFT x2=width - RIGHT y1=y y2=y/>
+                    <text class="goal-label" x=width - RIGHT - 2.0 y=y - 4.0 text-anchor="end">{format!("Goal {}", fmt(g))}</text>
+                }
+            });
+            let line: String = values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| format!("{},{}", scale.x(i as f64), scale.y(*v)))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let dots = values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    let marked = a.marked[i];
+                    let title = format!("{}: {}{}", chart.inputs[i].label, fmt(*v), if chart.points[i].note.is_empty() { String::new() } else { format!(" — {}", chart.points[i].note) });
+                    view! {
+                        <circle class=if marked { "dot dot-signal" } else { "dot" } cx=scale.x(i as f64) cy=scale.y(*v) r=if marked { 5.5 } else { 4.0 }>
+                            <title>{title}</title>
+                        </circle>
+                        {(!chart.points[i].note.is_empty()).then(|| view! {
+                            <circle class="note-ring" cx=scale.x(i as f64) cy=scale.y(*v) r=9.0/>
+                        })}
+                    }
+                })
+                .collect_view();
+            let marks = chart
+                .marks
+                .iter()
+                .map(|(index, words)| {
+                    let x = scale.x(*index as f64 - 0.5);
+                    // Words run into the chart from the line, on whichever side has more room.
+                    let (anchor, dx) = if x > width / 2.0 { ("end", -3.0) } else { ("start", 3.0) };
+                    view! {
+                        <line class="mark" x1=x x2=x y1=TOP y2=height - BOTTOM/>
+                        <text class="mark-label" x=x + dx y=TOP - 4.0 text-anchor=anchor>{words.clone()}</text>
+                    }
+                })
+                .collect_view();
+            let flags = annotations
+                .iter()
+                .enumerate()
+                .map(|(k, note)| {
+                    let x = scale.x(note.at);
+                    let (navigate, href) = (navigate.clone(), note.href.clone());
+                    // The list under the chart holds the keyboard-reachable links; the flag is
+                    // the same link for a finger on the chart.
+                    view! {
+                        <g class="flag" data-testid="chart-flag" on:click=move |_| navigate(&href, Default::default())>
+                            <title>{note.label.clone()}</title>
+                            <line class="flag-line" x1=x x2=x y1=TOP y2=height - BOTTOM/>
+                            <circle class="flag-dot" cx=x cy=height - BOTTOM - 12.0 r=12.0/>
+                            <text class="flag-number" x=x y=height - BOTTOM - 7.5 text-anchor="middle">{(k + 1).to_string()}</text>
+                        </g>
+                    }
+                })
+                .collect_view();
+            let caption = format!(
+                "{} · {}",
+                chart.settings.chart.name(),
+                match chart.settings.rules {
+                    RuleSet::Ihi => RuleSet::Ihi.name(),
+                    RuleSet::Anhoej => RuleSet::Anhoej.name(),
+                }
+            );
+            let now = if chart.marks.is_empty() { "" } else { " now" };
+            let centre_words =
+                a.centre.last().filter(|c| c.is_finite()).map(|c| format!("Centre line ({centre_name}){now}: {}", fmt(*c)));
+            let labels: Vec<String> = chart.inputs.iter().map(|p| p.label.clone()).collect();
+            let signals: Vec<String> = a.signals.iter().map(|s| s.describe(&labels, centre_name)).collect();
+            let summary = if signals.is_empty() { "No signal".to_owned() } else { signals.join(". ") };
+            let title = format!("{} — {}", measure.text("name"), chart.settings.chart.name());
+            let mut warnings = a.warnings.clone();
+            warnings.dedup();
+            view! {
+                <figure class="chart" data-testid="chart">
+                    <svg viewBox=format!("0 0 {width} {height}") role="img" aria-label=format!("{title}. {summary}") class="chart-svg">
+                        {ticks}
+                        {limits}
+                        {centre_lines}
+                        {goal_line}
+                        {marks}
+                        <polyline class="series" points=line/>
+                        {dots}
+                        {flags}
+                        {x_labels}
+                    </svg>
+                    <figcaption>
+                        <p class="chart-caption" data-testid="chart-caption">{caption}</p>
+                        <p class="hint">{centre_words}</p>
+                        {if signals.is_empty() {
+                            view! { <p class="no-signal" data-testid="chart-signals">"No signal: the variation looks random (common cause)."</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="signals" data-testid="chart-signals">
+                                    {signals.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }}
+                        {warnings.into_iter().map(|w| view! { <p class="chart-warning">{w}</p> }).collect_view()}
+                    </figcaption>
+                </figure>
+                {(!annotations.is_empty()).then(|| view! {
+                    <ol class="annotations" data-testid="chart-annotations">
+                        {annotations.into_iter().map(|note| view! {
+                            <li><a href=note.href>{note.label}</a></li>
+                        }).collect_view()}
+                    </ol>
+                })}
+            }.into_any()
+        }}
+    }
+}
+
+/// A small chart for overviews: points, centre line, signals marked.
+#[component]
+pub fn Sparkline(
+    /// The analysed chart.
+    chart: MeasureChart,
+) -> impl IntoView {
+    const SW: f64 = 160.0;
+    const SH: f64 = 44.0;
+    let a = &chart.analysis;
+    let n = chart.inputs.len();
+    let values: Vec<f64> = chart.inputs.iter().map(|p| p.value).collect();
+    let scale = Scale::new(values.iter().copied().chain(a.centre.iter().copied()), n, (SW - 8.0, SH - 8.0), (4.0, 4.0));
+    let line: String = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| format!("{:.1},{:.1}", scale.x(i as f64), scale.y(*v)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let centre = a.centre.last().copied().filter(|c| c.is_finite()).map(|c| {
+        let y = scale.y(c);
+        view! { <line class="centre" x1=4.0 x2=SW - 4.0 y1=y y2=y/> }
+    });
+    let dots = values
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| a.marked[*i])
+        .map(|(i, v)| view! { <circle class="dot dot-signal" cx=scale.x(i as f64) cy=scale.y(*v) r=3.0/> })
+        .collect_view();
+    view! {
+        <svg class="spark" viewBox=format!("0 0 {SW} {SH}") aria-hidden="true">
+            {centre}
+            <polyline class="series" points=line/>
+            {dots}
+        </svg>
+    }
+}

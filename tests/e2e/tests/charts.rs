@@ -1,0 +1,135 @@
+//! A measure's chart as a team and a coach meet it: a run chart with its signals in words,
+//! the rule set switched, a control chart with a phase break, a PDSA cycle on the time axis
+//! that opens on tap, and the small charts of the team overview.
+
+use std::time::Duration;
+
+use ramp_e2e::{Browser, Server, PHONE, TABLET};
+use serde_json::json;
+
+/// Sixteen months: eight low, then eight high (numerators out of 100).
+const MONTHS: [(&str, &str); 16] = [
+    ("2025-01", "55"),
+    ("2025-02", "50"),
+    ("2025-03", "60"),
+    ("2025-04", "65"),
+    ("2025-05", "45"),
+    ("2025-06", "60"),
+    ("2025-07", "62"),
+    ("2025-08", "58"),
+    ("2025-09", "85"),
+    ("2025-10", "82"),
+    ("2025-11", "90"),
+    ("2025-12", "86"),
+    ("2026-01", "84"),
+    ("2026-02", "88"),
+    ("2026-03", "83"),
+    ("2026-04", "87"),
+];
+
+async fn screenshots(browser: &Browser, name: &str) -> anyhow::Result<()> {
+    for (size, label) in [(TABLET, "tablet"), (PHONE, "phone")] {
+        browser.viewport(size).await?;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        browser.screenshot(&format!("{name}-{label}")).await?;
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_measure_chart_shows_its_signals_rules_phases_and_cycles() -> anyhow::Result<()> {
+    let server = Server::start()?;
+    let browser = Browser::start(PHONE).await?;
+    let team_url = browser.create_team(&server, "Ward 5 Screening").await?;
+    browser.goto(&format!("{team_url}/measures")).await?;
+    browser.type_into("#f-name", "Patients screened on admission").await?;
+    browser.click("label[for=f-measure_type-process]").await?;
+    browser.click("form.create-form button[type=submit]").await?;
+    browser.wait_for_text("[data-testid=measure-name]", "Patients screened").await?;
+    let measure_url = browser.url().await?;
+    let measure_id = measure_url.rsplit('/').next().unwrap_or_default().to_owned();
+    browser.wait_for_text("[data-testid=chart-empty]", "first data point").await?;
+    for (period, numerator) in MONTHS {
+        browser.set_value("#entry-period", period).await?;
+        browser.set_value("#p-numerator", numerator).await?;
+        browser.set_value("#p-denominator", "100").await?;
+        browser.click("[data-testid=save-point]").await?;
+        let (year, month) = period.split_once('-').unwrap_or_default();
+        let name = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+            [month.parse::<usize>().unwrap_or(1) - 1];
+        browser.wait_for_text("[data-testid=saved-note]", &format!("Saved {name} {year}: {numerator} %")).await?;
+    }
+
+    // The run chart: median, both shifts explained in words, the rule set printed.
+    browser.wait_for_text("[data-testid=chart-caption]", "Run chart · IHI run chart rules").await?;
+    browser
+        .wait_for_text("[data-testid=chart-signals]", "Shift: 8 points below the median from Jan 2025 to Aug 2025")
+        .await?;
+    browser
+        .wait_for_text("[data-testid=chart-signals]", "Shift: 8 points above the median from Sep 2025 to Apr 2026")
+        .await?;
+    let marked =
+        browser.js("return document.querySelectorAll('[data-testid=chart] .dot-signal').length", vec![]).await?;
+    assert_eq!(marked, json!(16), "every point of a shift is marked");
+    browser.wait_for_text("[data-testid=chart-signals]", "Too few runs: 2 runs in 16 points").await?;
+
+    // Anhøj rules: the long run and the few crossings.
+    browser.click("label[for=f-rules-anhoej]").await?;
+    browser.wait_for_text("[data-testid=chart-caption]", "Anhøj rules").await?;
+    browser
+        .wait_for_text(
+            "[data-testid=chart-signals]",
+            "Unusually long run: 8 points above the median from Sep 2025 to Apr 2026",
+        )
+        .await?;
+    browser.wait_for_text("[data-testid=chart-signals]", "Too few crossings: 1 in 16 points").await?;
+
+    // The overview: the measure in small, with its latest signal.
+    browser.goto(&team_url).await?;
+    browser.wait_for_text("[data-testid=latest-signal]", "Too few crossings: 1 in 16 points").await?;
+    let sparks = browser
+        .js("return document.querySelectorAll('[data-testid=overview-measures] svg.spark').length", vec![])
+        .await?;
+    assert_eq!(sparks, json!(1));
+    screenshots(&browser, "overview-charts").await?;
+    browser.goto(&measure_url).await?;
+    browser.wait_for_text("[data-testid=chart-caption]", "Anhøj rules").await?;
+
+    // A control chart with a phase break where the change began.
+    browser.click("label[for=f-chart-spc]").await?;
+    browser.wait_for_text("[data-testid=chart-caption]", "P chart").await?;
+    browser.wait_for_text("[data-testid=chart]", "trial limits").await?;
+    browser.click("[data-testid=field-phases] button.secondary").await?;
+    browser.type_into("#f-phases-0-from", "2025-09").await?;
+    browser.type_into("#f-phases-0-reason", "Huddles began").await?;
+    browser.wait_for_text("[data-testid=chart]", "Huddles began (from Sep 2025)").await?;
+    let shape = browser
+        .js(
+            "const c = document.querySelector('[data-testid=chart]');\
+             return [c.querySelectorAll('line.centre').length, c.querySelectorAll('path.limit').length];",
+            vec![],
+        )
+        .await?;
+    assert_eq!(shape, json!([2, 2]), "a centre line per phase, upper and lower limits");
+    browser.click("label[for=f-chart-run]").await?;
+    browser.wait_for_text("[data-testid=chart-caption]", "Run chart").await?;
+
+    // A cycle aimed at this measure appears on the axis; tapping it opens the cycle.
+    browser.goto(&team_url).await?;
+    browser.start_cycle("Screening prompt on the board", "Prompt on the whiteboard").await?;
+    browser.set_value("#f-measure", &measure_id).await?;
+    browser.set_value("#f-start", "2025-09-14").await?;
+    browser.wait_saved().await?;
+    browser.goto(&measure_url).await?;
+    browser
+        .wait_for_text("[data-testid=chart-annotations]", "Screening prompt on the board (from 14 Sep 2025)")
+        .await?;
+    let flags = browser.js("return document.querySelectorAll('[data-testid=chart-flag]').length", vec![]).await?;
+    assert_eq!(flags, json!(1));
+    screenshots(&browser, "chart").await?;
+    browser.click("[data-testid=chart-annotations] a").await?;
+    browser.wait_for_text("[data-testid=cycle-title]", "Screening prompt on the board").await?;
+
+    browser.close().await;
+    Ok(())
+}
