@@ -15,7 +15,7 @@ const WIDE: (f64, f64) = (640.0, 280.0);
 const NARROW: (f64, f64) = (360.0, 250.0);
 const LEFT: f64 = 56.0;
 const RIGHT: f64 = 14.0;
-const TOP: f64 = 18.0;
+const TOP: f64 = 28.0;
 const BOTTOM: f64 = 44.0;
 
 /// A PDSA cycle or note shown on the chart's time axis.
@@ -225,7 +225,7 @@ pub fn MeasureChartView(
                     let (anchor, dx) = if x > width / 2.0 { ("end", -3.0) } else { ("start", 3.0) };
                     view! {
                         <line class="mark" x1=x x2=x y1=TOP y2=height - BOTTOM/>
-                        <text class="mark-label" x=x + dx y=TOP - 4.0 text-anchor=anchor>{words.clone()}</text>
+                        <text class="mark-label" x=x + dx y=TOP - 10.0 text-anchor=anchor>{words.clone()}</text>
                     }
                 })
                 .collect_view();

@@ -105,7 +105,7 @@ fn DataEntry(team: RecordId, measure: RecordId, sheet: Sheet, picked: RwSignal<O
             r.record(&id)
                 .filter(|p| !p.is_deleted())
                 .map(|p| {
-                    ["numerator", "denominator", "value", "note"]
+                    ["numerator", "denominator", "value", "note", "astronomical"]
                         .into_iter()
                         .map(|f| (f.to_owned(), p.value(f).clone()))
                         .filter(|(_, v)| *v != Value::Null)
@@ -180,9 +180,9 @@ fn DataEntry(team: RecordId, measure: RecordId, sheet: Sheet, picked: RwSignal<O
         let scope = team_scope(&save_team);
         let values = form.get_untracked();
         let fields: &[&str] = if vt.is_ratio() {
-            &["measure", "period", "numerator", "denominator", "note"]
+            &["measure", "period", "numerator", "denominator", "note", "astronomical"]
         } else {
-            &["measure", "period", "value", "note"]
+            &["measure", "period", "value", "note", "astronomical"]
         };
         let edits: Vec<Edit> = local_db.with_untracked(|r| {
             let existing = r.record(&id);
@@ -275,6 +275,8 @@ fn DataEntry(team: RecordId, measure: RecordId, sheet: Sheet, picked: RwSignal<O
                 <p class="preview" data-testid="entry-preview">{preview}</p>
                 <FieldInput prefix="p" spec=spec("note") value=value_of("note") problem=problem("note")
                     on_input=set("note") on_commit=set("note")/>
+                <FieldInput prefix="p" spec=spec("astronomical") value=value_of("astronomical") problem=problem("astronomical")
+                    on_input=set("astronomical") on_commit=set("astronomical")/>
                 <button type="submit" class="primary big" data-testid="save-point">"Save"</button>
                 <p class="saved-note" role="status" data-testid="saved-note">{move || saved_note.get()}</p>
             </form>

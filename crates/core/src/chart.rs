@@ -67,6 +67,8 @@ pub struct Input {
     pub value: f64,
     /// Its numerator and denominator, for P and U charts.
     pub ratio: Option<(f64, f64)>,
+    /// Marked by the team as an astronomical point (shown on run charts).
+    pub astronomical: bool,
 }
 
 /// How to chart a measure.
@@ -104,6 +106,8 @@ pub enum Signal {
     FewCrossings { crossings: usize, min: usize, useful: usize },
     /// A point beyond a control limit.
     Beyond { above: bool, at: usize },
+    /// A point the team judged astronomical (IHI run chart rule 4).
+    Astronomical { at: usize },
 }
 
 impl Signal {
@@ -113,7 +117,7 @@ impl Signal {
             Signal::Shift { from, to, .. } | Signal::Trend { from, to, .. } | Signal::LongRun { from, to, .. } => {
                 Some((*from, *to))
             }
-            Signal::Beyond { at, .. } => Some((*at, *at)),
+            Signal::Beyond { at, .. } | Signal::Astronomical { at } => Some((*at, *at)),
             _ => None,
         }
     }
@@ -152,6 +156,7 @@ impl Signal {
             Signal::FewCrossings { crossings, min, useful } => {
                 format!("Too few crossings: {crossings} in {useful} points (at least {min} expected)")
             }
+            Signal::Astronomical { at } => format!("Astronomical point (marked by the team): {}", label(*at)),
             Signal::Beyond { above, at } => {
                 format!("{}: {}", if *above { "Above the upper limit" } else { "Below the lower limit" }, label(*at))
             }
@@ -202,6 +207,7 @@ pub fn for_measure(measure: &Record, series: &[Point]) -> MeasureChart {
             label: p.period.label(),
             value: p.value.unwrap_or(f64::NAN),
             ratio: p.numerator.zip(p.denominator),
+            astronomical: p.astronomical,
         })
         .collect();
     let chart = match (measure.text("chart"), value_type) {
@@ -320,6 +326,13 @@ pub fn analyse(points: &[Input], settings: &Settings) -> Analysis {
             });
         }
         let mut found = run_rules(&values, centre, settings.rules, start);
+        if settings.chart == ChartType::Run && settings.rules == RuleSet::Ihi {
+            for (i, point) in segment.iter().enumerate() {
+                if point.astronomical {
+                    found.push(Signal::Astronomical { at: start + i });
+                }
+            }
+        }
         if let Some(limits) = &limits {
             for (i, (value, limit)) in values.iter().zip(limits).enumerate() {
                 if *value > limit.upper + 1e-12 {
@@ -549,7 +562,11 @@ mod tests {
     use super::*;
 
     fn series(values: &[f64]) -> Vec<Input> {
-        values.iter().enumerate().map(|(i, v)| Input { label: format!("P{}", i + 1), value: *v, ratio: None }).collect()
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| Input { label: format!("P{}", i + 1), value: *v, ratio: None, astronomical: false })
+            .collect()
     }
 
     fn settings(chart: ChartType, rules: RuleSet) -> Settings {
@@ -608,6 +625,18 @@ mod tests {
     }
 
     #[test]
+    fn an_astronomical_point_is_the_teams_marker_on_ihi_run_charts() {
+        let mut points = series(&[5.0, 6.0, 5.0, 40.0, 6.0, 5.0]);
+        points[3].astronomical = true;
+        let a = analyse(&points, &settings(ChartType::Run, RuleSet::Ihi));
+        assert!(a.signals.contains(&Signal::Astronomical { at: 3 }));
+        assert_eq!(a.signals[0].describe(&labels(&points), "median"), "Astronomical point (marked by the team): P4");
+        assert!(a.marked[3]);
+        let anhoej = analyse(&points, &settings(ChartType::Run, RuleSet::Anhoej));
+        assert!(!anhoej.signals.iter().any(|s| matches!(s, Signal::Astronomical { .. })));
+    }
+
+    #[test]
     fn runs_limits_follow_the_distribution_of_runs() {
         // 16 points: fewer than 6 or more than 12 runs are unlikely (5 % each side).
         assert_eq!(runs_limits(16), (6, 12));
@@ -662,7 +691,12 @@ mod tests {
         let points: Vec<Input> = [(10.0, 100.0), (30.0, 200.0), (2.0, 10.0)]
             .iter()
             .enumerate()
-            .map(|(i, (n, d))| Input { label: format!("P{i}"), value: n / d * 100.0, ratio: Some((*n, *d)) })
+            .map(|(i, (n, d))| Input {
+                label: format!("P{i}"),
+                value: n / d * 100.0,
+                ratio: Some((*n, *d)),
+                astronomical: false,
+            })
             .collect();
         let a = analyse(&points, &settings(ChartType::P, RuleSet::Anhoej));
         let p = 42.0 / 310.0;

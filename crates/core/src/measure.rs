@@ -134,6 +134,9 @@ pub struct Point {
     pub denominator: Option<f64>,
     /// The note, if any.
     pub note: String,
+    /// Whether the team marked it as an astronomical point (IHI run chart rule 4: a value
+    /// everyone would agree is highly unusual; a judgement, not a calculation).
+    pub astronomical: bool,
 }
 
 /// The live data points of a measure, in period order.
@@ -155,6 +158,7 @@ pub fn series<'a>(measure: &Record, records: impl IntoIterator<Item = &'a Record
                 numerator: number(&values, "numerator"),
                 denominator: number(&values, "denominator"),
                 note: r.text("note").to_owned(),
+                astronomical: r.text("astronomical") == "yes",
             })
         })
         .collect();

@@ -422,7 +422,17 @@ const DATAPOINT_FIELDS: &[FieldSpec] = &[
     field("denominator", "Denominator", "", number(0.0, MAX_NUMBER, false), Section::Point),
     field("value", "Value", "", number(-MAX_NUMBER, MAX_NUMBER, false), Section::Point),
     field("note", "Note", "Anything that explains this point.", Input::Paragraph, Section::Point),
+    field(
+        "astronomical",
+        "Astronomical point?",
+        "A value everyone would agree is highly unusual. It is marked on the run chart.",
+        Input::Choice(ASTRONOMICAL),
+        Section::Point,
+    ),
 ];
+
+/// The answers to "astronomical point?".
+pub const ASTRONOMICAL: &[(&str, &str)] = &[("no", "No"), ("yes", "Yes, clearly unusual")];
 
 const DRIVER_FIELDS: &[FieldSpec] = &[
     required(

@@ -72,6 +72,13 @@ async fn a_measure_chart_shows_its_signals_rules_phases_and_cycles() -> anyhow::
         browser.js("return document.querySelectorAll('[data-testid=chart] .dot-signal').length", vec![]).await?;
     assert_eq!(marked, json!(16), "every point of a shift is marked");
     browser.wait_for_text("[data-testid=chart-signals]", "Too few runs: 2 runs in 16 points").await?;
+    // The team judges May's low value astronomical: the chart says so.
+    browser.click("button[aria-label='Edit May 2025']").await?;
+    browser.wait_for_text("[data-testid=entry-status]", "May 2025 has data").await?;
+    browser.click("label[for=p-astronomical-yes]").await?;
+    browser.click("[data-testid=save-point]").await?;
+    browser.wait_for_text("[data-testid=saved-note]", "Saved May 2025").await?;
+    browser.wait_for_text("[data-testid=chart-signals]", "Astronomical point (marked by the team): May 2025").await?;
 
     // Anhøj rules: the long run and the few crossings.
     browser.click("label[for=f-rules-anhoej]").await?;
