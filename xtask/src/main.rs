@@ -4,6 +4,9 @@
 //!   ramp-server on it (default http://127.0.0.1:8080, SQLite under ./data).
 //! - `test`: install what is missing, then fmt, clippy, native tests, browser (wasm) tests,
 //!   the release build and the end-to-end tests in headless Chromium.
+//! - `bench [--quick]`: build the release app, start the real server, drive headless Chromium
+//!   and print each figure next to its budget (JSON under target/bench/). `--quick` is the
+//!   smoke mode `test` runs: small sizes, one run.
 //! - `gen-sw [--dir D]`: Trunk's post_build hook: writes the service worker's precache list and
 //!   build id into the staging folder (or D).
 //!
@@ -23,6 +26,7 @@ usage: cargo xtask <task>
 tasks:
   serve [--addr 127.0.0.1:8080] [--data ./data]   build the app and serve it with ramp-server
   test                                             run every check and test
+  bench [--quick]                                  measure Ramp's figures against their budgets
   gen-sw [--dir DIR]                               write the service worker (Trunk hook)
 ";
 
@@ -40,6 +44,7 @@ fn run() -> anyhow::Result<()> {
     match task.as_deref() {
         Some("serve") => serve(&rest),
         Some("test") => test(),
+        Some("bench") => bench(rest.iter().any(|a| a == "--quick")),
         Some("gen-sw") => gen_sw::run(&rest),
         _ => {
             eprint!("{HELP}");
@@ -108,8 +113,33 @@ fn test() -> anyhow::Result<()> {
             .env("RAMP_ROOT", root());
         run_command(&mut command)
     })?;
+    step("benchmark smoke run (small sizes, budgets not enforced)", || run_bench(true, false))?;
     println!("xtask: all checks passed in {:.0} s", started.elapsed().as_secs_f64());
     Ok(())
+}
+
+fn bench(quick: bool) -> anyhow::Result<()> {
+    tools::ensure_build_tools()?;
+    tools::ensure_browser()?;
+    build_app()?;
+    cargo(&["build", "--package", "ramp-server", "--release"])?;
+    run_bench(quick, true)
+}
+
+/// Runs the benchmark binary (`tests/e2e/src/bin/bench.rs`) against the built app.
+fn run_bench(quick: bool, release: bool) -> anyhow::Result<()> {
+    let mut args = vec!["run", "--package", "ramp-e2e", "--bin", "bench"];
+    if release {
+        args.push("--release");
+    }
+    args.push("--");
+    if quick {
+        args.push("--quick");
+    }
+    let server = if release { "target/release/ramp-server" } else { "target/debug/ramp-server" };
+    let mut command = cargo_command(&args);
+    command.env("RAMP_DIST", root().join("dist")).env("RAMP_SERVER", root().join(server)).env("RAMP_ROOT", root());
+    run_command(&mut command)
 }
 
 /// Builds the app into `dist/` with Trunk, in release mode (the wasm-release profile).

@@ -64,6 +64,7 @@ pub mod period;
 pub mod record;
 pub mod register;
 pub mod replica;
+pub mod sample;
 pub mod schema;
 pub mod wire;
 
