@@ -21,7 +21,7 @@ const BOTTOM: f64 = 44.0;
 /// A PDSA cycle or note shown on the chart's time axis.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Annotation {
-    /// Where on the axis, as a (fractional) point index.
+    /// Where on the axis, in periods from the first point.
     pub at: f64,
     /// Its words ("Tally sheet on Monday").
     pub label: String,
@@ -41,7 +41,8 @@ pub struct ChartData {
 }
 
 struct Scale {
-    n: usize,
+    /// The last position on the x axis (the first is 0).
+    span: f64,
     min: f64,
     max: f64,
     width: f64,
@@ -51,7 +52,12 @@ struct Scale {
 }
 
 impl Scale {
-    fn new(values: impl Iterator<Item = f64>, n: usize, (width, height): (f64, f64), (left, top): (f64, f64)) -> Scale {
+    fn new(
+        values: impl Iterator<Item = f64>,
+        span: f64,
+        (width, height): (f64, f64),
+        (left, top): (f64, f64),
+    ) -> Scale {
         let (mut min, mut max) = (f64::INFINITY, f64::NEG_INFINITY);
         for v in values.filter(|v| v.is_finite()) {
             min = min.min(v);
@@ -64,14 +70,14 @@ impl Scale {
             (min, max) = (min - 1.0, max + 1.0);
         }
         let pad = (max - min) * 0.08;
-        Scale { n, min: min - pad, max: max + pad, width, height, left, top }
+        Scale { span, min: min - pad, max: max + pad, width, height, left, top }
     }
 
-    fn x(&self, i: f64) -> f64 {
-        if self.n <= 1 {
+    fn x(&self, position: f64) -> f64 {
+        if self.span <= 0.0 {
             return self.left + self.width / 2.0;
         }
-        self.left + i * self.width / (self.n - 1) as f64
+        self.left + position * self.width / self.span
     }
 
     fn y(&self, v: f64) -> f64 {
@@ -79,10 +85,10 @@ impl Scale {
     }
 
     fn step(&self) -> f64 {
-        if self.n <= 1 {
+        if self.span <= 0.0 {
             self.width
         } else {
-            self.width / (self.n - 1) as f64
+            self.width / self.span
         }
     }
 }
@@ -111,6 +117,7 @@ pub fn MeasureChartView(
         }
     });
     on_cleanup(move || listener.remove());
+    let picked_note = RwSignal::new(None::<String>);
     view! {
         {move || {
             let Some(data) = data.get() else { return ().into_any() };
@@ -126,9 +133,11 @@ pub fn MeasureChartView(
             let values: Vec<f64> = chart.inputs.iter().map(|p| p.value).collect();
             let goal_value = goal(&measure);
             let limit_values = a.limits.iter().flatten().flat_map(|(l, u)| [*l, *u]);
+            let xs = chart.x.clone();
+            let span = xs.last().copied().unwrap_or(0.0);
             let scale = Scale::new(
                 values.iter().copied().chain(a.centre.iter().copied()).chain(limit_values).chain(goal_value),
-                n,
+                span,
                 (width - LEFT - RIGHT, height - TOP - BOTTOM),
                 (LEFT, TOP),
             );
@@ -151,7 +160,7 @@ pub fn MeasureChartView(
                 .map(|i| {
                     let label = chart.inputs[i].label.clone();
                     let anchor = if i == 0 && n > 1 { "start" } else if i == n - 1 && n > 1 { "end" } else { "middle" };
-                    let x = scale.x(i as f64) + if anchor == "start" { -4.0 } else if anchor == "end" { 4.0 } else { 0.0 };
+                    let x = scale.x(xs[i]) + if anchor == "start" { -4.0 } else if anchor == "end" { 4.0 } else { 0.0 };
                     view! { <text class="tick" x=x y=height - BOTTOM + 18.0 text-anchor=anchor>{label}</text> }
                 })
                 .collect_view();
@@ -168,14 +177,14 @@ pub fn MeasureChartView(
                 .iter()
                 .map(|(from, to)| {
                     let y = scale.y(a.centre[*from]);
-                    view! { <line class="centre" x1=scale.x(*from as f64) - half.min(8.0) x2=scale.x(*to as f64) + half.min(8.0) y1=y y2=y/> }
+                    view! { <line class="centre" x1=scale.x(xs[*from]) - half.min(8.0) x2=scale.x(xs[*to]) + half.min(8.0) y1=y y2=y/> }
                 })
                 .collect_view();
             let limit_path = |pick: fn(&(f64, f64)) -> f64| {
                 let mut d = String::new();
                 for (i, limit) in a.limits.iter().enumerate() {
                     if let Some(limit) = limit {
-                        let (x, y) = (scale.x(i as f64), scale.y(pick(limit)));
+                        let (x, y) = (scale.x(xs[i]), scale.y(pick(limit)));
                         let (x0, x1) = ((x - half).max(LEFT), (x + half).min(width - RIGHT));
                         let join = if i > 0 && a.limits[i - 1].is_some() && !chart.marks.iter().any(|(m, _)| *m == i) { "L" } else { "M" };
                         d.push_str(&format!("{join}{x0:.1},{y:.1}L{x1:.1},{y:.1}"));
@@ -197,7 +206,7 @@ pub fn MeasureChartView(
             let line: String = values
                 .iter()
                 .enumerate()
-                .map(|(i, v)| format!("{},{}", scale.x(i as f64), scale.y(*v)))
+                .map(|(i, v)| format!("{},{}", scale.x(xs[i]), scale.y(*v)))
                 .collect::<Vec<_>>()
                 .join(" ");
             let dots = values
@@ -207,11 +216,15 @@ pub fn MeasureChartView(
                     let marked = a.marked[i];
                     let title = format!("{}: {}{}", chart.inputs[i].label, fmt(*v), if chart.points[i].note.is_empty() { String::new() } else { format!(" — {}", chart.points[i].note) });
                     view! {
-                        <circle class=if marked { "dot dot-signal" } else { "dot" } cx=scale.x(i as f64) cy=scale.y(*v) r=if marked { 5.5 } else { 4.0 }>
+                        <circle class=if marked { "dot dot-signal" } else { "dot" } cx=scale.x(xs[i]) cy=scale.y(*v) r=if marked { 5.5 } else { 4.0 }>
                             <title>{title}</title>
                         </circle>
-                        {(!chart.points[i].note.is_empty()).then(|| view! {
-                            <circle class="note-ring" cx=scale.x(i as f64) cy=scale.y(*v) r=9.0/>
+                        {(!chart.points[i].note.is_empty()).then(|| {
+                            let words = format!("{}: {}", chart.inputs[i].label, chart.points[i].note);
+                            view! {
+                                <circle class="note-ring" data-testid="chart-note" cx=scale.x(xs[i]) cy=scale.y(*v) r=11.0
+                                    on:click=move |_| picked_note.set(Some(words.clone()))/>
+                            }
                         })}
                     }
                 })
@@ -220,7 +233,7 @@ pub fn MeasureChartView(
                 .marks
                 .iter()
                 .map(|(index, words)| {
-                    let x = scale.x(*index as f64 - 0.5);
+                    let x = scale.x((xs[index - 1] + xs[*index]) / 2.0);
                     // Words run into the chart from the line, on whichever side has more room.
                     let (anchor, dx) = if x > width / 2.0 { ("end", -3.0) } else { ("start", 3.0) };
                     view! {
@@ -262,6 +275,7 @@ pub fn MeasureChartView(
             let signals: Vec<String> = a.signals.iter().map(|s| s.describe(&labels, centre_name)).collect();
             let summary = if signals.is_empty() { "No signal".to_owned() } else { signals.join(". ") };
             let title = format!("{} — {}", measure.text("name"), chart.settings.chart.name());
+            let moving_ranges = chart.moving_ranges.clone();
             let mut warnings = a.warnings.clone();
             warnings.dedup();
             view! {
@@ -290,8 +304,10 @@ pub fn MeasureChartView(
                             }.into_any()
                         }}
                         {warnings.into_iter().map(|w| view! { <p class="chart-warning">{w}</p> }).collect_view()}
+                        <p class="picked-note" role="status" data-testid="picked-note">{move || picked_note.get()}</p>
                     </figcaption>
                 </figure>
+                {moving_ranges.map(|mr| view! { <MovingRangeView mr=mr xs=xs.clone() narrow=narrow/> })}
                 {(!annotations.is_empty()).then(|| view! {
                     <ol class="annotations" data-testid="chart-annotations">
                         {annotations.into_iter().map(|note| view! {
@@ -304,6 +320,50 @@ pub fn MeasureChartView(
     }
 }
 
+/// The moving-range chart under an I chart: each range, its average and upper limit.
+#[component]
+fn MovingRangeView(mr: ramp_core::chart::MovingRanges, xs: Vec<f64>, narrow: bool) -> impl IntoView {
+    let (width, height) = if narrow { (NARROW.0, 130.0) } else { (WIDE.0, 140.0) };
+    let span = xs.last().copied().unwrap_or(0.0);
+    let scale = Scale::new(
+        mr.ranges.iter().copied().chain([0.0, mr.upper]),
+        span,
+        (width - LEFT - RIGHT, height - 20.0 - 24.0),
+        (LEFT, 20.0),
+    );
+    let points: String = mr
+        .ranges
+        .iter()
+        .enumerate()
+        .map(|(i, r)| format!("{:.1},{:.1}", scale.x(xs[i + 1]), scale.y(*r)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let dots = mr
+        .ranges
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let beyond = *r > mr.upper;
+            view! { <circle class=if beyond { "dot dot-signal" } else { "dot" } cx=scale.x(xs[i + 1]) cy=scale.y(*r) r=3.5/> }
+        })
+        .collect_view();
+    let (yc, yu) = (scale.y(mr.centre), scale.y(mr.upper));
+    view! {
+        <figure class="chart mr-chart" data-testid="mr-chart">
+            <svg viewBox=format!("0 0 {width} {height}") role="img" class="chart-svg"
+                aria-label=format!("Moving ranges: average {:.2}, upper limit {:.2}", mr.centre, mr.upper)>
+                <text class="tick" x=LEFT y=12.0>"Moving range"</text>
+                <line class="centre" x1=LEFT x2=width - RIGHT y1=yc y2=yc/>
+                <line class="limit" x1=LEFT x2=width - RIGHT y1=yu y2=yu/>
+                <text class="tick" x=LEFT - 6.0 y=yu + 4.0 text-anchor="end">{ramp_core::measure::format_number(mr.upper)}</text>
+                <text class="tick" x=LEFT - 6.0 y=yc + 4.0 text-anchor="end">{ramp_core::measure::format_number(mr.centre)}</text>
+                <polyline class="series" points=points/>
+                {dots}
+            </svg>
+        </figure>
+    }
+}
+
 /// A small chart for overviews: points, centre line, signals marked.
 #[component]
 pub fn Sparkline(
@@ -313,13 +373,18 @@ pub fn Sparkline(
     const SW: f64 = 160.0;
     const SH: f64 = 44.0;
     let a = &chart.analysis;
-    let n = chart.inputs.len();
     let values: Vec<f64> = chart.inputs.iter().map(|p| p.value).collect();
-    let scale = Scale::new(values.iter().copied().chain(a.centre.iter().copied()), n, (SW - 8.0, SH - 8.0), (4.0, 4.0));
+    let xs = chart.x.clone();
+    let scale = Scale::new(
+        values.iter().copied().chain(a.centre.iter().copied()),
+        xs.last().copied().unwrap_or(0.0),
+        (SW - 8.0, SH - 8.0),
+        (4.0, 4.0),
+    );
     let line: String = values
         .iter()
         .enumerate()
-        .map(|(i, v)| format!("{:.1},{:.1}", scale.x(i as f64), scale.y(*v)))
+        .map(|(i, v)| format!("{:.1},{:.1}", scale.x(xs[i]), scale.y(*v)))
         .collect::<Vec<_>>()
         .join(" ");
     let centre = a.centre.last().copied().filter(|c| c.is_finite()).map(|c| {
@@ -330,7 +395,7 @@ pub fn Sparkline(
         .iter()
         .enumerate()
         .filter(|(i, _)| a.marked[*i])
-        .map(|(i, v)| view! { <circle class="dot dot-signal" cx=scale.x(i as f64) cy=scale.y(*v) r=3.0/> })
+        .map(|(i, v)| view! { <circle class="dot dot-signal" cx=scale.x(xs[i]) cy=scale.y(*v) r=3.0/> })
         .collect_view();
     view! {
         <svg class="spark" viewBox=format!("0 0 {SW} {SH}") aria-hidden="true">

@@ -189,12 +189,28 @@ pub struct MeasureChart {
     pub points: Vec<Point>,
     /// What went in to the analysis.
     pub inputs: Vec<Input>,
+    /// Each point's place on the time axis, in periods from the first (a missing month
+    /// leaves a gap; the rules still read the points in order).
+    pub x: Vec<f64>,
     /// How it is charted.
     pub settings: Settings,
     /// The analysis.
     pub analysis: Analysis,
     /// Vertical marks: (index of the first point after the mark, words).
     pub marks: Vec<(usize, String)>,
+    /// For an I chart, its moving-range chart.
+    pub moving_ranges: Option<MovingRanges>,
+}
+
+/// The moving-range (MR) chart that goes with an I chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MovingRanges {
+    /// |xᵢ − xᵢ₋₁| for each point after the first, each belonging to the later point.
+    pub ranges: Vec<f64>,
+    /// The average moving range (of the baseline: the frozen points, or all).
+    pub centre: f64,
+    /// Its upper limit, 3.267 × the average.
+    pub upper: f64,
 }
 
 /// Builds a measure's chart from its record and its series (`measure::series`).
@@ -264,6 +280,8 @@ pub fn for_measure(measure: &Record, series: &[Point]) -> MeasureChart {
             None => {}
         }
     }
+    let first = points.first().map_or(0, |p| p.period.ordinal());
+    let x = points.iter().map(|p| (p.period.ordinal() - first) as f64).collect();
     let settings = Settings { chart, rules, scale, freeze, phases };
     let mut analysis = analyse(&inputs, &settings);
     analysis.warnings.extend(warnings);
@@ -271,7 +289,13 @@ pub fn for_measure(measure: &Record, series: &[Point]) -> MeasureChart {
         analysis.warnings.push("This measure has no control chart.".to_owned());
     }
     marks.sort_by_key(|(index, _)| *index);
-    MeasureChart { points, inputs, settings, analysis, marks }
+    let moving_ranges = (chart == ChartType::I && inputs.len() >= 2).then(|| {
+        let values: Vec<f64> = inputs.iter().map(|p| p.value).collect();
+        let base = &values[..settings.freeze.unwrap_or(values.len())];
+        let limits = analysis::mr_chart(base);
+        MovingRanges { ranges: analysis::moving_ranges(&values), centre: limits.centre, upper: limits.upper }
+    });
+    MeasureChart { points, inputs, x, settings, analysis, marks, moving_ranges }
 }
 
 /// Points needed before run rules mean much.
@@ -634,6 +658,27 @@ mod tests {
         assert!(a.marked[3]);
         let anhoej = analyse(&points, &settings(ChartType::Run, RuleSet::Anhoej));
         assert!(!anhoej.signals.iter().any(|s| matches!(s, Signal::Astronomical { .. })));
+    }
+
+    #[test]
+    fn missing_periods_leave_gaps_on_the_axis_but_not_in_the_rules() {
+        use crate::id::Uuid7;
+        let point = |period: &str, value: f64| Point {
+            id: Uuid7::from_parts(1, [1; 10]),
+            period: Period::parse(period).unwrap(),
+            value: Some(value),
+            numerator: None,
+            denominator: None,
+            note: String::new(),
+            astronomical: false,
+        };
+        // Jan, Feb, then nothing until May; the three points read in order.
+        let series = [point("2026-01", 1.0), point("2026-02", 2.0), point("2026-05", 3.0)];
+        let measure = Record::new(Uuid7::from_parts(2, [2; 10]), crate::record::Kind::Measure, "team:x".into());
+        let chart = for_measure(&measure, &series);
+        assert_eq!(chart.x, vec![0.0, 1.0, 4.0]);
+        assert_eq!(chart.inputs.len(), 3);
+        assert_eq!(chart.analysis.centre, vec![2.0; 3]);
     }
 
     #[test]

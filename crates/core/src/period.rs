@@ -67,6 +67,15 @@ impl Period {
         }
     }
 
+    /// The period's place in a count of its kind (months, or weeks) — the distance between two
+    /// periods of one kind is the difference of their ordinals, gaps included.
+    pub fn ordinal(self) -> i64 {
+        match self {
+            Period::Month { year, month } => i64::from(year) * 12 + i64::from(month) - 1,
+            Period::Week { monday } => monday.div_euclid(7),
+        }
+    }
+
     /// The first day of the period, in days since 1970-01-01 (for a date axis).
     pub fn start_day(self) -> i64 {
         match self {
@@ -179,6 +188,9 @@ mod tests {
         assert!(jan.previous() < jan);
         assert_eq!(Period::parse("2026-12-28").unwrap().next().key(), "2027-01-04");
         assert_eq!(jan.start_day(), day_number("2026-01-01").unwrap());
+        assert_eq!(Period::parse("2026-03").unwrap().ordinal() - jan.ordinal(), 2);
+        let week = Period::parse("2026-03-02").unwrap();
+        assert_eq!(week.next().next().ordinal() - week.ordinal(), 2);
         assert_eq!(day_number("1970-01-01"), Some(0));
         assert_eq!(date_label("2026-11-28"), "28 Nov 2026");
     }

@@ -30,6 +30,7 @@ const MONTHS: [(&str, &str); 16] = [
 async fn screenshots(browser: &Browser, name: &str) -> anyhow::Result<()> {
     for (size, label) in [(TABLET, "tablet"), (PHONE, "phone")] {
         browser.viewport(size).await?;
+        browser.js("window.scrollTo(0, 0)", vec![]).await?;
         tokio::time::sleep(Duration::from_millis(200)).await;
         browser.screenshot(&format!("{name}-{label}")).await?;
     }
@@ -137,6 +138,47 @@ async fn a_measure_chart_shows_its_signals_rules_phases_and_cycles() -> anyhow::
     browser.click("[data-testid=chart-annotations] a").await?;
     browser.wait_for_text("[data-testid=cycle-title]", "Screening prompt on the board").await?;
 
+    browser.close().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn measurements_get_an_i_chart_with_moving_ranges_gaps_and_notes() -> anyhow::Result<()> {
+    let server = Server::start()?;
+    let browser = Browser::start(PHONE).await?;
+    let team_url = browser.create_team(&server, "Alarm Team").await?;
+    browser.goto(&format!("{team_url}/measures")).await?;
+    browser.type_into("#f-name", "Minutes to answer a bed alarm").await?;
+    browser.click("label[for=f-measure_type-process]").await?;
+    browser.click("label[for=f-value_type-continuous]").await?;
+    browser.click("form.create-form button[type=submit]").await?;
+    browser.wait_for_text("[data-testid=measure-name]", "Minutes to answer").await?;
+    // March is missing: the axis keeps its place.
+    for (period, value, label) in
+        [("2026-01", "4", "Jan"), ("2026-02", "5", "Feb"), ("2026-04", "3.5", "Apr"), ("2026-05", "6", "May")]
+    {
+        browser.set_value("#entry-period", period).await?;
+        browser.set_value("#p-value", value).await?;
+        if period == "2026-04" {
+            browser.type_into("#p-note", "New alarm tones").await?;
+        }
+        browser.click("[data-testid=save-point]").await?;
+        browser.wait_for_text("[data-testid=saved-note]", &format!("Saved {label} 2026: {value}")).await?;
+    }
+    let xs = browser
+        .js("return [...document.querySelectorAll('[data-testid=chart] circle.dot')].map(c => Number(c.getAttribute('cx')))", vec![])
+        .await?;
+    let xs: Vec<f64> = xs.as_array().unwrap().iter().filter_map(|v| v.as_f64()).collect();
+    assert_eq!(xs.len(), 4);
+    assert!(((xs[2] - xs[1]) - 2.0 * (xs[1] - xs[0])).abs() < 0.5, "a missing month leaves a gap: {xs:?}");
+    browser.click("[data-testid=chart-note]").await?;
+    browser.wait_for_text("[data-testid=picked-note]", "Apr 2026: New alarm tones").await?;
+    browser.click("label[for=f-chart-spc]").await?;
+    browser.wait_for_text("[data-testid=chart-caption]", "I chart (individuals)").await?;
+    let mr = browser.js("return document.querySelectorAll('[data-testid=mr-chart] circle.dot').length", vec![]).await?;
+    assert_eq!(mr, json!(3), "one moving range per point after the first");
+    browser.wait_for_text("[data-testid=chart]", "trial limits").await?;
+    screenshots(&browser, "chart-i").await?;
     browser.close().await;
     Ok(())
 }
