@@ -131,13 +131,8 @@ async fn main() -> anyhow::Result<()> {
     browser.close().await;
     drop(server);
 
-    println!(
-        "\n{:<44} {:>10} {:>10}  {}",
-        format!("Ramp bench ({points}-point chart{})", if quick { ", quick" } else { "" }),
-        "value",
-        "budget",
-        ""
-    );
+    let title = format!("Ramp bench ({points}-point chart{})", if quick { ", quick" } else { "" });
+    println!("\n{title:<44} {:>10} {:>10}", "value", "budget");
     for f in &figures {
         let pass = f.value <= f.budget;
         println!(
