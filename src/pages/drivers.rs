@@ -156,13 +156,14 @@ fn DriverDiagram(team: RecordId) -> impl IntoView {
                     view! { <line x1=x1 y1=y1 x2=x2 y2=y2 vector-effect="non-scaling-stroke"/> }
                 }).collect_view();
                 let boxes = d.nodes.clone().into_iter().map(|n| {
-                    let style = format!("left:{}%;top:{}px", n.column as f64 * 25.0 + 0.5, n.row * ROW);
+                    // Positions go through CSSOM (style:…), which the CSP allows; style attributes it would not.
+                    let (left, top) = (format!("{}%", n.column as f64 * 25.0 + 0.5), format!("{}px", n.row * ROW));
                     let class = format!("node node-{}", n.column);
                     let title = n.text.clone();
-                    view! { <A href=node_href(n.column, &n.id) attr:class=class attr:style=style attr:title=title>{n.text}</A> }
+                    view! { <a href=node_href(n.column, &n.id) class=class style:left=left style:top=top title=title>{n.text}</a> }
                 }).collect_view();
                 view! {
-                    <div class="diagram" style=format!("height:{height}px")>
+                    <div class="diagram" style:height=format!("{height}px")>
                         <svg class="diagram-lines" viewBox=format!("0 0 100 {height}") preserveAspectRatio="none" aria-hidden="true">
                             {lines}
                         </svg>

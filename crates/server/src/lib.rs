@@ -10,6 +10,7 @@
 //! - everything else: the built app from the dist folder; unknown paths get `index.html`, so
 //!   deep links load. `index.html`, `sw.js` and the manifest are never cached by the browser;
 //!   the hashed build files are cached for a year.
+//! - every response: the security headers of `security.rs` (CSP, nosniff, no referrer, no framing).
 //!
 //! [`app`] builds the router, so tests drive it in-process; `main.rs` only wires things up.
 
@@ -18,6 +19,7 @@ pub mod admin;
 pub mod api;
 pub mod auth;
 pub mod error;
+pub mod security;
 pub mod storage;
 
 use std::path::PathBuf;
@@ -67,7 +69,13 @@ pub fn app(state: AppState, dist: PathBuf) -> Router {
         .route("/sync/pull", post(api::pull_create))
         .fallback(api_not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY));
-    Router::new().nest("/api", api).fallback_service(files).layer(middleware::from_fn(cache_headers)).with_state(state)
+    let headers = security::Headers::for_dist(&dist);
+    Router::new()
+        .nest("/api", api)
+        .fallback_service(files)
+        .layer(middleware::from_fn(cache_headers))
+        .layer(middleware::from_fn_with_state(headers, security::add))
+        .with_state(state)
 }
 
 async fn health_show(State(state): State<AppState>) -> Result<Json<serde_json::Value>, AppError> {

@@ -19,7 +19,11 @@ async fn fixture() -> Fixture {
     let dir = tempfile::tempdir().expect("temp dir");
     let dist = dir.path().join("dist");
     std::fs::create_dir_all(&dist).unwrap();
-    std::fs::write(dist.join("index.html"), "<!DOCTYPE html><title>Ramp</title>").unwrap();
+    std::fs::write(
+        dist.join("index.html"),
+        "<!DOCTYPE html><title>Ramp</title><script type=\"module\">boot()</script>",
+    )
+    .unwrap();
     std::fs::write(dist.join("sw.js"), "// worker").unwrap();
     std::fs::write(dist.join("ramp-0123456789abcdef.js"), "// app").unwrap();
     let data = dir.path().join("data");
@@ -70,4 +74,25 @@ async fn the_worker_is_revalidated_and_hashed_files_are_cached() {
     let (status, js_cache, _) = get(&f.router, "/ramp-0123456789abcdef.js").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(js_cache.as_deref(), Some("public, max-age=31536000, immutable"));
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers_and_the_page_script_is_allowed_by_hash() {
+    let f = fixture().await;
+    for path in ["/", "/teams/0190", "/api/health", "/api/nope", "/sw.js"] {
+        let response = f.router.clone().oneshot(Request::get(path).body(Body::empty()).unwrap()).await.unwrap();
+        let headers = response.headers();
+        let value = |name: &str| headers.get(name).map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();
+        let csp = value("content-security-policy");
+        // sha256("boot()"), base64: the one inline script of the page, and nothing else inline.
+        assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"), "{path}: {csp}");
+        assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
+        assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
+        assert_eq!(value("x-content-type-options"), "nosniff", "{path}");
+        assert_eq!(value("referrer-policy"), "no-referrer", "{path}");
+        assert_eq!(value("x-frame-options"), "DENY", "{path}");
+    }
+    let expected = ramp_server::security::Headers::for_page("<script type=\"module\">boot()</script>");
+    let response = f.router.clone().oneshot(Request::get("/").body(Body::empty()).unwrap()).await.unwrap();
+    assert_eq!(response.headers()["content-security-policy"].to_str().unwrap(), expected.policy());
 }

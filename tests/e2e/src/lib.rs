@@ -191,7 +191,20 @@ impl Browser {
         };
         let browser = Browser { client, driver, _profile: profile };
         browser.viewport(viewport).await?;
+        // Every page records what the Content-Security-Policy blocked, for csp_violations().
+        let record = "window.__csp = []; document.addEventListener('securitypolicyviolation', \
+                      (e) => window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || e.sample)));";
+        browser.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": record })).await?;
         Ok(browser)
+    }
+
+    /// What the page's Content-Security-Policy has blocked since it loaded.
+    pub async fn csp_violations(&self) -> anyhow::Result<Vec<String>> {
+        let found = self.js("return window.__csp || []", vec![]).await?;
+        Ok(found
+            .as_array()
+            .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+            .unwrap_or_default())
     }
 
     /// Sets the viewport exactly (device metrics), e.g. [`PHONE`] or [`TABLET`].

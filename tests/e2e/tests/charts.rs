@@ -34,6 +34,8 @@ async fn screenshots(browser: &Browser, name: &str) -> anyhow::Result<()> {
         tokio::time::sleep(Duration::from_millis(200)).await;
         browser.screenshot(&format!("{name}-{label}")).await?;
     }
+    let blocked = browser.csp_violations().await?;
+    assert!(blocked.is_empty(), "{name}: the security policy blocked {blocked:?}");
     Ok(())
 }
 

@@ -23,6 +23,8 @@ async fn look(browser: &Browser, name: &str) -> anyhow::Result<()> {
             )
             .await?;
         assert_eq!(wide, json!(false), "{name} has something past the right edge at {label} width");
+        let blocked = browser.csp_violations().await?;
+        assert!(blocked.is_empty(), "{name}: the security policy blocked {blocked:?}");
         browser.screenshot(&format!("{name}-{label}")).await?;
     }
     Ok(())
@@ -188,6 +190,11 @@ async fn drivers_change_ideas_and_a_ramp_of_cycles_trace_from_aim_to_cycle() -> 
         )
         .await?;
     assert_eq!(shape, json!([true, 4, 3, "none"]));
+    let lefts = browser
+        .js("return [...document.querySelectorAll('[data-testid=driver-diagram] .node')].map(n => Math.round(n.getBoundingClientRect().left))", vec![])
+        .await?;
+    let lefts: Vec<i64> = lefts.as_array().unwrap().iter().filter_map(|v| v.as_i64()).collect();
+    assert!(lefts.windows(2).all(|w| w[1] > w[0]), "each column further right (positions applied): {lefts:?}");
     browser.viewport(PHONE).await?;
 
     // A ramp: the first cycle from the idea's page, prompted to predict, start small, link a
