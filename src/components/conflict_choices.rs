@@ -24,14 +24,31 @@ pub fn ConflictChoices(
     /// Called with the value to keep.
     #[prop(into)]
     on_choose: Callback<Value>,
+    /// For link fields: the words for a linked record's id (otherwise ids would show).
+    #[prop(optional)]
+    names: Option<Signal<Vec<(String, String)>>>,
 ) -> impl IntoView {
+    let shown = move |value: &Value| {
+        let named =
+            |id: &str| names.and_then(|n| n.with(|n| n.iter().find(|(k, _)| k == id).map(|(_, label)| label.clone())));
+        match value {
+            Value::Text(id) => named(id).unwrap_or_else(|| words(value)),
+            Value::Rows(rows) if rows.iter().all(|r| r.len() == 1 && r.contains_key("id")) && names.is_some() => rows
+                .iter()
+                .filter_map(|r| r.get("id"))
+                .map(|id| named(id).unwrap_or_else(|| "(removed)".to_owned()))
+                .collect::<Vec<_>>()
+                .join("; "),
+            _ => words(value),
+        }
+    };
     view! {
         <Show when=move || choices.with(|c| c.len() > 1)>
             <div class="conflict" role="group" aria-label="Conflicting values" data-testid="conflict">
                 <p class="conflict-title">"Changed on two devices at once. Which one should stay?"</p>
                 <For each=move || choices.get() key=|c| (c.author.clone(), c.at, format!("{:?}", c.value)) let:choice>
                     <div class="conflict-choice">
-                        <p class="conflict-value">{words(&choice.value)}</p>
+                        <p class="conflict-value">{shown(&choice.value)}</p>
                         <p class="conflict-meta">{format!("{}, {}", choice.author, when(choice.at))}</p>
                         <button type="button" on:click={
                             let value = choice.value.clone();

@@ -195,7 +195,7 @@ pub fn SheetFields(
                             on_commit=move |value| sheet.commit(spec.name, value)
                             options=options/>
                         <ConflictChoices choices=Signal::derive(move || choices(&sheet.record.get(), spec.name))
-                            on_choose=move |value| sheet.commit(spec.name, value)/>
+                            on_choose=move |value| sheet.commit(spec.name, value) names=options/>
                     }
                 }).collect_view()}
             </section>
