@@ -10,17 +10,13 @@ use ramp_core::schema::Section;
 use ramp_core::{aim, Kind, RecordId, Value};
 
 use crate::pages::sheet::{Sheet, SheetFields};
-use crate::pages::{team_param, TeamNav};
+use crate::pages::{for_team, TeamNav};
 use crate::store::LocalDb;
 
 /// The aim page.
 #[component]
 pub fn AimPage() -> impl IntoView {
-    let team = team_param();
-    move || match team.get() {
-        None => view! { <crate::pages::NotFound/> }.into_any(),
-        Some(team) => view! { <AimSheet team=team/> }.into_any(),
-    }
+    for_team(|team| view! { <AimSheet team=team/> })
 }
 
 #[component]

@@ -13,7 +13,7 @@ use ramp_core::{aim, schema, team_scope, Draft, Kind, RecordId, Value};
 
 use crate::components::CreateForm;
 use crate::pages::sheet::{DeleteButton, DeletionConflict, Sheet, SheetFields};
-use crate::pages::{creation, id_param, team_param, TeamNav};
+use crate::pages::{creation, for_team, id_param, TeamNav};
 use crate::store::{new_id, LocalDb};
 use crate::sync::Sync;
 
@@ -31,11 +31,7 @@ const ROW: f64 = 88.0;
 /// The drivers page.
 #[component]
 pub fn DriversPage() -> impl IntoView {
-    let team = team_param();
-    move || match team.get() {
-        None => view! { <crate::pages::NotFound/> }.into_any(),
-        Some(team) => view! { <DriverDiagram team=team/> }.into_any(),
-    }
+    for_team(|team| view! { <DriverDiagram team=team/> })
 }
 
 #[component]

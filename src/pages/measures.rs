@@ -9,7 +9,7 @@ use ramp_core::{team_scope, Draft, Kind, Value};
 
 use crate::components::CreateForm;
 use crate::pages::team::{measure_rows, MeasureCards};
-use crate::pages::{creation, team_param, TeamNav};
+use crate::pages::{creation, for_team, TeamNav};
 use crate::store::{new_id, LocalDb};
 use crate::sync::Sync;
 
@@ -18,52 +18,46 @@ use crate::sync::Sync;
 pub fn MeasuresPage() -> impl IntoView {
     let local_db = expect_context::<LocalDb>();
     let sync = expect_context::<Sync>();
-    let team = team_param();
     let navigate = use_navigate();
-    move || match team.get() {
-        None => view! { <crate::pages::NotFound/> }.into_any(),
-        Some(team) => {
-            let scope = team_scope(&team);
-            let rows = {
-                let scope = scope.clone();
-                Memo::new(move |_| local_db.with(|r| measure_rows(r, &scope)))
-            };
-            let create = {
-                let (navigate, team, scope) = (navigate.clone(), team.clone(), scope.clone());
-                move |draft: Draft| {
-                    let id = new_id();
-                    let edits = creation(&id, Kind::Measure, &scope, &draft);
-                    let (navigate, team) = (navigate.clone(), team.clone());
-                    leptos::task::spawn_local(async move {
-                        if local_db.save(edits).await.is_ok() {
-                            navigate(&format!("/teams/{team}/measures/{id}"), Default::default());
-                        }
-                    });
-                }
-            };
-            let mut initial = Draft::new(Kind::Measure);
-            initial.set("value_type", Value::Text("proportion".into()));
-            initial.set("frequency", Value::Text("monthly".into()));
-            let fields: Vec<_> =
-                schema::fields(Kind::Measure).iter().filter(|s| s.section == Section::Measure).collect();
-            let name = crate::pages::team_name(local_db, team.clone());
-            view! {
-                <nav class="crumbs no-print"><A href=format!("/teams/{team}")>{name}</A></nav>
-                <h1>"Measures"</h1>
-                <TeamNav team=team.clone()/>
-                <p class="lead">"How will you know that a change is an improvement? Outcome, process and balancing measures."</p>
-                <Show when=move || rows.with(Vec::is_empty)>
-                    <p class="empty">"No measures yet."</p>
-                </Show>
-                <MeasureCards team=team.clone() rows=Signal::derive(move || rows.get())/>
-                <Show when=move || sync.can_write(&scope)>
-                    <section class="panel no-print">
-                        <h2>"Add a measure"</h2>
-                        <CreateForm initial=initial.clone() fields=fields.clone() submit_label="Add the measure" on_submit=create.clone()/>
-                    </section>
-                </Show>
+    for_team(move |team| {
+        let scope = team_scope(&team);
+        let rows = {
+            let scope = scope.clone();
+            Memo::new(move |_| local_db.with(|r| measure_rows(r, &scope)))
+        };
+        let create = {
+            let (navigate, team, scope) = (navigate.clone(), team.clone(), scope.clone());
+            move |draft: Draft| {
+                let id = new_id();
+                let edits = creation(&id, Kind::Measure, &scope, &draft);
+                let (navigate, team) = (navigate.clone(), team.clone());
+                leptos::task::spawn_local(async move {
+                    if local_db.save(edits).await.is_ok() {
+                        navigate(&format!("/teams/{team}/measures/{id}"), Default::default());
+                    }
+                });
             }
-            .into_any()
+        };
+        let mut initial = Draft::new(Kind::Measure);
+        initial.set("value_type", Value::Text("proportion".into()));
+        initial.set("frequency", Value::Text("monthly".into()));
+        let fields: Vec<_> = schema::fields(Kind::Measure).iter().filter(|s| s.section == Section::Measure).collect();
+        let name = crate::pages::team_name(local_db, team.clone());
+        view! {
+            <nav class="crumbs no-print"><A href=format!("/teams/{team}")>{name}</A></nav>
+            <h1>"Measures"</h1>
+            <TeamNav team=team.clone()/>
+            <p class="lead">"How will you know that a change is an improvement? Outcome, process and balancing measures."</p>
+            <Show when=move || rows.with(Vec::is_empty)>
+                <p class="empty">"No measures yet."</p>
+            </Show>
+            <MeasureCards team=team.clone() rows=Signal::derive(move || rows.get())/>
+            <Show when=move || sync.can_write(&scope)>
+                <section class="panel no-print">
+                    <h2>"Add a measure"</h2>
+                    <CreateForm initial=initial.clone() fields=fields.clone() submit_label="Add the measure" on_submit=create.clone()/>
+                </section>
+            </Show>
         }
-    }
+    })
 }

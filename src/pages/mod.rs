@@ -48,6 +48,16 @@ fn team_param() -> Memo<Option<RecordId>> {
     Memo::new(move |_| team_id.get().filter(|id| local_db.with(|r| team_exists(r, id))))
 }
 
+/// A team's page: `page` drawn for the team in the route, or Not found when this device has
+/// no such team (reactive: the page follows the route and the team's arrival by sync).
+fn for_team<V: IntoView + 'static>(page: impl Fn(RecordId) -> V + Send + Sync + 'static) -> impl IntoView {
+    let team = team_param();
+    move || match team.get() {
+        None => view! { <NotFound/> }.into_any(),
+        Some(team) => page(team).into_any(),
+    }
+}
+
 /// The edits that save a draft's changes to a record.
 fn edits(record: &RecordId, kind: Kind, scope: &str, changes: Vec<(String, ramp_core::Value)>) -> Vec<Edit> {
     changes

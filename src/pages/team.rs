@@ -12,7 +12,7 @@ use ramp_core::{aim, backup, team_scope, Kind, RecordId, Stage};
 
 use crate::charts::Sparkline;
 use crate::components::StageBadge;
-use crate::pages::{live, team_param, TeamNav};
+use crate::pages::{for_team, live, TeamNav};
 use crate::store::LocalDb;
 use crate::sync::Sync;
 
@@ -46,11 +46,7 @@ impl CycleRow {
 /// The team's overview page.
 #[component]
 pub fn TeamPage() -> impl IntoView {
-    let team = team_param();
-    move || match team.get() {
-        None => view! { <crate::pages::NotFound/> }.into_any(),
-        Some(id) => view! { <Overview team=id/> }.into_any(),
-    }
+    for_team(|team| view! { <Overview team=team/> })
 }
 
 #[component]
