@@ -7,6 +7,10 @@
 //! - `bench [--quick]`: build the release app, start the real server, drive headless Chromium
 //!   and print each figure next to its budget (JSON under target/bench/). `--quick` is the
 //!   smoke mode `test` runs: small sizes, one run.
+//! - `fuzz [--seconds N] [TARGET…]`: run the cargo-fuzz targets under `fuzz/` for N seconds
+//!   each (default 60), starting from `fuzz/seeds/<target>/`; `test` runs them for 15 s each.
+//!   A crash leaves its input under `target/fuzz/artifacts/<target>/`; copied into the seeds
+//!   folder it is replayed at the start of every run from then on (the regression test).
 //! - `gen-sw [--dir D]`: Trunk's post_build hook: writes the service worker's precache list and
 //!   build id into the staging folder (or D).
 //!
@@ -27,6 +31,7 @@ tasks:
   serve [--addr 127.0.0.1:8080] [--data ./data]   build the app and serve it with ramp-server
   test                                             run every check and test
   bench [--quick]                                  measure Ramp's figures against their budgets
+  fuzz [--seconds 60] [TARGET...]                  run the fuzz targets (sync_push, sync_pull, backup_import)
   gen-sw [--dir DIR]                               write the service worker (Trunk hook)
 ";
 
@@ -45,6 +50,7 @@ fn run() -> anyhow::Result<()> {
         Some("serve") => serve(&rest),
         Some("test") => test(),
         Some("bench") => bench(rest.iter().any(|a| a == "--quick")),
+        Some("fuzz") => fuzz_command(&rest),
         Some("gen-sw") => gen_sw::run(&rest),
         _ => {
             eprint!("{HELP}");
@@ -103,6 +109,7 @@ fn test() -> anyhow::Result<()> {
     step("browser tests (wasm-bindgen-test in headless Chromium)", || {
         cargo(&["test", "--package", "ramp", "--target", "wasm32-unknown-unknown"])
     })?;
+    step("fuzzing smoke run (15 s per target)", || fuzz(FUZZ_TARGETS, 15))?;
     step("release build of the app", build_app)?;
     step("server build", || cargo(&["build", "--package", "ramp-server"]))?;
     step("end-to-end tests (headless Chromium against ramp-server)", || {
@@ -124,6 +131,62 @@ fn bench(quick: bool) -> anyhow::Result<()> {
     build_app()?;
     cargo(&["build", "--package", "ramp-server", "--release"])?;
     run_bench(quick, true)
+}
+
+/// The cargo-fuzz targets under `fuzz/fuzz_targets/`.
+const FUZZ_TARGETS: &[&str] = &["sync_push", "sync_pull", "backup_import"];
+
+fn fuzz_command(args: &[String]) -> anyhow::Result<()> {
+    let mut seconds = 60;
+    let mut targets = Vec::new();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--seconds" => seconds = args.next().context("--seconds needs a value")?.parse()?,
+            target if FUZZ_TARGETS.contains(&target) => targets.push(target),
+            other => bail!("unknown fuzz target or flag {other} (targets: {})", FUZZ_TARGETS.join(", ")),
+        }
+    }
+    fuzz(if targets.is_empty() { FUZZ_TARGETS } else { &targets }, seconds)
+}
+
+/// Runs each fuzz target for `seconds` on stable Rust (no sanitizer), seeds first.
+fn fuzz(targets: &[&str], seconds: u32) -> anyhow::Result<()> {
+    tools::ensure_fuzz_tools()?;
+    let work = root().join("target/fuzz");
+    for target in targets {
+        let corpus = work.join("corpus").join(target);
+        let artifacts = work.join("artifacts").join(target);
+        std::fs::create_dir_all(&corpus)?;
+        std::fs::create_dir_all(&artifacts)?;
+        let corpus = corpus.display().to_string();
+        let seeds = root().join("fuzz/seeds").join(target).display().to_string();
+        let time = format!("-max_total_time={seconds}");
+        let artifact_prefix = format!("-artifact_prefix={}/", artifacts.display());
+        let dict = format!("-dict={}", root().join("fuzz/json.dict").display());
+        let target_dir = work.join("build").display().to_string();
+        cargo(&[
+            "fuzz",
+            "run",
+            "--sanitizer",
+            "none",
+            "--fuzz-dir",
+            "fuzz",
+            "--target-dir",
+            &target_dir,
+            target,
+            &corpus,
+            &seeds,
+            "--",
+            &time,
+            &artifact_prefix,
+            &dict,
+            "-max_len=65536",
+            "-print_final_stats=1",
+        ])
+        .with_context(|| format!("fuzz target {target} failed: its input is in {}", artifacts.display()))?;
+    }
+    Ok(())
 }
 
 /// Runs the benchmark binary (`tests/e2e/src/bin/bench.rs`) against the built app.

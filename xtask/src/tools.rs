@@ -1,6 +1,6 @@
 //! Installs what the build and the tests need, skipping what is already there: the wasm32
 //! target, trunk, wasm-bindgen-cli (the exact version in Cargo.lock), wasm-opt 132 (npm's
-//! binaryen; Debian's 108 makes a wasm that crashes), chromium and chromedriver.
+//! binaryen; Debian's 108 makes a wasm that crashes), cargo-fuzz, chromium and chromedriver.
 //!
 //! Never downloads from anywhere but the package registries (see shared/TOOLCHAIN.md).
 
@@ -15,6 +15,7 @@ use crate::run_command;
 
 const TRUNK_VERSION: &str = "0.21.14";
 const BINARYEN_VERSION: &str = "132.0.0";
+const CARGO_FUZZ_VERSION: &str = "0.13.2";
 
 /// The folder npm installs binaryen into.
 fn tools_dir() -> PathBuf {
@@ -82,6 +83,22 @@ pub fn ensure_build_tools() -> anyhow::Result<()> {
         let prefix = tools_dir().display().to_string();
         let spec = format!("binaryen@{BINARYEN_VERSION}");
         run_command(Command::new("npm").args(["install", "--no-audit", "--no-fund", "--prefix", &prefix, &spec]))?;
+    }
+    Ok(())
+}
+
+/// cargo-fuzz, for the fuzz targets under `fuzz/` (run on stable with `--sanitizer none`).
+pub fn ensure_fuzz_tools() -> anyhow::Result<()> {
+    let installed = output_of("cargo", &["fuzz", "--version"]).unwrap_or_default();
+    if !installed.contains(CARGO_FUZZ_VERSION) {
+        println!("xtask: installing cargo-fuzz {CARGO_FUZZ_VERSION} (about 2 minutes)");
+        run_command(Command::new("cargo").args([
+            "install",
+            "cargo-fuzz",
+            "--locked",
+            "--version",
+            CARGO_FUZZ_VERSION,
+        ]))?;
     }
     Ok(())
 }

@@ -533,6 +533,8 @@ pub enum Issue {
     ZeroDenominator,
     /// A data point without the number(s) its measure needs.
     MissingNumber(&'static str),
+    /// A field only the collaborative's faculty may write (see [`writers`]).
+    FacultyOnly,
 }
 
 impl fmt::Display for Issue {
@@ -549,6 +551,7 @@ impl fmt::Display for Issue {
             Issue::WrongType => f.write_str("This value has the wrong type for this field."),
             Issue::UnknownField => f.write_str("This kind of record has no such field."),
             Issue::BadScope => f.write_str("This record does not belong where it says it does."),
+            Issue::FacultyOnly => f.write_str("Only the collaborative's faculty can change this."),
             Issue::NotANumber => f.write_str("This is not a number: write it with digits, like 12 or 3.5."),
             Issue::OutOfRange { min, max } if *min >= 0 => {
                 write!(f, "This cannot be negative or above {max}.")?;
@@ -635,6 +638,24 @@ pub fn check_op(op: &Op) -> Result<(), Issue> {
     match check_value(spec, &op.value) {
         Some(issue) => Err(issue),
         None => Ok(()),
+    }
+}
+
+/// Who may write a field, beyond being allowed to write in its scope at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Writers {
+    /// Anyone who may write in the scope (a team's members, its faculty).
+    Scope,
+    /// Only the faculty of the collaborative the scope belongs to.
+    Faculty,
+}
+
+/// The one rule of field permissions: removing a team (its `deleted` field) is for faculty;
+/// everything else is for whoever may write in the record's scope.
+pub fn writers(kind: Kind, field: &str) -> Writers {
+    match (kind, field) {
+        (Kind::Team, DELETED) => Writers::Faculty,
+        _ => Writers::Scope,
     }
 }
 
@@ -731,6 +752,13 @@ mod tests {
 
     fn issues(kind: Kind, pairs: &[(&str, &str)]) -> Vec<(String, Issue)> {
         check(kind, &draft(pairs)).into_iter().map(|p| (p.field, p.issue)).collect()
+    }
+
+    #[test]
+    fn removing_a_team_is_for_faculty_and_every_other_field_for_the_scope() {
+        assert_eq!(writers(Kind::Team, DELETED), Writers::Faculty);
+        assert_eq!(writers(Kind::Team, "name"), Writers::Scope);
+        assert_eq!(writers(Kind::Cycle, DELETED), Writers::Scope);
     }
 
     #[test]

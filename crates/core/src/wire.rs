@@ -21,6 +21,51 @@ pub const MAX_OPS_PER_PUSH: usize = 1_000;
 /// The most field states one pull page returns.
 pub const MAX_PULL_PAGE: u32 = 2_000;
 
+/// The largest counter, cursor or clock reading accepted: 2^53 − 1, exact in every JSON
+/// reader and in the server's signed 64-bit columns.
+pub const MAX_NUMBER: u64 = (1 << 53) - 1;
+
+/// The most scopes one pull may name.
+pub const MAX_CURSORS: usize = 10_000;
+
+/// Why a sync request is refused as a whole (HTTP 400), before any op is looked at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WireIssue {
+    /// Another protocol version.
+    Version(u32),
+    /// More than [`MAX_OPS_PER_PUSH`] ops.
+    TooManyOps,
+    /// An op whose dot names another device than the pushing one.
+    ForeignOp,
+    /// Counters not starting at 1 or not strictly increasing.
+    CounterOrder,
+    /// A counter, cursor or clock reading above [`MAX_NUMBER`].
+    TooLargeNumber,
+    /// More than [`MAX_CURSORS`] cursors.
+    TooManyCursors,
+}
+
+impl std::fmt::Display for WireIssue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WireIssue::Version(v) => write!(f, "sync version {v} is not supported; this server speaks {SYNC_VERSION}"),
+            WireIssue::TooManyOps => write!(f, "too many ops in one push: at most {MAX_OPS_PER_PUSH}"),
+            WireIssue::ForeignOp => f.write_str("every op must come from the pushing device"),
+            WireIssue::CounterOrder => f.write_str("op counters must start at 1 and strictly increase"),
+            WireIssue::TooLargeNumber => write!(f, "a counter, cursor or clock reading is above {MAX_NUMBER}"),
+            WireIssue::TooManyCursors => write!(f, "too many cursors in one pull: at most {MAX_CURSORS}"),
+        }
+    }
+}
+
+fn check_version(version: u32) -> Result<(), WireIssue> {
+    if version == SYNC_VERSION {
+        Ok(())
+    } else {
+        Err(WireIssue::Version(version))
+    }
+}
+
 /// `POST /api/sync/push`: a device's pending ops, in counter order.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -31,6 +76,34 @@ pub struct PushRequest {
     pub device: DeviceId,
     /// The ops, counters strictly increasing.
     pub ops: Vec<Op>,
+}
+
+impl PushRequest {
+    /// The checks on the push as a whole: version, size, that every op is this device's, and
+    /// counter order. Each op's own content is `schema::check_op`'s.
+    pub fn check(&self) -> Result<(), WireIssue> {
+        check_version(self.version)?;
+        if self.ops.len() > MAX_OPS_PER_PUSH {
+            return Err(WireIssue::TooManyOps);
+        }
+        if self.ops.iter().any(|op| op.dot.device != self.device) {
+            return Err(WireIssue::ForeignOp);
+        }
+        let too_large = |op: &Op| {
+            op.dot.counter > MAX_NUMBER
+                || op.hlc.wall_ms > MAX_NUMBER
+                || op.replaces.iter().any(|dot| dot.counter > MAX_NUMBER)
+        };
+        if self.ops.iter().any(too_large) {
+            return Err(WireIssue::TooLargeNumber);
+        }
+        if self.ops.first().is_some_and(|op| op.dot.counter == 0)
+            || self.ops.windows(2).any(|pair| pair[0].dot.counter >= pair[1].dot.counter)
+        {
+            return Err(WireIssue::CounterOrder);
+        }
+        Ok(())
+    }
 }
 
 /// An op the server processed but did not apply, and why.
@@ -73,6 +146,20 @@ pub struct PullRequest {
     pub known_high: u64,
 }
 
+impl PullRequest {
+    /// The checks on the pull as a whole: version and the size of its numbers.
+    pub fn check(&self) -> Result<(), WireIssue> {
+        check_version(self.version)?;
+        if self.cursors.len() > MAX_CURSORS {
+            return Err(WireIssue::TooManyCursors);
+        }
+        if self.known_high > MAX_NUMBER || self.cursors.values().any(|c| *c > MAX_NUMBER) {
+            return Err(WireIssue::TooLargeNumber);
+        }
+        Ok(())
+    }
+}
+
 /// One page of a pull.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -88,4 +175,78 @@ pub struct PullResponse {
     pub refused: Vec<Refusal>,
     /// Whether more changes wait: pull again with the new cursors.
     pub more: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{team_scope, DeviceClock, Edit, Kind, Replica, Uuid7, Value};
+
+    fn push(ops: usize) -> PushRequest {
+        let mut clock = DeviceClock { device: Uuid7::from_parts(1, [1; 10]), counter: 0, last_hlc: None };
+        let team = Uuid7::from_parts(2, [2; 10]);
+        let edits = (0..ops)
+            .map(|i| Edit {
+                record: Uuid7::from_parts(3 + i as u64, [3; 10]),
+                kind: Kind::Cycle,
+                scope: team_scope(&team),
+                field: "title".into(),
+                value: Value::Text(format!("Cycle {i}")),
+            })
+            .collect();
+        let ops = Replica::default().edit(&mut clock, edits, 1_700_000_000_000, None);
+        PushRequest { version: SYNC_VERSION, device: clock.device, ops }
+    }
+
+    #[test]
+    fn a_well_formed_push_passes() {
+        assert_eq!(push(3).check(), Ok(()));
+        assert_eq!(push(0).check(), Ok(()));
+    }
+
+    #[test]
+    fn whole_push_problems_are_named() {
+        let mut p = push(2);
+        p.version = 7;
+        assert_eq!(p.check(), Err(WireIssue::Version(7)));
+        assert_eq!(push(MAX_OPS_PER_PUSH + 1).check(), Err(WireIssue::TooManyOps));
+        let mut p = push(2);
+        p.ops[1].dot.device = Uuid7::from_parts(9, [9; 10]);
+        assert_eq!(p.check(), Err(WireIssue::ForeignOp));
+        let mut p = push(2);
+        p.ops.swap(0, 1);
+        assert_eq!(p.check(), Err(WireIssue::CounterOrder), "reordered");
+        let mut p = push(2);
+        p.ops[1].dot.counter = 1;
+        assert_eq!(p.check(), Err(WireIssue::CounterOrder), "replayed within a push");
+        let mut p = push(1);
+        p.ops[0].dot.counter = 0;
+        assert_eq!(p.check(), Err(WireIssue::CounterOrder));
+        for set in [
+            |p: &mut PushRequest| p.ops[1].dot.counter = MAX_NUMBER + 1,
+            |p: &mut PushRequest| p.ops[0].hlc.wall_ms = u64::MAX,
+            |p: &mut PushRequest| p.ops[0].replaces.push(Dot { device: p.device.clone(), counter: u64::MAX }),
+        ] {
+            let mut p = push(2);
+            set(&mut p);
+            assert_eq!(p.check(), Err(WireIssue::TooLargeNumber));
+        }
+    }
+
+    #[test]
+    fn pulls_with_huge_numbers_or_too_many_cursors_are_refused() {
+        let pull = |cursors: BTreeMap<String, u64>, known_high| PullRequest {
+            version: SYNC_VERSION,
+            device: Uuid7::from_parts(1, [1; 10]),
+            cursors,
+            limit: None,
+            known_high,
+        };
+        assert_eq!(pull(BTreeMap::new(), 5).check(), Ok(()));
+        assert_eq!(pull(BTreeMap::new(), MAX_NUMBER + 1).check(), Err(WireIssue::TooLargeNumber));
+        let big = BTreeMap::from([("team:x".to_owned(), u64::MAX)]);
+        assert_eq!(pull(big, 0).check(), Err(WireIssue::TooLargeNumber));
+        let many = (0..=MAX_CURSORS).map(|i| (format!("team:{i}"), 0)).collect();
+        assert_eq!(pull(many, 0).check(), Err(WireIssue::TooManyCursors));
+    }
 }

@@ -48,6 +48,7 @@ pub struct Access {
     pub name: String,
     readable: BTreeSet<String>,
     writable: BTreeSet<String>,
+    governed: BTreeSet<String>,
 }
 
 impl Access {
@@ -55,6 +56,7 @@ impl Access {
     pub fn new(user: String, memberships: &[(String, Role)], teams: &[(String, String)]) -> Access {
         let mut readable = BTreeSet::new();
         let mut writable = BTreeSet::new();
+        let mut governed = BTreeSet::new();
         let collab_of = |team: &str| teams.iter().find(|(t, _)| t == team).map(|(_, c)| c.clone());
         for (scope, role) in memberships {
             match (role, scope.split_once(':')) {
@@ -63,7 +65,8 @@ impl Access {
                         .chain(teams.iter().filter(|(_, c)| c == collab).map(|(t, _)| format!("team:{t}")))
                     {
                         readable.insert(scope.clone());
-                        writable.insert(scope);
+                        writable.insert(scope.clone());
+                        governed.insert(scope);
                     }
                 }
                 (Role::Member | Role::Coach, Some(("team", team))) => {
@@ -78,7 +81,7 @@ impl Access {
                 _ => {}
             }
         }
-        Access { name: user.clone(), user, readable, writable }
+        Access { name: user.clone(), user, readable, writable, governed }
     }
 
     /// Whether the person may read a scope.
@@ -89,6 +92,11 @@ impl Access {
     /// Whether the person may write in a scope.
     pub fn can_write(&self, scope: &str) -> bool {
         self.writable.contains(scope)
+    }
+
+    /// Whether the person is faculty over a scope (their collaborative or one of its teams).
+    pub fn governs(&self, scope: &str) -> bool {
+        self.governed.contains(scope)
     }
 
     /// The scopes the person may read.
@@ -117,6 +125,7 @@ mod tests {
             assert!(access.can_read(scope) && access.can_write(scope), "{scope}");
         }
         assert!(!access.can_read("team:t3") && !access.can_read("collab:c2"));
+        assert!(access.governs("team:t1") && !access.governs("team:t3"));
     }
 
     #[test]
@@ -125,6 +134,7 @@ mod tests {
         assert!(access.can_write("team:t1"));
         assert!(access.can_read("collab:c1") && !access.can_write("collab:c1"));
         assert!(!access.can_read("team:t2"));
+        assert!(!access.governs("team:t1"), "members do not govern their team");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use axum::extract::{FromRequest, FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::Json;
-use ramp_core::wire::{PullRequest, PullResponse, PushRequest, PushResponse, MAX_OPS_PER_PUSH, SYNC_VERSION};
+use ramp_core::wire::{PullRequest, PullResponse, PushRequest, PushResponse};
 use serde::{Deserialize, Serialize};
 
 use crate::access::Access;
@@ -194,18 +194,7 @@ pub async fn push_create(
     Signed(access): Signed,
     Body(push): Body<PushRequest>,
 ) -> Result<Json<PushResponse>, AppError> {
-    check_version(push.version)?;
-    if push.ops.len() > MAX_OPS_PER_PUSH {
-        return Err(AppError::BadRequest(format!("too many ops in one push: at most {MAX_OPS_PER_PUSH}")));
-    }
-    if push.ops.iter().any(|op| op.dot.device != push.device) {
-        return Err(AppError::BadRequest("every op must come from the pushing device".into()));
-    }
-    if push.ops.windows(2).any(|pair| pair[0].dot.counter >= pair[1].dot.counter)
-        || push.ops.iter().any(|op| op.dot.counter == 0)
-    {
-        return Err(AppError::BadRequest("op counters must start at 1 and strictly increase".into()));
-    }
+    push.check().map_err(|issue| AppError::BadRequest(issue.to_string()))?;
     Ok(Json(state.storage.push(&access, &push).await?))
 }
 
@@ -215,15 +204,6 @@ pub async fn pull_create(
     Signed(access): Signed,
     Body(pull): Body<PullRequest>,
 ) -> Result<Json<PullResponse>, AppError> {
-    check_version(pull.version)?;
+    pull.check().map_err(|issue| AppError::BadRequest(issue.to_string()))?;
     Ok(Json(state.storage.pull(&access, &pull).await?))
-}
-
-fn check_version(version: u32) -> Result<(), AppError> {
-    if version != SYNC_VERSION {
-        return Err(AppError::BadRequest(format!(
-            "sync version {version} is not supported; this server speaks {SYNC_VERSION}"
-        )));
-    }
-    Ok(())
 }

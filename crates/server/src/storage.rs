@@ -301,6 +301,9 @@ async fn check(conn: &mut SqliteConnection, access: &Access, op: &Op) -> Result<
     if !access.can_write(&op.scope) {
         return Ok(Some("You cannot change this team's worksheets.".to_owned()));
     }
+    if schema::writers(op.kind, &op.field) == schema::Writers::Faculty && !access.governs(&op.scope) {
+        return Ok(Some(schema::Issue::FacultyOnly.to_string()));
+    }
     if op.kind == Kind::Team {
         let known: Option<String> = sqlx::query_scalar("SELECT team_id FROM teams WHERE team_id = ?")
             .bind(op.record.as_str())
