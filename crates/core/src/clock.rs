@@ -12,6 +12,7 @@ use crate::id::DeviceId;
 /// Readings are totally ordered (wall, then counter, then device), and a device's readings
 /// strictly increase even when its wall clock goes backwards.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Hlc {
     /// Milliseconds since the Unix epoch, as the writer's clock (or a later reading) said.
     pub wall_ms: u64,

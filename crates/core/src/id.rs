@@ -114,6 +114,7 @@ pub type DeviceId = Uuid7;
 ///
 /// Counters strictly increase per device, so `(device, counter)` is unique per write.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Dot {
     /// The writing device.
     pub device: DeviceId,

@@ -58,6 +58,7 @@ impl Value {
 
 /// One write of one field: DESIGN.md §4's op.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Op {
     /// The record written.
     pub record: RecordId,

@@ -175,6 +175,11 @@ pub struct PullResponse {
     pub refused: Vec<Refusal>,
     /// Whether more changes wait: pull again with the new cursors.
     pub more: bool,
+    /// The server store's identity. When it changes, the server was restored from a backup:
+    /// the device's cursors and acks may be ahead of it (DESIGN.md is silent; see the app's
+    /// sync). Empty from a server that does not say.
+    #[serde(default)]
+    pub store: String,
 }
 
 #[cfg(test)]

@@ -97,3 +97,10 @@ pub async fn invite(storage: &dyn Storage, team: &str, role: Role) -> Result<Str
         .await?;
     Ok(code)
 }
+
+/// Ends every session of the person with this email (a lost phone, a person who left);
+/// returns how many were ended.
+pub async fn revoke_sessions(storage: &dyn Storage, email: &str) -> Result<u64, AppError> {
+    let user = user_id(storage, email).await?;
+    storage.revoke_sessions(&user).await
+}

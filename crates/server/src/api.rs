@@ -33,6 +33,7 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequest<S> for Body<T> 
             Err(JsonRejection::BytesRejection(r)) if r.status() == StatusCode::PAYLOAD_TOO_LARGE => {
                 Err(AppError::TooLarge)
             }
+            Err(rejection @ JsonRejection::MissingJsonContentType(_)) => Err(AppError::NotJson(rejection.body_text())),
             Err(rejection) => Err(AppError::BadRequest(rejection.body_text())),
         }
     }
@@ -185,7 +186,10 @@ pub async fn logout_create(State(state): State<AppState>, headers: HeaderMap) ->
 pub async fn me_show(Signed(access): Signed) -> Json<serde_json::Value> {
     let readable: Vec<&str> = access.readable().collect();
     let writable: Vec<&str> = access.writable().collect();
-    Json(serde_json::json!({ "user": access.user, "name": access.name, "readable": readable, "writable": writable }))
+    let governed: Vec<&str> = access.readable().filter(|scope| access.governs(scope)).collect();
+    Json(serde_json::json!({
+        "user": access.user, "name": access.name, "readable": readable, "writable": writable, "governed": governed
+    }))
 }
 
 /// Applies a device's ops (DESIGN.md §4, push).
@@ -206,4 +210,33 @@ pub async fn pull_create(
 ) -> Result<Json<PullResponse>, AppError> {
     pull.check().map_err(|issue| AppError::BadRequest(issue.to_string()))?;
     Ok(Json(state.storage.pull(&access, &pull).await?))
+}
+
+/// `GET /api/audit` query: a scope, and paging back in time.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuditQuery {
+    scope: String,
+    before: Option<i64>,
+    limit: Option<u32>,
+}
+
+/// The most audit entries one page returns.
+const AUDIT_PAGE: u32 = 200;
+
+/// The audit log of a scope: who changed what, and what was refused, newest first. For the
+/// scope's faculty only.
+pub async fn audit_show(
+    State(state): State<AppState>,
+    Signed(access): Signed,
+    query: Result<axum::extract::Query<AuditQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<serde_json::Value>, AppError> {
+    let axum::extract::Query(query) = query.map_err(|r| AppError::BadRequest(r.body_text()))?;
+    if !access.governs(&query.scope) {
+        return Err(AppError::Forbidden("only the collaborative's faculty can read this activity log".into()));
+    }
+    let limit = query.limit.unwrap_or(AUDIT_PAGE).clamp(1, AUDIT_PAGE);
+    let entries = state.storage.audit(&query.scope, query.before, limit).await?;
+    let more = entries.len() == limit as usize;
+    Ok(Json(serde_json::json!({ "entries": entries, "more": more })))
 }

@@ -15,6 +15,9 @@ pub enum AppError {
     /// The request is malformed or breaks a limit; the words say how.
     #[error("{0}")]
     BadRequest(String),
+    /// The body is not declared as JSON.
+    #[error("{0}")]
+    NotJson(String),
     /// No valid session.
     #[error("sign in again: the session is missing, expired or revoked")]
     Unauthorized,
@@ -36,9 +39,37 @@ pub enum AppError {
     /// Stored data could not be read back; logged, never sent.
     #[error("stored data is damaged: {0}")]
     Corrupt(String),
+    /// The store reached its size cap or the disk is full: nothing was written.
+    #[error("the server's storage is full: your changes stay on this device and are sent when there is room again")]
+    StorageFull,
+    /// The person may not do this (their role does not allow it).
+    #[error("{0}")]
+    Forbidden(String),
     /// The storage failed; logged, never sent.
     #[error("storage failed: {0}")]
-    Storage(#[from] sqlx::Error),
+    Storage(sqlx::Error),
+}
+
+/// SQLite's primary result code for "database or disk is full".
+const SQLITE_FULL: i32 = 13;
+
+impl From<sqlx::Error> for AppError {
+    fn from(error: sqlx::Error) -> AppError {
+        let full = match &error {
+            // sqlx reports SQLite's extended code; the primary code is its low byte.
+            sqlx::Error::Database(e) => {
+                e.code().and_then(|code| code.parse::<i32>().ok()).is_some_and(|code| code & 0xff == SQLITE_FULL)
+            }
+            sqlx::Error::Io(e) => e.raw_os_error() == Some(28), // ENOSPC
+            _ => false,
+        };
+        if full {
+            tracing::error!(cause = %error, "storage full");
+            AppError::StorageFull
+        } else {
+            AppError::Storage(error)
+        }
+    }
 }
 
 impl IntoResponse for AppError {
@@ -46,13 +77,18 @@ impl IntoResponse for AppError {
         let status = match &self {
             AppError::NoSuchEndpoint(_) => StatusCode::NOT_FOUND,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::NotJson(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Unauthorized | AppError::BadCredentials => StatusCode::UNAUTHORIZED,
             AppError::EmailTaken | AppError::DeviceClash => StatusCode::CONFLICT,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::StorageFull => StatusCode::INSUFFICIENT_STORAGE,
             AppError::Corrupt(_) | AppError::Storage(_) => StatusCode::INTERNAL_SERVER_ERROR,
         };
-        let reason = if status.is_server_error() {
+        let reason = if matches!(self, AppError::StorageFull) {
+            self.to_string()
+        } else if status.is_server_error() {
             tracing::error!(cause = %self, "internal failure");
             "the server failed; try again later".to_owned()
         } else {

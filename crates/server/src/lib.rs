@@ -6,6 +6,7 @@
 //! - `POST /api/auth/signup` `{code, email, name, password}`: joins a team with an invite.
 //! - `GET /api/me`: the signed-in person and the scopes they may read.
 //! - `POST /api/sync/push`, `POST /api/sync/pull`: `ramp_core::wire` bodies, bearer token.
+//! - `GET /api/audit?scope=&before=&limit=`: a scope's op log, newest first, for its faculty.
 //! - any other `/api/…`: 404 with a JSON reason (never the app's page).
 //! - everything else: the built app from the dist folder; unknown paths get `index.html`, so
 //!   deep links load. `index.html`, `sw.js` and the manifest are never cached by the browser;
@@ -67,6 +68,7 @@ pub fn app(state: AppState, dist: PathBuf) -> Router {
         .route("/me", get(api::me_show))
         .route("/sync/push", post(api::push_create))
         .route("/sync/pull", post(api::pull_create))
+        .route("/audit", get(api::audit_show))
         .fallback(api_not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY));
     let headers = security::Headers::for_dist(&dist);

@@ -1,29 +1,40 @@
 //! The `ramp-server` binary: parses flags, opens the storage, and serves [`ramp_server::app`].
 //!
-//! `ramp-server [--addr 127.0.0.1:8080] [--data ./data] [--dist ./dist]` serves;
+//! `ramp-server [--addr 127.0.0.1:8080] [--data ./data] [--dist ./dist] [--max-store-mb N]`
+//! serves, holding a lock on the data folder (`ramp.lock`) so that a restore cannot run under it;
+//! `ramp-server backup --to FILE [--data ./data]` copies the store while it serves;
+//! `ramp-server restore --from FILE [--data ./data]` puts a backup in place (server stopped);
 //! `ramp-server admin <command> [--data ./data] …` sets up accounts and teams:
 //! - `create-user --email E --name N --password P`
 //! - `create-collaborative --faculty EMAIL` (prints the collaborative's scope)
 //! - `create-team --collab ID --name N` (prints the team's id)
 //! - `add-member --team ID --email E --role member|coach`
 //! - `invite --team ID --role member|coach` (prints a code to hand out)
+//! - `revoke-sessions --email E` (signs the person out on every device)
 
+use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use ramp_server::access::Role;
-use ramp_server::storage::Sqlite;
+use ramp_server::storage::{self, Sqlite, StoreOptions};
 use ramp_server::{admin, app, AppState};
 
 struct Flags {
     addr: SocketAddr,
     data: PathBuf,
     dist: PathBuf,
+    store: StoreOptions,
 }
 
 fn parse_flags() -> Result<Flags, String> {
-    let mut flags = Flags { addr: ([127, 0, 0, 1], 8080).into(), data: "data".into(), dist: "dist".into() };
+    let mut flags = Flags {
+        addr: ([127, 0, 0, 1], 8080).into(),
+        data: "data".into(),
+        dist: "dist".into(),
+        store: StoreOptions::default(),
+    };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or(format!("{flag} needs a value"));
@@ -31,6 +42,10 @@ fn parse_flags() -> Result<Flags, String> {
             "--addr" => flags.addr = value()?.parse().map_err(|e| format!("--addr: {e}"))?,
             "--data" => flags.data = value()?.into(),
             "--dist" => flags.dist = value()?.into(),
+            "--max-store-mb" => {
+                let mb: u64 = value()?.parse().map_err(|e| format!("--max-store-mb: {e}"))?;
+                flags.store.max_bytes = Some(mb << 20);
+            }
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown flag {other}")),
         }
@@ -38,22 +53,78 @@ fn parse_flags() -> Result<Flags, String> {
     Ok(flags)
 }
 
-const USAGE: &str = "usage: ramp-server [--addr 127.0.0.1:8080] [--data ./data] [--dist ./dist]
+const USAGE: &str = "usage: ramp-server [--addr 127.0.0.1:8080] [--data ./data] [--dist ./dist] [--max-store-mb N]
+       ramp-server backup --to FILE [--data D]
+       ramp-server restore --from FILE [--data D]
        ramp-server admin create-user --email E --name N --password P [--data D]
        ramp-server admin create-collaborative --faculty EMAIL [--data D]
        ramp-server admin create-team --collab ID --name N [--data D]
        ramp-server admin add-member --team ID --email E --role member|coach [--data D]
-       ramp-server admin invite --team ID --role member|coach [--data D]";
+       ramp-server admin invite --team ID --role member|coach [--data D]
+       ramp-server admin revoke-sessions --email E [--data D]";
 
-/// Runs an admin command; returns what to print.
-async fn run_admin(args: &[String]) -> Result<String, String> {
-    let (command, rest) = args.split_first().ok_or("admin needs a command")?;
-    let mut named = std::collections::HashMap::new();
-    let mut rest = rest.iter();
+/// `--name value` pairs.
+fn named_flags(args: &[String]) -> Result<HashMap<String, String>, String> {
+    let mut named = HashMap::new();
+    let mut rest = args.iter();
     while let Some(flag) = rest.next() {
         let name = flag.strip_prefix("--").ok_or(format!("unexpected {flag}"))?;
         named.insert(name.to_owned(), rest.next().ok_or(format!("{flag} needs a value"))?.clone());
     }
+    Ok(named)
+}
+
+/// The lock a serving process holds on its data folder.
+fn lock_data(data: &Path) -> Result<std::fs::File, String> {
+    std::fs::create_dir_all(data).map_err(|e| format!("cannot create {}: {e}", data.display()))?;
+    let path = data.join("ramp.lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+    file.try_lock().map_err(|_| format!("a ramp-server is serving {}: stop it first", data.display()))?;
+    Ok(file)
+}
+
+/// `backup` and `restore`; returns what to print.
+async fn run_backup(command: &str, args: &[String]) -> Result<String, String> {
+    let named = named_flags(args)?;
+    let data = PathBuf::from(named.get("data").cloned().unwrap_or_else(|| "data".into()));
+    let described = |info: storage::BackupInfo| {
+        format!(
+            "{} bytes: {} accounts, {} teams, {} changes received, {} fields",
+            info.bytes, info.users, info.teams, info.ops, info.fields
+        )
+    };
+    if command == "backup" {
+        let to = PathBuf::from(named.get("to").ok_or("--to FILE is needed")?);
+        if !data.join(storage::FILE_NAME).exists() {
+            return Err(format!("there is no store in {}", data.display()));
+        }
+        let store =
+            Sqlite::open(&data).await.map_err(|e| format!("cannot open the store in {}: {e}", data.display()))?;
+        let info = store.backup_to(&to).await.map_err(|e| e.to_string())?;
+        Ok(format!("backed up to {}: {}", to.display(), described(info)))
+    } else {
+        let from = PathBuf::from(named.get("from").ok_or("--from FILE is needed")?);
+        let _lock = lock_data(&data)?;
+        let info = storage::restore(&data, &from).await.map_err(|e| e.to_string())?;
+        Ok(format!(
+            "restored {} into {} ({}); the previous store is kept beside it as {}.before-restore-*",
+            from.display(),
+            data.display(),
+            described(info),
+            storage::FILE_NAME
+        ))
+    }
+}
+
+/// Runs an admin command; returns what to print.
+async fn run_admin(args: &[String]) -> Result<String, String> {
+    let (command, rest) = args.split_first().ok_or("admin needs a command")?;
+    let named = named_flags(rest)?;
     let get = |name: &str| named.get(name).cloned().ok_or(format!("--{name} is needed"));
     let data = named.get("data").cloned().unwrap_or_else(|| "data".into());
     let storage = Sqlite::open(data.as_ref()).await.map_err(|e| format!("cannot open the store in {data}: {e}"))?;
@@ -69,6 +140,9 @@ async fn run_admin(args: &[String]) -> Result<String, String> {
             let role = Role::parse(&get("role")?).ok_or("--role is member or coach")?;
             admin::invite(&storage, &get("team")?, role).await
         }
+        "revoke-sessions" => {
+            admin::revoke_sessions(&storage, &get("email")?).await.map(|n| format!("ended {n} sessions"))
+        }
         other => return Err(format!("unknown admin command {other}")),
     };
     result.map_err(|e| e.to_string())
@@ -80,8 +154,14 @@ async fn main() {
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
         .init();
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) == Some("admin") {
-        match run_admin(&args[1..]).await {
+    let command = args.first().map(String::as_str);
+    if matches!(command, Some("admin" | "backup" | "restore")) {
+        let result = match command {
+            Some("admin") => run_admin(&args[1..]).await,
+            Some(backup) => run_backup(backup, &args[1..]).await,
+            None => unreachable!(),
+        };
+        match result {
             Ok(output) => println!("{output}"),
             Err(problem) => {
                 eprintln!("ramp-server: {problem}\n{USAGE}");
@@ -104,7 +184,14 @@ async fn main() {
         eprintln!("ramp-server: no built app at {} (run `cargo xtask serve`)", flags.dist.display());
         std::process::exit(1);
     }
-    let storage = match Sqlite::open(&flags.data).await {
+    let _lock = match lock_data(&flags.data) {
+        Ok(lock) => lock,
+        Err(problem) => {
+            eprintln!("ramp-server: {problem}");
+            std::process::exit(1);
+        }
+    };
+    let storage = match Sqlite::open_with(&flags.data, flags.store).await {
         Ok(storage) => storage,
         Err(error) => {
             eprintln!("ramp-server: cannot open the store in {}: {error}", flags.data.display());

@@ -37,6 +37,37 @@ pub struct UserRow {
     pub password_hash: String,
 }
 
+/// One line of the audit log: an op as the server received it.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct AuditEntry {
+    /// Its place in the log: pass it as `before` for the entries older than it.
+    pub id: i64,
+    /// When the server received it (ms since the Unix epoch).
+    pub received_ms: i64,
+    /// Who sent it: the account's name.
+    pub person: String,
+    /// The device that wrote it.
+    pub device: String,
+    /// The record, its kind and the field written.
+    pub record: String,
+    /// The record's kind.
+    pub kind: Kind,
+    /// The field written.
+    pub field: String,
+    /// The value written.
+    pub value: ramp_core::Value,
+    /// Why it was refused, if it was.
+    pub refused: Option<String>,
+}
+
+/// How a store is opened.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct StoreOptions {
+    /// The most bytes the store may grow to; writes beyond it fail as [`AppError::StorageFull`]
+    /// (as they would on a full disk) instead of filling the disk.
+    pub max_bytes: Option<u64>,
+}
+
 /// The server's storage.
 pub trait Storage: Send + Sync {
     /// Which storage this is ("sqlite"…), and whether it answers.
@@ -75,12 +106,27 @@ pub trait Storage: Send + Sync {
     fn push<'a>(&'a self, access: &'a Access, push: &'a PushRequest) -> BoxFuture<'a, Result<PushResponse, AppError>>;
     /// Answers one page of a pull.
     fn pull<'a>(&'a self, access: &'a Access, pull: &'a PullRequest) -> BoxFuture<'a, Result<PullResponse, AppError>>;
+    /// The ops received in a scope before the entry `before` (all when `None`), newest first.
+    fn audit<'a>(
+        &'a self,
+        scope: &'a str,
+        before: Option<i64>,
+        limit: u32,
+    ) -> BoxFuture<'a, Result<Vec<AuditEntry>, AppError>>;
+    /// Ends every session of a user; returns how many there were.
+    fn revoke_sessions<'a>(&'a self, user: &'a str) -> BoxFuture<'a, Result<u64, AppError>>;
 }
 
 /// The embedded default: one SQLite file.
 pub struct Sqlite {
     pool: SqlitePool,
 }
+
+/// The store's file name in the data folder.
+pub const FILE_NAME: &str = "ramp.sqlite";
+
+/// SQLite's default page size, which Ramp keeps.
+const PAGE_SIZE: u64 = 4096;
 
 fn now_ms() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
@@ -89,17 +135,41 @@ fn now_ms() -> i64 {
 impl Sqlite {
     /// Opens (creating if needed) `ramp.sqlite` in `data_dir` and applies the migrations.
     pub async fn open(data_dir: &Path) -> Result<Sqlite, sqlx::Error> {
+        Sqlite::open_with(data_dir, StoreOptions::default()).await
+    }
+
+    /// [`Sqlite::open`] with options.
+    pub async fn open_with(data_dir: &Path, store: StoreOptions) -> Result<Sqlite, sqlx::Error> {
         std::fs::create_dir_all(data_dir).map_err(sqlx::Error::Io)?;
-        let options = SqliteConnectOptions::new()
-            .filename(data_dir.join("ramp.sqlite"))
+        let mut options = SqliteConnectOptions::new()
+            .filename(data_dir.join(FILE_NAME))
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Full)
             .busy_timeout(std::time::Duration::from_secs(10))
             .foreign_keys(true);
+        if let Some(max) = store.max_bytes {
+            options = options.pragma("max_page_count", (max / PAGE_SIZE).max(1).to_string());
+        }
         let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
         Ok(Sqlite { pool })
+    }
+
+    /// Writes a consistent copy of the store to `to` while it keeps serving (`VACUUM INTO`:
+    /// one read transaction, so the copy is the store as of one moment), then checks the copy.
+    pub async fn backup_to(&self, to: &Path) -> Result<BackupInfo, AppError> {
+        if to.exists() {
+            return Err(AppError::BadRequest(format!("{} exists already: choose a new file name", to.display())));
+        }
+        let target = to.to_str().ok_or_else(|| AppError::BadRequest("the backup path is not UTF-8".into()))?;
+        sqlx::query("VACUUM INTO ?").bind(target).execute(&self.pool).await?;
+        check_copy(to).await
+    }
+
+    /// This store's identity (it changes when the store is restored from a backup).
+    pub async fn store_id(&self) -> Result<String, AppError> {
+        Ok(sqlx::query_scalar("SELECT value FROM meta WHERE key = 'store_id'").fetch_one(&self.pool).await?)
     }
 
     async fn push_in(&self, access: &Access, push: &PushRequest) -> Result<PushResponse, AppError> {
@@ -153,6 +223,8 @@ impl Sqlite {
             Ok(Refusal { dot: op.dot, reason: row.get("refused") })
         })
         .collect::<Result<Vec<_>, AppError>>()?;
+        let store: String =
+            sqlx::query_scalar("SELECT value FROM meta WHERE key = 'store_id'").fetch_one(&mut *conn).await?;
         sqlx::query("COMMIT").execute(&mut *conn).await?;
         rows.sort_by_key(|row| row.get::<i64, _>("seq"));
         let more = rows.len() > limit;
@@ -171,8 +243,71 @@ impl Sqlite {
                 state: serde_json::from_str(row.get("state")).map_err(|e| AppError::Corrupt(e.to_string()))?,
             });
         }
-        Ok(PullResponse { fields, cursors, high, refused, more })
+        Ok(PullResponse { fields, cursors, high, refused, more, store })
     }
+}
+
+/// What a backup holds, as checked on the copy.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BackupInfo {
+    /// The copy's size in bytes.
+    pub bytes: u64,
+    /// Accounts, teams, processed ops and field states in it.
+    pub users: i64,
+    /// Teams in it.
+    pub teams: i64,
+    /// Processed ops in it.
+    pub ops: i64,
+    /// Field states in it.
+    pub fields: i64,
+}
+
+/// Opens a copy read-only, runs SQLite's integrity check and counts what it holds.
+async fn check_copy(path: &Path) -> Result<BackupInfo, AppError> {
+    let options = SqliteConnectOptions::new().filename(path).read_only(true);
+    let mut conn = sqlx::ConnectOptions::connect(&options).await?;
+    let integrity: String = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(&mut conn).await?;
+    if integrity != "ok" {
+        return Err(AppError::BadRequest(format!("{} is damaged: {integrity}", path.display())));
+    }
+    let count = |table: &str| format!("SELECT count(*) FROM {table}");
+    let mut counts = [0i64; 4];
+    for (n, table) in ["users", "teams", "ops", "fields"].into_iter().enumerate() {
+        counts[n] = sqlx::query_scalar(&count(table)).fetch_one(&mut conn).await.map_err(|_| {
+            AppError::BadRequest(format!("{} is not a Ramp store (it has no {table} table)", path.display()))
+        })?;
+    }
+    let bytes = std::fs::metadata(path).map_err(sqlx::Error::Io)?.len();
+    Ok(BackupInfo { bytes, users: counts[0], teams: counts[1], ops: counts[2], fields: counts[3] })
+}
+
+/// Replaces the store in `data_dir` with the backup at `from`, which must pass the integrity
+/// check. The server must be stopped (the caller holds the data folder's lock). The current
+/// store and its journal are kept beside it as `ramp.sqlite.before-restore-<ms>`; the restored
+/// store gets a new store id, so devices see that the server went back in time.
+pub async fn restore(data_dir: &Path, from: &Path) -> Result<BackupInfo, AppError> {
+    let info = check_copy(from).await?;
+    std::fs::create_dir_all(data_dir).map_err(sqlx::Error::Io)?;
+    let staged = data_dir.join(format!("{FILE_NAME}.restoring"));
+    std::fs::copy(from, &staged).map_err(sqlx::Error::Io)?;
+    {
+        let options = SqliteConnectOptions::new().filename(&staged);
+        let mut conn = sqlx::ConnectOptions::connect(&options).await?;
+        sqlx::query("UPDATE meta SET value = lower(hex(randomblob(16))) WHERE key = 'store_id'")
+            .execute(&mut conn)
+            .await?;
+        sqlx::Connection::close(conn).await?;
+    }
+    let stamp = now_ms();
+    for suffix in ["", "-wal", "-shm"] {
+        let current = data_dir.join(format!("{FILE_NAME}{suffix}"));
+        if current.exists() {
+            let kept = data_dir.join(format!("{FILE_NAME}.before-restore-{stamp}{suffix}"));
+            std::fs::rename(&current, kept).map_err(sqlx::Error::Io)?;
+        }
+    }
+    std::fs::rename(&staged, data_dir.join(FILE_NAME)).map_err(sqlx::Error::Io)?;
+    Ok(info)
 }
 
 /// Inserts an account; an email already in use is `EmailTaken`.
@@ -489,5 +624,50 @@ impl Storage for Sqlite {
 
     fn pull<'a>(&'a self, access: &'a Access, pull: &'a PullRequest) -> BoxFuture<'a, Result<PullResponse, AppError>> {
         Box::pin(self.pull_in(access, pull))
+    }
+
+    fn audit<'a>(
+        &'a self,
+        scope: &'a str,
+        before: Option<i64>,
+        limit: u32,
+    ) -> BoxFuture<'a, Result<Vec<AuditEntry>, AppError>> {
+        Box::pin(async move {
+            let rows = sqlx::query(
+                "SELECT o.rowid AS id, o.device, o.body, o.refused, o.received_at, \
+                 coalesce(u.name, o.user_id) AS person \
+                 FROM ops o LEFT JOIN users u ON u.id = o.user_id \
+                 WHERE json_extract(o.body, '$.scope') = ? AND o.rowid < ? \
+                 ORDER BY o.rowid DESC LIMIT ?",
+            )
+            .bind(scope)
+            .bind(before.unwrap_or(i64::MAX))
+            .bind(i64::from(limit))
+            .fetch_all(&self.pool)
+            .await?;
+            rows.into_iter()
+                .map(|row| {
+                    let op: Op = serde_json::from_str(row.get("body")).map_err(|e| AppError::Corrupt(e.to_string()))?;
+                    Ok(AuditEntry {
+                        id: row.get("id"),
+                        received_ms: row.get("received_at"),
+                        person: row.get("person"),
+                        device: row.get("device"),
+                        record: op.record.to_string(),
+                        kind: op.kind,
+                        field: op.field,
+                        value: op.value,
+                        refused: row.get("refused"),
+                    })
+                })
+                .collect()
+        })
+    }
+
+    fn revoke_sessions<'a>(&'a self, user: &'a str) -> BoxFuture<'a, Result<u64, AppError>> {
+        Box::pin(async move {
+            let done = sqlx::query("DELETE FROM sessions WHERE user_id = ?").bind(user).execute(&self.pool).await?;
+            Ok(done.rows_affected())
+        })
     }
 }

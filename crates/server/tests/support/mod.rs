@@ -1,0 +1,262 @@
+//! The harness the server's integration tests share: the real `ramp-server` binary on a free
+//! loopback port with its SQLite file in a temporary folder, `ramp-server admin` for set-up,
+//! plain HTTP/1.1 requests, and a digest of everything stored (to prove a request changed
+//! nothing).
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use ramp_core::wire::{PullResponse, SYNC_VERSION};
+use ramp_core::{team_scope, DeviceClock, Edit, Kind, Op, Replica, Uuid7, Value};
+use serde_json::{json, Value as Json};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_ramp-server");
+
+pub struct Server {
+    child: Option<Child>,
+    pub port: u16,
+    pub dir: tempfile::TempDir,
+}
+
+impl Server {
+    pub fn new() -> Server {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("dist")).unwrap();
+        std::fs::write(dir.path().join("dist/index.html"), "<!DOCTYPE html><title>Ramp</title>").unwrap();
+        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        Server { child: None, port, dir }
+    }
+
+    pub fn data(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    pub fn admin(&self, args: &[&str]) -> String {
+        let output = Command::new(BIN).arg("admin").args(args).arg("--data").arg(self.data()).output().unwrap();
+        assert!(output.status.success(), "admin {args:?}: {}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8(output.stdout).unwrap().trim().to_owned()
+    }
+
+    pub fn start(&mut self) {
+        self.start_with(&[]);
+    }
+
+    /// Starts the server with extra flags (`--max-store-mb 1`).
+    pub fn start_with(&mut self, extra: &[&str]) {
+        let child = Command::new(BIN)
+            .args(["--addr", &format!("127.0.0.1:{}", self.port)])
+            .arg("--data")
+            .arg(self.data())
+            .arg("--dist")
+            .arg(self.dir.path().join("dist"))
+            .args(extra)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        self.child = Some(child);
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if self.try_request("GET", "/api/health", None, None).is_ok() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        panic!("server did not start");
+    }
+
+    pub fn kill(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            child.kill().unwrap();
+            child.wait().unwrap();
+        }
+    }
+
+    pub fn try_request(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<&[u8]>,
+    ) -> std::io::Result<(u16, Json)> {
+        request_on(self.port, method, path, token, body)
+    }
+
+    pub fn request(&self, method: &str, path: &str, token: Option<&str>, body: &Json) -> (u16, Json) {
+        self.try_request(method, path, token, Some(body.to_string().as_bytes())).unwrap()
+    }
+
+    pub fn login(&self, email: &str, password: &str) -> String {
+        let (status, body) =
+            self.request("POST", "/api/auth/login", None, &json!({ "email": email, "password": password }));
+        assert_eq!(status, 200, "{body}");
+        body["token"].as_str().unwrap().to_owned()
+    }
+}
+
+impl Server {
+    /// The server process's id, while it runs.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.as_ref().map(Child::id)
+    }
+
+    /// The server process's resident memory in KiB (Linux `/proc`).
+    pub fn rss_kib(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid().expect("running"))).unwrap();
+        let line = status.lines().find(|l| l.starts_with("VmRSS:")).expect("VmRSS");
+        line.split_whitespace().nth(1).unwrap().parse().unwrap()
+    }
+
+    /// Runs SQL against the store (for tests that simulate time passing or inspect it).
+    pub fn sql(&self, statement: &str) -> Vec<String> {
+        let path = self.data().join("ramp.sqlite");
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        runtime.block_on(async {
+            use sqlx::ConnectOptions;
+            let options =
+                sqlx::sqlite::SqliteConnectOptions::new().filename(&path).busy_timeout(Duration::from_secs(10));
+            let mut conn = options.connect().await.unwrap();
+            let rows: Vec<String> = sqlx::query_scalar(statement).fetch_all(&mut conn).await.unwrap();
+            rows
+        })
+    }
+
+    /// The team data: every field state with its sequence number. Equal digests: no worksheet
+    /// changed.
+    pub fn data_digest(&self) -> String {
+        self.sql("SELECT record || '|' || field || '|' || state || '|' || seq FROM fields ORDER BY record, field")
+            .join("\n")
+    }
+
+    /// Everything stored that a request could change (session expiry, which slides on every
+    /// use, left out). Equal digests: the request changed nothing.
+    pub fn digest(&self) -> String {
+        let mut all = vec![self.data_digest()];
+        for query in [
+            "SELECT device || '|' || counter || '|' || user_id || '|' || body || '|' || coalesce(refused, '') FROM ops ORDER BY device, counter",
+            "SELECT device || '|' || user_id || '|' || high FROM devices ORDER BY device",
+            "SELECT id || '|' || email || '|' || name || '|' || password_hash FROM users ORDER BY id",
+            "SELECT token_hash || '|' || user_id FROM sessions ORDER BY token_hash",
+            "SELECT user_id || '|' || scope || '|' || role FROM memberships ORDER BY user_id, scope",
+            "SELECT code_hash || '|' || scope FROM invites ORDER BY code_hash",
+            "SELECT team_id || '|' || collab_id FROM teams ORDER BY team_id",
+            "SELECT key || '=' || value FROM meta ORDER BY key",
+        ] {
+            all.push(self.sql(query).join("\n"));
+        }
+        all.join("\n--\n")
+    }
+}
+
+/// One HTTP/1.1 request with any headers and body bytes; the status and the body as text.
+pub fn raw_request(port: u16, head_lines: &str, body: &[u8]) -> std::io::Result<(u16, String)> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port))?;
+    stream.set_read_timeout(Some(Duration::from_secs(20)))?;
+    let head = format!("{head_lines}Host: 127.0.0.1\r\nConnection: close\r\nContent-Length: {}\r\n\r\n", body.len());
+    stream.write_all(head.as_bytes())?;
+    stream.write_all(body)?;
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response)?;
+    let text = String::from_utf8_lossy(&response).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").ok_or(std::io::ErrorKind::UnexpectedEof)?;
+    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).ok_or(std::io::ErrorKind::InvalidData)?;
+    Ok((status, body.to_owned()))
+}
+
+/// One HTTP/1.1 request on loopback, the body answered as JSON.
+pub fn request_on(
+    port: u16,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: Option<&[u8]>,
+) -> std::io::Result<(u16, Json)> {
+    {
+        let mut stream = TcpStream::connect(("127.0.0.1", port))?;
+        stream.set_read_timeout(Some(Duration::from_secs(20)))?;
+        let body = body.unwrap_or_default();
+        let auth = token.map(|t| format!("Authorization: Bearer {t}\r\n")).unwrap_or_default();
+        let head = format!(
+            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n{auth}Content-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+            body.len()
+        );
+        stream.write_all(head.as_bytes())?;
+        stream.write_all(body)?;
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response)?;
+        let text = String::from_utf8_lossy(&response);
+        let (head, body) = text.split_once("\r\n\r\n").ok_or(std::io::ErrorKind::UnexpectedEof)?;
+        let status =
+            head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).ok_or(std::io::ErrorKind::InvalidData)?;
+        Ok((status, serde_json::from_str(body).unwrap_or(Json::Null)))
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+/// A collaborative with two teams; Mia is a member of team 1, Cal coaches team 1, Fay is faculty.
+pub struct Setup {
+    pub server: Server,
+    pub collab: String,
+    pub team1: Uuid7,
+    pub team2: Uuid7,
+}
+
+pub const PASSWORD: &str = "long enough password";
+
+pub fn setup() -> Setup {
+    let mut server = Server::new();
+    for (email, name) in [("fay@example.org", "Fay"), ("mia@example.org", "Mia"), ("cal@example.org", "Cal")] {
+        server.admin(&["create-user", "--email", email, "--name", name, "--password", PASSWORD]);
+    }
+    let collab = server.admin(&["create-collaborative", "--faculty", "fay@example.org"]);
+    let team1 = server.admin(&["create-team", "--collab", &collab, "--name", "Ward 7"]);
+    let team2 = server.admin(&["create-team", "--collab", &collab, "--name", "Clinic B"]);
+    server.admin(&["add-member", "--team", &team1, "--email", "mia@example.org", "--role", "member"]);
+    server.admin(&["add-member", "--team", &team1, "--email", "cal@example.org", "--role", "coach"]);
+    server.start();
+    Setup { server, collab, team1: Uuid7::parse(&team1).unwrap(), team2: Uuid7::parse(&team2).unwrap() }
+}
+
+pub fn device(n: u8) -> DeviceClock {
+    DeviceClock { device: Uuid7::from_parts(1_700_000_000_000, [n; 10]), counter: 0, last_hlc: None }
+}
+
+pub fn cycle_ops(replica: &mut Replica, clock: &mut DeviceClock, team: &Uuid7, cycle: u8, title: &str) -> Vec<Op> {
+    let edit = Edit {
+        record: Uuid7::from_parts(1_700_000_000_000 + cycle as u64, [cycle; 10]),
+        kind: Kind::Cycle,
+        scope: team_scope(team),
+        field: "title".into(),
+        value: Value::Text(title.into()),
+    };
+    replica.edit(clock, vec![edit], 1_700_000_000_000, Some("mia"))
+}
+
+pub fn push(server: &Server, token: &str, clock: &DeviceClock, ops: &[Op]) -> (u16, Json) {
+    server.request(
+        "POST",
+        "/api/sync/push",
+        Some(token),
+        &json!({ "version": SYNC_VERSION, "device": clock.device, "ops": ops }),
+    )
+}
+
+pub fn pull(server: &Server, token: &str, clock: &DeviceClock, cursors: &Json) -> PullResponse {
+    let (status, body) = server.request(
+        "POST",
+        "/api/sync/pull",
+        Some(token),
+        &json!({ "version": SYNC_VERSION, "device": clock.device, "cursors": cursors }),
+    );
+    assert_eq!(status, 200, "{body}");
+    serde_json::from_value(body).unwrap()
+}
