@@ -442,10 +442,8 @@ fn every_bad_request_is_answered_with_its_reason_and_changes_nothing() {
             "does not belong",
         ),
     ];
-    let mut next_device = 10u8;
-    for (name, who, edit, says) in per_op {
-        let mut device_clock = clock(next_device);
-        next_device += 1;
+    for (n, (name, who, edit, says)) in (10u8..).zip(per_op) {
+        let mut device_clock = clock(n);
         let ops = ops_of(&mut device_clock, vec![edit]);
         let mut c = case(name, who, push_path, push_body(&device_clock, &ops).to_string(), 200, says);
         c.stored = Stored::DataUnchanged;
