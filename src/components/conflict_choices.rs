@@ -77,8 +77,17 @@ fn words(value: &Value) -> String {
     }
 }
 
-/// "28 Nov 14:05".
+/// "28 Nov 14:05"; a time still in the future says so (the writing device's clock was ahead).
 fn when(unix_ms: u64) -> String {
+    const FIVE_MINUTES: f64 = 300_000.0;
+    if unix_ms as f64 > js_sys::Date::now() + FIVE_MINUTES {
+        return format!("{} (that device's clock is ahead)", day_and_time(unix_ms));
+    }
+    day_and_time(unix_ms)
+}
+
+/// "28 Nov 14:05".
+fn day_and_time(unix_ms: u64) -> String {
     let date = js_sys::Date::new(&(unix_ms as f64).into());
     const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     format!(

@@ -25,6 +25,8 @@ pub struct Hlc {
 impl Hlc {
     /// The next reading on `device` at wall time `now_ms`, after `last` (this device's latest
     /// reading or the latest one it has received from others).
+    /// `last` may be another device's reading (a value this write replaces): the result sorts
+    /// after it even when this device's clock is behind.
     pub fn tick(last: Option<&Hlc>, now_ms: u64, device: &DeviceId) -> Hlc {
         match last {
             Some(last) if last.wall_ms >= now_ms => {

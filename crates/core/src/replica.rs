@@ -108,7 +108,11 @@ impl Replica {
                 continue;
             }
             clock.counter += 1;
-            let hlc = Hlc::tick(clock.last_hlc.as_ref(), now_ms, &clock.device);
+            // After this device's last reading and after every value it replaces: a write made
+            // after seeing another sorts after it, whatever either device's clock said.
+            let seen = current.and_then(|f| f.siblings().iter().map(|s| &s.hlc).max());
+            let after = clock.last_hlc.as_ref().max(seen);
+            let hlc = Hlc::tick(after, now_ms, &clock.device);
             clock.last_hlc = Some(hlc.clone());
             let op = Op {
                 replaces: current.map(FieldState::dots).unwrap_or_default(),
