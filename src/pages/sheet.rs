@@ -75,8 +75,10 @@ impl Sheet {
                 });
                 let edits = edits(&record, kind, &scope, changes);
                 leptos::task::spawn_local(async move {
-                    if !edits.is_empty() {
-                        let _ = local_db.save(edits).await;
+                    if !edits.is_empty() && local_db.save(edits.clone()).await.is_err() {
+                        // Not saved: the device data was reloaded as it is stored, which the
+                        // draft would follow. Put what the person typed back, still to save.
+                        draft.update(|d| edits.iter().for_each(|e| d.set(&e.field, e.value.clone())));
                     }
                     if let Some(reason) = held {
                         local_db.hold(reason);

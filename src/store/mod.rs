@@ -56,6 +56,10 @@ pub struct SyncMeta {
     pub cursors: BTreeMap<String, u64>,
     /// The highest own counter acknowledged.
     pub known_high: u64,
+    /// The server store's identity as last seen (empty before the first pull): a different
+    /// one means the server was restored from a backup.
+    #[serde(default)]
+    pub store: String,
 }
 
 /// An op the server refused, kept for the person to see (and copy or drop).
@@ -148,7 +152,7 @@ impl LocalDb {
         });
         let mut meta = self.sync_meta.get_value();
         meta.known_high = meta.known_high.max(ack.high);
-        self.persist_sync(ids, ack.high, meta, dropped, &ack.refused).await
+        self.persist_sync(ids, ack.high, meta, dropped, &ack.refused, Vec::new()).await
     }
 
     /// Takes in one pull page: acked ops fold first, then the page's fields overwrite the
@@ -171,7 +175,49 @@ impl LocalDb {
         let mut meta = self.sync_meta.get_value();
         meta.cursors.extend(page.cursors);
         meta.known_high = meta.known_high.max(high);
-        self.persist_sync(ids, high, meta, dropped, &page.refused).await
+        if meta.store.is_empty() {
+            meta.store = page.store;
+        }
+        self.persist_sync(ids, high, meta, dropped, &page.refused, Vec::new()).await
+    }
+
+    /// Takes in the server's whole state after it was restored from a backup (`pages`: a pull
+    /// from empty cursors), then queues again this device's own values the restored server
+    /// lacks (`Replica::resend_lost`). Everything, with the new store id and cursors, is
+    /// written in one transaction: a tab closed half-way leaves the device as it was, and the
+    /// next sync starts over. Returns how many values were queued again.
+    pub async fn rebase_on_restored_server(
+        &self,
+        pages: Vec<PullResponse>,
+        store: String,
+    ) -> Result<usize, ClientError> {
+        let Some(mut clock) = self.clock.get_value() else { return Err(ClientError::StorageUnavailable) };
+        let author = self.author.get_value();
+        let mut meta = SyncMeta { cursors: BTreeMap::new(), known_high: self.sync_meta.get_value().known_high, store };
+        let mut high = 0;
+        let mut fields = Vec::new();
+        for page in pages {
+            high = page.high;
+            meta.cursors.extend(page.cursors);
+            fields.extend(page.fields);
+        }
+        let mut ids = BTreeSet::new();
+        let mut resent = Vec::new();
+        self.replica.update(|replica| {
+            (ids, resent) = replica.rebase(high, fields, &mut clock, now_ms(), author.as_deref());
+        });
+        let mut extra: Vec<Put> = resent
+            .iter()
+            .map(|op| Put {
+                store: "outbox",
+                value: entry(Some(("counter", JsValue::from_f64(op.dot.counter as f64))), op),
+                key: None,
+            })
+            .collect();
+        extra.push(Put { store: "meta", value: entry(None, &clock), key: Some("device") });
+        self.persist_sync(ids, high, meta, Vec::new(), &[], extra).await?;
+        self.clock.set_value(Some(clock));
+        Ok(resent.len())
     }
 
     async fn persist_sync(
@@ -181,6 +227,7 @@ impl LocalDb {
         meta: SyncMeta,
         dropped: Vec<Op>,
         refusals: &[Refusal],
+        extra: Vec<Put>,
     ) -> Result<(), ClientError> {
         let db = self.db.with_value(Clone::clone).ok_or(ClientError::StorageUnavailable)?;
         let mut refused = self.refused.get_untracked();
@@ -211,6 +258,7 @@ impl LocalDb {
         let mut puts = puts;
         puts.push(Put { store: "meta", value: entry(None, &meta), key: Some("sync") });
         puts.push(Put { store: "meta", value: entry(None, &refused), key: Some("refused") });
+        puts.extend(extra);
         let outbox_upto =
             web_sys::IdbKeyRange::upper_bound(&JsValue::from_f64(high as f64)).map_err(ClientError::from_js)?;
         let mut all_deletes: Vec<(&'static str, JsValue)> = deletes;

@@ -7,6 +7,7 @@
 
 mod http;
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -289,22 +290,56 @@ impl Sync {
 
     async fn pull_all(&self, token: &str) -> Result<(), ClientError> {
         loop {
-            let Some(device) = self.local_db.device_id() else { return Err(ClientError::StorageUnavailable) };
             let meta = self.local_db.sync_meta();
-            let pull = PullRequest {
-                version: SYNC_VERSION,
-                device,
-                cursors: meta.cursors,
-                limit: None,
-                known_high: meta.known_high,
-            };
-            let page: PullResponse = http::post("/api/sync/pull", Some(token), &pull).await?;
+            let page = self.pull_page(token, meta.cursors, meta.known_high).await?;
+            if !meta.store.is_empty() && !page.store.is_empty() && page.store != meta.store {
+                return self.rebase(token, page.store).await;
+            }
             let more = page.more;
             self.local_db.apply_pull(page).await?;
             if !more {
                 return Ok(());
             }
         }
+    }
+
+    /// The server was restored from a backup: its sequence numbers and this device's high
+    /// went back in time. Pull everything again, send again what it lost, and go on.
+    async fn rebase(&self, token: &str, store: String) -> Result<(), ClientError> {
+        let known_high = self.local_db.sync_meta().known_high;
+        let mut cursors = BTreeMap::new();
+        let mut pages = Vec::new();
+        loop {
+            let page = self.pull_page(token, cursors.clone(), known_high).await?;
+            cursors.extend(page.cursors.clone());
+            let more = page.more;
+            pages.push(page);
+            if !more {
+                break;
+            }
+        }
+        let resent = self.local_db.rebase_on_restored_server(pages, store).await?;
+        web_sys::console::info_1(
+            &format!("Ramp: the server was restored from a backup; {resent} values sent again").into(),
+        );
+        let token = token.to_owned();
+        while let Some((device, ops)) = self.local_db.outbox_batch(MAX_OPS_PER_PUSH) {
+            let push = PushRequest { version: SYNC_VERSION, device, ops };
+            let ack: PushResponse = http::post("/api/sync/push", Some(&token), &push).await?;
+            self.local_db.apply_ack(ack).await?;
+        }
+        Ok(())
+    }
+
+    async fn pull_page(
+        &self,
+        token: &str,
+        cursors: BTreeMap<String, u64>,
+        known_high: u64,
+    ) -> Result<PullResponse, ClientError> {
+        let Some(device) = self.local_db.device_id() else { return Err(ClientError::StorageUnavailable) };
+        let pull = PullRequest { version: SYNC_VERSION, device, cursors, limit: None, known_high };
+        http::post("/api/sync/pull", Some(token), &pull).await
     }
 
     fn schedule_timer(self) {

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::clock::Hlc;
 use crate::id::{DeviceId, Dot, RecordId};
 use crate::record::{Kind, Record};
-use crate::register::{FieldState, Op, Value};
+use crate::register::{FieldState, Op, Sibling, Value};
 
 /// One change a person makes: a field of a record gets a value.
 #[derive(Clone, Debug, PartialEq)]
@@ -128,6 +128,75 @@ impl Replica {
             self.local.entry(op.record.clone()).or_insert_with(|| Record::for_op(&op)).apply(&op);
             self.outbox.push(op.clone());
             ops.push(op);
+        }
+        ops
+    }
+
+    /// After the server was restored from a backup (its store id changed): `fields` is the
+    /// server's whole state (a pull from empty cursors) and `high` its highest counter for this
+    /// device. The synced state becomes exactly the server's, then [`Replica::resend_lost`]
+    /// queues again what the server lost of this device's writes. Returns the ids of every
+    /// record whose synced state or view may have changed, and the new ops.
+    pub fn rebase(
+        &mut self,
+        high: u64,
+        fields: Vec<FieldUpdate>,
+        clock: &mut DeviceClock,
+        now_ms: u64,
+        author: Option<&str>,
+    ) -> (BTreeSet<RecordId>, Vec<Op>) {
+        let before = std::mem::take(&mut self.synced);
+        let mut ids: BTreeSet<RecordId> = before.keys().cloned().collect();
+        ids.extend(self.pulled(high, &[], fields));
+        self.recompute(ids.clone());
+        let ops = self.resend_lost(clock, &before, now_ms, author);
+        ids.extend(ops.iter().map(|op| op.record.clone()));
+        (ids, ops)
+    }
+
+    /// `before` is the synced state this device held before the server was restored; its
+    /// current synced state is the restored server's. Its own values
+    /// that the server no longer has are written again as new ops, each replacing only the
+    /// server's values that are older than it (by clock reading); a newer value on the server
+    /// makes a visible conflict rather than being overwritten. Others' lost values are theirs
+    /// to send again. Returns the new ops (queued, like edits).
+    pub fn resend_lost(
+        &mut self,
+        clock: &mut DeviceClock,
+        before: &BTreeMap<RecordId, Record>,
+        now_ms: u64,
+        author: Option<&str>,
+    ) -> Vec<Op> {
+        let mut ops = Vec::new();
+        for (id, old) in before {
+            for (field, state) in &old.fields {
+                let known: Vec<Dot> =
+                    self.local.get(id).and_then(|r| r.fields.get(field)).map(FieldState::dots).unwrap_or_default();
+                for lost in state.siblings().iter().filter(|s| s.dot.device == clock.device && !known.contains(&s.dot))
+                {
+                    let current = self.local.get(id).and_then(|r| r.fields.get(field));
+                    let older: Vec<&Sibling> =
+                        current.map(|f| f.siblings().iter().filter(|s| s.hlc < lost.hlc).collect()).unwrap_or_default();
+                    let replaces: Vec<Dot> = older.iter().map(|s| s.dot.clone()).collect();
+                    clock.counter += 1;
+                    let hlc = Hlc::tick(clock.last_hlc.as_ref().max(Some(&lost.hlc)), now_ms, &clock.device);
+                    clock.last_hlc = Some(hlc.clone());
+                    let op = Op {
+                        record: id.clone(),
+                        kind: old.kind,
+                        scope: old.scope.clone(),
+                        field: field.clone(),
+                        value: lost.value.clone(),
+                        dot: Dot { device: clock.device.clone(), counter: clock.counter },
+                        hlc,
+                        replaces,
+                        author: author.map(str::to_owned).or_else(|| lost.author.clone()),
+                    };
+                    self.local.entry(op.record.clone()).or_insert_with(|| Record::for_op(&op)).apply(&op);
+                    self.outbox.push(op.clone());
+                    ops.push(op);
+                }
+            }
         }
         ops
     }
@@ -314,5 +383,67 @@ mod tests {
         assert!(!replica.move_scope(&scope, "team:elsewhere", &team));
         assert!(!replica.forget_scope(&scope));
         assert!(replica.record(&team).is_some());
+    }
+
+    #[test]
+    fn after_a_restore_a_device_sends_its_lost_values_again_without_overwriting_newer_ones() {
+        use crate::hub::Hub;
+        let scope = "team:t";
+        let record = Uuid7::from_parts(50, [5; 10]);
+        let text = |r: &Replica, field: &str| {
+            r.record(&record).and_then(|r| r.fields.get(field)).map(|f| {
+                let mut values: Vec<String> = f.siblings().iter().map(|s| s.value.as_text().to_owned()).collect();
+                values.sort();
+                values.join(" | ")
+            })
+        };
+        let sync = |hub: &mut Hub, r: &mut Replica, clock: &DeviceClock, cursor: &mut u64| {
+            let ops = r.outbox().to_vec();
+            let high = hub.push(&clock.device, &ops);
+            r.acked(high, &[]);
+            let page = hub.pull(&clock.device, *cursor, 1_000);
+            *cursor = page.cursor;
+            r.pulled(page.high, &[], page.fields);
+        };
+        let mut hub = Hub::default();
+        let (mut a, mut b) = (Replica::default(), Replica::default());
+        let mut a_clock = DeviceClock { device: Uuid7::from_parts(1, [1; 10]), counter: 0, last_hlc: None };
+        let mut b_clock = DeviceClock { device: Uuid7::from_parts(2, [2; 10]), counter: 0, last_hlc: None };
+        let (mut a_cursor, mut b_cursor) = (0, 0);
+        a.edit(&mut a_clock, vec![edit(&record, Kind::Cycle, scope, "title", "v1")], 1_000, None);
+        a.edit(&mut a_clock, vec![edit(&record, Kind::Cycle, scope, "objective", "o1")], 1_000, None);
+        sync(&mut hub, &mut a, &a_clock, &mut a_cursor);
+        let backup = hub.clone();
+        a.edit(&mut a_clock, vec![edit(&record, Kind::Cycle, scope, "title", "v2")], 2_000, None);
+        a.edit(&mut a_clock, vec![edit(&record, Kind::Cycle, scope, "objective", "o2")], 2_000, None);
+        a.edit(&mut a_clock, vec![edit(&record, Kind::Cycle, scope, "learning", "l2")], 2_000, None);
+        let later = Uuid7::from_parts(60, [6; 10]);
+        a.edit(&mut a_clock, vec![edit(&later, Kind::Cycle, scope, "title", "made after the backup")], 2_000, None);
+        sync(&mut hub, &mut a, &a_clock, &mut a_cursor);
+
+        // The server is restored; B writes the objective afresh before A comes back.
+        hub = backup;
+        sync(&mut hub, &mut b, &b_clock, &mut b_cursor);
+        b.edit(&mut b_clock, vec![edit(&record, Kind::Cycle, scope, "objective", "b's")], 3_000, None);
+        sync(&mut hub, &mut b, &b_clock, &mut b_cursor);
+
+        // A notices (the store id changed), pulls everything again, and sends what was lost.
+        let everything = hub.pull(&a_clock.device, 0, 1_000);
+        let (ids, resent) = a.rebase(everything.high, everything.fields, &mut a_clock, 2_500, None);
+        assert_eq!(resent.len(), 4, "title, objective, learning, and the later record's title");
+        assert!(ids.contains(&record) && ids.contains(&later));
+        a_cursor = everything.cursor;
+        sync(&mut hub, &mut a, &a_clock, &mut a_cursor);
+        sync(&mut hub, &mut b, &b_clock, &mut b_cursor);
+        for device in [&a, &b] {
+            assert_eq!(text(device, "title").as_deref(), Some("v2"), "v2 replaced the older v1");
+            assert_eq!(text(device, "learning").as_deref(), Some("l2"), "a field the server lost entirely");
+            let later_title = device.record(&later).and_then(|r| r.fields.get("title")).map(|f| f.value().clone());
+            assert_eq!(later_title, Some(Value::Text("made after the backup".into())), "a record it lost entirely");
+            assert_eq!(text(device, "objective").as_deref(), Some("b's | o2"), "B's newer value is not overwritten");
+        }
+        // Nothing more to send the second time.
+        let before = a.synced().clone();
+        assert!(a.resend_lost(&mut a_clock, &before, 4_000, None).is_empty());
     }
 }

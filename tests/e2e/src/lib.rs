@@ -117,6 +117,16 @@ impl Server {
         Ok(String::from_utf8(output.stdout)?.trim().to_owned())
     }
 
+    /// Runs `ramp-server <args…> --data <this server's data>` (`backup`, `restore`); returns
+    /// what it printed, or fails with what it said.
+    pub fn command(&self, args: &[&str]) -> anyhow::Result<String> {
+        let output = Command::new(env_path("RAMP_SERVER")?).args(args).arg("--data").arg(self.data.path()).output()?;
+        if !output.status.success() {
+            bail!("ramp-server {args:?} failed: {}", String::from_utf8_lossy(&output.stderr));
+        }
+        Ok(String::from_utf8(output.stdout)?.trim().to_owned())
+    }
+
     /// Kills the server (SIGKILL), as a lost connection or a crash would look to the app.
     pub fn stop(&mut self) {
         if let Some(mut child) = self.child.take() {
@@ -149,11 +159,53 @@ pub struct Browser {
     pub client: Client,
     driver: Child,
     _profile: TempDir,
+    _disk: Option<SmallDisk>,
+}
+
+/// A small tmpfs, unmounted when dropped.
+pub struct SmallDisk(PathBuf);
+
+impl SmallDisk {
+    fn mount(mb: u32) -> anyhow::Result<SmallDisk> {
+        let dir = TempDir::new("small-disk");
+        let path = dir.path().to_owned();
+        std::mem::forget(dir);
+        let status = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={mb}m"), "tmpfs"])
+            .arg(&path)
+            .status()
+            .context("running mount")?;
+        if !status.success() {
+            bail!("could not mount a {mb} MB tmpfs at {} (the storage-full test needs root)", path.display());
+        }
+        Ok(SmallDisk(path))
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(&self.0).status();
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 impl Browser {
     /// Starts chromedriver and a headless Chromium with the given viewport.
     pub async fn start(viewport: (u32, u32)) -> anyhow::Result<Browser> {
+        Browser::start_with(viewport, TempDir::new("profile"), None).await
+    }
+
+    /// Starts a browser whose profile (and so its site storage) lives on a disk of only `mb`
+    /// megabytes: a tmpfs mounted for the test (needs root, as CI runs). The way to run out of
+    /// storage for real; Chromium's DevTools quota override has no effect in this build.
+    pub async fn start_on_small_disk(viewport: (u32, u32), mb: u32) -> anyhow::Result<Browser> {
+        let disk = SmallDisk::mount(mb)?;
+        let profile = TempDir(disk.0.join("profile"));
+        std::fs::create_dir_all(profile.path())?;
+        Browser::start_with(viewport, profile, Some(disk)).await
+    }
+
+    async fn start_with(viewport: (u32, u32), profile: TempDir, disk: Option<SmallDisk>) -> anyhow::Result<Browser> {
         let port = free_port();
         let driver = Command::new("chromedriver")
             .arg(format!("--port={port}"))
@@ -161,7 +213,6 @@ impl Browser {
             .stderr(Stdio::null())
             .spawn()
             .context("starting chromedriver (cargo xtask test installs it)")?;
-        let profile = TempDir::new("profile");
         let args = vec![
             "--headless=new".to_owned(),
             "--no-sandbox".to_owned(),
@@ -189,7 +240,7 @@ impl Browser {
                 Err(error) => bail!("could not connect to chromedriver: {error}"),
             }
         };
-        let browser = Browser { client, driver, _profile: profile };
+        let browser = Browser { client, driver, _profile: profile, _disk: disk };
         browser.viewport(viewport).await?;
         // Every page records what the Content-Security-Policy blocked, for csp_violations().
         let record = "window.__csp = []; document.addEventListener('securitypolicyviolation', \
@@ -220,6 +271,33 @@ impl Browser {
     /// Runs a Chrome DevTools Protocol command through chromedriver.
     pub async fn cdp(&self, cmd: &str, params: Value) -> anyhow::Result<Value> {
         Ok(self.client.issue_cmd(Cdp { cmd: cmd.to_owned(), params }).await?)
+    }
+
+    /// Opens a new tab, switches to it and returns its handle.
+    pub async fn open_tab(&self) -> anyhow::Result<fantoccini::wd::WindowHandle> {
+        let tab = self.client.new_window(true).await?;
+        self.client.switch_to_window(tab.handle.clone()).await?;
+        self.viewport_of_new_tab().await?;
+        Ok(tab.handle)
+    }
+
+    async fn viewport_of_new_tab(&self) -> anyhow::Result<()> {
+        let record = "window.__csp = []; document.addEventListener('securitypolicyviolation', \
+                      (e) => window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || e.sample)));";
+        self.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": record })).await?;
+        Ok(())
+    }
+
+    /// Switches to a tab.
+    pub async fn switch_to(&self, handle: &fantoccini::wd::WindowHandle) -> anyhow::Result<()> {
+        self.client.switch_to_window(handle.clone()).await?;
+        Ok(())
+    }
+
+    /// Closes the current tab (as a person closing it would); switch to another tab after.
+    pub async fn close_tab(&self) -> anyhow::Result<()> {
+        self.client.close_window().await?;
+        Ok(())
     }
 
     /// Opens a URL.
