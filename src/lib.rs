@@ -21,8 +21,8 @@ use leptos_router::path;
 
 use crate::components::{StatusChip, UpdateBanner};
 use crate::pages::{
-    AimPage, CyclePage, CyclesPage, DriverPage, DriversPage, HomePage, IdeaPage, MeasurePage, MeasuresPage,
-    NewCyclePage, NotFound, SettingsPage, SignInPage, TeamPage,
+    ActivityPage, AimPage, CyclePage, CyclesPage, DriverPage, DriversPage, HomePage, IdeaPage, MeasurePage,
+    MeasuresPage, NewCyclePage, NotFound, SettingsPage, SignInPage, TeamPage,
 };
 use crate::store::{LocalDb, Phase, SaveState};
 use crate::sync::Sync;
@@ -87,6 +87,7 @@ fn AppRoutes() -> impl IntoView {
             <Route path=path!("/teams/:team/cycles") view=CyclesPage/>
             <Route path=path!("/teams/:team/cycles/new") view=NewCyclePage/>
             <Route path=path!("/teams/:team/cycles/:cycle") view=CyclePage/>
+            <Route path=path!("/teams/:team/activity") view=ActivityPage/>
         </Routes>
     }
 }

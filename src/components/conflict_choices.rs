@@ -62,7 +62,7 @@ pub fn ConflictChoices(
 }
 
 /// A value in words.
-fn words(value: &Value) -> String {
+pub(crate) fn words(value: &Value) -> String {
     match value {
         Value::Null => "(empty)".to_owned(),
         Value::Bool(b) => if *b { "yes" } else { "no" }.to_owned(),
@@ -87,7 +87,7 @@ fn when(unix_ms: u64) -> String {
 }
 
 /// "28 Nov 14:05".
-fn day_and_time(unix_ms: u64) -> String {
+pub(crate) fn day_and_time(unix_ms: u64) -> String {
     let date = js_sys::Date::new(&(unix_ms as f64).into());
     const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     format!(

@@ -13,6 +13,7 @@ mod table_input;
 mod update_banner;
 
 pub use account_panel::AccountPanel;
+pub(crate) use conflict_choices::{day_and_time, words};
 pub use conflict_choices::{Choice, ConflictChoices};
 pub use create_form::{CreateForm, FormProblems};
 pub use field::FieldInput;

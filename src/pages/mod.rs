@@ -1,6 +1,7 @@
 //! The pages, one per route. A page reads route params and `LocalDb`, owns its page state,
 //! and calls store actions; it draws with `components` and never touches IndexedDB.
 
+mod activity;
 mod aim;
 mod cycle;
 mod cycles;
@@ -16,6 +17,7 @@ mod sheet;
 mod sign_in;
 mod team;
 
+pub use activity::ActivityPage;
 pub use aim::AimPage;
 pub use cycle::CyclePage;
 pub use cycles::CyclesPage;
@@ -34,6 +36,19 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use ramp_core::{team_scope, Draft, Edit, Kind, Record, RecordId, Replica, Uuid7};
+
+/// What a person calls a record of a kind: one, many.
+fn nouns(kind: Kind) -> (&'static str, &'static str) {
+    match kind {
+        Kind::Team => ("team", "teams"),
+        Kind::Aim => ("aim", "aims"),
+        Kind::Measure => ("measure", "measures"),
+        Kind::Datapoint => ("data point", "data points"),
+        Kind::Driver => ("driver", "drivers"),
+        Kind::ChangeIdea => ("change idea", "change ideas"),
+        Kind::Cycle => ("PDSA cycle", "PDSA cycles"),
+    }
+}
 
 /// The record id in a route parameter, if it is a well-formed id (reactive).
 fn id_param(name: &'static str) -> Memo<Option<RecordId>> {
@@ -122,6 +137,9 @@ fn TeamNav(
     team: RecordId,
 ) -> impl IntoView {
     let base = format!("/teams/{team}");
+    let sync = expect_context::<crate::sync::Sync>();
+    let scope = team_scope(&team);
+    let activity = format!("{base}/activity");
     let links = [
         ("", "Overview"),
         ("/aim", "Aim"),
@@ -135,6 +153,9 @@ fn TeamNav(
                 // The router marks the current link with aria-current="page".
                 view! { <A href=format!("{base}{path}") exact=path.is_empty()>{label}</A> }
             }).collect_view()}
+            <Show when=move || sync.governs(&scope)>
+                <A href=activity.clone()>"Activity"</A>
+            </Show>
         </nav>
     }
 }

@@ -151,15 +151,7 @@ async fn import_file(local_db: LocalDb, input: &web_sys::HtmlInputElement) -> Op
 /// What an import brought in, what it kept and what it left out.
 #[component]
 fn ImportReport(team: RecordId, report: Report) -> impl IntoView {
-    let names = |kind: Kind| match kind {
-        Kind::Team => ("team", "teams"),
-        Kind::Aim => ("aim", "aims"),
-        Kind::Measure => ("measure", "measures"),
-        Kind::Datapoint => ("data point", "data points"),
-        Kind::Driver => ("driver", "drivers"),
-        Kind::ChangeIdea => ("change idea", "change ideas"),
-        Kind::Cycle => ("PDSA cycle", "PDSA cycles"),
-    };
+    let names = crate::pages::nouns;
     let added: Vec<String> = report
         .added
         .iter()

@@ -44,6 +44,39 @@ pub struct Rights {
     pub readable: Vec<String>,
     /// Writable scopes.
     pub writable: Vec<String>,
+    /// Scopes the person is faculty over (may read their activity log).
+    #[serde(default)]
+    pub governed: Vec<String>,
+}
+
+/// One page of a scope's activity log (`GET /api/audit`), newest first.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct ActivityPage {
+    /// The entries.
+    pub entries: Vec<Activity>,
+    /// Whether older entries wait.
+    pub more: bool,
+}
+
+/// One change the server received: who wrote what, and whether it was refused.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Activity {
+    /// Its place in the log (for paging).
+    pub id: i64,
+    /// When the server received it.
+    pub received_ms: i64,
+    /// Who sent it.
+    pub person: String,
+    /// The record written.
+    pub record: ramp_core::RecordId,
+    /// Its kind.
+    pub kind: ramp_core::Kind,
+    /// The field written.
+    pub field: String,
+    /// The value written.
+    pub value: ramp_core::Value,
+    /// Why the server refused it, if it did.
+    pub refused: Option<String>,
 }
 
 /// The signed-in person.
@@ -114,6 +147,23 @@ impl Sync {
     /// The signed-in person (reactive).
     pub fn session(&self) -> Option<Session> {
         self.session.get()
+    }
+
+    /// Whether the person is faculty over a scope (reactive).
+    pub fn governs(&self, scope: &str) -> bool {
+        self.session.with(|s| s.as_ref().is_some_and(|s| s.rights.governed.iter().any(|g| g == scope)))
+    }
+
+    /// One page of a scope's activity log, older than the entry `before` (newest when `None`).
+    /// Needs a connection: the log lives on the server.
+    pub async fn activity(&self, scope: &str, before: Option<i64>) -> Result<ActivityPage, ClientError> {
+        let token = self.session.get_untracked().map(|s| s.token).ok_or(ClientError::SignInNeeded)?;
+        let scope = js_sys::encode_uri_component(scope);
+        let path = match before {
+            Some(before) => format!("/api/audit?scope={scope}&before={before}"),
+            None => format!("/api/audit?scope={scope}"),
+        };
+        http::get(&path, &token).await
     }
 
     /// Whether the person may change records in a scope (reactive). Signed out, and for

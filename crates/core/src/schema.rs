@@ -641,6 +641,17 @@ pub fn check_op(op: &Op) -> Result<(), Issue> {
     }
 }
 
+/// The field that names a record of a kind in lists and logs ("title" for a cycle), if any.
+pub fn title_field(kind: Kind) -> Option<&'static str> {
+    match kind {
+        Kind::Team | Kind::Measure => Some("name"),
+        Kind::Cycle => Some("title"),
+        Kind::Driver | Kind::ChangeIdea => Some("text"),
+        Kind::Datapoint => Some("period"),
+        Kind::Aim => None,
+    }
+}
+
 /// Who may write a field, beyond being allowed to write in its scope at all.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Writers {

@@ -434,3 +434,49 @@ async fn two_devices_entering_the_same_month_meet_in_one_record() -> anyhow::Res
     tablet.close().await;
     Ok(())
 }
+
+#[tokio::test]
+async fn faculty_read_who_changed_what_and_members_cannot() -> anyhow::Result<()> {
+    let server = Server::start()?;
+    let team = set_up_team(&server)?;
+    let phone = Browser::start(PHONE).await?;
+    phone.sign_in(&server, "mia@example.org", PASSWORD).await?;
+    phone.goto(&format!("{}/teams/{team}", server.url)).await?;
+    phone.wait_for_text("[data-testid=team-name]", "Ward 7 Falls Team").await?;
+    phone.start_cycle("Bedside huddle", "Daily falls huddle").await?;
+    phone.type_into("#f-objective", "Fewer falls at night").await?;
+    phone.wait_saved().await?;
+    phone
+        .sync_until(
+            "sent",
+            "return document.querySelector('[data-testid=sync-status]').innerText.includes('Synced at');",
+        )
+        .await?;
+    // A member has no activity log.
+    phone.goto(&format!("{}/teams/{team}/cycles", server.url)).await?;
+    phone.wait_for_text("nav.team-nav", "PDSA cycles").await?;
+    let links = phone.text("nav.team-nav").await?;
+    assert!(!links.contains("Activity"), "{links}");
+    phone.goto(&format!("{}/teams/{team}/activity", server.url)).await?;
+    phone.wait_for_text("[data-testid=activity-not-allowed]", "Only the collaborative's faculty").await?;
+
+    // Faculty see every change with who made it.
+    let tablet = Browser::start(TABLET).await?;
+    tablet.sign_in(&server, "fay@example.org", PASSWORD).await?;
+    tablet.goto(&format!("{}/teams/{team}", server.url)).await?;
+    tablet.wait_for_text("[data-testid=team-name]", "Ward 7 Falls Team").await?;
+    tablet.click("nav.team-nav a[href$='/activity']").await?;
+    tablet
+        .wait_for_text("[data-testid=activity]", "PDSA cycle “Bedside huddle”: Objective → Fewer falls at night")
+        .await?;
+    let log = tablet.text("[data-testid=activity]").await?;
+    assert!(log.contains("Mia"), "{log}");
+    let at = |words: &str| log.find(words).unwrap_or_else(|| panic!("{words} in {log}"));
+    assert!(at("Objective") < at("Change idea"), "newest first: {log}");
+    tablet.screenshot("activity-tablet").await?;
+    tablet.viewport(PHONE).await?;
+    tablet.screenshot("activity-phone").await?;
+    phone.close().await;
+    tablet.close().await;
+    Ok(())
+}

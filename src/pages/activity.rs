@@ -1,0 +1,141 @@
+//! A team's activity log, for the collaborative's faculty: every change the server received
+//! for the team, newest first — who, when, which record and field, the value, and whether it
+//! was refused. Read from the server (it needs a connection); pages back with "Show older".
+//!
+//! Never writes anything; the server decides who may read the log, this page only says so.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use ramp_core::schema::{self, Input};
+use ramp_core::{team_scope, Replica, Value};
+
+use crate::components::{day_and_time, words};
+use crate::pages::{for_team, nouns, TeamNav};
+use crate::store::LocalDb;
+use crate::sync::{Activity, Sync};
+
+/// The team's activity page.
+#[component]
+pub fn ActivityPage() -> impl IntoView {
+    let local_db = expect_context::<LocalDb>();
+    let sync = expect_context::<Sync>();
+    for_team(move |team| {
+        let scope = team_scope(&team);
+        let name = crate::pages::team_name(local_db, team.clone());
+        let entries = RwSignal::new(Vec::<Activity>::new());
+        let more = RwSignal::new(false);
+        let problem = RwSignal::new(None::<String>);
+        let loading = RwSignal::new(false);
+        let load = {
+            let scope = scope.clone();
+            Callback::new(move |before: Option<i64>| {
+                let scope = scope.clone();
+                loading.set(true);
+                leptos::task::spawn_local(async move {
+                    match sync.activity(&scope, before).await {
+                        Ok(page) => {
+                            entries.update(|e| e.extend(page.entries));
+                            more.set(page.more);
+                            problem.set(None);
+                        }
+                        Err(error) => problem.set(Some(error.to_string())),
+                    }
+                    loading.set(false);
+                });
+            })
+        };
+        let allowed = {
+            let scope = scope.clone();
+            move || sync.governs(&scope)
+        };
+        if allowed() {
+            load.run(None);
+        }
+        let older = move |_| load.run(entries.with(|e| e.last().map(|a| a.id)));
+        view! {
+            <nav class="crumbs no-print"><A href="/">"Teams"</A></nav>
+            <h1>{name}</h1>
+            <TeamNav team=team.clone()/>
+            <h2>"Activity"</h2>
+            <Show when=allowed fallback=|| view! {
+                <p class="empty" data-testid="activity-not-allowed">
+                    "Only the collaborative's faculty can read a team's activity log."
+                </p>
+            }>
+                <p class="hint">"Every change the server received for this team, newest first."</p>
+                {move || problem.get().map(|p| view! { <p class="form-problem" role="alert">{p}</p> })}
+                <ol class="activity" data-testid="activity">
+                    <For each=move || entries.get() key=|a| a.id let:entry>
+                        <ActivityRow entry=entry/>
+                    </For>
+                </ol>
+                <Show when=move || !loading.get() && entries.with(Vec::is_empty) && problem.with(Option::is_none)>
+                    <p class="empty">"Nothing has reached the server for this team yet."</p>
+                </Show>
+                <Show when=move || more.get()>
+                    <button type="button" class="secondary" on:click=older disabled=move || loading.get()>
+                        "Show older changes"
+                    </button>
+                </Show>
+            </Show>
+        }
+    })
+}
+
+/// One change: when and who, then what.
+#[component]
+fn ActivityRow(entry: Activity) -> impl IntoView {
+    let local_db = expect_context::<LocalDb>();
+    let what = local_db.with_untracked(|replica| describe(replica, &entry));
+    let when = format!("{} · {}", day_and_time(entry.received_ms.max(0) as u64), entry.person);
+    let refused = entry.refused.clone();
+    let was_refused = refused.is_some();
+    view! {
+        <li class="activity-entry" class:refused=was_refused>
+            <p class="activity-meta">{when}</p>
+            <p class="activity-what">{what}</p>
+            {refused.map(|reason| view! { <p class="activity-refused">"Refused: " {reason}</p> })}
+        </li>
+    }
+}
+
+/// "PDSA cycle “Bedside huddle”: Objective → Fewer falls".
+fn describe(replica: &Replica, entry: &Activity) -> String {
+    let (noun, _) = nouns(entry.kind);
+    let subject = match title(replica, &entry.record) {
+        Some(title) => format!("{} “{title}”", capitalised(noun)),
+        None => capitalised(noun),
+    };
+    if entry.field == ramp_core::record::DELETED {
+        return format!("{subject}: deleted");
+    }
+    let Some(spec) = schema::spec(entry.kind, &entry.field) else {
+        return format!("{subject}: {} → {}", entry.field, words(&entry.value));
+    };
+    let linked = |id: &str| {
+        ramp_core::Uuid7::parse(id).ok().and_then(|id| title(replica, &id)).unwrap_or_else(|| "(removed)".to_owned())
+    };
+    let value = match (spec.input, &entry.value) {
+        (Input::Ref(_), Value::Text(id)) if !id.is_empty() => linked(id),
+        (Input::Refs(_), Value::Rows(rows)) => {
+            rows.iter().filter_map(|row| row.get("id")).map(|id| linked(id)).collect::<Vec<_>>().join("; ")
+        }
+        (Input::Choice(choices), Value::Text(key)) => {
+            choices.iter().find(|(k, _)| k == key).map_or_else(|| key.clone(), |(_, label)| (*label).to_owned())
+        }
+        (_, value) => words(value),
+    };
+    format!("{subject}: {} → {value}", spec.label)
+}
+
+/// The words that name a record on this device, if it has them.
+fn title(replica: &Replica, id: &ramp_core::RecordId) -> Option<String> {
+    let record = replica.record(id)?;
+    let text = record.text(schema::title_field(record.kind)?);
+    (!text.is_empty()).then(|| text.to_owned())
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
