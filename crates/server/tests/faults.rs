@@ -1,6 +1,7 @@
 //! Faults on the server side, against the real binary and its SQLite file: the store running
-//! out of room (a size cap, which fails exactly as a full disk does: SQLITE_FULL), and a backup
-//! taken while devices push, restored into a stopped server and synced from.
+//! out of room (a real full disk: a small tmpfs, which needs root as CI has; and the size cap,
+//! which fails the same way: SQLITE_FULL), and a backup taken while devices push, restored
+//! into a stopped server and synced from.
 //! (The server killed mid-push is in `sync.rs`; the client's faults in the e2e tests.)
 
 mod support;
@@ -148,4 +149,77 @@ fn a_backup_taken_while_devices_push_restores_and_devices_sync_from_it() {
     let ops = cycle_ops(&mut Replica::default(), &mut clock, &s.team1, 7, "After the restore");
     assert_eq!(push(&s.server, &token, &clock, &ops).0, 200);
     println!("backup while pushing: {cycles} of {} changes in the copy ({before} acknowledged before it began)", 200);
+}
+
+/// Mounts a tmpfs of `mb` megabytes over `dir`, keeping what was in it; unmounted on drop.
+struct SmallDisk(std::path::PathBuf);
+
+impl SmallDisk {
+    fn over(dir: &std::path::Path, mb: u32) -> SmallDisk {
+        let saved = dir.with_extension("saved");
+        std::fs::rename(dir, &saved).unwrap();
+        std::fs::create_dir_all(dir).unwrap();
+        let status = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={mb}m"), "tmpfs"])
+            .arg(dir)
+            .status()
+            .unwrap();
+        assert!(status.success(), "mounting a tmpfs needs root (CI runs as root)");
+        for entry in std::fs::read_dir(&saved).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
+        }
+        SmallDisk(dir.to_owned())
+    }
+
+    fn grow(&self, mb: u32) {
+        let status = Command::new("mount").args(["-o", &format!("remount,size={mb}m")]).arg(&self.0).status().unwrap();
+        assert!(status.success());
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn a_full_disk_answers_507_and_the_store_comes_through_whole() {
+    let mut s = setup();
+    s.server.kill();
+    let disk = SmallDisk::over(&s.server.data(), 3);
+    s.server.start();
+    let token = s.server.login("mia@example.org", PASSWORD);
+    let mut clock = device(1);
+    let mut replica = Replica::default();
+    let mut acked = 0;
+    let mut full = None;
+    for batch in 0..60 {
+        let ops = long_ops(&mut replica, &mut clock, &s.team1, batch * 20, 20);
+        let (status, body) = push(&s.server, &token, &clock, &ops);
+        match status {
+            200 => acked = serde_json::from_value::<PushResponse>(body).unwrap().high,
+            507 => {
+                full = Some((batch, body, ops));
+                break;
+            }
+            other => panic!("push {batch}: {other} {body}"),
+        }
+    }
+    let (batch, body, waiting) = full.expect("the 3 MB disk filled up");
+    assert!(body["error"].as_str().unwrap().contains("storage is full"), "{body}");
+    let view = pull(&s.server, &token, &clock, &json!({}));
+    assert_eq!(view.high, acked, "the refused push left no trace");
+    assert_eq!(view.fields.iter().filter(|f| f.field == "observations").count() as u64, acked);
+
+    // Room again, without a restart: the same push goes through and the store is whole.
+    disk.grow(64);
+    let (status, body) = push(&s.server, &token, &clock, &waiting);
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(serde_json::from_value::<PushResponse>(body).unwrap().high, clock.counter);
+    s.server.kill();
+    assert_eq!(s.server.sql("PRAGMA integrity_check"), vec!["ok".to_owned()]);
+    println!("disk full after {batch} pushes ({acked} ops acknowledged): 507, then whole once there was room");
+    drop(disk);
 }
