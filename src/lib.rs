@@ -11,6 +11,7 @@ pub mod components;
 pub mod error;
 pub mod files;
 pub mod pages;
+pub mod perf;
 pub mod pwa;
 pub mod store;
 pub mod sync;
@@ -39,6 +40,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         if local_db.phase() == Phase::Ready {
             sync.sync_now();
+            perf::mark_after_paint("ramp-interactive");
         }
     });
     Effect::new(move |_| {

@@ -447,6 +447,7 @@ impl LocalDb {
     pub async fn save(&self, edits: Vec<Edit>) -> Result<(), ClientError> {
         let Some(mut clock) = self.clock.get_value() else { return Err(ClientError::StorageUnavailable) };
         let db = self.db.with_value(Clone::clone).ok_or(ClientError::StorageUnavailable)?;
+        crate::perf::mark("ramp-save-start");
         let mut ops = Vec::new();
         let author = self.author.get_value();
         self.replica.update(|replica| ops = replica.edit(&mut clock, edits, now_ms(), author.as_deref()));
@@ -463,6 +464,7 @@ impl LocalDb {
         self.saves_in_flight.update_value(|n| *n += 1);
         self.save_state.set(SaveState::Saving);
         let result = write_edit(&db, &ops, &records, &clock).await;
+        crate::perf::measure_since("ramp-save", "ramp-save-start");
         self.saves_in_flight.update_value(|n| *n -= 1);
         if result.is_ok() && !self.asked_to_persist.get_value() {
             // Once there is something worth keeping, ask the browser not to evict it.

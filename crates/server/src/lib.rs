@@ -59,7 +59,9 @@ impl AppState {
 
 /// The whole server: API routes, then the app's files from `dist`.
 pub fn app(state: AppState, dist: PathBuf) -> Router {
-    let files = ServeDir::new(&dist).fallback(ServeFile::new(dist.join("index.html")));
+    // Brotli or gzip copies written at build time are sent to browsers that accept them.
+    let index = ServeFile::new(dist.join("index.html")).precompressed_br().precompressed_gzip();
+    let files = ServeDir::new(&dist).precompressed_br().precompressed_gzip().fallback(index);
     let api = Router::new()
         .route("/health", get(health_show))
         .route("/auth/login", post(api::login_create))

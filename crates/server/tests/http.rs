@@ -26,6 +26,8 @@ async fn fixture() -> Fixture {
     .unwrap();
     std::fs::write(dist.join("sw.js"), "// worker").unwrap();
     std::fs::write(dist.join("ramp-0123456789abcdef.js"), "// app").unwrap();
+    std::fs::write(dist.join("ramp-0123456789abcdef.js.br"), "brotli bytes").unwrap();
+    std::fs::write(dist.join("ramp-0123456789abcdef.js.gz"), "gzip bytes").unwrap();
     let data = dir.path().join("data");
     let storage = Sqlite::open(&data).await.expect("sqlite opens");
     let router = app(AppState::new(Arc::new(storage)), dist);
@@ -74,6 +76,32 @@ async fn the_worker_is_revalidated_and_hashed_files_are_cached() {
     let (status, js_cache, _) = get(&f.router, "/ramp-0123456789abcdef.js").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(js_cache.as_deref(), Some("public, max-age=31536000, immutable"));
+}
+
+#[tokio::test]
+async fn compressed_copies_go_to_browsers_that_accept_them() {
+    let f = fixture().await;
+    let fetch = |encoding: &'static str| {
+        let router = f.router.clone();
+        async move {
+            let request = Request::get("/ramp-0123456789abcdef.js")
+                .header(header::ACCEPT_ENCODING, encoding)
+                .body(Body::empty())
+                .unwrap();
+            let response = router.oneshot(request).await.unwrap();
+            let coding = response.headers().get(header::CONTENT_ENCODING).map(|v| v.to_str().unwrap().to_owned());
+            let cache = response.headers().get(header::CACHE_CONTROL).map(|v| v.to_str().unwrap().to_owned());
+            let body = response.into_body().collect().await.unwrap().to_bytes();
+            (coding, String::from_utf8_lossy(&body).into_owned(), cache)
+        }
+    };
+    let (coding, body, cache) = fetch("gzip, deflate, br").await;
+    assert_eq!((coding.as_deref(), body.as_str()), (Some("br"), "brotli bytes"));
+    assert_eq!(cache.as_deref(), Some("public, max-age=31536000, immutable"));
+    let (coding, body, _) = fetch("gzip").await;
+    assert_eq!((coding.as_deref(), body.as_str()), (Some("gzip"), "gzip bytes"));
+    let (coding, body, _) = fetch("identity").await;
+    assert_eq!((coding, body.as_str()), (None, "// app"));
 }
 
 #[tokio::test]
