@@ -3,23 +3,59 @@
 //! Prints one table (the median of several runs per figure) and writes it as JSON under
 //! `target/bench/`: `{"name", "value", "unit", "budget", "pass"}` per figure. `--quick` is the
 //! smoke mode the test command runs: small sizes, one run, budgets shown but not enforced.
-//! Figures so far: a 500-point chart analysed natively, and opened and redrawn in Chromium.
+//! Figures: first-visit transfer (each file's gzip and brotli size as the server sends it);
+//! cold and warm (offline) load to the app's `ramp-interactive` mark, and what a repeat visit
+//! fetches; local saves (p50, p95 of the app's `ramp-save` measure); a 500-point chart analysed,
+//! opened and redrawn; a large team's overview drawn; in the browser against the real server,
+//! fresh pulls of 1,000 × 10 and 10,000 × 1 records and an incremental sync of 10, push
+//! throughput, and the server's pull rate under 50 clients and its memory.
+//! Not yet: the coach's dashboard (it does not exist yet).
 
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use ramp_core::chart::{self, ChartType, Input, RuleSet, Settings};
 use ramp_core::sample::{self, Shape};
-use ramp_e2e::{Browser, Server, TempDir, TABLET};
+use ramp_e2e::{request_json, Browser, Server, TempDir, PHONE, TABLET};
 use serde_json::json;
 
 /// One measured figure.
 struct Figure {
-    name: &'static str,
+    name: String,
     value: f64,
     unit: &'static str,
-    /// The most it may be (lower is better).
-    budget: f64,
+    /// The most it may be, or for `at_least` figures the least; `None`: shown, not budgeted.
+    budget: Option<f64>,
+    /// Higher is better (throughput).
+    at_least: bool,
+}
+
+impl Figure {
+    fn most(name: impl Into<String>, value: f64, unit: &'static str, budget: f64) -> Figure {
+        Figure { name: name.into(), value, unit, budget: Some(budget), at_least: false }
+    }
+
+    fn least(name: impl Into<String>, value: f64, unit: &'static str, budget: f64) -> Figure {
+        Figure { name: name.into(), value, unit, budget: Some(budget), at_least: true }
+    }
+
+    fn shown(name: impl Into<String>, value: f64, unit: &'static str) -> Figure {
+        Figure { name: name.into(), value, unit, budget: None, at_least: false }
+    }
+
+    fn pass(&self) -> bool {
+        match self.budget {
+            None => true,
+            Some(budget) if self.at_least => self.value >= budget,
+            Some(budget) => self.value <= budget,
+        }
+    }
+}
+
+/// The value at quantile `q` (0–1) of the samples.
+fn quantile(mut samples: Vec<f64>, q: f64) -> f64 {
+    samples.sort_by(f64::total_cmp);
+    samples[((samples.len() - 1) as f64 * q).round() as usize]
 }
 
 fn median(mut samples: Vec<f64>) -> f64 {
@@ -52,12 +88,8 @@ async fn main() -> anyhow::Result<()> {
         }
         samples.push(started.elapsed().as_secs_f64() * 1000.0 / 3.0);
     }
-    figures.push(Figure {
-        name: "chart analysis (native, per chart)",
-        value: median(samples),
-        unit: "ms",
-        budget: 5.0,
-    });
+    figures.push(Figure::most("chart analysis (native, per chart)", median(samples), "ms", 5.0));
+    figures.extend(transfer_sizes()?);
 
     // In Chromium: a team with one measure of `points` points, imported from a backup file.
     let server = Server::start()?;
@@ -97,12 +129,7 @@ async fn main() -> anyhow::Result<()> {
         let ms = browser.js_async(open, vec![json!(measure_href), json!(points)]).await?;
         samples.push(ms.as_f64().context("a time")?);
     }
-    figures.push(Figure {
-        name: "measure page with its chart, opened",
-        value: median(samples),
-        unit: "ms",
-        budget: 150.0,
-    });
+    figures.push(Figure::most(format!("measure page, {points}-point chart, opened"), median(samples), "ms", 150.0));
     // Redrawing after a change of rule set: analysis, drawing and the save.
     let switch = r#"
         const [rules, done] = arguments;
@@ -122,32 +149,32 @@ async fn main() -> anyhow::Result<()> {
         samples.push(ms.as_f64().context("a time")?);
         tokio::time::sleep(Duration::from_millis(300)).await;
     }
-    figures.push(Figure {
-        name: "chart redrawn after a rule-set change",
-        value: median(samples),
-        unit: "ms",
-        budget: 30.0,
-    });
+    figures.push(Figure::most("chart redrawn after a rule-set change", median(samples), "ms", 30.0));
+    figures.extend(local_saves(&browser, &server, quick).await?);
+    figures.extend(warm_load(&browser, &team_url, runs).await?);
     browser.close().await;
+    figures.extend(cold_load(&server, runs.min(5)).await?);
+    figures.extend(overview(&server, quick, runs).await?);
     drop(server);
+    figures.extend(sync_figures(quick).await?);
 
-    let title = format!("Ramp bench ({points}-point chart{})", if quick { ", quick" } else { "" });
-    println!("\n{title:<44} {:>10} {:>10}", "value", "budget");
+    let title = format!("Ramp bench{}", if quick { " (quick: small sizes, one run)" } else { "" });
+    println!("\n{title:<64} {:>12} {:>16}", "value", "budget");
     for f in &figures {
-        let pass = f.value <= f.budget;
-        println!(
-            "{:<44} {:>7.1} {:<2} {:>7.1} {:<2}  {}",
-            f.name,
-            f.value,
-            f.unit,
-            f.budget,
-            f.unit,
-            if pass { "pass" } else { "FAIL" }
-        );
+        let budget = match f.budget {
+            Some(b) => format!("{} {b:>9.1} {:<5}", if f.at_least { "≥" } else { "≤" }, f.unit),
+            None => "—".to_owned(),
+        };
+        let verdict = match (f.budget, f.pass()) {
+            (None, _) => "",
+            (_, true) => "pass",
+            (_, false) => "FAIL",
+        };
+        println!("{:<64} {:>9.1} {:<5} {budget:>16}  {verdict}", f.name, f.value, f.unit);
     }
     let json: Vec<_> = figures
         .iter()
-        .map(|f| json!({ "name": f.name, "value": f.value, "unit": f.unit, "budget": f.budget, "pass": f.value <= f.budget }))
+        .map(|f| json!({ "name": f.name, "value": f.value, "unit": f.unit, "budget": f.budget, "pass": f.pass() }))
         .collect();
     let root = std::env::var_os("RAMP_ROOT").map(std::path::PathBuf::from).unwrap_or_else(|| ".".into());
     let dir = root.join("target/bench");
@@ -156,4 +183,370 @@ async fn main() -> anyhow::Result<()> {
     std::fs::write(&path, serde_json::to_string_pretty(&json)?)?;
     println!("written to {}", path.display());
     Ok(())
+}
+
+/// First-visit transfer: each file the first page load fetches, as sent (gzip and brotli
+/// copies written at build time), and the totals against the budget.
+fn transfer_sizes() -> anyhow::Result<Vec<Figure>> {
+    let dist = std::env::var_os("RAMP_DIST").map(std::path::PathBuf::from).context("RAMP_DIST")?;
+    let kb = |bytes: u64| bytes as f64 / 1024.0;
+    let (mut gzip_total, mut brotli_total) = (0, 0);
+    let mut figures = Vec::new();
+    for (label, pick) in [
+        ("wasm", &(|n: &str| n.ends_with("_bg.wasm")) as &dyn Fn(&str) -> bool),
+        ("js", &|n: &str| n.starts_with("ramp-") && n.ends_with(".js")),
+        ("css", &|n: &str| n.ends_with(".css")),
+        ("html", &|n: &str| n == "index.html"),
+        ("manifest + worker", &|n: &str| n == "manifest.webmanifest" || n == "sw.js"),
+    ] {
+        let (mut raw, mut gzip, mut brotli) = (0, 0, 0);
+        for entry in std::fs::read_dir(&dist)? {
+            let path = entry?.path();
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_owned();
+            if !pick(&name) {
+                continue;
+            }
+            let size = |suffix: &str| std::fs::metadata(format!("{}{suffix}", path.display())).map_or(0, |m| m.len());
+            raw += size("");
+            gzip += size(".gz");
+            brotli += size(".br");
+        }
+        figures.push(Figure::shown(format!("first visit: {label}, raw"), kb(raw), "KB"));
+        figures.push(Figure::shown(format!("first visit: {label}, gzip"), kb(gzip), "KB"));
+        figures.push(Figure::shown(format!("first visit: {label}, brotli"), kb(brotli), "KB"));
+        gzip_total += gzip;
+        brotli_total += brotli;
+    }
+    figures.retain(|f| !f.name.ends_with(", raw") || f.name.contains("wasm"));
+    figures.push(Figure::most("first visit: total, gzip", kb(gzip_total), "KB", 250.0));
+    figures.push(Figure::shown("first visit: total, brotli", kb(brotli_total), "KB"));
+    Ok(figures)
+}
+
+/// Local saves: a PDSA cycle's field edited again and again; each save's time from the edit
+/// to its IndexedDB commit (the app's `ramp-save` measure).
+async fn local_saves(browser: &Browser, server: &Server, quick: bool) -> anyhow::Result<Vec<Figure>> {
+    browser.goto(&format!("{}/", server.url)).await?;
+    browser.click("a.card[href^='/teams/']").await?;
+    browser.wait_for_text("[data-testid=team-name]", "Bench Ward").await?;
+    let team = browser.url().await?;
+    browser.goto(&format!("{team}/cycles")).await?;
+    browser.click("[data-testid=cycle-list] a").await?;
+    browser.find("#f-objective").await?;
+    browser.js("performance.clearMeasures('ramp-save')", vec![]).await?;
+    let edits = if quick { 5 } else { 60 };
+    let edit = r#"
+        const [text, count, done] = arguments;
+        const el = document.querySelector('#f-objective');
+        el.value = text;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+        (function wait() {
+            if (performance.getEntriesByName('ramp-save').length >= count) done(true);
+            else setTimeout(wait, 1);
+        })();
+    "#;
+    for n in 0..edits {
+        browser.js_async(edit, vec![json!(format!("Objective, version {n}")), json!(n + 1)]).await?;
+    }
+    let times = browser.js("return performance.getEntriesByName('ramp-save').map((e) => e.duration)", vec![]).await?;
+    let times: Vec<f64> = times.as_array().context("durations")?.iter().filter_map(|t| t.as_f64()).collect();
+    Ok(vec![
+        Figure::shown("local save of a PDSA cycle edit, p50", quantile(times.clone(), 0.5), "ms"),
+        Figure::most("local save of a PDSA cycle edit, p95", quantile(times, 0.95), "ms", 7.0),
+    ])
+}
+
+/// Time from navigation start to the app's `ramp-interactive` mark, and the bytes that came
+/// over the network for the page and everything it loaded.
+const LOAD_FIGURES: &str = r#"
+    const done = arguments[0];
+    (function wait() {
+        const mark = performance.getEntriesByName('ramp-interactive')[0];
+        if (!mark) { setTimeout(wait, 5); return; }
+        const entries = performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'));
+        done([mark.startTime, entries.reduce((sum, e) => sum + (e.transferSize || 0), 0)]);
+    })();
+"#;
+
+/// Repeat visits, offline: the page and the app from the service worker, the team from
+/// IndexedDB.
+async fn warm_load(browser: &Browser, team_url: &str, runs: usize) -> anyhow::Result<Vec<Figure>> {
+    browser.wait_offline_ready().await?;
+    browser.cdp("Network.enable", json!({})).await?;
+    let offline = json!({ "offline": true, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 });
+    browser.cdp("Network.emulateNetworkConditions", offline).await?;
+    let (mut times, mut bytes) = (Vec::new(), Vec::new());
+    for _ in 0..runs.max(3) {
+        browser.goto(team_url).await?;
+        let found = browser.js_async(LOAD_FIGURES, vec![]).await?;
+        times.push(found[0].as_f64().context("a time")?);
+        bytes.push(found[1].as_f64().context("bytes")?);
+    }
+    let online = json!({ "offline": false, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 });
+    browser.cdp("Network.emulateNetworkConditions", online).await?;
+    Ok(vec![
+        Figure::most("warm offline load to interactive", median(times), "ms", 500.0),
+        Figure::most("repeat visit: bytes over the network", bytes.into_iter().fold(0.0, f64::max), "B", 0.0),
+    ])
+}
+
+/// First visits: a fresh profile each time, from navigation to the first worksheet drawn.
+async fn cold_load(server: &Server, runs: usize) -> anyhow::Result<Vec<Figure>> {
+    let (mut times, mut bytes) = (Vec::new(), Vec::new());
+    for _ in 0..runs.max(1) {
+        let browser = Browser::start(PHONE).await?;
+        browser.goto(&server.url).await?;
+        let found = browser.js_async(LOAD_FIGURES, vec![]).await?;
+        times.push(found[0].as_f64().context("a time")?);
+        bytes.push(found[1].as_f64().context("bytes")?);
+        browser.close().await;
+    }
+    Ok(vec![
+        Figure::shown("cold load (no cache) to interactive", median(times), "ms"),
+        Figure::shown("first visit: bytes over the network", median(bytes) / 1024.0, "KB"),
+    ])
+}
+
+/// The team overview of a large team (300 cycles, 10 measures of 36 points), from the tap on
+/// the team to every measure card drawn.
+async fn overview(server: &Server, quick: bool, runs: usize) -> anyhow::Result<Vec<Figure>> {
+    let shape = if quick {
+        Shape { measures: 3, points: 12, cycles: 20 }
+    } else {
+        Shape { measures: 10, points: 36, cycles: 300 }
+    };
+    let browser = Browser::start(TABLET).await?;
+    let files = TempDir::new("bench-overview");
+    let backup = sample::team(7, "Big Ward", shape);
+    let file = files.path().join("big.json");
+    std::fs::write(&file, serde_json::to_string(&backup)?)?;
+    browser.goto(&format!("{}/settings", server.url)).await?;
+    browser.find("#import-file").await?.send_keys(&file.to_string_lossy()).await?;
+    browser.click("[data-testid=import-button]").await?;
+    browser.wait_for_text("[data-testid=import-headline]", "Imported").await?;
+    let open = r#"
+        const [href, measures, done] = arguments;
+        const link = document.querySelector(`a.card[href='${href}']`);
+        const started = performance.now();
+        link.click();
+        (function wait() {
+            const cards = document.querySelectorAll('[data-testid=overview-measures] a.card svg').length;
+            if (cards >= measures && document.querySelector('[data-testid=cycle-list] li')) done(performance.now() - started);
+            else requestAnimationFrame(wait);
+        })();
+    "#;
+    let href = format!("/teams/{}", backup.team);
+    let mut times = Vec::new();
+    for _ in 0..runs {
+        browser.goto(&format!("{}/", server.url)).await?;
+        browser.find(&format!("a.card[href='{href}']")).await?;
+        let ms = browser.js_async(open, vec![json!(href), json!(shape.measures)]).await?;
+        times.push(ms.as_f64().context("a time")?);
+    }
+    browser.close().await;
+    let name = format!("team overview, {} cycles and {}×{} points, drawn", shape.cycles, shape.measures, shape.points);
+    Ok(vec![Figure::most(name, median(times), "ms", 150.0)])
+}
+
+const PASSWORD: &str = "long enough password";
+
+/// A native device pushing ops as a member of a team.
+struct Pusher {
+    port: u16,
+    token: String,
+    replica: ramp_core::Replica,
+    clock: ramp_core::DeviceClock,
+}
+
+impl Pusher {
+    fn new(server: &Server, email: &str, n: u8) -> anyhow::Result<Pusher> {
+        let body = json!({ "email": email, "password": PASSWORD }).to_string();
+        let (status, answer) = request_json(server.port(), "POST", "/api/auth/login", None, &body)?;
+        anyhow::ensure!(status == 200, "login: {answer}");
+        let token = serde_json::from_str::<serde_json::Value>(&answer)?["token"].as_str().context("token")?.to_owned();
+        let clock = ramp_core::DeviceClock {
+            device: ramp_core::Uuid7::from_parts(1_700_000_000_000, [n; 10]),
+            counter: 0,
+            last_hlc: None,
+        };
+        Ok(Pusher { port: server.port(), token, replica: ramp_core::Replica::default(), clock })
+    }
+
+    /// Writes the edits and pushes them in pushes of at most 1,000 ops; returns the ops sent.
+    fn push(&mut self, edits: Vec<ramp_core::Edit>) -> anyhow::Result<usize> {
+        let ops = self.replica.edit(&mut self.clock, edits, 1_767_225_600_000, Some("Bench"));
+        for batch in ops.chunks(ramp_core::wire::MAX_OPS_PER_PUSH) {
+            let body = json!({ "version": ramp_core::wire::SYNC_VERSION, "device": self.clock.device, "ops": batch });
+            let (status, answer) =
+                request_json(self.port, "POST", "/api/sync/push", Some(&self.token), &body.to_string())?;
+            anyhow::ensure!(status == 200 && !answer.contains("\"reason\""), "push: {status} {answer}");
+        }
+        self.replica.acked(self.clock.counter, &[]);
+        Ok(ops.len())
+    }
+}
+
+/// A server with one team and its member, Mia; returns the team's id.
+fn team_server() -> anyhow::Result<(Server, String)> {
+    let server = Server::start()?;
+    server.admin(&["create-user", "--email", "fay@example.org", "--name", "Fay", "--password", PASSWORD])?;
+    server.admin(&["create-user", "--email", "mia@example.org", "--name", "Mia", "--password", PASSWORD])?;
+    let collab = server.admin(&["create-collaborative", "--faculty", "fay@example.org"])?;
+    let team = server.admin(&["create-team", "--collab", &collab, "--name", "Sync Ward"])?;
+    server.admin(&["add-member", "--team", &team, "--email", "mia@example.org", "--role", "member"])?;
+    Ok((server, team))
+}
+
+/// `count` cycles with `fields` text and date fields each (20–120 characters of text).
+fn cycle_edits(team: &str, count: usize, fields: usize, version: usize) -> Vec<ramp_core::Edit> {
+    let team = ramp_core::Uuid7::parse(team).expect("a team id");
+    let names = [
+        "title",
+        "objective",
+        "scale",
+        "start",
+        "end",
+        "data_plan",
+        "observations",
+        "problems",
+        "comparison",
+        "learning",
+    ];
+    let mut edits = Vec::new();
+    for n in 0..count {
+        let record = ramp_core::Uuid7::from_parts(1_767_225_600_000 + n as u64, [9; 10]);
+        for (f, field) in names.iter().take(fields).enumerate() {
+            let value = match *field {
+                "start" => format!("2026-{:02}-{:02}", 1 + n % 12, 1 + n % 28),
+                "end" => format!("2026-{:02}-{:02}", 1 + n % 12, 1 + (n + 3) % 28),
+                "title" => format!("Cycle {n} v{version}: {}", "test the huddle ".repeat(1 + (n * 7 + f) % 4)),
+                _ => format!("{n}/{f} v{version} {}", "What the team saw on the ward. ".repeat(1 + (n * 13 + f) % 4)),
+            };
+            edits.push(ramp_core::Edit {
+                record: record.clone(),
+                kind: ramp_core::Kind::Cycle,
+                scope: ramp_core::team_scope(&team),
+                field: (*field).to_owned(),
+                value: ramp_core::Value::Text(value),
+            });
+        }
+    }
+    edits
+}
+
+/// In the page: dispatch `online` (the app syncs) and time until `cycles` cycles are listed
+/// and stored in IndexedDB (and, with `title`, until a cycle shows that title).
+const SYNC_UNTIL_SHOWN: &str = r#"
+    const [cycles, title, done] = arguments;
+    const started = performance.now();
+    window.dispatchEvent(new Event('online'));
+    const stored = (then) => {
+        const open = indexedDB.open('ramp');
+        open.onsuccess = () => {
+            const count = open.result.transaction('records').objectStore('records').count();
+            count.onsuccess = () => { open.result.close(); then(count.result); };
+        };
+    };
+    (function wait() {
+        const listed = document.querySelectorAll('[data-testid=cycle-list] li').length;
+        const shown = !title || document.querySelector('[data-testid=cycle-list]').innerText.includes(title);
+        if (listed >= cycles && shown) {
+            stored((count) => { if (count > cycles) done(performance.now() - started); else requestAnimationFrame(wait); });
+        } else requestAnimationFrame(wait);
+    })();
+"#;
+
+/// Sync in the browser against the real server: fresh pulls of two shapes, an incremental
+/// sync, push throughput, and the server under 50 clients pulling at once.
+async fn sync_figures(quick: bool) -> anyhow::Result<Vec<Figure>> {
+    let mut figures = Vec::new();
+    let shapes: [(usize, usize); 2] = if quick { [(100, 10), (500, 1)] } else { [(1_000, 10), (10_000, 1)] };
+    for (i, (records, fields)) in shapes.into_iter().enumerate() {
+        let (server, team) = team_server()?;
+        let browser = Browser::start(TABLET).await?;
+        browser.sign_in(&server, "mia@example.org", PASSWORD).await?;
+        browser.goto(&format!("{}/teams/{team}/cycles", server.url)).await?;
+        browser.wait_for_text("h1", "Sync Ward").await?;
+        let mut pusher = Pusher::new(&server, "mia@example.org", 1)?;
+        let started = Instant::now();
+        let ops = pusher.push(cycle_edits(&team, records, fields, 0))?;
+        let push_seconds = started.elapsed().as_secs_f64();
+        let bytes: usize = cycle_edits(&team, records, fields, 0).iter().map(|e| e.value.as_text().len()).sum();
+        let ms = browser.js_async(SYNC_UNTIL_SHOWN, vec![json!(records), json!(null)]).await?;
+        let label = format!("fresh pull, {records} records × {fields} fields (~{} KB), stored and shown", bytes / 1024);
+        let budget = if i == 0 { 600.0 } else { 4_800.0 };
+        figures.push(Figure::most(label, ms.as_f64().context("a time")?, "ms", budget));
+        if i == 0 {
+            figures.push(Figure::least(
+                "push throughput (server applies, SQLite)",
+                ops as f64 / push_seconds,
+                "ops/s",
+                10_000.0,
+            ));
+            // Ten records change elsewhere; the device syncs them in.
+            let mut changed = cycle_edits(&team, 10, 1, 1);
+            changed
+                .iter_mut()
+                .for_each(|e| e.value = ramp_core::Value::Text(format!("{} (changed)", e.value.as_text())));
+            pusher.push(changed)?;
+            let mut times = Vec::new();
+            let ms = browser.js_async(SYNC_UNTIL_SHOWN, vec![json!(records), json!("(changed)")]).await?;
+            times.push(ms.as_f64().context("a time")?);
+            figures.push(Figure::most("incremental sync of 10 changed records", median(times), "ms", 40.0));
+            figures.extend(server_under_load(&server, &pusher, if quick { 2 } else { 5 })?);
+        }
+        browser.close().await;
+    }
+    Ok(figures)
+}
+
+/// 50 clients pulling (nothing new, the usual case) as fast as they can for `seconds`; the
+/// requests per second and the server's memory.
+fn server_under_load(server: &Server, pusher: &Pusher, seconds: u64) -> anyhow::Result<Vec<Figure>> {
+    let body = json!({ "version": ramp_core::wire::SYNC_VERSION, "device": pusher.clock.device, "cursors": {} });
+    let (_, first) = request_json(server.port(), "POST", "/api/sync/pull", Some(&pusher.token), &body.to_string())?;
+    let mut cursors: serde_json::Value = serde_json::from_str::<serde_json::Value>(&first)?["cursors"].clone();
+    // Follow the pages to the end, so each pull below asks for what is new.
+    loop {
+        let body =
+            json!({ "version": ramp_core::wire::SYNC_VERSION, "device": pusher.clock.device, "cursors": cursors });
+        let (_, page) = request_json(server.port(), "POST", "/api/sync/pull", Some(&pusher.token), &body.to_string())?;
+        let page: serde_json::Value = serde_json::from_str(&page)?;
+        cursors = page["cursors"].clone();
+        if page["more"] != json!(true) {
+            break;
+        }
+    }
+    let body = json!({ "version": ramp_core::wire::SYNC_VERSION, "device": pusher.clock.device, "cursors": cursors })
+        .to_string();
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let threads: Vec<_> = (0..50)
+        .map(|_| {
+            let (port, token, body) = (server.port(), pusher.token.clone(), body.clone());
+            std::thread::spawn(move || {
+                let mut done = 0u64;
+                while Instant::now() < deadline {
+                    if matches!(request_json(port, "POST", "/api/sync/pull", Some(&token), &body), Ok((200, _))) {
+                        done += 1;
+                    }
+                }
+                done
+            })
+        })
+        .collect();
+    let total: u64 = threads.into_iter().map(|t| t.join().unwrap_or(0)).sum();
+    let status = std::fs::read_to_string(format!("/proc/{}/status", server.pid().context("running")?))?;
+    let kib = |key: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(key))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|n| n.parse::<f64>().ok())
+    };
+    Ok(vec![
+        Figure::shown("server: pulls per second, 50 clients on loopback", total as f64 / seconds as f64, "req/s"),
+        Figure::shown("server: memory after (resident)", kib("VmRSS:").unwrap_or(0.0) / 1024.0, "MB"),
+        Figure::shown("server: memory at its peak", kib("VmHWM:").unwrap_or(0.0) / 1024.0, "MB"),
+    ])
 }
