@@ -508,15 +508,24 @@ impl Storage for Sqlite {
     fn session_user<'a>(&'a self, token_hash: &'a str) -> BoxFuture<'a, Result<Option<String>, AppError>> {
         Box::pin(async move {
             let now = now_ms();
-            let user: Option<String> = sqlx::query_scalar(
-                "UPDATE sessions SET expires_at = ? WHERE token_hash = ? AND expires_at > ? RETURNING user_id",
-            )
-            .bind(now + SESSION_DAYS * 86_400_000)
-            .bind(token_hash)
-            .bind(now)
-            .fetch_optional(&self.pool)
-            .await?;
-            Ok(user)
+            let row = sqlx::query("SELECT user_id, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ?")
+                .bind(token_hash)
+                .bind(now)
+                .fetch_optional(&self.pool)
+                .await?;
+            let Some(row) = row else { return Ok(None) };
+            // Slide the expiry forward at most once a day: most requests then only read, so
+            // they do not queue behind writers (a write here on every request capped pulls at
+            // the disk's fsync rate).
+            let full = now + SESSION_DAYS * 86_400_000;
+            if row.get::<i64, _>("expires_at") < full - 86_400_000 {
+                sqlx::query("UPDATE sessions SET expires_at = ? WHERE token_hash = ?")
+                    .bind(full)
+                    .bind(token_hash)
+                    .execute(&self.pool)
+                    .await?;
+            }
+            Ok(Some(row.get("user_id")))
         })
     }
 

@@ -305,3 +305,27 @@ fn worksheet_records_are_checked_field_by_field_against_the_schema() {
         assert!(reason.contains(expected), "{reason} should say {expected}");
     }
 }
+
+#[test]
+fn a_session_used_again_slides_its_expiry_at_most_once_a_day() {
+    let s = setup();
+    let token = s.server.login("mia@example.org", PASSWORD);
+    let hash = ramp_server::auth::token_hash(&token);
+    let expiry = || {
+        s.server.sql(&format!("SELECT CAST(expires_at AS TEXT) FROM sessions WHERE token_hash = '{hash}'"))[0]
+            .parse::<i64>()
+            .unwrap()
+    };
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as i64;
+    let day = 86_400_000;
+    // Ten days left: the next request gives it the full 90 again.
+    s.server
+        .sql(&format!("UPDATE sessions SET expires_at = {} WHERE token_hash = '{hash}' RETURNING 'ok'", now + 10 * day));
+    assert_eq!(pull(&s.server, &token, &device(1), &json!({})).high, 0);
+    assert!(expiry() > now + 89 * day, "slid forward");
+    // Used again within the day: left as it is (no write on every request).
+    let set = now + 89 * day + day / 2;
+    s.server.sql(&format!("UPDATE sessions SET expires_at = {set} WHERE token_hash = '{hash}' RETURNING 'ok'"));
+    pull(&s.server, &token, &device(1), &json!({}));
+    assert_eq!(expiry(), set);
+}
