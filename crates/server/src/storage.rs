@@ -7,7 +7,7 @@
 //! `ramp-core`'s (`FieldState::apply`), the per-op checks `schema::check_op`; permissions come
 //! in as an [`Access`]. Never decides who someone is: handlers pass a checked user.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::future::Future;
 use std::path::Path;
 use std::pin::Pin;
@@ -340,6 +340,34 @@ async fn device_high(conn: &mut SqliteConnection, device: &str, user: &str) -> R
     }
 }
 
+/// What one push reads up front: the current state of every field of the records it writes,
+/// and each record's kind and scope. Ops then apply in memory, and the changes are written
+/// in three statements (ops, fields, device), not several per op.
+struct Known {
+    states: HashMap<(String, String), FieldState>,
+    homes: HashMap<String, (String, String)>,
+}
+
+async fn known(conn: &mut SqliteConnection, ops: &[Op]) -> Result<Known, AppError> {
+    let mut ids: Vec<&str> = ops.iter().map(|op| op.record.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let rows = sqlx::query(
+        "SELECT record, field, kind, scope, state FROM fields WHERE record IN (SELECT value FROM json_each(?))",
+    )
+    .bind(serde_json::to_string(&ids).expect("ids serialize"))
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut known = Known { states: HashMap::new(), homes: HashMap::new() };
+    for row in rows {
+        let record: String = row.get("record");
+        let state = serde_json::from_str(row.get("state")).map_err(|e| AppError::Corrupt(e.to_string()))?;
+        known.homes.insert(record.clone(), (row.get("kind"), row.get("scope")));
+        known.states.insert((record, row.get("field")), state);
+    }
+    Ok(known)
+}
+
 async fn apply_push(
     conn: &mut SqliteConnection,
     access: &Access,
@@ -354,6 +382,10 @@ async fn apply_push(
         .parse()
         .map_err(|_| AppError::Corrupt("meta.seq is not a number".into()))?;
     let now = now_ms();
+    let mut known = known(conn, ops).await?;
+    // (counter, body, refusal) per processed op; (record, field) → (kind, scope, seq) per change.
+    let mut processed: Vec<(u64, String, Option<String>)> = Vec::new();
+    let mut changed: BTreeMap<(String, String), (String, String, i64)> = BTreeMap::new();
     for op in ops {
         let counter = op.dot.counter;
         let body = serde_json::to_string(op).expect("ops serialize");
@@ -370,52 +402,61 @@ async fn apply_push(
                 _ => continue,
             }
         }
-        let refusal = match check(conn, access, op).await? {
+        let refusal = match check(conn, access, op, &known.homes).await? {
             Some(reason) => {
                 refused.push(Refusal { dot: op.dot.clone(), reason: reason.clone() });
                 Some(reason)
             }
             None => {
-                let state: Option<String> =
-                    sqlx::query_scalar("SELECT state FROM fields WHERE record = ? AND field = ?")
-                        .bind(op.record.as_str())
-                        .bind(&op.field)
-                        .fetch_optional(&mut *conn)
-                        .await?;
-                let mut field: FieldState = match state {
-                    Some(state) => serde_json::from_str(&state).map_err(|e| AppError::Corrupt(e.to_string()))?,
-                    None => FieldState::default(),
-                };
+                let key = (op.record.to_string(), op.field.clone());
+                let field = known.states.entry(key.clone()).or_default();
                 // The author is who the session says, whatever the device wrote.
                 let stamped = Op { author: Some(access.name.clone()), ..op.clone() };
                 if field.apply_op(&stamped) {
                     seq += 1;
-                    sqlx::query(
-                        "INSERT INTO fields (record, field, kind, scope, state, seq) VALUES (?, ?, ?, ?, ?, ?) \
-                         ON CONFLICT (record, field) DO UPDATE SET state = excluded.state, seq = excluded.seq",
-                    )
-                    .bind(op.record.as_str())
-                    .bind(&op.field)
-                    .bind(op.kind.as_str())
-                    .bind(&op.scope)
-                    .bind(serde_json::to_string(&field).expect("states serialize"))
-                    .bind(seq)
-                    .execute(&mut *conn)
-                    .await?;
+                    known.homes.entry(key.0.clone()).or_insert_with(|| (op.kind.as_str().to_owned(), op.scope.clone()));
+                    changed.insert(key, (op.kind.as_str().to_owned(), op.scope.clone(), seq));
                 }
                 None
             }
         };
-        sqlx::query("INSERT INTO ops (device, counter, user_id, body, refused, received_at) VALUES (?, ?, ?, ?, ?, ?)")
-            .bind(device)
-            .bind(counter as i64)
-            .bind(&access.user)
-            .bind(&body)
-            .bind(refusal)
-            .bind(now)
-            .execute(&mut *conn)
-            .await?;
+        processed.push((counter, body, refusal));
         high = counter;
+    }
+    if !processed.is_empty() {
+        let rows: Vec<serde_json::Value> =
+            processed.iter().map(|(counter, body, refusal)| serde_json::json!([counter, body, refusal])).collect();
+        sqlx::query(
+            "INSERT INTO ops (device, counter, user_id, body, refused, received_at) \
+             SELECT ?, json_extract(value, '$[0]'), ?, json_extract(value, '$[1]'), json_extract(value, '$[2]'), ? \
+             FROM json_each(?)",
+        )
+        .bind(device)
+        .bind(&access.user)
+        .bind(now)
+        .bind(serde_json::to_string(&rows).expect("rows serialize"))
+        .execute(&mut *conn)
+        .await?;
+    }
+    if !changed.is_empty() {
+        let rows: Vec<serde_json::Value> = changed
+            .iter()
+            .map(|((record, field), (kind, scope, seq))| {
+                let state =
+                    serde_json::to_string(&known.states[&(record.clone(), field.clone())]).expect("states serialize");
+                serde_json::json!([record, field, kind, scope, state, seq])
+            })
+            .collect();
+        sqlx::query(
+            "INSERT INTO fields (record, field, kind, scope, state, seq) \
+             SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), \
+             json_extract(value, '$[3]'), json_extract(value, '$[4]'), json_extract(value, '$[5]') \
+             FROM json_each(?) WHERE true \
+             ON CONFLICT (record, field) DO UPDATE SET state = excluded.state, seq = excluded.seq",
+        )
+        .bind(serde_json::to_string(&rows).expect("rows serialize"))
+        .execute(&mut *conn)
+        .await?;
     }
     sqlx::query("INSERT INTO devices (device, user_id, high) VALUES (?, ?, ?) ON CONFLICT (device) DO UPDATE SET high = excluded.high")
         .bind(device)
@@ -428,8 +469,14 @@ async fn apply_push(
 }
 
 /// Why an op may not be applied, if it may not: its own checks, the writer's rights, and that
-/// it does not move an existing record to another kind or scope.
-async fn check(conn: &mut SqliteConnection, access: &Access, op: &Op) -> Result<Option<String>, AppError> {
+/// it does not move an existing record to another kind or scope (`homes`: record → its kind
+/// and scope, as stored or as written earlier in this push).
+async fn check(
+    conn: &mut SqliteConnection,
+    access: &Access,
+    op: &Op,
+    homes: &HashMap<String, (String, String)>,
+) -> Result<Option<String>, AppError> {
     if let Err(issue) = schema::check_op(op) {
         return Ok(Some(issue.to_string()));
     }
@@ -448,12 +495,8 @@ async fn check(conn: &mut SqliteConnection, access: &Access, op: &Op) -> Result<
             return Ok(Some("This team is not part of a collaborative on the server.".to_owned()));
         }
     }
-    let existing = sqlx::query("SELECT kind, scope FROM fields WHERE record = ? LIMIT 1")
-        .bind(op.record.as_str())
-        .fetch_optional(&mut *conn)
-        .await?;
-    if let Some(row) = existing {
-        if row.get::<String, _>("kind") != op.kind.as_str() || row.get::<String, _>("scope") != op.scope {
+    if let Some((kind, scope)) = homes.get(op.record.as_str()) {
+        if kind != op.kind.as_str() || scope != &op.scope {
             return Ok(Some(schema::Issue::BadScope.to_string()));
         }
     }

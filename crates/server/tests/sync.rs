@@ -319,8 +319,10 @@ fn a_session_used_again_slides_its_expiry_at_most_once_a_day() {
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as i64;
     let day = 86_400_000;
     // Ten days left: the next request gives it the full 90 again.
-    s.server
-        .sql(&format!("UPDATE sessions SET expires_at = {} WHERE token_hash = '{hash}' RETURNING 'ok'", now + 10 * day));
+    s.server.sql(&format!(
+        "UPDATE sessions SET expires_at = {} WHERE token_hash = '{hash}' RETURNING 'ok'",
+        now + 10 * day
+    ));
     assert_eq!(pull(&s.server, &token, &device(1), &json!({})).high, 0);
     assert!(expiry() > now + 89 * day, "slid forward");
     // Used again within the day: left as it is (no write on every request).
