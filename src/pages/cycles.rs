@@ -1,13 +1,18 @@
-//! All of a team's PDSA cycles, newest first, with the button that starts one.
+//! All of a team's PDSA cycles, newest first, with the button that starts one. Shows how many
+//! there are and the newest fifty, then fifty more at a time (a team with years of cycles
+//! would otherwise draw thousands of cards on every change).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use ramp_core::{cycle, team_scope};
 
-use crate::pages::team::{CycleList, CycleRow};
+use crate::pages::team::{plural, CycleList, CycleRow};
 use crate::pages::{for_team, TeamNav};
 use crate::store::LocalDb;
 use crate::sync::Sync;
+
+/// How many cycles are drawn at first, and added by "Show older cycles".
+const PAGE: usize = 50;
 
 /// The team's cycles page.
 #[component]
@@ -16,11 +21,21 @@ pub fn CyclesPage() -> impl IntoView {
     let sync = expect_context::<Sync>();
     for_team(move |team| {
         let scope = team_scope(&team);
+        let shown = RwSignal::new(PAGE);
+        let total = {
+            let scope = scope.clone();
+            Memo::new(move |_| local_db.with(|r| cycle::newest_first(r.local().values(), &scope).len()))
+        };
         let rows = {
             let scope = scope.clone();
             Signal::derive(move || {
+                let shown = shown.get();
                 local_db.with(|r| {
-                    cycle::newest_first(r.local().values(), &scope).into_iter().map(|c| CycleRow::of(r, c)).collect()
+                    cycle::newest_first(r.local().values(), &scope)
+                        .into_iter()
+                        .take(shown)
+                        .map(|c| CycleRow::of(r, c))
+                        .collect()
                 })
             })
         };
@@ -36,7 +51,15 @@ pub fn CyclesPage() -> impl IntoView {
                 </A>
             </Show>
             <h2>"PDSA cycles"</h2>
+            <p class="card-meta" data-testid="cycle-count">
+                {move || plural(total.get(), "PDSA cycle", "PDSA cycles")}
+                {move || (total.get() > shown.get()).then(|| format!(", the newest {} shown", shown.get()))}
+            </p>
             <CycleList team=team.clone() rows=rows/>
+            <Show when=move || { total.get() > shown.get() }>
+                <button type="button" class="secondary" data-testid="more-cycles"
+                    on:click=move |_| shown.update(|n| *n += PAGE)>"Show older cycles"</button>
+            </Show>
         }
     })
 }

@@ -238,9 +238,12 @@ impl LocalDb {
         let (puts, deletes) = self.replica.with_untracked(|replica| {
             let mut puts = Vec::new();
             let mut deletes = Vec::new();
+            // `records` keeps the local view only of records with changes still to send (or
+            // kept in `extra`'s new ops); the others' view is their synced copy.
+            let pending: BTreeSet<&RecordId> = replica.outbox().iter().map(|op| &op.record).collect();
             for id in &ids {
                 let key = JsValue::from_str(id.as_str());
-                match replica.record(id) {
+                match replica.record(id).filter(|_| pending.contains(id)) {
                     Some(record) => {
                         puts.push(Put { store: "records", value: entry(Some(("id", key.clone())), record), key: None })
                     }

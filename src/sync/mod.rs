@@ -339,17 +339,27 @@ impl Sync {
     }
 
     async fn pull_all(&self, token: &str) -> Result<(), ClientError> {
+        let meta = self.local_db.sync_meta();
+        let (mut cursors, known_high) = (meta.cursors, meta.known_high);
+        let mut fetched = None;
         loop {
+            let page = match fetched.take() {
+                Some(page) => page,
+                None => self.pull_page(token, cursors.clone(), known_high).await?,
+            };
             let meta = self.local_db.sync_meta();
-            let page = self.pull_page(token, meta.cursors, meta.known_high).await?;
             if !meta.store.is_empty() && !page.store.is_empty() && page.store != meta.store {
                 return self.rebase(token, page.store).await;
             }
-            let more = page.more;
-            self.local_db.apply_pull(page).await?;
-            if !more {
-                return Ok(());
+            if !page.more {
+                return self.local_db.apply_pull(page).await;
             }
+            // The next page travels while this one is stored.
+            cursors.extend(page.cursors.clone());
+            let next = self.pull_page(token, cursors.clone(), known_high);
+            let (stored, next) = futures::future::join(self.local_db.apply_pull(page), next).await;
+            stored?;
+            fetched = Some(next?);
         }
     }
 

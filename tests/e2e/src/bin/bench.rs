@@ -66,6 +66,8 @@ fn median(mut samples: Vec<f64>) -> f64 {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let quick = std::env::args().any(|a| a == "--quick");
+    // `--only=browser` or `--only=sync`: one part, when working on it.
+    let only = std::env::args().find_map(|a| a.strip_prefix("--only=").map(str::to_owned));
     let (points, runs) = if quick { (60, 1) } else { (500, 7) };
     let mut figures = Vec::new();
 
@@ -92,71 +94,78 @@ async fn main() -> anyhow::Result<()> {
     figures.extend(transfer_sizes()?);
 
     // In Chromium: a team with one measure of `points` points, imported from a backup file.
-    let server = Server::start()?;
-    let browser = Browser::start(TABLET).await?;
-    let files = TempDir::new("bench");
-    let backup = sample::team(42, "Bench Ward", Shape { measures: 1, points, cycles: 12 });
-    let file = files.path().join("bench.json");
-    std::fs::write(&file, serde_json::to_string(&backup)?)?;
-    browser.goto(&format!("{}/settings", server.url)).await?;
-    browser.find("#import-file").await?.send_keys(&file.to_string_lossy()).await?;
-    browser.click("[data-testid=import-button]").await?;
-    browser.wait_for_text("[data-testid=import-headline]", "Imported").await?;
-    let team_url = format!("{}/teams/{}", server.url, backup.team);
-    let measure_href = {
-        browser.goto(&team_url).await?;
-        browser.wait_for_text("[data-testid=overview-measures]", "Patients").await?;
-        let href = browser
-            .js("return document.querySelector('[data-testid=overview-measures] a.card').getAttribute('href')", vec![])
-            .await?;
-        href.as_str().context("a measure card")?.to_owned()
-    };
-    // Opening the measure page: from the tap to every point drawn.
-    let open = r#"
-        const [href, points, done] = arguments;
-        const link = [...document.querySelectorAll('a.card')].find(a => a.getAttribute('href') === href);
-        const started = performance.now();
-        link.click();
-        (function wait() {
-            if (document.querySelectorAll('[data-testid=chart] circle.dot').length >= points) done(performance.now() - started);
-            else requestAnimationFrame(wait);
-        })();
-    "#;
-    let mut samples = Vec::new();
-    for _ in 0..runs {
-        browser.goto(&team_url).await?;
-        browser.wait_for_text("[data-testid=overview-measures]", "Patients").await?;
-        let ms = browser.js_async(open, vec![json!(measure_href), json!(points)]).await?;
-        samples.push(ms.as_f64().context("a time")?);
+    if only.as_deref().is_none_or(|o| o == "browser") {
+        let server = Server::start()?;
+        let browser = Browser::start(TABLET).await?;
+        let files = TempDir::new("bench");
+        let backup = sample::team(42, "Bench Ward", Shape { measures: 1, points, cycles: 12 });
+        let file = files.path().join("bench.json");
+        std::fs::write(&file, serde_json::to_string(&backup)?)?;
+        browser.goto(&format!("{}/settings", server.url)).await?;
+        browser.find("#import-file").await?.send_keys(&file.to_string_lossy()).await?;
+        browser.click("[data-testid=import-button]").await?;
+        browser.wait_for_text("[data-testid=import-headline]", "Imported").await?;
+        let team_url = format!("{}/teams/{}", server.url, backup.team);
+        let measure_href = {
+            browser.goto(&team_url).await?;
+            browser.wait_for_text("[data-testid=overview-measures]", "Patients").await?;
+            let href = browser
+                .js(
+                    "return document.querySelector('[data-testid=overview-measures] a.card').getAttribute('href')",
+                    vec![],
+                )
+                .await?;
+            href.as_str().context("a measure card")?.to_owned()
+        };
+        // Opening the measure page: from the tap to every point drawn.
+        let open = r#"
+            const [href, points, done] = arguments;
+            const link = [...document.querySelectorAll('a.card')].find(a => a.getAttribute('href') === href);
+            const started = performance.now();
+            link.click();
+            (function wait() {
+                if (document.querySelectorAll('[data-testid=chart] circle.dot').length >= points) done(performance.now() - started);
+                else requestAnimationFrame(wait);
+            })();
+        "#;
+        let mut samples = Vec::new();
+        for _ in 0..runs {
+            browser.goto(&team_url).await?;
+            browser.wait_for_text("[data-testid=overview-measures]", "Patients").await?;
+            let ms = browser.js_async(open, vec![json!(measure_href), json!(points)]).await?;
+            samples.push(ms.as_f64().context("a time")?);
+        }
+        figures.push(Figure::most(format!("measure page, {points}-point chart, opened"), median(samples), "ms", 150.0));
+        // Redrawing after a change of rule set: analysis, drawing and the save.
+        let switch = r#"
+            const [rules, done] = arguments;
+            const caption = document.querySelector('[data-testid=chart-caption]');
+            const before = caption.innerText;
+            const started = performance.now();
+            document.querySelector(`label[for=f-rules-${rules}]`).click();
+            (function wait() {
+                if (document.querySelector('[data-testid=chart-caption]').innerText !== before) done(performance.now() - started);
+                else requestAnimationFrame(wait);
+            })();
+        "#;
+        let mut samples = Vec::new();
+        for run in 0..runs.max(2) {
+            let rules = if run % 2 == 0 { "anhoej" } else { "ihi" };
+            let ms = browser.js_async(switch, vec![json!(rules)]).await?;
+            samples.push(ms.as_f64().context("a time")?);
+            tokio::time::sleep(Duration::from_millis(300)).await;
+        }
+        figures.push(Figure::most("chart redrawn after a rule-set change", median(samples), "ms", 30.0));
+        figures.extend(local_saves(&browser, &server, quick).await?);
+        figures.extend(warm_load(&browser, &team_url, runs).await?);
+        browser.close().await;
+        figures.extend(cold_load(&server, runs.min(5)).await?);
+        figures.extend(overview(&server, quick, runs).await?);
+        drop(server);
     }
-    figures.push(Figure::most(format!("measure page, {points}-point chart, opened"), median(samples), "ms", 150.0));
-    // Redrawing after a change of rule set: analysis, drawing and the save.
-    let switch = r#"
-        const [rules, done] = arguments;
-        const caption = document.querySelector('[data-testid=chart-caption]');
-        const before = caption.innerText;
-        const started = performance.now();
-        document.querySelector(`label[for=f-rules-${rules}]`).click();
-        (function wait() {
-            if (document.querySelector('[data-testid=chart-caption]').innerText !== before) done(performance.now() - started);
-            else requestAnimationFrame(wait);
-        })();
-    "#;
-    let mut samples = Vec::new();
-    for run in 0..runs.max(2) {
-        let rules = if run % 2 == 0 { "anhoej" } else { "ihi" };
-        let ms = browser.js_async(switch, vec![json!(rules)]).await?;
-        samples.push(ms.as_f64().context("a time")?);
-        tokio::time::sleep(Duration::from_millis(300)).await;
+    if only.as_deref().is_none_or(|o| o == "sync") {
+        figures.extend(sync_figures(quick).await?);
     }
-    figures.push(Figure::most("chart redrawn after a rule-set change", median(samples), "ms", 30.0));
-    figures.extend(local_saves(&browser, &server, quick).await?);
-    figures.extend(warm_load(&browser, &team_url, runs).await?);
-    browser.close().await;
-    figures.extend(cold_load(&server, runs.min(5)).await?);
-    figures.extend(overview(&server, quick, runs).await?);
-    drop(server);
-    figures.extend(sync_figures(quick).await?);
 
     let title = format!("Ramp bench{}", if quick { " (quick: small sizes, one run)" } else { "" });
     println!("\n{title:<64} {:>12} {:>16}", "value", "budget");
@@ -398,8 +407,9 @@ fn team_server() -> anyhow::Result<(Server, String)> {
     Ok((server, team))
 }
 
-/// `count` cycles with `fields` text and date fields each (20–120 characters of text).
-fn cycle_edits(team: &str, count: usize, fields: usize, version: usize) -> Vec<ramp_core::Edit> {
+/// The cycles numbered `numbers`, with `fields` text and date fields each (20–120 characters
+/// of text).
+fn cycle_edits(team: &str, numbers: std::ops::Range<usize>, fields: usize, version: usize) -> Vec<ramp_core::Edit> {
     let team = ramp_core::Uuid7::parse(team).expect("a team id");
     let names = [
         "title",
@@ -414,7 +424,7 @@ fn cycle_edits(team: &str, count: usize, fields: usize, version: usize) -> Vec<r
         "learning",
     ];
     let mut edits = Vec::new();
-    for n in 0..count {
+    for n in numbers {
         let record = ramp_core::Uuid7::from_parts(1_767_225_600_000 + n as u64, [9; 10]);
         for (f, field) in names.iter().take(fields).enumerate() {
             let value = match *field {
@@ -435,8 +445,9 @@ fn cycle_edits(team: &str, count: usize, fields: usize, version: usize) -> Vec<r
     edits
 }
 
-/// In the page: dispatch `online` (the app syncs) and time until `cycles` cycles are listed
-/// and stored in IndexedDB (and, with `title`, until a cycle shows that title).
+/// In the page (the team's cycles): dispatch `online` (the app syncs) and time until the page
+/// counts `cycles` cycles and IndexedDB holds them (and, with `title`, until the list shows
+/// that title ten times).
 const SYNC_UNTIL_SHOWN: &str = r#"
     const [cycles, title, done] = arguments;
     const started = performance.now();
@@ -444,14 +455,15 @@ const SYNC_UNTIL_SHOWN: &str = r#"
     const stored = (then) => {
         const open = indexedDB.open('ramp');
         open.onsuccess = () => {
-            const count = open.result.transaction('records').objectStore('records').count();
+            const count = open.result.transaction('synced').objectStore('synced').count();
             count.onsuccess = () => { open.result.close(); then(count.result); };
         };
     };
     (function wait() {
-        const listed = document.querySelectorAll('[data-testid=cycle-list] li').length;
-        const shown = !title || document.querySelector('[data-testid=cycle-list]').innerText.includes(title);
-        if (listed >= cycles && shown) {
+        const count = document.querySelector('[data-testid=cycle-count]');
+        const listed = count && parseInt(count.innerText, 10) >= cycles;
+        const shown = !title || document.querySelector('[data-testid=cycle-list]').innerText.split(title).length > 10;
+        if (listed && shown) {
             stored((count) => { if (count > cycles) done(performance.now() - started); else requestAnimationFrame(wait); });
         } else requestAnimationFrame(wait);
     })();
@@ -470,9 +482,9 @@ async fn sync_figures(quick: bool) -> anyhow::Result<Vec<Figure>> {
         browser.wait_for_text("h1", "Sync Ward").await?;
         let mut pusher = Pusher::new(&server, "mia@example.org", 1)?;
         let started = Instant::now();
-        let ops = pusher.push(cycle_edits(&team, records, fields, 0))?;
+        let ops = pusher.push(cycle_edits(&team, 0..records, fields, 0))?;
         let push_seconds = started.elapsed().as_secs_f64();
-        let bytes: usize = cycle_edits(&team, records, fields, 0).iter().map(|e| e.value.as_text().len()).sum();
+        let bytes: usize = cycle_edits(&team, 0..records, fields, 0).iter().map(|e| e.value.as_text().len()).sum();
         let ms = browser.js_async(SYNC_UNTIL_SHOWN, vec![json!(records), json!(null)]).await?;
         let label = format!("fresh pull, {records} records × {fields} fields (~{} KB), stored and shown", bytes / 1024);
         let budget = if i == 0 { 600.0 } else { 4_800.0 };
@@ -485,7 +497,8 @@ async fn sync_figures(quick: bool) -> anyhow::Result<Vec<Figure>> {
                 10_000.0,
             ));
             // Ten records change elsewhere; the device syncs them in.
-            let mut changed = cycle_edits(&team, 10, 1, 1);
+            // The newest ten, at the top of the list.
+            let mut changed = cycle_edits(&team, records - 10..records, 1, 1);
             changed
                 .iter_mut()
                 .for_each(|e| e.value = ramp_core::Value::Text(format!("{} (changed)", e.value.as_text())));
