@@ -15,7 +15,7 @@ use ramp_core::wire::{PullResponse, PushResponse, Refusal};
 use ramp_core::{DeviceClock, DeviceId, Dot, Edit, Op, Record, RecordId, Replica, Uuid7};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{IdbDatabase, IdbTransactionMode};
+use web_sys::{IdbDatabase, IdbTransaction, IdbTransactionMode};
 
 use crate::error::ClientError;
 
@@ -453,7 +453,7 @@ impl LocalDb {
         crate::perf::mark("ramp-save-start");
         let mut ops = Vec::new();
         let author = self.author.get_value();
-        self.replica.update(|replica| ops = replica.edit(&mut clock, edits, now_ms(), author.as_deref()));
+        self.replica.update_untracked(|replica| ops = replica.edit(&mut clock, edits, now_ms(), author.as_deref()));
         if ops.is_empty() {
             return Ok(());
         }
@@ -465,8 +465,14 @@ impl LocalDb {
             ids.iter().filter_map(|id| replica.record(id).cloned()).collect()
         });
         self.saves_in_flight.update_value(|n| *n += 1);
+        // The transaction is queued first, so IndexedDB writes while the screen follows.
+        let queued = queue_edit(&db, &ops, &records, &clock);
+        self.replica.notify();
         self.save_state.set(SaveState::Saving);
-        let result = write_edit(&db, &ops, &records, &clock).await;
+        let result = match queued {
+            Ok(tx) => idb::committed(&tx).await,
+            Err(error) => Err(error),
+        };
         crate::perf::measure_since("ramp-save", "ramp-save-start");
         self.saves_in_flight.update_value(|n| *n -= 1);
         if result.is_ok() && !self.asked_to_persist.get_value() {
@@ -526,7 +532,13 @@ impl LocalDb {
     }
 }
 
-async fn write_edit(db: &IdbDatabase, ops: &[Op], records: &[Record], clock: &DeviceClock) -> Result<(), ClientError> {
+/// Queues an edit's ops, the records they touched and the device clock in one transaction.
+fn queue_edit(
+    db: &IdbDatabase,
+    ops: &[Op],
+    records: &[Record],
+    clock: &DeviceClock,
+) -> Result<IdbTransaction, ClientError> {
     let mut puts = Vec::new();
     for record in records {
         let value = entry(Some(("id", JsValue::from_str(record.id.as_str()))), record);
@@ -537,7 +549,7 @@ async fn write_edit(db: &IdbDatabase, ops: &[Op], records: &[Record], clock: &De
         puts.push(Put { store: "outbox", value, key: None });
     }
     puts.push(Put { store: "meta", value: entry(None, clock), key: Some("device") });
-    write_all(db, &puts).await
+    queue_all_and_delete(db, &puts, &[])
 }
 
 /// One value to write: into `store`, under `key` when the store has no key path.
@@ -562,6 +574,17 @@ async fn write_all_and_delete(
     puts: &[Put],
     deletes: &[(&'static str, JsValue)],
 ) -> Result<(), ClientError> {
+    let tx = queue_all_and_delete(db, puts, deletes)?;
+    idb::committed(&tx).await
+}
+
+/// Opens one transaction and queues the puts and deletes in it (a request refused at once
+/// aborts it); the caller awaits `idb::committed`.
+fn queue_all_and_delete(
+    db: &IdbDatabase,
+    puts: &[Put],
+    deletes: &[(&'static str, JsValue)],
+) -> Result<IdbTransaction, ClientError> {
     let mut stores: Vec<&str> = puts.iter().map(|p| p.store).chain(deletes.iter().map(|(store, _)| *store)).collect();
     stores.sort_unstable();
     stores.dedup();
@@ -574,7 +597,7 @@ async fn write_all_and_delete(
         let _ = tx.abort();
         return Err(error);
     }
-    idb::committed(&tx).await
+    Ok(tx)
 }
 
 /// A stored entry: `{ json: "<wire JSON>" }`, plus the store's key field when it has one.
