@@ -26,9 +26,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     };
     let template = std::fs::read_to_string(root().join("public/sw.js")).context("reading public/sw.js")?;
     let (build_id, files) = write(&dir, &template)?;
-    println!("xtask: sw.js written: build {build_id}, {files} files precached");
-    let (raw, gzip, brotli) = compress(&dir)?;
-    println!("xtask: compressed copies written: {raw} bytes → gzip {gzip}, brotli {brotli}");
+    println!("xtask: sw.js written: build {build_id}, {files} files precached, compressed copies beside them");
     Ok(())
 }
 
@@ -66,7 +64,9 @@ pub fn compress(dir: &Path) -> anyhow::Result<(u64, u64, u64)> {
     Ok((raw, gzip_total, brotli_total))
 }
 
-/// Fills in the template and writes `dir/sw.js`; returns the build id and the file count.
+/// Fills in the template and writes `dir/sw.js`, then the compressed copies of every file
+/// (a stale `.br` beside a changed file would be served instead of it); returns the build id
+/// and the number of files precached.
 pub fn write(dir: &Path, template: &str) -> anyhow::Result<(String, usize)> {
     let mut files = Vec::new();
     collect(dir, dir, &mut files)?;
@@ -86,6 +86,7 @@ pub fn write(dir: &Path, template: &str) -> anyhow::Result<(String, usize)> {
         .replace("__RAMP_BUILD_ID__", &build_id)
         .replace("__RAMP_PRECACHE__", &format!("[\n  {}\n]", urls.join(",\n  ")));
     std::fs::write(dir.join("sw.js"), worker).context("writing sw.js")?;
+    compress(dir)?;
     Ok((build_id, files.len()))
 }
 
