@@ -115,7 +115,13 @@ pub struct Sync {
     again: StoredValue<bool>,
     retry: StoredValue<Duration>,
     soon: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    /// The session token whose rights were last fetched, and when (ms).
+    rights_for: StoredValue<Option<(String, f64)>>,
 }
+
+/// How long fetched rights are trusted before a sync asks the server again: a new team or
+/// role shows within a minute, and syncs in between save a round trip.
+const RIGHTS_FRESH_MS: f64 = 60_000.0;
 
 impl Sync {
     /// Restores the session and starts syncing: now (once the data is loaded), when the
@@ -132,6 +138,7 @@ impl Sync {
             again: StoredValue::new(false),
             retry: StoredValue::new(RETRY_MIN),
             soon: StoredValue::new_local(None),
+            rights_for: StoredValue::new(None),
         };
         let handle = window_event_listener(leptos::ev::online, move |_| sync.sync_now());
         std::mem::forget(handle);
@@ -273,14 +280,20 @@ impl Sync {
     /// One sync: push the outbox in batches, then pull pages until nothing more waits.
     async fn once(&self) -> Result<(), ClientError> {
         let token = self.session.get_untracked().map(|s| s.token).ok_or(ClientError::SignInNeeded)?;
-        let rights: Rights = http::get("/api/me", &token).await?;
-        if self.session.with_untracked(|s| s.as_ref().map(|s| &s.rights) != Some(&rights)) {
-            self.session.update(|session| {
-                if let Some(session) = session {
-                    session.rights = rights;
-                    save_session(Some(session));
-                }
-            });
+        let now = js_sys::Date::now();
+        let fresh =
+            self.rights_for.with_value(|r| r.as_ref().is_some_and(|(t, at)| *t == token && now - at < RIGHTS_FRESH_MS));
+        if !fresh {
+            let rights: Rights = http::get("/api/me", &token).await?;
+            self.rights_for.set_value(Some((token.clone(), now)));
+            if self.session.with_untracked(|s| s.as_ref().map(|s| &s.rights) != Some(&rights)) {
+                self.session.update(|session| {
+                    if let Some(session) = session {
+                        session.rights = rights;
+                        save_session(Some(session));
+                    }
+                });
+            }
         }
         if !self.device_only_teams().is_empty() {
             // Pushing now would have them refused: the person first moves them into a team.
