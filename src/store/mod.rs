@@ -206,14 +206,7 @@ impl LocalDb {
         self.replica.update(|replica| {
             (ids, resent) = replica.rebase(high, fields, &mut clock, now_ms(), author.as_deref());
         });
-        let mut extra: Vec<Put> = resent
-            .iter()
-            .map(|op| Put {
-                store: "outbox",
-                value: entry(Some(("counter", JsValue::from_f64(op.dot.counter as f64))), op),
-                key: None,
-            })
-            .collect();
+        let mut extra: Vec<Put> = resent.iter().map(outbox_put).collect();
         extra.push(Put { store: "meta", value: entry(None, &clock), key: Some("device") });
         self.persist_sync(ids, high, meta, Vec::new(), &[], extra).await?;
         self.clock.set_value(Some(clock));
@@ -336,15 +329,7 @@ impl LocalDb {
             return Ok(false);
         }
         let (puts, deletes) = self.replica.with_untracked(|replica| {
-            let mut puts: Vec<Put> = replica
-                .outbox()
-                .iter()
-                .map(|op| Put {
-                    store: "outbox",
-                    value: entry(Some(("counter", JsValue::from_f64(op.dot.counter as f64))), op),
-                    key: None,
-                })
-                .collect();
+            let mut puts: Vec<Put> = replica.outbox().iter().map(outbox_put).collect();
             let mut deletes = Vec::new();
             for id in before.iter().chain(replica.local().keys()) {
                 let key = JsValue::from_str(id.as_str());
@@ -544,12 +529,14 @@ fn queue_edit(
         let value = entry(Some(("id", JsValue::from_str(record.id.as_str()))), record);
         puts.push(Put { store: "records", value, key: None });
     }
-    for op in ops {
-        let value = entry(Some(("counter", JsValue::from_f64(op.dot.counter as f64))), op);
-        puts.push(Put { store: "outbox", value, key: None });
-    }
+    puts.extend(ops.iter().map(outbox_put));
     puts.push(Put { store: "meta", value: entry(None, clock), key: Some("device") });
     queue_all_and_delete(db, &puts, &[])
+}
+
+/// An op's outbox entry, keyed by its counter.
+fn outbox_put(op: &Op) -> Put {
+    Put { store: "outbox", value: entry(Some(("counter", JsValue::from_f64(op.dot.counter as f64))), op), key: None }
 }
 
 /// One value to write: into `store`, under `key` when the store has no key path.

@@ -28,6 +28,34 @@ fn long_ops(replica: &mut Replica, clock: &mut DeviceClock, team: &Uuid7, start:
     replica.edit(clock, edits, 1_700_000_000_000 + start, Some("Mia"))
 }
 
+/// Where pushes of long observations stopped fitting.
+struct Full {
+    /// The push that was refused (0-based).
+    batch: u64,
+    /// The device's high before it.
+    acked: u64,
+    /// The server's answer to it.
+    body: serde_json::Value,
+    /// Its ops, still to send.
+    waiting: Vec<Op>,
+}
+
+/// Pushes 20 long ops at a time until the server answers 507 (at most `pushes` times).
+fn push_until_full(s: &Setup, token: &str, clock: &mut DeviceClock, pushes: u64) -> Full {
+    let mut replica = Replica::default();
+    let mut acked = 0;
+    for batch in 0..pushes {
+        let ops = long_ops(&mut replica, clock, &s.team1, batch * 20, 20);
+        let (status, body) = push(&s.server, token, clock, &ops);
+        match status {
+            200 => acked = serde_json::from_value::<PushResponse>(body).unwrap().high,
+            507 => return Full { batch, acked, body, waiting: ops },
+            other => panic!("push {batch}: {other} {body}"),
+        }
+    }
+    panic!("{pushes} pushes fitted: the store never filled up")
+}
+
 #[test]
 fn a_full_store_answers_507_with_a_reason_and_keeps_everything_it_acknowledged() {
     let mut s = setup();
@@ -35,22 +63,7 @@ fn a_full_store_answers_507_with_a_reason_and_keeps_everything_it_acknowledged()
     s.server.start_with(&["--max-store-mb", "2"]);
     let token = s.server.login("mia@example.org", PASSWORD);
     let mut clock = device(1);
-    let mut replica = Replica::default();
-    let mut acked = 0;
-    let mut full = None;
-    for batch in 0..40 {
-        let ops = long_ops(&mut replica, &mut clock, &s.team1, batch * 20, 20);
-        let (status, body) = push(&s.server, &token, &clock, &ops);
-        match status {
-            200 => acked = serde_json::from_value::<PushResponse>(body).unwrap().high,
-            507 => {
-                full = Some((batch, body, ops));
-                break;
-            }
-            other => panic!("push {batch}: {other} {body}"),
-        }
-    }
-    let (batch, body, waiting) = full.expect("the 2 MB store filled up");
+    let Full { batch, acked, body, waiting } = push_until_full(&s, &token, &mut clock, 40);
     assert!(batch > 0, "some pushes fit first");
     assert!(body["error"].as_str().unwrap().contains("storage is full"), "{body}");
     assert!(body["error"].as_str().unwrap().contains("stay on this device"), "{body}");
@@ -192,22 +205,7 @@ fn a_full_disk_answers_507_and_the_store_comes_through_whole() {
     s.server.start();
     let token = s.server.login("mia@example.org", PASSWORD);
     let mut clock = device(1);
-    let mut replica = Replica::default();
-    let mut acked = 0;
-    let mut full = None;
-    for batch in 0..60 {
-        let ops = long_ops(&mut replica, &mut clock, &s.team1, batch * 20, 20);
-        let (status, body) = push(&s.server, &token, &clock, &ops);
-        match status {
-            200 => acked = serde_json::from_value::<PushResponse>(body).unwrap().high,
-            507 => {
-                full = Some((batch, body, ops));
-                break;
-            }
-            other => panic!("push {batch}: {other} {body}"),
-        }
-    }
-    let (batch, body, waiting) = full.expect("the 3 MB disk filled up");
+    let Full { batch, acked, body, waiting } = push_until_full(&s, &token, &mut clock, 60);
     assert!(body["error"].as_str().unwrap().contains("storage is full"), "{body}");
     let view = pull(&s.server, &token, &clock, &json!({}));
     assert_eq!(view.high, acked, "the refused push left no trace");

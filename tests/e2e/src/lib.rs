@@ -54,6 +54,23 @@ impl Drop for TempDir {
     }
 }
 
+/// The password every test account has.
+pub const PASSWORD: &str = "long enough password";
+
+/// A collaborative run by Fay (faculty) with one team, "Ward 7 Falls Team", whose members are
+/// Mia and Max; returns the team's id.
+pub fn set_up_team(server: &Server) -> anyhow::Result<String> {
+    for (email, name) in [("fay@example.org", "Fay"), ("mia@example.org", "Mia"), ("max@example.org", "Max")] {
+        server.admin(&["create-user", "--email", email, "--name", name, "--password", PASSWORD])?;
+    }
+    let collab = server.admin(&["create-collaborative", "--faculty", "fay@example.org"])?;
+    let team = server.admin(&["create-team", "--collab", &collab, "--name", "Ward 7 Falls Team"])?;
+    for email in ["mia@example.org", "max@example.org"] {
+        server.admin(&["add-member", "--team", &team, "--email", email, "--role", "member"])?;
+    }
+    Ok(team)
+}
+
 /// A running `ramp-server` with its own data folder.
 pub struct Server {
     child: Option<Child>,
@@ -450,6 +467,13 @@ impl Browser {
         self.type_into("#signin-password", password).await?;
         self.click("form button[type=submit]").await?;
         self.wait_for_text("[data-testid=sync-status]", "Synced at").await
+    }
+
+    /// Signs in and opens the team's page (of [`set_up_team`]).
+    pub async fn open_team(&self, server: &Server, email: &str, team: &str) -> anyhow::Result<()> {
+        self.sign_in(server, email, PASSWORD).await?;
+        self.goto(&format!("{}/teams/{team}", server.url)).await?;
+        self.wait_for_text("[data-testid=team-name]", "Ward 7 Falls Team").await
     }
 
     /// Asks the app to sync (as the browser's `online` event does) until a script returns

@@ -5,22 +5,8 @@
 
 use std::time::{Duration, Instant};
 
-use ramp_e2e::{Browser, Server, PHONE, TABLET};
+use ramp_e2e::{set_up_team, Browser, Server, PASSWORD, PHONE, TABLET};
 use serde_json::{json, Value};
-
-const PASSWORD: &str = "long enough password";
-
-fn set_up_team(server: &Server) -> anyhow::Result<String> {
-    for (email, name) in [("fay@example.org", "Fay"), ("mia@example.org", "Mia"), ("max@example.org", "Max")] {
-        server.admin(&["create-user", "--email", email, "--name", name, "--password", PASSWORD])?;
-    }
-    let collab = server.admin(&["create-collaborative", "--faculty", "fay@example.org"])?;
-    let team = server.admin(&["create-team", "--collab", &collab, "--name", "Ward 7 Falls Team"])?;
-    for email in ["mia@example.org", "max@example.org"] {
-        server.admin(&["add-member", "--team", &team, "--email", email, "--role", "member"])?;
-    }
-    Ok(team)
-}
 
 /// Checks IndexedDB underneath the app: every pending op's value is in its record, and every
 /// value this device wrote that the server has not acknowledged has its pending op. Returns
@@ -214,9 +200,7 @@ async fn device_clocks_days_apart_merge_correctly_and_say_so() -> anyhow::Result
     let tablet = Browser::start(TABLET).await?;
     skew_clock(&tablet, 3).await?;
 
-    phone.sign_in(&server, "mia@example.org", PASSWORD).await?;
-    phone.goto(&format!("{}/teams/{team}", server.url)).await?;
-    phone.wait_for_text("[data-testid=team-name]", "Ward 7 Falls Team").await?;
+    phone.open_team(&server, "mia@example.org", &team).await?;
     let cycle_url = phone.start_cycle("Bedside huddle", "Daily falls huddle").await?;
     phone.sync_until("the cycle is sent", "return document.body.innerText.includes('Synced at');").await?;
     tablet.sign_in(&server, "max@example.org", PASSWORD).await?;
@@ -291,9 +275,7 @@ async fn after_the_server_is_restored_from_a_backup_devices_send_what_it_lost() 
     let mut server = Server::start()?;
     let team = set_up_team(&server)?;
     let phone = Browser::start(PHONE).await?;
-    phone.sign_in(&server, "mia@example.org", PASSWORD).await?;
-    phone.goto(&format!("{}/teams/{team}", server.url)).await?;
-    phone.wait_for_text("[data-testid=team-name]", "Ward 7 Falls Team").await?;
+    phone.open_team(&server, "mia@example.org", &team).await?;
     let cycle_url = phone.start_cycle("Bedside huddle", "Daily falls huddle").await?;
     phone.sync_until("sent", "return document.body.innerText.includes('Synced at');").await?;
 

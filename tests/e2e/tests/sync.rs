@@ -2,22 +2,8 @@
 //! same field edited on both is shown as a conflict with who wrote what, and resolving it on
 //! one device resolves it on the other.
 
-use ramp_e2e::{Browser, Server, PHONE, TABLET};
+use ramp_e2e::{set_up_team, Browser, Server, PASSWORD, PHONE, TABLET};
 use serde_json::json;
-
-const PASSWORD: &str = "long enough password";
-
-fn set_up_team(server: &Server) -> anyhow::Result<String> {
-    server.admin(&["create-user", "--email", "fay@example.org", "--name", "Fay", "--password", PASSWORD])?;
-    server.admin(&["create-user", "--email", "mia@example.org", "--name", "Mia", "--password", PASSWORD])?;
-    server.admin(&["create-user", "--email", "max@example.org", "--name", "Max", "--password", PASSWORD])?;
-    let collab = server.admin(&["create-collaborative", "--faculty", "fay@example.org"])?;
-    let team = server.admin(&["create-team", "--collab", &collab, "--name", "Ward 7 Falls Team"])?;
-    for email in ["mia@example.org", "max@example.org"] {
-        server.admin(&["add-member", "--team", &team, "--email", email, "--role", "member"])?;
-    }
-    Ok(team)
-}
 
 /// Mia signs in on the phone (the team arrives from the server), starts a cycle and syncs;
 /// Max signs in on the tablet and opens it. Both pages can then work offline. Returns the
@@ -30,9 +16,7 @@ async fn cycle_on_two_devices(
     title: &str,
     change_idea: &str,
 ) -> anyhow::Result<String> {
-    phone.sign_in(server, "mia@example.org", PASSWORD).await?;
-    phone.goto(&format!("{}/teams/{team}", server.url)).await?;
-    phone.wait_for_text("[data-testid=team-name]", "Ward 7 Falls Team").await?;
+    phone.open_team(server, "mia@example.org", team).await?;
     let cycle_url = phone.start_cycle(title, change_idea).await?;
     phone.wait_offline_ready().await?;
     phone.sync_until("the cycle reached the server", "return document.body.innerText.includes('Synced at');").await?;
@@ -440,9 +424,7 @@ async fn faculty_read_who_changed_what_and_members_cannot() -> anyhow::Result<()
     let server = Server::start()?;
     let team = set_up_team(&server)?;
     let phone = Browser::start(PHONE).await?;
-    phone.sign_in(&server, "mia@example.org", PASSWORD).await?;
-    phone.goto(&format!("{}/teams/{team}", server.url)).await?;
-    phone.wait_for_text("[data-testid=team-name]", "Ward 7 Falls Team").await?;
+    phone.open_team(&server, "mia@example.org", &team).await?;
     phone.start_cycle("Bedside huddle", "Daily falls huddle").await?;
     phone.type_into("#f-objective", "Fewer falls at night").await?;
     phone.wait_saved().await?;
@@ -462,9 +444,7 @@ async fn faculty_read_who_changed_what_and_members_cannot() -> anyhow::Result<()
 
     // Faculty see every change with who made it.
     let tablet = Browser::start(TABLET).await?;
-    tablet.sign_in(&server, "fay@example.org", PASSWORD).await?;
-    tablet.goto(&format!("{}/teams/{team}", server.url)).await?;
-    tablet.wait_for_text("[data-testid=team-name]", "Ward 7 Falls Team").await?;
+    tablet.open_team(&server, "fay@example.org", &team).await?;
     tablet.click("nav.team-nav a[href$='/activity']").await?;
     tablet
         .wait_for_text("[data-testid=activity]", "PDSA cycle “Bedside huddle”: Objective → Fewer falls at night")

@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use ramp_core::chart::{self, ChartType, Input, RuleSet, Settings};
 use ramp_core::sample::{self, Shape};
-use ramp_e2e::{request_json, Browser, Server, TempDir, PHONE, TABLET};
+use ramp_e2e::{request_json, set_up_team, Browser, Server, TempDir, PASSWORD, PHONE, TABLET};
 use serde_json::json;
 
 /// One measured figure.
@@ -358,8 +358,6 @@ async fn overview(server: &Server, quick: bool, runs: usize) -> anyhow::Result<V
     Ok(vec![Figure::most(name, median(times), "ms", 150.0)])
 }
 
-const PASSWORD: &str = "long enough password";
-
 /// A native device pushing ops as a member of a team.
 struct Pusher {
     port: u16,
@@ -394,17 +392,6 @@ impl Pusher {
         self.replica.acked(self.clock.counter, &[]);
         Ok(ops.len())
     }
-}
-
-/// A server with one team and its member, Mia; returns the team's id.
-fn team_server() -> anyhow::Result<(Server, String)> {
-    let server = Server::start()?;
-    server.admin(&["create-user", "--email", "fay@example.org", "--name", "Fay", "--password", PASSWORD])?;
-    server.admin(&["create-user", "--email", "mia@example.org", "--name", "Mia", "--password", PASSWORD])?;
-    let collab = server.admin(&["create-collaborative", "--faculty", "fay@example.org"])?;
-    let team = server.admin(&["create-team", "--collab", &collab, "--name", "Sync Ward"])?;
-    server.admin(&["add-member", "--team", &team, "--email", "mia@example.org", "--role", "member"])?;
-    Ok((server, team))
 }
 
 /// The cycles numbered `numbers`, with `fields` text and date fields each (20–120 characters
@@ -475,11 +462,12 @@ async fn sync_figures(quick: bool) -> anyhow::Result<Vec<Figure>> {
     let mut figures = Vec::new();
     let shapes: [(usize, usize); 2] = if quick { [(100, 10), (500, 1)] } else { [(1_000, 10), (10_000, 1)] };
     for (i, (records, fields)) in shapes.into_iter().enumerate() {
-        let (server, team) = team_server()?;
+        let server = Server::start()?;
+        let team = set_up_team(&server)?;
         let browser = Browser::start(TABLET).await?;
         browser.sign_in(&server, "mia@example.org", PASSWORD).await?;
         browser.goto(&format!("{}/teams/{team}/cycles", server.url)).await?;
-        browser.wait_for_text("h1", "Sync Ward").await?;
+        browser.wait_for_text("h1", "Ward 7 Falls Team").await?;
         let mut pusher = Pusher::new(&server, "mia@example.org", 1)?;
         let started = Instant::now();
         let ops = pusher.push(cycle_edits(&team, 0..records, fields, 0))?;
