@@ -254,3 +254,32 @@ async fn the_team_lists_its_cycles_newest_first() -> anyhow::Result<()> {
     browser.close().await;
     Ok(())
 }
+
+#[tokio::test]
+async fn a_team_with_many_cycles_shows_the_newest_fifty_and_more_on_request() -> anyhow::Result<()> {
+    use ramp_core::sample::{self, Shape};
+    let server = Server::start()?;
+    let browser = Browser::start(PHONE).await?;
+    let files = TempDir::new("many-cycles");
+    let backup = sample::team(11, "Busy Ward", Shape { measures: 1, points: 6, cycles: 62 });
+    let file = files.path().join("busy.json");
+    std::fs::write(&file, serde_json::to_string(&backup)?)?;
+    browser.goto(&format!("{}/settings", server.url)).await?;
+    browser.find("#import-file").await?.send_keys(&file.to_string_lossy()).await?;
+    browser.click("[data-testid=import-button]").await?;
+    browser.wait_for_text("[data-testid=import-headline]", "Imported").await?;
+
+    browser.goto(&format!("{}/teams/{}/cycles", server.url, backup.team)).await?;
+    browser.wait_for_text("[data-testid=cycle-count]", "62 PDSA cycles, the newest 50 shown").await?;
+    let cards = "return document.querySelectorAll('[data-testid=cycle-list] li').length";
+    assert_eq!(browser.js(cards, vec![]).await?, json!(50));
+    browser.screenshot("cycles-many-phone").await?;
+    browser.click("[data-testid=more-cycles]").await?;
+    browser.wait_for_text("[data-testid=cycle-count]", "62 PDSA cycles").await?;
+    browser.wait_until("every cycle is listed", &format!("{cards} === 62;")).await?;
+    assert_eq!(browser.text("[data-testid=cycle-count]").await?, "62 PDSA cycles");
+    browser.viewport(TABLET).await?;
+    browser.screenshot("cycles-many-tablet").await?;
+    browser.close().await;
+    Ok(())
+}
