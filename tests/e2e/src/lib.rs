@@ -490,6 +490,15 @@ impl Browser {
         bail!("timed out syncing until {what}")
     }
 
+    /// Asks the app to sync until its status chip says "Synced at".
+    pub async fn sync_until_synced(&self, what: &str) -> anyhow::Result<()> {
+        self.sync_until(
+            what,
+            "return document.querySelector('[data-testid=sync-status]').innerText.includes('Synced at');",
+        )
+        .await
+    }
+
     /// From a team's page, starts a PDSA cycle and waits for its worksheet; returns its URL.
     pub async fn start_cycle(&self, title: &str, change_idea: &str) -> anyhow::Result<String> {
         self.click("[data-testid=start-cycle]").await?;

@@ -215,12 +215,7 @@ async fn device_clocks_days_apart_merge_correctly_and_say_so() -> anyhow::Result
     // later value wins everywhere, though its clock says it is three days older.
     tablet.type_into("#f-objective", "Tablet's objective").await?;
     tablet.wait_saved().await?;
-    tablet
-        .sync_until(
-            "sent",
-            "return document.querySelector('[data-testid=sync-status]').innerText.includes('Synced at');",
-        )
-        .await?;
+    tablet.sync_until_synced("sent").await?;
     phone
         .sync_until(
             "the phone has the tablet's value",
@@ -230,12 +225,7 @@ async fn device_clocks_days_apart_merge_correctly_and_say_so() -> anyhow::Result
     phone.set_value("#f-objective", "").await?;
     phone.type_into("#f-objective", "Phone's later objective").await?;
     phone.wait_saved().await?;
-    phone
-        .sync_until(
-            "sent",
-            "return document.querySelector('[data-testid=sync-status]').innerText.includes('Synced at');",
-        )
-        .await?;
+    phone.sync_until_synced("sent").await?;
     tablet
         .sync_until(
             "the tablet shows the phone's later value, not a conflict",
@@ -285,12 +275,7 @@ async fn after_the_server_is_restored_from_a_backup_devices_send_what_it_lost() 
     // Work after the backup reaches the server, and is acknowledged.
     phone.type_into("#f-objective", "Written after the backup").await?;
     phone.wait_saved().await?;
-    phone
-        .sync_until(
-            "acknowledged",
-            "return document.querySelector('[data-testid=sync-status]').innerText.includes('Synced at');",
-        )
-        .await?;
+    phone.sync_until_synced("acknowledged").await?;
 
     server.stop();
     let said = server.command(&["restore", "--from", backup.to_str().unwrap()])?;

@@ -52,12 +52,7 @@ async fn offline_edits_on_two_devices_merge_and_a_conflict_is_resolved_everywher
 
     // Back online: the different field merges silently; the same field is a conflict.
     server.restart()?;
-    tablet
-        .sync_until(
-            "the tablet has synced",
-            "return document.querySelector('[data-testid=sync-status]').innerText.includes('Synced at');",
-        )
-        .await?;
+    tablet.sync_until_synced("the tablet has synced").await?;
     phone
         .sync_until(
             "the phone shows the conflict",
@@ -174,12 +169,7 @@ async fn work_from_before_signing_in_moves_into_the_team_and_syncs() -> anyhow::
     phone.wait_for_text("[data-testid=local-teams]", "“My ward” and its cycles are only on this device").await?;
     phone.screenshot("settings-local-team-phone").await?;
     phone.click("[data-testid=local-teams] button.primary").await?;
-    phone
-        .sync_until(
-            "the moved cycle is sent",
-            "return document.querySelector('[data-testid=sync-status]').innerText.includes('Synced at');",
-        )
-        .await?;
+    phone.sync_until_synced("the moved cycle is sent").await?;
 
     // A teammate finds the cycle in the team.
     let tablet = Browser::start(TABLET).await?;
@@ -212,12 +202,7 @@ async fn deleting_while_someone_edits_is_a_conflict_not_a_loss() -> anyhow::Resu
     tablet.wait_saved().await?;
 
     server.restart()?;
-    phone
-        .sync_until(
-            "the phone has sent the deletion",
-            "return document.querySelector('[data-testid=sync-status]').innerText.includes('Synced at');",
-        )
-        .await?;
+    phone.sync_until_synced("the phone has sent the deletion").await?;
     tablet
         .sync_until(
             "the tablet sees the dispute",
@@ -295,12 +280,7 @@ async fn refusals_an_expired_session_and_signing_out_lose_nothing_unasked() -> a
     phone.sign_in(&server, "mia@example.org", PASSWORD).await?;
     phone.goto(&format!("{}/teams/{team}", server.url)).await?;
     let cycle_url = phone.start_cycle("Weekend test", "Saturday huddle").await?;
-    phone
-        .sync_until(
-            "the cycle is on the server",
-            "return document.querySelector('[data-testid=sync-status]').innerText.includes('Synced at');",
-        )
-        .await?;
+    phone.sync_until_synced("the cycle is on the server").await?;
 
     // The session is revoked elsewhere: the next change waits, and the chip asks to sign in.
     let revoke = r#"
@@ -428,12 +408,7 @@ async fn faculty_read_who_changed_what_and_members_cannot() -> anyhow::Result<()
     phone.start_cycle("Bedside huddle", "Daily falls huddle").await?;
     phone.type_into("#f-objective", "Fewer falls at night").await?;
     phone.wait_saved().await?;
-    phone
-        .sync_until(
-            "sent",
-            "return document.querySelector('[data-testid=sync-status]').innerText.includes('Synced at');",
-        )
-        .await?;
+    phone.sync_until_synced("sent").await?;
     // A member has no activity log.
     phone.goto(&format!("{}/teams/{team}/cycles", server.url)).await?;
     phone.wait_for_text("nav.team-nav", "PDSA cycles").await?;
