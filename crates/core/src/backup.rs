@@ -154,11 +154,12 @@ pub fn plan(backup: &Backup, local: &BTreeMap<RecordId, Record>) -> (Vec<Edit>, 
     let mut report = Report::default();
     let mut edits = Vec::new();
     for record in &backup.records {
-        let id_fits = match record.kind {
-            Kind::Team => record.id == backup.team,
-            Kind::Aim => record.id == crate::aim::id(&backup.team),
-            _ => record.id != backup.team,
-        };
+        let id_fits = Kind::ALL.contains(&record.kind)
+            && match record.kind {
+                Kind::Team => record.id == backup.team,
+                Kind::Aim => record.id == crate::aim::id(&backup.team),
+                _ => record.id != backup.team,
+            };
         if !id_fits {
             report.skipped.push(format!("A {} record whose id does not fit the team ({}).", record.kind, record.id));
             continue;

@@ -27,8 +27,19 @@ pub enum Kind {
     Datapoint,
     /// A primary or secondary driver of the driver diagram (scope: its team).
     Driver,
-    /// A change idea (scope: its team).
+    /// A change idea (scope: its team, or its collaborative's change package).
     ChangeIdea,
+    /// A team's monthly report with its self-score and the faculty's score (scope: its team;
+    /// id derived from the team and the month).
+    Report,
+    /// A comment on a cycle, the aim or a measure (scope: its team; append-only).
+    Comment,
+    /// A Breakthrough Series Collaborative's own record: topic, aim, dates (scope: itself).
+    Collaborative,
+    /// One event of the collaborative's calendar (scope: the collaborative).
+    Session,
+    /// One measure of the collaborative's common measure set (scope: the collaborative).
+    MeasureDef,
 }
 
 impl Kind {
@@ -42,13 +53,32 @@ impl Kind {
             Kind::Datapoint => "datapoint",
             Kind::Driver => "driver",
             Kind::ChangeIdea => "change_idea",
+            Kind::Report => "report",
+            Kind::Comment => "comment",
+            Kind::Collaborative => "collaborative",
+            Kind::Session => "session",
+            Kind::MeasureDef => "measure_def",
         }
     }
 
-    /// Every kind, in the order a team's work is read: team, aim, measures, data, drivers,
-    /// change ideas, cycles.
-    pub const ALL: [Kind; 7] =
-        [Kind::Team, Kind::Aim, Kind::Measure, Kind::Datapoint, Kind::Driver, Kind::ChangeIdea, Kind::Cycle];
+    /// Every kind a team's scope holds, in the order a team's work is read: team, aim,
+    /// measures, data, drivers, change ideas, cycles, reports, comments.
+    pub const ALL: [Kind; 9] = [
+        Kind::Team,
+        Kind::Aim,
+        Kind::Measure,
+        Kind::Datapoint,
+        Kind::Driver,
+        Kind::ChangeIdea,
+        Kind::Cycle,
+        Kind::Report,
+        Kind::Comment,
+    ];
+
+    /// Every kind a collaborative's scope holds: its own record, its calendar, its common
+    /// measures and its change package (drivers and change ideas).
+    pub const COLLAB: [Kind; 5] =
+        [Kind::Collaborative, Kind::Session, Kind::MeasureDef, Kind::Driver, Kind::ChangeIdea];
 }
 
 impl fmt::Display for Kind {

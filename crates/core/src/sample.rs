@@ -74,8 +74,25 @@ const MEASURES: &[&str] = &[
     "Discharges with a falls leaflet",
 ];
 
-/// A made-up team with its aim, drivers, change ideas, measures with data, and cycles.
+/// A made-up team with its aim, drivers, change ideas, measures with data ending December
+/// 2026, and cycles.
 pub fn team(seed: u64, name: &str, shape: Shape) -> Backup {
+    team_until(seed, name, shape, Period::Month { year: 2026, month: 12 }, &Story::default())
+}
+
+/// How a made-up team's months go: when its measures improve, and whether it went quiet.
+#[derive(Clone, Debug, Default)]
+pub struct Story {
+    /// The share of the months (in thirds) before the improvement: 0 means the default, one third.
+    pub shift_third: usize,
+    /// Months at the end without cycles or data (a team that has gone quiet).
+    pub quiet_months: usize,
+    /// The collaborative's common measures the first measures report, in order.
+    pub common: Vec<RecordId>,
+}
+
+/// A made-up team whose monthly data ends with `last`, its cycles spread over the same months.
+pub fn team_until(seed: u64, name: &str, shape: Shape, last: Period, story: &Story) -> Backup {
     let mut rng = Rng(seed);
     let base_ms = 1_767_225_600_000; // 2026-01-01
     let team = rng.id(base_ms);
@@ -131,32 +148,37 @@ pub fn team(seed: u64, name: &str, shape: Shape) -> Backup {
         );
     }
     let mut measures = Vec::new();
-    let last = Period::parse("2026-12").expect("a month");
+    let first = {
+        let mut p = last;
+        for _ in 1..shape.points {
+            p = p.previous();
+        }
+        p
+    };
+    let data_points = shape.points.saturating_sub(story.quiet_months);
     for m in 0..shape.measures {
         let id = rng.id(base_ms + 4 + m as u64);
         let kind = ["outcome", "process", "balancing"][m % 3];
-        push(
-            &id,
-            Kind::Measure,
-            vec![
-                ("name", text(MEASURES[m % MEASURES.len()])),
-                ("measure_type", text(kind)),
-                ("value_type", text("proportion")),
-                ("frequency", text("monthly")),
-                ("direction", text("up")),
-                ("numerator", text("patients screened")),
-                ("denominator", text("patients admitted")),
-                ("goal", Value::Number(90.0)),
-            ],
-        );
-        // A stable process that improves after the first third: a real shift to find.
-        let mut period = last;
-        for _ in 1..shape.points {
-            period = period.previous();
+        let mut fields = vec![
+            ("name", text(MEASURES[m % MEASURES.len()])),
+            ("measure_type", text(kind)),
+            ("value_type", text("proportion")),
+            ("frequency", text("monthly")),
+            ("direction", text("up")),
+            ("numerator", text("patients screened")),
+            ("denominator", text("patients admitted")),
+            ("goal", Value::Number(90.0)),
+        ];
+        if let Some(common) = story.common.get(m) {
+            fields.push(("common", Value::Text(common.to_string())));
         }
-        for p in 0..shape.points {
+        push(&id, Kind::Measure, fields);
+        // A stable process that improves after the first third: a real shift to find.
+        let mut period = first;
+        let shift = story.shift_third.max(1);
+        for p in 0..data_points {
             let denominator = 40 + rng.below(40);
-            let rate = if p * 3 < shape.points { 55 } else { 75 };
+            let rate = if p * 3 < shape.points * shift { 55 } else { 75 };
             let numerator = (denominator * (rate - 8 + rng.below(17)) / 100).min(denominator);
             let point = point_id(&team, &id, period);
             let mut fields = vec![
@@ -177,14 +199,22 @@ pub fn team(seed: u64, name: &str, shape: Shape) -> Backup {
     for c in 0..shape.cycles {
         let id = rng.id(base_ms + 100 + c as u64);
         let idea = c % ideas.len();
-        let month = 1 + (c % 12);
+        // Cycles spread over the active months, a week long each.
+        let active = shape.points.saturating_sub(story.quiet_months).max(1);
+        let mut month = first;
+        for _ in 0..(c * active / shape.cycles.max(1)) {
+            month = month.next();
+        }
+        let month = month.key();
+        let day = 1 + (c * 7) % 21;
         let mut fields = vec![
             ("title", Value::Text(format!("{} — test {}", IDEAS[idea], c / ideas.len() + 1))),
             ("change_idea", Value::Text(ideas[idea].to_string())),
             ("objective_type", text("test")),
             ("scale", Value::Text(format!("{} patients, one shift", 1 + c / ideas.len()))),
-            ("start", Value::Text(format!("2026-{month:02}-05"))),
-            ("end", Value::Text(format!("2026-{month:02}-12"))),
+            ("start", Value::Text(format!("{month}-{day:02}"))),
+            ("end", Value::Text(format!("{month}-{:02}", day + 6))),
+            ("predictions", prediction_rows(c)),
             ("observations", text("Nurses used it on most rounds; nights were harder.")),
             ("learning", text("A printed prompt on the board keeps it going.")),
             ("decision", text(["adapt", "adopt", "adapt", "abandon"][c % 4])),
@@ -207,6 +237,246 @@ pub fn team(seed: u64, name: &str, shape: Shape) -> Backup {
     }
 }
 
+/// The questions and predictions of a made-up cycle.
+fn prediction_rows(c: usize) -> Value {
+    let row = |q: &str, p: &str| {
+        BTreeMap::from([("question".to_owned(), q.to_owned()), ("prediction".to_owned(), p.to_owned())])
+    };
+    Value::Rows(vec![
+        row(
+            "Will staff use it on every round?",
+            ["Most rounds, not nights", "Every day shift", "Half the rounds"][c % 3],
+        ),
+        row("How long does it take?", "Under two minutes"),
+    ])
+}
+
+/// A demo collaborative: its own records, its teams' work, and what its faculty and coach
+/// wrote about the teams.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Demo {
+    /// The collaborative's id.
+    pub collab: RecordId,
+    /// The collaborative's records: itself, its calendar, common measures and change package.
+    pub records: Vec<BackupRecord>,
+    /// Each team's work as its members wrote it (reports with their self-scores included).
+    pub teams: Vec<Backup>,
+    /// What faculty and the coach wrote in the teams: report scores and comments, by team.
+    pub reviews: Vec<(RecordId, BackupRecord)>,
+}
+
+/// The demo teams: name, organisation, seed, the third of the months after which they
+/// improve, months they have been quiet, and their self-scores' climb.
+const DEMO_TEAMS: &[(&str, &str, u64, usize, usize)] = &[
+    ("Ward 7 Falls Team", "St Elsewhere Hospital", 71, 1, 0),
+    ("Riverside Rehab", "Riverside Community Hospital", 72, 2, 0),
+    ("Hillview Care Home", "Hillview Care Group", 73, 1, 2),
+];
+
+/// A realistic demo collaborative on reducing falls whose data ends with the month `last`:
+/// three teams, 18 months of monthly data with real shifts, ramps of cycles, monthly reports
+/// with self-scores, faculty scores (one month a point apart), and coach comments.
+pub fn demo(last: Period) -> Demo {
+    const MONTHS: usize = 18;
+    let mut rng = Rng(2027);
+    let base_ms = 1_735_689_600_000; // 2025-01-01
+    let collab = rng.id(base_ms);
+    let text = |s: &str| Value::Text(s.to_owned());
+    let mut records = Vec::new();
+    let mut push = |records: &mut Vec<BackupRecord>, id: RecordId, kind: Kind, fields: Vec<(&str, Value)>| {
+        let fields = fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        records.push(BackupRecord { id, kind, fields });
+    };
+    let mut first = last;
+    for _ in 1..MONTHS {
+        first = first.previous();
+    }
+    let day = |period: Period, day: u32| format!("{}-{day:02}", period.key());
+    let month_after = |mut p: Period, n: usize| {
+        for _ in 0..n {
+            p = p.next();
+        }
+        p
+    };
+    push(
+        &mut records,
+        collab.clone(),
+        Kind::Collaborative,
+        vec![
+            ("name", text("Safer Wards Collaborative")),
+            ("topic", text("Reducing falls with harm")),
+            ("aim", text("Reduce falls with harm by 50 % across all teams within 18 months, for adults over 65.")),
+            ("start", Value::Text(day(first, 1))),
+            ("end", Value::Text(day(month_after(first, MONTHS + 2), 28))),
+        ],
+    );
+    let mut sessions = vec![("expert_meeting", 0, first.previous(), "Online")];
+    for n in 0..3 {
+        sessions.push(("learning_session", n + 1, month_after(first, n * 6), "Conference centre, Leeds"));
+        sessions.push(("action_period", n + 1, month_after(first, n * 6 + 1), "At the teams' sites"));
+    }
+    sessions.push(("outcomes_congress", 0, month_after(first, MONTHS + 1), "Conference centre, Leeds"));
+    for (kind, number, month, place) in sessions {
+        let mut fields = vec![("session_type", text(kind)), ("place", text(place))];
+        if kind == "action_period" {
+            fields.push(("start", Value::Text(day(month, 1))));
+            fields.push(("end", Value::Text(day(month_after(month, 4), 28))));
+        } else {
+            fields.push(("start", Value::Text(day(month, 10))));
+            fields.push(("end", Value::Text(day(month, 11))));
+        }
+        if number > 0 {
+            fields.push(("number", Value::Number(number as f64)));
+        }
+        let id = rng.id(base_ms + 1);
+        push(&mut records, id, Kind::Session, fields);
+    }
+    let mut common = Vec::new();
+    for (m, name) in MEASURES.iter().take(3).enumerate() {
+        let id = rng.id(base_ms + 2);
+        push(
+            &mut records,
+            id.clone(),
+            Kind::MeasureDef,
+            vec![
+                ("name", text(name)),
+                ("measure_type", text(["outcome", "process", "balancing"][m % 3])),
+                ("value_type", text("proportion")),
+                ("frequency", text("monthly")),
+                ("direction", text("up")),
+                ("definition", text("Counted from the ward's records for the whole month, every patient included.")),
+                ("goal", Value::Number(90.0)),
+            ],
+        );
+        common.push(id);
+    }
+    let primary: Vec<RecordId> = (0..2).map(|_| rng.id(base_ms + 3)).collect();
+    for (id, words) in primary.iter().zip(["Reliable risk assessment", "A safe environment"]) {
+        push(&mut records, id.clone(), Kind::Driver, vec![("level", text("primary")), ("text", text(words))]);
+    }
+    for (i, words) in
+        ["Screen every admission", "Know who is at risk", "Clear floors", "Help within reach"].iter().enumerate()
+    {
+        let id = rng.id(base_ms + 4);
+        push(
+            &mut records,
+            id,
+            Kind::Driver,
+            vec![
+                ("level", text("secondary")),
+                ("text", text(words)),
+                ("links", links_value(&[primary[i / 2].clone()])),
+            ],
+        );
+    }
+    for words in IDEAS {
+        let id = rng.id(base_ms + 5);
+        push(
+            &mut records,
+            id,
+            Kind::ChangeIdea,
+            vec![("text", text(words)), ("description", text("Tested by teams in earlier collaboratives."))],
+        );
+    }
+
+    let mut teams = Vec::new();
+    let mut reviews = Vec::new();
+    for (t, (name, organisation, seed, shift, quiet)) in DEMO_TEAMS.iter().enumerate() {
+        let shape = Shape { measures: 4, points: MONTHS, cycles: 14 + 4 * (2 - t) };
+        let story = Story { shift_third: *shift, quiet_months: *quiet, common: common.clone() };
+        let mut backup = team_until(*seed, name, shape, last, &story);
+        let team = backup.team.clone();
+        if let Some(record) = backup.records.iter_mut().find(|r| r.kind == Kind::Team) {
+            record.fields.insert("organization".into(), text(organisation));
+        }
+        let mut month = first;
+        for m in 0..(MONTHS - quiet) {
+            let id = crate::report::id(&team, month);
+            // Scores climb by half a point every three months once the team improves.
+            let climb = (m * 2 / 6) as f64 * 0.5 / (*shift as f64);
+            let own = (1.0 + climb).min(4.0);
+            let score = |v: f64| Value::Text(format!("{:.1}", (v * 2.0).round() / 2.0));
+            let mut fields = vec![
+                ("month", Value::Text(month.key())),
+                (
+                    "progress",
+                    text(
+                        [
+                            "Ran two more cycles on the huddle; nights joined in.",
+                            "Screening now on the admission checklist.",
+                            "Spread rounding to a second bay.",
+                        ][m % 3],
+                    ),
+                ),
+                (
+                    "achievements",
+                    text(
+                        [
+                            "Every admission screened for a full week.",
+                            "Falls leaflet written with patients.",
+                            "Night staff trained.",
+                        ][m % 3],
+                    ),
+                ),
+                (
+                    "barriers",
+                    text(
+                        [
+                            "Agency staff on nights do not know the plan.",
+                            "Short-staffed during the holidays.",
+                            "The alarm supplier is late.",
+                        ][m % 3],
+                    ),
+                ),
+                (
+                    "help_needed",
+                    text(
+                        ["How other teams brief agency staff.", "", "Data help: our denominator keeps changing."]
+                            [m % 3],
+                    ),
+                ),
+                ("self_score", score(own)),
+            ];
+            fields.retain(|(_, v)| !v.is_blank());
+            push(&mut backup.records, id.clone(), Kind::Report, fields);
+            // Faculty score: the same, half a point lower now and then, and once a point apart.
+            let review = if t == 1 && m == MONTHS - quiet - 2 {
+                own - 1.0
+            } else if m % 4 == 3 {
+                own - 0.5
+            } else {
+                own
+            };
+            let note = if (own - review).abs() >= 1.0 {
+                "Process measures moved; outcomes have not yet. Let us talk at the next call."
+            } else {
+                "Agreed: steady testing, data every month."
+            };
+            let mut review_fields = BTreeMap::from([("faculty_score".to_owned(), score(review.max(0.5)))]);
+            review_fields.insert("faculty_note".to_owned(), text(note));
+            reviews.push((team.clone(), BackupRecord { id, kind: Kind::Report, fields: review_fields }));
+            month = month.next();
+        }
+        let cycles: Vec<RecordId> =
+            backup.records.iter().filter(|r| r.kind == Kind::Cycle).map(|r| r.id.clone()).collect();
+        let remarks = [
+            "Good ramp. What did night staff say about it?",
+            "Try the next test on a second bay before adopting.",
+            "Your predictions were spot on — write down why.",
+        ];
+        for (i, cycle) in cycles.iter().rev().take(3).enumerate() {
+            let id = rng.id(base_ms + 10 + i as u64);
+            let fields = BTreeMap::from([
+                ("target".to_owned(), Value::Text(cycle.to_string())),
+                ("text".to_owned(), text(remarks[i])),
+            ]);
+            reviews.push((team.clone(), BackupRecord { id, kind: Kind::Comment, fields }));
+        }
+        teams.push(backup);
+    }
+    Demo { collab, records, teams, reviews }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,6 +492,72 @@ mod tests {
         assert_eq!(report.added[&Kind::Datapoint], 72);
         assert_eq!(report.added[&Kind::Cycle], 10);
         assert!(!edits.is_empty());
+    }
+
+    #[test]
+    fn the_demo_collaborative_holds_three_teams_of_eighteen_months_that_import_and_validate() {
+        let last = Period::parse("2026-10").unwrap();
+        let demo = demo(last);
+        assert_eq!(demo, super::demo(last), "deterministic");
+        assert_eq!(demo.teams.len(), 3);
+        let kinds = |records: &[BackupRecord], kind: Kind| records.iter().filter(|r| r.kind == kind).count();
+        assert_eq!(kinds(&demo.records, Kind::Collaborative), 1);
+        assert_eq!(kinds(&demo.records, Kind::MeasureDef), 3);
+        assert!(kinds(&demo.records, Kind::Session) >= 8);
+        for record in &demo.records {
+            for (field, value) in &record.fields {
+                crate::schema::check_field(record.kind, field, value).unwrap_or_else(|e| panic!("{field}: {e}"));
+            }
+        }
+        let mut disagreements = 0;
+        for team in &demo.teams {
+            let (edits, report) = crate::backup::plan(team, &BTreeMap::new());
+            assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+            assert!(report.added[&Kind::Report] >= 16);
+            let mut replica = crate::replica::Replica::default();
+            let mut clock =
+                crate::replica::DeviceClock { device: Uuid7::from_parts(1, [1; 10]), counter: 0, last_hlc: None };
+            replica.edit(&mut clock, edits, 1, None);
+            let reviews: Vec<crate::replica::Edit> = demo
+                .reviews
+                .iter()
+                .filter(|(t, _)| t == &team.team)
+                .flat_map(|(_, r)| {
+                    r.fields.iter().map(|(f, v)| crate::replica::Edit {
+                        record: r.id.clone(),
+                        kind: r.kind,
+                        scope: crate::team_scope(&team.team),
+                        field: f.clone(),
+                        value: v.clone(),
+                    })
+                })
+                .collect();
+            replica.edit(&mut clock, reviews, 2, None);
+            let scope = crate::team_scope(&team.team);
+            disagreements += crate::report::reports(replica.local().values(), &scope)
+                .iter()
+                .filter(|r| crate::report::disagreement(r).is_some())
+                .count();
+            let summary = &crate::dashboard::summaries(replica.local().values(), &[team.team.clone()], "2026-11-15")[0];
+            assert!(summary.aim.is_some() && summary.scores.len() >= 16, "{summary:?}");
+        }
+        assert_eq!(disagreements, 1, "one month where faculty and team are a point apart");
+        let quiet: Vec<usize> = demo
+            .teams
+            .iter()
+            .map(|t| {
+                let last_cycle = t
+                    .records
+                    .iter()
+                    .filter(|r| r.kind == Kind::Cycle)
+                    .filter_map(|r| r.fields.get("start"))
+                    .map(|v| v.as_text().to_owned())
+                    .max()
+                    .unwrap();
+                usize::from(last_cycle.as_str() < "2026-09-01")
+            })
+            .collect();
+        assert_eq!(quiet, [0, 0, 1], "the third team has gone quiet");
     }
 
     #[test]

@@ -48,6 +48,20 @@ pub enum Section {
     Driver,
     /// A change idea.
     Idea,
+    /// A monthly report: what happened this month.
+    Report,
+    /// A monthly report: the team's own score.
+    SelfScore,
+    /// A monthly report: the faculty's or coach's score.
+    Review,
+    /// A comment.
+    Comment,
+    /// The collaborative's own record.
+    Collaborative,
+    /// One event of the collaborative's calendar.
+    Session,
+    /// A team's measure: the common measure it reports, if any.
+    Common,
 }
 
 impl Section {
@@ -68,6 +82,13 @@ impl Section {
             Section::Point => "point",
             Section::Driver => "driver",
             Section::Idea => "idea",
+            Section::Report => "report",
+            Section::SelfScore => "self-score",
+            Section::Review => "review",
+            Section::Comment => "comment",
+            Section::Collaborative => "collaborative",
+            Section::Session => "session",
+            Section::Common => "common",
         }
     }
 
@@ -88,6 +109,13 @@ impl Section {
             Section::Point => "Data point",
             Section::Driver => "The driver",
             Section::Idea => "The change idea",
+            Section::Report => "This month",
+            Section::SelfScore => "The team's assessment",
+            Section::Review => "Faculty or coach's assessment",
+            Section::Comment => "Comment",
+            Section::Collaborative => "The collaborative",
+            Section::Session => "Calendar event",
+            Section::Common => "Common measure",
         }
     }
 }
@@ -410,6 +438,13 @@ const MEASURE_FIELDS: &[FieldSpec] = &[
     field("collect_who", "Who collects it", "", Input::Line, Section::Collection),
     field("collect_how", "How", "Source, sampling, tally sheet…", Input::Paragraph, Section::Collection),
     field("collect_when", "When", "e.g. “every Monday for the week before”.", Input::Line, Section::Collection),
+    field(
+        "common",
+        "Common measure",
+        "The collaborative's common measure this measure reports, if any.",
+        Input::Ref(Kind::MeasureDef),
+        Section::Common,
+    ),
 ];
 
 const DATAPOINT_FIELDS: &[FieldSpec] = &[
@@ -467,6 +502,99 @@ const CHANGE_IDEA_FIELDS: &[FieldSpec] = &[
     field("drivers", "Secondary drivers it works on", "", Input::Refs(Kind::Driver), Section::Idea),
 ];
 
+/// The IHI assessment scale for collaboratives, as (stored value, what the level means).
+pub const SCORES: &[(&str, &str)] = &[
+    ("0.5", "0.5 — Intent to participate: the team has signed up and formed, nothing more yet."),
+    ("1.0", "1.0 — Team formed, goal set: the team has an aim and has started planning."),
+    ("1.5", "1.5 — Planning for the project has begun: research and discussion, no changes tested yet."),
+    ("2.0", "2.0 — Activity, but no changes: measures are reported and the first PDSA cycles are being planned."),
+    ("2.5", "2.5 — Changes tested, but no improvement: cycles are under way, the measures have not moved yet."),
+    ("3.0", "3.0 — Modest improvement: tests have led to changes; process measures show some improvement."),
+    ("3.5", "3.5 — Improvement: process measures keep improving and outcome measures begin to move."),
+    (
+        "4.0",
+        "4.0 — Significant improvement: half the aim's goals are met; outcome measures show sustained improvement.",
+    ),
+    ("4.5", "4.5 — Sustainable improvement: most goals met for three months or more; spreading has begun."),
+    ("5.0", "5.0 — Outstanding sustainable results: every goal of the aim is met and held; changes spread."),
+];
+
+/// The events of a collaborative's calendar.
+pub const SESSION_TYPES: &[(&str, &str)] = &[
+    ("expert_meeting", "Expert meeting"),
+    ("learning_session", "Learning session"),
+    ("action_period", "Action period"),
+    ("outcomes_congress", "Outcomes congress"),
+];
+
+const REPORT_FIELDS: &[FieldSpec] = &[
+    required(field("month", "Month", "", Input::Period, Section::Report), "Say which month this report covers."),
+    field("progress", "Progress this month", "What the team did and what moved.", Input::Paragraph, Section::Report),
+    field("achievements", "Achievements", "What went well; what you are proud of.", Input::Paragraph, Section::Report),
+    field("barriers", "Barriers", "What got in the way.", Input::Paragraph, Section::Report),
+    field(
+        "help_needed",
+        "Help needed",
+        "What you would like from faculty, your coach or other teams.",
+        Input::Paragraph,
+        Section::Report,
+    ),
+    field(
+        "self_score",
+        "Where the team is on the assessment scale",
+        "Your own view of where the team stands this month.",
+        Input::Choice(SCORES),
+        Section::SelfScore,
+    ),
+    field(
+        "faculty_score",
+        "Score from faculty or the coach",
+        "Faculty's or the coach's view of the same month.",
+        Input::Choice(SCORES),
+        Section::Review,
+    ),
+    field(
+        "faculty_note",
+        "Why this score",
+        "A line for the team on what the score rests on.",
+        Input::Paragraph,
+        Section::Review,
+    ),
+];
+
+const COMMENT_FIELDS: &[FieldSpec] = &[
+    required(field("target", "On", "", Input::Ref(Kind::Cycle), Section::Comment), "Say what the comment is about."),
+    required(field("text", "Comment", "", Input::Paragraph, Section::Comment), "Write the comment."),
+];
+
+const COLLABORATIVE_FIELDS: &[FieldSpec] = &[
+    required(
+        field("name", "Name of the collaborative", "e.g. “Safer Wards 2027”.", Input::Line, Section::Collaborative),
+        "Give the collaborative a name, so teams can recognise it.",
+    ),
+    field("topic", "Topic", "e.g. “Reducing falls with harm”.", Input::Line, Section::Collaborative),
+    field(
+        "aim",
+        "The collaborative's aim",
+        "How much, by when, for whom, across all teams.",
+        Input::Paragraph,
+        Section::Collaborative,
+    ),
+    field("start", "Starts", "", Input::Date, Section::Collaborative),
+    field("end", "Ends", "", Input::Date, Section::Collaborative),
+];
+
+const SESSION_FIELDS: &[FieldSpec] = &[
+    required(
+        field("session_type", "Event", "", Input::Choice(SESSION_TYPES), Section::Session),
+        "Say what kind of event this is.",
+    ),
+    field("number", "Number", "e.g. 2 for learning session 2.", number(1.0, 20.0, true), Section::Session),
+    required(field("start", "Starts", "", Input::Date, Section::Session), "Give the date it starts."),
+    field("end", "Ends", "", Input::Date, Section::Session),
+    field("place", "Where", "A venue, or “online”.", Input::Line, Section::Session),
+];
+
 /// The fields of a kind, in worksheet order.
 pub fn fields(kind: Kind) -> &'static [FieldSpec] {
     match kind {
@@ -477,6 +605,12 @@ pub fn fields(kind: Kind) -> &'static [FieldSpec] {
         Kind::Datapoint => DATAPOINT_FIELDS,
         Kind::Driver => DRIVER_FIELDS,
         Kind::ChangeIdea => CHANGE_IDEA_FIELDS,
+        Kind::Report => REPORT_FIELDS,
+        Kind::Comment => COMMENT_FIELDS,
+        Kind::Collaborative => COLLABORATIVE_FIELDS,
+        Kind::Session => SESSION_FIELDS,
+        // A common measure is defined like a team's own measure; teams copy it to report it.
+        Kind::MeasureDef => MEASURE_FIELDS,
     }
 }
 
@@ -535,6 +669,14 @@ pub enum Issue {
     MissingNumber(&'static str),
     /// A field only the collaborative's faculty may write (see [`writers`]).
     FacultyOnly,
+    /// A field only the collaborative's faculty or the team's coach may write.
+    ReviewersOnly,
+    /// A comment that has been written already: comments are never changed.
+    CommentWritten,
+    /// A week where only a month goes (a monthly report).
+    NotAMonth,
+    /// A scope the person may not change.
+    NotYours,
 }
 
 impl fmt::Display for Issue {
@@ -552,6 +694,10 @@ impl fmt::Display for Issue {
             Issue::UnknownField => f.write_str("This kind of record has no such field."),
             Issue::BadScope => f.write_str("This record does not belong where it says it does."),
             Issue::FacultyOnly => f.write_str("Only the collaborative's faculty can change this."),
+            Issue::ReviewersOnly => f.write_str("Only the collaborative's faculty or the team's coach can score this."),
+            Issue::CommentWritten => f.write_str("A comment cannot be changed once written; add another one."),
+            Issue::NotAMonth => f.write_str("Reports are monthly: pick a month."),
+            Issue::NotYours => f.write_str("You cannot change this team's worksheets."),
             Issue::NotANumber => f.write_str("This is not a number: write it with digits, like 12 or 3.5."),
             Issue::OutOfRange { min, max } if *min >= 0 => {
                 write!(f, "This cannot be negative or above {max}.")?;
@@ -604,6 +750,11 @@ pub fn check(kind: Kind, draft: &BTreeMap<String, Value>) -> Vec<Problem> {
             problems.push(Problem { field: spec.name.to_owned(), issue: Issue::Required(why) });
         }
     }
+    if let (Kind::Report, Some(Value::Text(text))) = (kind, draft.get("month")) {
+        if matches!(crate::period::Period::parse(text), Some(crate::period::Period::Week { .. })) {
+            problems.push(Problem { field: "month".to_owned(), issue: Issue::NotAMonth });
+        }
+    }
     let date = |name: &str| draft.get(name).map(Value::as_text).filter(|text| parse_date(text).is_some());
     if let (Some(start), Some(end)) = (date("start"), date("end")) {
         if end < start {
@@ -621,11 +772,20 @@ pub fn check_op(op: &Op) -> Result<(), Issue> {
     let scope_fits = match (op.kind, Scope::parse(&op.scope)) {
         (Kind::Team, Some(Scope::Team(team))) => team == op.record,
         (Kind::Aim, Some(Scope::Team(team))) => op.record == crate::aim::id(&team),
-        (_, Some(Scope::Team(_))) => true,
+        (Kind::Collaborative, Some(Scope::Collab(collab))) => collab == op.record,
+        (kind, Some(Scope::Team(_))) => Kind::ALL.contains(&kind),
+        (kind, Some(Scope::Collab(_))) => Kind::COLLAB.contains(&kind),
         _ => false,
     };
     if !scope_fits {
         return Err(Issue::BadScope);
+    }
+    if op.kind == Kind::Report && op.field == "month" {
+        if let Value::Text(text) = &op.value {
+            if matches!(crate::period::Period::parse(text), Some(crate::period::Period::Week { .. })) {
+                return Err(Issue::NotAMonth);
+            }
+        }
     }
     if op.field == DELETED {
         return match &op.value {
@@ -644,29 +804,65 @@ pub fn check_op(op: &Op) -> Result<(), Issue> {
 /// The field that names a record of a kind in lists and logs ("title" for a cycle), if any.
 pub fn title_field(kind: Kind) -> Option<&'static str> {
     match kind {
-        Kind::Team | Kind::Measure => Some("name"),
+        Kind::Team | Kind::Measure | Kind::MeasureDef | Kind::Collaborative => Some("name"),
         Kind::Cycle => Some("title"),
-        Kind::Driver | Kind::ChangeIdea => Some("text"),
+        Kind::Driver | Kind::ChangeIdea | Kind::Comment => Some("text"),
         Kind::Datapoint => Some("period"),
+        Kind::Report => Some("month"),
+        Kind::Session => Some("session_type"),
         Kind::Aim => None,
     }
 }
 
-/// Who may write a field, beyond being allowed to write in its scope at all.
+/// Who may write a field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Writers {
     /// Anyone who may write in the scope (a team's members, its faculty).
     Scope,
     /// Only the faculty of the collaborative the scope belongs to.
     Faculty,
+    /// The faculty, or a coach of the team (a report's faculty score).
+    Reviewers,
+    /// Anyone who may read the scope: members, coaches, faculty (comments).
+    Readers,
+}
+
+/// What a person is to one scope, for field permissions (from their roles).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Standing {
+    /// They may read the scope.
+    pub reads: bool,
+    /// They may change its worksheets (a member of the team, or its faculty).
+    pub writes: bool,
+    /// They are faculty of the collaborative the scope belongs to.
+    pub governs: bool,
+    /// They coach the team.
+    pub coaches: bool,
 }
 
 /// The one rule of field permissions: removing a team (its `deleted` field) is for faculty;
-/// everything else is for whoever may write in the record's scope.
+/// a report's faculty score and note are for faculty or the team's coach; a comment is for
+/// anyone who reads the team; everything else is for whoever may write in the scope.
 pub fn writers(kind: Kind, field: &str) -> Writers {
     match (kind, field) {
         (Kind::Team, DELETED) => Writers::Faculty,
+        (Kind::Report, "faculty_score" | "faculty_note") => Writers::Reviewers,
+        (Kind::Comment, _) => Writers::Readers,
         _ => Writers::Scope,
+    }
+}
+
+/// Whether a person of this standing may write this field; `Err` says why not.
+pub fn may_write(kind: Kind, field: &str, standing: Standing) -> Result<(), Issue> {
+    match writers(kind, field) {
+        Writers::Scope if standing.writes => Ok(()),
+        Writers::Scope => Err(Issue::NotYours),
+        Writers::Faculty if standing.governs => Ok(()),
+        Writers::Faculty => Err(Issue::FacultyOnly),
+        Writers::Reviewers if standing.governs || standing.coaches => Ok(()),
+        Writers::Reviewers => Err(Issue::ReviewersOnly),
+        Writers::Readers if standing.reads => Ok(()),
+        Writers::Readers => Err(Issue::NotYours),
     }
 }
 
@@ -864,7 +1060,7 @@ mod tests {
 
     #[test]
     fn every_field_list_has_unique_names() {
-        for kind in Kind::ALL {
+        for kind in Kind::ALL.into_iter().chain(Kind::COLLAB) {
             let mut names: Vec<_> = fields(kind).iter().map(|s| s.name).collect();
             names.sort();
             names.dedup();
