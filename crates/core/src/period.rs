@@ -119,6 +119,12 @@ pub fn day_number(date: &str) -> Option<i64> {
     Some(days_from_civil(y, m, d))
 }
 
+/// A day (days since 1970-01-01) as a date, `YYYY-MM-DD`.
+pub fn date_of_day(days: i64) -> String {
+    let (y, m, d) = civil_from_days(days);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 /// A date for people: "2 Mar 2026"; the text itself when it is not a date.
 pub fn date_label(date: &str) -> String {
     match parse_date(date) {

@@ -283,7 +283,7 @@ pub fn demo(last: Period) -> Demo {
     let collab = rng.id(base_ms);
     let text = |s: &str| Value::Text(s.to_owned());
     let mut records = Vec::new();
-    let mut push = |records: &mut Vec<BackupRecord>, id: RecordId, kind: Kind, fields: Vec<(&str, Value)>| {
+    let push = |records: &mut Vec<BackupRecord>, id: RecordId, kind: Kind, fields: Vec<(&str, Value)>| {
         let fields = fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
         records.push(BackupRecord { id, kind, fields });
     };

@@ -847,6 +847,7 @@ pub fn writers(kind: Kind, field: &str) -> Writers {
     match (kind, field) {
         (Kind::Team, DELETED) => Writers::Faculty,
         (Kind::Report, "faculty_score" | "faculty_note") => Writers::Reviewers,
+        (Kind::Comment, DELETED) => Writers::Faculty,
         (Kind::Comment, _) => Writers::Readers,
         _ => Writers::Scope,
     }

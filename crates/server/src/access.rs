@@ -2,8 +2,8 @@
 //!
 //! Faculty of a collaborative read and write it and all its teams; a member reads and writes
 //! their team and reads its collaborative; a coach reads assigned teams and their
-//! collaborative (coaches write comments and scores, which come later). Pure: the storage
-//! supplies memberships and the team → collaborative map.
+//! collaborative, and writes only what `schema::writers` gives coaches (comments, a report's
+//! faculty score). Pure: the storage supplies memberships and the team → collaborative map.
 
 use std::collections::BTreeSet;
 
@@ -49,6 +49,8 @@ pub struct Access {
     readable: BTreeSet<String>,
     writable: BTreeSet<String>,
     governed: BTreeSet<String>,
+    coached: BTreeSet<String>,
+    collabs: std::collections::BTreeMap<String, String>,
 }
 
 impl Access {
@@ -57,6 +59,7 @@ impl Access {
         let mut readable = BTreeSet::new();
         let mut writable = BTreeSet::new();
         let mut governed = BTreeSet::new();
+        let mut coached = BTreeSet::new();
         let collab_of = |team: &str| teams.iter().find(|(t, _)| t == team).map(|(_, c)| c.clone());
         for (scope, role) in memberships {
             match (role, scope.split_once(':')) {
@@ -73,6 +76,8 @@ impl Access {
                     readable.insert(scope.clone());
                     if *role == Role::Member {
                         writable.insert(scope.clone());
+                    } else {
+                        coached.insert(scope.clone());
                     }
                     if let Some(collab) = collab_of(team) {
                         readable.insert(format!("collab:{collab}"));
@@ -81,7 +86,32 @@ impl Access {
                 _ => {}
             }
         }
-        Access { name: user.clone(), user, readable, writable, governed }
+        let collabs = teams
+            .iter()
+            .filter(|(team, _)| readable.contains(&format!("team:{team}")))
+            .map(|(team, collab)| (team.clone(), collab.clone()))
+            .collect();
+        Access { name: user.clone(), user, readable, writable, governed, coached, collabs }
+    }
+
+    /// The collaborative of each team the person may read, as (team id, collaborative id).
+    pub fn collab_of_teams(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.collabs.iter().map(|(t, c)| (t.as_str(), c.as_str()))
+    }
+
+    /// What the person is to a scope, for `schema::may_write`.
+    pub fn standing(&self, scope: &str) -> ramp_core::schema::Standing {
+        ramp_core::schema::Standing {
+            reads: self.can_read(scope),
+            writes: self.can_write(scope),
+            governs: self.governs(scope),
+            coaches: self.coached.contains(scope),
+        }
+    }
+
+    /// The team scopes the person coaches.
+    pub fn coached(&self) -> impl Iterator<Item = &str> {
+        self.coached.iter().map(String::as_str)
     }
 
     /// Whether the person may read a scope.
@@ -143,5 +173,8 @@ mod tests {
             Access::new("u".into(), &[("team:t1".into(), Role::Coach), ("team:t3".into(), Role::Coach)], &teams());
         assert!(access.can_read("team:t1") && access.can_read("team:t3") && access.can_read("collab:c2"));
         assert!(!access.can_write("team:t1") && !access.can_read("team:t2"));
+        let standing = access.standing("team:t1");
+        assert!(standing.reads && standing.coaches && !standing.writes && !standing.governs);
+        assert!(!access.standing("team:t2").coaches);
     }
 }

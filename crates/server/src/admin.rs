@@ -1,10 +1,10 @@
-//! `ramp-server admin …`: setting up accounts, a collaborative, its teams and their people
-//! from the command line, before anyone has signed in.
+//! Setting up accounts, a collaborative, its teams and their people: from the command line
+//! (`ramp-server admin …`) before anyone has signed in, and for faculty through the API.
 //!
-//! Team records are written as ops through the same push path devices use, from a one-off
-//! server device, so devices receive them by pulling like any other change.
+//! Records are written as ops through the same push path devices use, from a one-off server
+//! device, so devices receive them by pulling like any other change.
 
-use ramp_core::wire::PushRequest;
+use ramp_core::wire::{PushRequest, MAX_OPS_PER_PUSH};
 use ramp_core::{DeviceClock, Edit, Kind, Replica, Value};
 
 use crate::access::{Access, Role};
@@ -39,38 +39,78 @@ async fn user_id(storage: &dyn Storage, email: &str) -> Result<String, AppError>
     user.map(|u| u.id).ok_or_else(|| AppError::BadRequest(format!("no account has the email {email}")))
 }
 
-/// Creates a collaborative run by the faculty member with this email; returns its scope.
-pub async fn create_collaborative(storage: &dyn Storage, faculty_email: &str) -> Result<String, AppError> {
-    let faculty = user_id(storage, faculty_email).await?;
-    let scope = format!("collab:{}", auth::new_id(now_ms()));
-    storage.add_membership(&faculty, &scope, Role::Faculty).await?;
+/// Writes edits in a collaborative as `author`, with faculty rights over it and its `teams`,
+/// from a one-off server device, through the push path devices use.
+pub async fn write_as(
+    storage: &dyn Storage,
+    author: &str,
+    collab: &str,
+    teams: &[String],
+    edits: Vec<Edit>,
+) -> Result<(), AppError> {
+    let pairs: Vec<(String, String)> = teams.iter().map(|t| (t.clone(), collab.to_owned())).collect();
+    let mut access = Access::new("server".into(), &[(format!("collab:{collab}"), Role::Faculty)], &pairs);
+    access.name = author.to_owned();
+    let mut clock = DeviceClock { device: auth::new_id(now_ms()), counter: 0, last_hlc: None };
+    let ops = Replica::default().edit(&mut clock, edits, now_ms(), Some(author));
+    for chunk in ops.chunks(MAX_OPS_PER_PUSH) {
+        let push =
+            PushRequest { version: ramp_core::wire::SYNC_VERSION, device: clock.device.clone(), ops: chunk.to_vec() };
+        let response = storage.push(&access, &push).await?;
+        if let Some(refusal) = response.refused.first() {
+            return Err(AppError::BadRequest(refusal.reason.clone()));
+        }
+    }
+    Ok(())
+}
+
+/// Creates a collaborative run by the person with this user id, its record named `name`;
+/// returns its scope.
+pub async fn start_collaborative(storage: &dyn Storage, faculty: &str, name: &str) -> Result<String, AppError> {
+    let name = name.trim();
+    ramp_core::schema::check_field(Kind::Collaborative, "name", &Value::Text(name.to_owned()))
+        .map_err(|issue| AppError::BadRequest(issue.to_string()))?;
+    if name.is_empty() {
+        return Err(AppError::BadRequest("give the collaborative a name".into()));
+    }
+    let collab = auth::new_id(now_ms());
+    let scope = format!("collab:{collab}");
+    storage.add_membership(faculty, &scope, Role::Faculty).await?;
+    let edit = Edit {
+        record: collab.clone(),
+        kind: Kind::Collaborative,
+        scope: scope.clone(),
+        field: "name".into(),
+        value: Value::Text(name.to_owned()),
+    };
+    write_as(storage, "server", collab.as_str(), &[], vec![edit]).await?;
     Ok(scope)
+}
+
+/// Creates a collaborative run by the faculty member with this email; returns its scope.
+pub async fn create_collaborative(storage: &dyn Storage, faculty_email: &str, name: &str) -> Result<String, AppError> {
+    let faculty = user_id(storage, faculty_email).await?;
+    start_collaborative(storage, &faculty, name).await
 }
 
 /// Creates a team in a collaborative (`collab:<id>` or the bare id); returns the team's id.
 pub async fn create_team(storage: &dyn Storage, collab: &str, name: &str) -> Result<String, AppError> {
     let collab = collab.strip_prefix("collab:").unwrap_or(collab);
+    ramp_core::Uuid7::parse(collab).map_err(|e| AppError::BadRequest(e.to_string()))?;
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > ramp_core::schema::MAX_LINE {
+        return Err(AppError::BadRequest("give the team a name (up to 200 characters)".into()));
+    }
     let team = auth::new_id(now_ms());
     storage.add_team(team.as_str(), collab).await?;
-    let access = Access::new(
-        "server".into(),
-        &[(format!("collab:{collab}"), Role::Faculty)],
-        &[(team.to_string(), collab.to_owned())],
-    );
-    let mut clock = DeviceClock { device: auth::new_id(now_ms()), counter: 0, last_hlc: None };
     let edit = Edit {
         record: team.clone(),
         kind: Kind::Team,
         scope: ramp_core::team_scope(&team),
         field: "name".into(),
-        value: Value::Text(name.trim().to_owned()),
+        value: Value::Text(name.to_owned()),
     };
-    let ops = Replica::default().edit(&mut clock, vec![edit], now_ms(), Some("server"));
-    let push = PushRequest { version: ramp_core::wire::SYNC_VERSION, device: clock.device, ops };
-    let response = storage.push(&access, &push).await?;
-    if let Some(refusal) = response.refused.first() {
-        return Err(AppError::BadRequest(refusal.reason.clone()));
-    }
+    write_as(storage, "server", collab, &[team.to_string()], vec![edit]).await?;
     Ok(team.to_string())
 }
 

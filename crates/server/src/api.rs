@@ -182,14 +182,107 @@ pub async fn logout_create(State(state): State<AppState>, headers: HeaderMap) ->
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// The signed-in person and the scopes they may read and write.
+/// The signed-in person, the scopes they may read, write, govern (faculty) and coach, and
+/// the collaborative of each team they may read.
 pub async fn me_show(Signed(access): Signed) -> Json<serde_json::Value> {
     let readable: Vec<&str> = access.readable().collect();
     let writable: Vec<&str> = access.writable().collect();
     let governed: Vec<&str> = access.readable().filter(|scope| access.governs(scope)).collect();
+    let coached: Vec<&str> = access.coached().collect();
+    let collabs: serde_json::Map<String, serde_json::Value> =
+        access.collab_of_teams().map(|(t, c)| (t.to_owned(), c.into())).collect();
     Json(serde_json::json!({
-        "user": access.user, "name": access.name, "readable": readable, "writable": writable, "governed": governed
+        "user": access.user, "name": access.name, "readable": readable, "writable": writable,
+        "governed": governed, "coached": coached, "collabs": collabs
     }))
+}
+
+/// `POST /api/collabs` input: the new collaborative's name.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CollabInput {
+    name: String,
+}
+
+/// Starts a collaborative with the signed-in person as its faculty; returns its scope.
+pub async fn collab_create(
+    State(state): State<AppState>,
+    Signed(access): Signed,
+    Body(input): Body<CollabInput>,
+) -> Result<(StatusCode, Json<serde_json::Value>), AppError> {
+    let scope = crate::admin::start_collaborative(state.storage.as_ref(), &access.user, &input.name).await?;
+    Ok((StatusCode::CREATED, Json(serde_json::json!({ "scope": scope }))))
+}
+
+/// `POST /api/teams` input: the collaborative (its id) and the new team's name.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TeamInput {
+    collab: String,
+    name: String,
+}
+
+/// Creates a team in a collaborative the signed-in person is faculty of; returns its id.
+pub async fn team_create(
+    State(state): State<AppState>,
+    Signed(access): Signed,
+    Body(input): Body<TeamInput>,
+) -> Result<(StatusCode, Json<serde_json::Value>), AppError> {
+    if !access.governs(&format!("collab:{}", input.collab)) {
+        return Err(AppError::Forbidden("only the collaborative's faculty can add teams to it".into()));
+    }
+    let team = crate::admin::create_team(state.storage.as_ref(), &input.collab, &input.name).await?;
+    Ok((StatusCode::CREATED, Json(serde_json::json!({ "team": team }))))
+}
+
+/// `POST /api/invites` input: a team and the role the invited person gets there.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InviteInput {
+    team: String,
+    role: String,
+}
+
+/// Makes an invite code to a team the signed-in person is faculty of.
+pub async fn invite_create(
+    State(state): State<AppState>,
+    Signed(access): Signed,
+    Body(input): Body<InviteInput>,
+) -> Result<(StatusCode, Json<serde_json::Value>), AppError> {
+    let role = match crate::access::Role::parse(&input.role) {
+        Some(role @ (crate::access::Role::Member | crate::access::Role::Coach)) => role,
+        _ => return Err(AppError::BadRequest("an invite is for a member or a coach".into())),
+    };
+    if !access.governs(&format!("team:{}", input.team)) {
+        return Err(AppError::Forbidden("only the collaborative's faculty can invite people to this team".into()));
+    }
+    let code = crate::admin::invite(state.storage.as_ref(), &input.team, role).await?;
+    Ok((StatusCode::CREATED, Json(serde_json::json!({ "code": code, "role": role.as_str() }))))
+}
+
+/// `POST /api/invites/accept` input: a code.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AcceptInput {
+    code: String,
+}
+
+/// Joins the signed-in person to the team of an invite code, in its role (a coach taking on
+/// another team).
+pub async fn invite_accept(
+    State(state): State<AppState>,
+    Signed(access): Signed,
+    Body(input): Body<AcceptInput>,
+) -> Result<StatusCode, AppError> {
+    let code = auth::normalize_invite(&input.code);
+    state.login_limiter.check(&code)?;
+    if state.storage.join_with_invite(&auth::token_hash(&code), &access.user).await?.is_none() {
+        state.login_limiter.failed(&code);
+        return Err(AppError::BadRequest(
+            "this invite code is not valid (or has expired): check it with whoever gave it".into(),
+        ));
+    }
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Applies a device's ops (DESIGN.md §4, push).

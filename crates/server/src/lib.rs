@@ -19,6 +19,7 @@ pub mod access;
 pub mod admin;
 pub mod api;
 pub mod auth;
+pub mod demo;
 pub mod error;
 pub mod security;
 pub mod storage;
@@ -71,6 +72,10 @@ pub fn app(state: AppState, dist: PathBuf) -> Router {
         .route("/sync/push", post(api::push_create))
         .route("/sync/pull", post(api::pull_create))
         .route("/audit", get(api::audit_show))
+        .route("/collabs", post(api::collab_create))
+        .route("/teams", post(api::team_create))
+        .route("/invites", post(api::invite_create))
+        .route("/invites/accept", post(api::invite_accept))
         .fallback(api_not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY));
     let headers = security::Headers::for_dist(&dist);

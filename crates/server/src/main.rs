@@ -1,12 +1,12 @@
 //! The `ramp-server` binary: parses flags, opens the storage, and serves [`ramp_server::app`].
 //!
-//! `ramp-server [--addr 127.0.0.1:8080] [--data ./data] [--dist ./dist] [--max-store-mb N]`
+//! `ramp-server [--addr 127.0.0.1:8080] [--data ./data] [--dist ./dist] [--max-store-mb N] [--demo]`
 //! serves, holding a lock on the data folder (`ramp.lock`) so that a restore cannot run under it;
 //! `ramp-server backup --to FILE [--data ./data]` copies the store while it serves;
 //! `ramp-server restore --from FILE [--data ./data]` puts a backup in place (server stopped);
 //! `ramp-server admin <command> [--data ./data] …` sets up accounts and teams:
 //! - `create-user --email E --name N --password P`
-//! - `create-collaborative --faculty EMAIL` (prints the collaborative's scope)
+//! - `create-collaborative --faculty EMAIL [--name N]` (prints the collaborative's scope)
 //! - `create-team --collab ID --name N` (prints the team's id)
 //! - `add-member --team ID --email E --role member|coach`
 //! - `invite --team ID --role member|coach` (prints a code to hand out)
@@ -26,6 +26,7 @@ struct Flags {
     data: PathBuf,
     dist: PathBuf,
     store: StoreOptions,
+    demo: bool,
 }
 
 fn parse_flags() -> Result<Flags, String> {
@@ -34,6 +35,7 @@ fn parse_flags() -> Result<Flags, String> {
         data: "data".into(),
         dist: "dist".into(),
         store: StoreOptions::default(),
+        demo: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -46,6 +48,7 @@ fn parse_flags() -> Result<Flags, String> {
                 let mb: u64 = value()?.parse().map_err(|e| format!("--max-store-mb: {e}"))?;
                 flags.store.max_bytes = Some(mb << 20);
             }
+            "--demo" => flags.demo = true,
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown flag {other}")),
         }
@@ -53,11 +56,12 @@ fn parse_flags() -> Result<Flags, String> {
     Ok(flags)
 }
 
-const USAGE: &str = "usage: ramp-server [--addr 127.0.0.1:8080] [--data ./data] [--dist ./dist] [--max-store-mb N]
+const USAGE: &str =
+    "usage: ramp-server [--addr 127.0.0.1:8080] [--data ./data] [--dist ./dist] [--max-store-mb N] [--demo]
        ramp-server backup --to FILE [--data D]
        ramp-server restore --from FILE [--data D]
        ramp-server admin create-user --email E --name N --password P [--data D]
-       ramp-server admin create-collaborative --faculty EMAIL [--data D]
+       ramp-server admin create-collaborative --faculty EMAIL [--name N] [--data D]
        ramp-server admin create-team --collab ID --name N [--data D]
        ramp-server admin add-member --team ID --email E --role member|coach [--data D]
        ramp-server admin invite --team ID --role member|coach [--data D]
@@ -130,7 +134,10 @@ async fn run_admin(args: &[String]) -> Result<String, String> {
     let storage = Sqlite::open(data.as_ref()).await.map_err(|e| format!("cannot open the store in {data}: {e}"))?;
     let result = match command.as_str() {
         "create-user" => admin::create_user(&storage, &get("email")?, &get("name")?, &get("password")?).await,
-        "create-collaborative" => admin::create_collaborative(&storage, &get("faculty")?).await,
+        "create-collaborative" => {
+            let name = named.get("name").cloned().unwrap_or_else(|| "Our collaborative".into());
+            admin::create_collaborative(&storage, &get("faculty")?, &name).await
+        }
         "create-team" => admin::create_team(&storage, &get("collab")?, &get("name")?).await,
         "add-member" => {
             let role = Role::parse(&get("role")?).ok_or("--role is member or coach")?;
@@ -198,6 +205,20 @@ async fn main() {
             std::process::exit(1);
         }
     };
+    if flags.demo {
+        // The demo's data runs to last month, whatever today is.
+        let today =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs()) / 86_400;
+        let date = ramp_core::period::date_of_day(today as i64);
+        let last = ramp_core::period::Period::containing("monthly", &date).map(|m| m.previous());
+        match ramp_server::demo::load(&storage, last.expect("today is a date")).await {
+            Ok(lines) => lines.iter().for_each(|line| println!("{line}")),
+            Err(error) => {
+                eprintln!("ramp-server: cannot load the demo: {error}");
+                std::process::exit(1);
+            }
+        }
+    }
     let listener = match tokio::net::TcpListener::bind(flags.addr).await {
         Ok(listener) => listener,
         Err(error) => {

@@ -102,6 +102,10 @@ pub trait Storage: Send + Sync {
         code_hash: &'a str,
         user: &'a UserRow,
     ) -> BoxFuture<'a, Result<Option<()>, AppError>>;
+    /// Gives an existing account the role of a live invite; `None` when the code is unknown
+    /// or expired.
+    fn join_with_invite<'a>(&'a self, code_hash: &'a str, user: &'a str)
+        -> BoxFuture<'a, Result<Option<()>, AppError>>;
     /// Applies a push in one transaction.
     fn push<'a>(&'a self, access: &'a Access, push: &'a PushRequest) -> BoxFuture<'a, Result<PushResponse, AppError>>;
     /// Answers one page of a pull.
@@ -402,7 +406,7 @@ async fn apply_push(
                 _ => continue,
             }
         }
-        let refusal = match check(conn, access, op, &known.homes).await? {
+        let refusal = match check(conn, access, op, &known).await? {
             Some(reason) => {
                 refused.push(Refusal { dot: op.dot.clone(), reason: reason.clone() });
                 Some(reason)
@@ -468,23 +472,26 @@ async fn apply_push(
     Ok(PushResponse { high, refused })
 }
 
-/// Why an op may not be applied, if it may not: its own checks, the writer's rights, and that
-/// it does not move an existing record to another kind or scope (`homes`: record → its kind
-/// and scope, as stored or as written earlier in this push).
+/// Why an op may not be applied, if it may not: its own checks, the writer's rights (the one
+/// rule, `schema::may_write`), that a comment is written once, and that it does not move an
+/// existing record to another kind or scope (`known.homes`: record → its kind and scope, as
+/// stored or as written earlier in this push).
 async fn check(
     conn: &mut SqliteConnection,
     access: &Access,
     op: &Op,
-    homes: &HashMap<String, (String, String)>,
+    known: &Known,
 ) -> Result<Option<String>, AppError> {
+    let homes = &known.homes;
     if let Err(issue) = schema::check_op(op) {
         return Ok(Some(issue.to_string()));
     }
-    if !access.can_write(&op.scope) {
-        return Ok(Some("You cannot change this team's worksheets.".to_owned()));
+    if let Err(issue) = schema::may_write(op.kind, &op.field, access.standing(&op.scope)) {
+        return Ok(Some(issue.to_string()));
     }
-    if schema::writers(op.kind, &op.field) == schema::Writers::Faculty && !access.governs(&op.scope) {
-        return Ok(Some(schema::Issue::FacultyOnly.to_string()));
+    let written = known.states.get(&(op.record.to_string(), op.field.clone())).is_some_and(|s| !s.is_empty());
+    if op.kind == Kind::Comment && written {
+        return Ok(Some(schema::Issue::CommentWritten.to_string()));
     }
     if op.kind == Kind::Team {
         let known: Option<String> = sqlx::query_scalar("SELECT team_id FROM teams WHERE team_id = ?")
@@ -666,6 +673,28 @@ impl Storage for Sqlite {
                 .execute(&mut *tx)
                 .await?;
             tx.commit().await?;
+            Ok(Some(()))
+        })
+    }
+
+    fn join_with_invite<'a>(
+        &'a self,
+        code_hash: &'a str,
+        user: &'a str,
+    ) -> BoxFuture<'a, Result<Option<()>, AppError>> {
+        Box::pin(async move {
+            let invite = sqlx::query("SELECT scope, role FROM invites WHERE code_hash = ? AND expires_at > ?")
+                .bind(code_hash)
+                .bind(now_ms())
+                .fetch_optional(&self.pool)
+                .await?;
+            let Some(invite) = invite else { return Ok(None) };
+            sqlx::query("INSERT OR REPLACE INTO memberships (user_id, scope, role) VALUES (?, ?, ?)")
+                .bind(user)
+                .bind(invite.get::<String, _>("scope"))
+                .bind(invite.get::<String, _>("role"))
+                .execute(&self.pool)
+                .await?;
             Ok(Some(()))
         })
     }
