@@ -20,7 +20,8 @@ fn two_devices_meet_through_the_server_and_retries_apply_once() {
 
     // A fresh device receives the team's live state: its name, written by the admin.
     let first = pull(&s.server, &token, &tablet, &json!({}));
-    let names: Vec<&Value> = first.fields.iter().filter(|f| f.field == "name").map(|f| f.state.value()).collect();
+    let names: Vec<&Value> =
+        first.fields.iter().filter(|f| f.kind == Kind::Team && f.field == "name").map(|f| f.state.value()).collect();
     assert_eq!(names, vec![&Value::Text("Ward 7".into())], "only team 1 is readable");
     assert_eq!(first.high, 0);
 
@@ -223,7 +224,8 @@ fn an_invite_code_makes_an_account_in_its_team_and_role() {
     assert_eq!(status, 200, "{body}");
     let token = body["token"].as_str().unwrap().to_owned();
     let view = pull(&s.server, &token, &device(9), &json!({}));
-    let names: Vec<&Value> = view.fields.iter().filter(|f| f.field == "name").map(|f| f.state.value()).collect();
+    let names: Vec<&Value> =
+        view.fields.iter().filter(|f| f.kind == Kind::Team && f.field == "name").map(|f| f.state.value()).collect();
     assert_eq!(names, vec![&Value::Text("Ward 7".into())]);
     let mut clock = device(9);
     let ops = cycle_ops(&mut Replica::default(), &mut clock, &s.team1, 1, "Mine");
