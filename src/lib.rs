@@ -23,7 +23,7 @@ use leptos_router::path;
 use crate::components::{StatusChip, UpdateBanner};
 use crate::pages::{
     ActivityPage, AimPage, CyclePage, CyclesPage, DriverPage, DriversPage, HomePage, IdeaPage, MeasurePage,
-    MeasuresPage, NewCyclePage, NotFound, SettingsPage, SignInPage, TeamPage,
+    MeasuresPage, NewCyclePage, NotFound, ReportPage, ReportsPage, Seen, SettingsPage, SignInPage, TeamPage,
 };
 use crate::store::{LocalDb, Phase, SaveState};
 use crate::sync::Sync;
@@ -36,6 +36,7 @@ pub fn App() -> impl IntoView {
     provide_context(local_db);
     provide_context(sync);
     provide_context(pwa::Updates::register());
+    provide_context(Seen::load());
     // Effects only push state out: here, to the server.
     Effect::new(move |_| {
         if local_db.phase() == Phase::Ready {
@@ -90,6 +91,8 @@ fn AppRoutes() -> impl IntoView {
             <Route path=path!("/teams/:team/cycles/new") view=NewCyclePage/>
             <Route path=path!("/teams/:team/cycles/:cycle") view=CyclePage/>
             <Route path=path!("/teams/:team/activity") view=ActivityPage/>
+            <Route path=path!("/teams/:team/reports") view=ReportsPage/>
+            <Route path=path!("/teams/:team/reports/:month") view=ReportPage/>
         </Routes>
     }
 }

@@ -58,5 +58,6 @@ fn AimSheet(team: RecordId) -> impl IntoView {
                 </button>
             </div>
         </Show>
+        <crate::pages::CommentThread team=team.clone() target=aim::id(&team)/>
     }
 }

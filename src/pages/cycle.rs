@@ -113,6 +113,7 @@ fn Worksheet(
                 "Plan the next cycle"
             </A>
         </Show>
+        <crate::pages::CommentThread team=team.clone() target=cycle.clone()/>
         <DeleteButton sheet=sheet noun="cycle" back=team_href/>
     }
 }

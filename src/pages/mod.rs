@@ -3,6 +3,7 @@
 
 mod activity;
 mod aim;
+mod comments;
 mod cycle;
 mod cycles;
 mod drivers;
@@ -11,6 +12,7 @@ mod idea;
 mod measure;
 mod measures;
 mod new_cycle;
+mod reports;
 mod not_found;
 mod settings;
 mod sheet;
@@ -26,7 +28,9 @@ pub use home::HomePage;
 pub use idea::IdeaPage;
 pub use measure::MeasurePage;
 pub use measures::MeasuresPage;
+pub use comments::{CommentThread, Seen, UnreadComments};
 pub use new_cycle::NewCyclePage;
+pub use reports::{ReportPage, ReportsPage};
 pub use not_found::NotFound;
 pub use settings::SettingsPage;
 pub use sign_in::SignInPage;
@@ -47,6 +51,11 @@ fn nouns(kind: Kind) -> (&'static str, &'static str) {
         Kind::Driver => ("driver", "drivers"),
         Kind::ChangeIdea => ("change idea", "change ideas"),
         Kind::Cycle => ("PDSA cycle", "PDSA cycles"),
+        Kind::Report => ("monthly report", "monthly reports"),
+        Kind::Comment => ("comment", "comments"),
+        Kind::Collaborative => ("collaborative", "collaboratives"),
+        Kind::Session => ("calendar event", "calendar events"),
+        Kind::MeasureDef => ("common measure", "common measures"),
     }
 }
 
@@ -146,6 +155,7 @@ fn TeamNav(
         ("/measures", "Measures"),
         ("/drivers", "Drivers & ideas"),
         ("/cycles", "PDSA cycles"),
+        ("/reports", "Reports"),
     ];
     view! {
         <nav class="team-nav no-print" aria-label="The team's worksheets">

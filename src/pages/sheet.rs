@@ -44,12 +44,17 @@ impl Sheet {
     /// The worksheet of `record` (which may not exist yet) in `team`. Saves what is pending
     /// when the page goes away.
     pub fn new(team: &RecordId, record: RecordId, kind: Kind) -> Sheet {
+        Sheet::in_scope(team_scope(team), record, kind)
+    }
+
+    /// The worksheet of `record` (which may not exist yet) in any scope (a collaborative's
+    /// records).
+    pub fn in_scope(scope: String, record: RecordId, kind: Kind) -> Sheet {
         let local_db = expect_context::<LocalDb>();
         let sync = expect_context::<Sync>();
-        let scope = team_scope(team);
         let read_only = {
             let scope = scope.clone();
-            Memo::new(move |_| !sync.can_write(&scope))
+            Memo::new(move |_| !schema::fields(kind).iter().any(|f| sync.may_write(kind, f.name, &scope)))
         };
         let initial = local_db.with_untracked(|replica| replica.record(&record).map(Draft::of));
         let draft = RwSignal::new(initial.unwrap_or(Draft::new(kind)));
@@ -145,6 +150,11 @@ impl Sheet {
         self.id.get_value()
     }
 
+    /// The record's scope.
+    pub fn scope(self) -> String {
+        self.scope.get_value()
+    }
+
     /// Writes the record's deletion field: `None` deletes it as it stands, `Some(false)`
     /// keeps it. Resolves to whether the write was saved.
     pub async fn write_deleted(self, value: Option<Value>) -> bool {
@@ -177,13 +187,20 @@ pub fn SheetFields(
     sections: Vec<Section>,
 ) -> impl IntoView {
     let local_db = expect_context::<LocalDb>();
+    let sync = expect_context::<Sync>();
     let scope = team_scope(&team);
+    let own_scope = sheet.scope();
     let section = move |section: Section| {
         let scope = scope.clone();
         let fields = schema::fields(sheet.kind).iter().filter(move |spec| spec.section == section);
+        // A section is editable when its first field is (sections share their writers).
+        let first = fields.clone().next().map_or("", |spec| spec.name);
+        let own_scope = own_scope.clone();
+        let locked = move || !sync.may_write(sheet.kind, first, &own_scope);
         view! {
             <section class="sheet-section" id=format!("sec-{}", section.key())>
                 <h2>{section.heading()}</h2>
+                <fieldset class="sheet-fields" disabled=locked>
                 {fields.map(|spec| {
                     let scope = scope.clone();
                     let options = Signal::derive(move || {
@@ -200,17 +217,21 @@ pub fn SheetFields(
                             on_choose=move |value| sheet.commit(spec.name, value) names=options/>
                     }
                 }).collect_view()}
+                </fieldset>
             </section>
         }
     };
+    let notice = if sheet.scope().starts_with("collab:") {
+        "You can read the collaborative's records; only its faculty change them."
+    } else {
+        "You can read this team's worksheets; only its members change them."
+    };
     view! {
         <Show when=move || sheet.read_only.get()>
-            <p class="notice" data-testid="read-only">"You can read this team's worksheets; only its members change them."</p>
+            <p class="notice" data-testid="read-only">{notice}</p>
         </Show>
         <form class="sheet" on:submit=|ev| ev.prevent_default()>
-            <fieldset class="sheet-fields" disabled=move || sheet.read_only.get()>
-                {sections.into_iter().map(section).collect_view()}
-            </fieldset>
+            {sections.into_iter().map(section).collect_view()}
         </form>
     }
 }

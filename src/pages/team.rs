@@ -126,6 +126,7 @@ fn Overview(team: RecordId) -> impl IntoView {
         <nav class="crumbs no-print"><A href="/">"Teams"</A></nav>
         <h1 data-testid="team-name">{name}</h1>
         <TeamNav team=team.clone()/>
+        <crate::pages::UnreadComments team=team.clone()/>
         <Show when=can_write.clone() fallback=|| view! {
             <p class="notice" data-testid="read-only">"You can read this team's work; only its members change it."</p>
         }>

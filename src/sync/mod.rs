@@ -47,6 +47,12 @@ pub struct Rights {
     /// Scopes the person is faculty over (may read their activity log).
     #[serde(default)]
     pub governed: Vec<String>,
+    /// Team scopes the person coaches.
+    #[serde(default)]
+    pub coached: Vec<String>,
+    /// The collaborative of each readable team: team id → collaborative id.
+    #[serde(default)]
+    pub collabs: BTreeMap<String, String>,
 }
 
 /// One page of a scope's activity log (`GET /api/audit`), newest first.
@@ -171,6 +177,96 @@ impl Sync {
             None => format!("/api/audit?scope={scope}"),
         };
         http::get(&path, &token).await
+    }
+
+    /// What the person is to a scope (reactive), for `schema::may_write`. Signed out, and for
+    /// device-only data the server does not know, the person reads and writes it.
+    pub fn standing(&self, scope: &str) -> ramp_core::schema::Standing {
+        self.session.with(|session| {
+            let has = |list: &[String]| list.iter().any(|s| s == scope);
+            match session {
+                None => ramp_core::schema::Standing { reads: true, writes: true, ..Default::default() },
+                Some(session) => {
+                    let rights = &session.rights;
+                    let unknown = !has(&rights.readable);
+                    ramp_core::schema::Standing {
+                        reads: unknown || has(&rights.readable),
+                        writes: unknown || has(&rights.writable),
+                        governs: has(&rights.governed),
+                        coaches: has(&rights.coached),
+                    }
+                }
+            }
+        })
+    }
+
+    /// Whether the person may write a field of a kind in a scope (reactive): the one rule,
+    /// `schema::may_write`, as the server applies it.
+    pub fn may_write(&self, kind: ramp_core::Kind, field: &str, scope: &str) -> bool {
+        ramp_core::schema::may_write(kind, field, self.standing(scope)).is_ok()
+    }
+
+    /// The rights as last fetched (reactive); empty when signed out.
+    pub fn rights(&self) -> Rights {
+        self.session.with(|s| s.as_ref().map(|s| s.rights.clone()).unwrap_or_default())
+    }
+
+    /// The collaborative of a team, if the server said (reactive).
+    pub fn collab_of(&self, team: &ramp_core::RecordId) -> Option<String> {
+        self.session.with(|s| s.as_ref().and_then(|s| s.rights.collabs.get(team.as_str()).cloned()))
+    }
+
+    /// Starts a collaborative with this person as its faculty (needs a connection); resolves to
+    /// its scope once its record has arrived on this device.
+    pub async fn start_collaborative(&self, name: &str) -> Result<String, ClientError> {
+        #[derive(Deserialize)]
+        struct Created {
+            scope: String,
+        }
+        let token = self.session.get_untracked().map(|s| s.token).ok_or(ClientError::SignInNeeded)?;
+        let created: Created = http::post("/api/collabs", Some(&token), &serde_json::json!({ "name": name })).await?;
+        self.refresh();
+        Ok(created.scope)
+    }
+
+    /// Adds a team to a collaborative this person is faculty of (needs a connection).
+    pub async fn add_team(&self, collab: &str, name: &str) -> Result<String, ClientError> {
+        #[derive(Deserialize)]
+        struct Created {
+            team: String,
+        }
+        let token = self.session.get_untracked().map(|s| s.token).ok_or(ClientError::SignInNeeded)?;
+        let body = serde_json::json!({ "collab": collab, "name": name });
+        let created: Created = http::post("/api/teams", Some(&token), &body).await?;
+        self.refresh();
+        Ok(created.team)
+    }
+
+    /// An invite code to a team, for a member or a coach (needs a connection).
+    pub async fn invite(&self, team: &str, role: &str) -> Result<String, ClientError> {
+        #[derive(Deserialize)]
+        struct Invite {
+            code: String,
+        }
+        let token = self.session.get_untracked().map(|s| s.token).ok_or(ClientError::SignInNeeded)?;
+        let body = serde_json::json!({ "team": team, "role": role });
+        let invite: Invite = http::post("/api/invites", Some(&token), &body).await?;
+        Ok(invite.code)
+    }
+
+    /// Joins another team with an invite code while signed in (a coach taking on a team).
+    pub async fn accept_invite(&self, code: &str) -> Result<(), ClientError> {
+        let token = self.session.get_untracked().map(|s| s.token).ok_or(ClientError::SignInNeeded)?;
+        let _: serde_json::Value =
+            http::post("/api/invites/accept", Some(&token), &serde_json::json!({ "code": code })).await?;
+        self.refresh();
+        Ok(())
+    }
+
+    /// Fetches the rights again and syncs: after a change of teams or roles.
+    fn refresh(&self) {
+        self.rights_for.set_value(None);
+        self.sync_now();
     }
 
     /// Whether the person may change records in a scope (reactive). Signed out, and for

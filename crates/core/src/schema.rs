@@ -823,6 +823,8 @@ pub enum Writers {
     Faculty,
     /// The faculty, or a coach of the team (a report's faculty score).
     Reviewers,
+    /// Writers of the scope and reviewers (a report's month, which either may write first).
+    ScopeOrReviewers,
     /// Anyone who may read the scope: members, coaches, faculty (comments).
     Readers,
 }
@@ -847,6 +849,7 @@ pub fn writers(kind: Kind, field: &str) -> Writers {
     match (kind, field) {
         (Kind::Team, DELETED) => Writers::Faculty,
         (Kind::Report, "faculty_score" | "faculty_note") => Writers::Reviewers,
+        (Kind::Report, "month") => Writers::ScopeOrReviewers,
         (Kind::Comment, DELETED) => Writers::Faculty,
         (Kind::Comment, _) => Writers::Readers,
         _ => Writers::Scope,
@@ -862,6 +865,8 @@ pub fn may_write(kind: Kind, field: &str, standing: Standing) -> Result<(), Issu
         Writers::Faculty => Err(Issue::FacultyOnly),
         Writers::Reviewers if standing.governs || standing.coaches => Ok(()),
         Writers::Reviewers => Err(Issue::ReviewersOnly),
+        Writers::ScopeOrReviewers if standing.writes || standing.governs || standing.coaches => Ok(()),
+        Writers::ScopeOrReviewers => Err(Issue::NotYours),
         Writers::Readers if standing.reads => Ok(()),
         Writers::Readers => Err(Issue::NotYours),
     }

@@ -273,7 +273,7 @@ pub async fn invite_accept(
     State(state): State<AppState>,
     Signed(access): Signed,
     Body(input): Body<AcceptInput>,
-) -> Result<StatusCode, AppError> {
+) -> Result<Json<serde_json::Value>, AppError> {
     let code = auth::normalize_invite(&input.code);
     state.login_limiter.check(&code)?;
     if state.storage.join_with_invite(&auth::token_hash(&code), &access.user).await?.is_none() {
@@ -282,7 +282,7 @@ pub async fn invite_accept(
             "this invite code is not valid (or has expired): check it with whoever gave it".into(),
         ));
     }
-    Ok(StatusCode::NO_CONTENT)
+    Ok(Json(serde_json::json!({ "joined": true })))
 }
 
 /// Applies a device's ops (DESIGN.md §4, push).

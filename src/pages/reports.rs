@@ -1,0 +1,213 @@
+//! A team's monthly reports: the list of months with their scores, and one month's report —
+//! progress, achievements, barriers, help needed, the team's self-score and the faculty's or
+//! coach's score on the IHI assessment scale — with the month's PDSA cycles and the measures'
+//! latest signals listed from the team's own records.
+//!
+//! A report's id comes from the team and the month, so a report can be opened before it exists
+//! and two people writing one month meet in one record. Owns only the pages; the rules
+//! (scores, disagreement, the month's cycles) are `ramp_core::report`'s. Never writes IndexedDB
+//! itself.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use ramp_core::period::Period;
+use ramp_core::schema::Section;
+use ramp_core::{report, team_scope, Kind, RecordId};
+
+use crate::pages::comments::CommentThread;
+use crate::pages::sheet::{Sheet, SheetFields};
+use crate::pages::team::{measure_rows, CycleList, CycleRow};
+use crate::pages::{for_team, today, TeamNav};
+use crate::store::LocalDb;
+use crate::sync::Sync;
+
+/// One line of the list of reports.
+#[derive(Clone, PartialEq)]
+struct ReportRow {
+    month: String,
+    label: String,
+    team: Option<f64>,
+    review: Option<f64>,
+    differs: bool,
+}
+
+/// The list of a team's monthly reports.
+#[component]
+pub fn ReportsPage() -> impl IntoView {
+    for_team(|team| view! { <Reports team=team/> })
+}
+
+#[component]
+fn Reports(team: RecordId) -> impl IntoView {
+    let local_db = expect_context::<LocalDb>();
+    let sync = expect_context::<Sync>();
+    let scope = team_scope(&team);
+    let name = crate::pages::team_name(local_db, team.clone());
+    let rows = {
+        let scope = scope.clone();
+        Memo::new(move |_| {
+            local_db.with(|r| {
+                report::reports(r.local().values(), &scope)
+                    .into_iter()
+                    .filter_map(|rep| {
+                        let month = report::month(rep)?;
+                        Some(ReportRow {
+                            month: month.key(),
+                            label: month.label(),
+                            team: report::score(rep, "self_score"),
+                            review: report::score(rep, "faculty_score"),
+                            differs: report::disagreement(rep).is_some(),
+                        })
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let this_month = Period::containing("monthly", &today()).map(|p| p.key()).unwrap_or_default();
+    let picked = RwSignal::new(this_month);
+    let navigate = use_navigate();
+    let base = format!("/teams/{team}/reports");
+    let open = {
+        let base = base.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            if Period::parse(&picked.get_untracked()).is_some() {
+                navigate(&format!("{base}/{}", picked.get_untracked()), Default::default());
+            }
+        }
+    };
+    let can_write = move || sync.may_write(Kind::Report, "progress", &scope);
+    view! {
+        <nav class="crumbs no-print"><A href=format!("/teams/{team}")>{name}</A></nav>
+        <h1>"Monthly reports"</h1>
+        <TeamNav team=team.clone()/>
+        <Show when=can_write>
+            <form class="panel month-pick no-print" on:submit=open.clone()>
+                <label for="report-month">"Write or open the report for"</label>
+                <div class="button-row">
+                    <input type="month" id="report-month" prop:value=move || picked.get()
+                        on:change=move |ev| picked.set(event_target_value(&ev))/>
+                    <button type="submit" class="primary" data-testid="open-report">"Open the report"</button>
+                </div>
+            </form>
+        </Show>
+        <Show when=move || rows.with(Vec::is_empty)>
+            <p class="empty">"No reports yet. Each month the team says what moved, what got in the way and what help it needs."</p>
+        </Show>
+        <ul class="cards" data-testid="report-list">
+            <For each=move || rows.get() key=|r| (r.month.clone(), r.team.map(f64::to_bits), r.review.map(f64::to_bits)) let:r>
+                <li>
+                    <A href=format!("{base}/{}", r.month) attr:class="card">
+                        <span class="card-title">{r.label}</span>
+                        <span class="card-foot">
+                            <span class="card-meta">{score_words("Team", r.team)}</span>
+                            <span class="card-meta">{score_words("Faculty", r.review)}</span>
+                            {r.differs.then(|| view! { <span class="tag tag-warn">"A point or more apart"</span> })}
+                        </span>
+                    </A>
+                </li>
+            </For>
+        </ul>
+    }
+}
+
+/// "Team 3.0", "Faculty —".
+fn score_words(who: &str, score: Option<f64>) -> String {
+    match score {
+        Some(score) => format!("{who} {score:.1}"),
+        None => format!("{who} —"),
+    }
+}
+
+/// One month's report.
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let params = use_params_map();
+    let month = Memo::new(move |_| {
+        params.read().get("month").and_then(|m| Period::parse(&m)).filter(|p| matches!(p, Period::Month { .. }))
+    });
+    for_team(move |team| {
+        move || match month.get() {
+            None => view! { <crate::pages::NotFound/> }.into_any(),
+            Some(month) => view! { <Report team=team.clone() month=month/> }.into_any(),
+        }
+    })
+}
+
+#[component]
+fn Report(team: RecordId, month: Period) -> impl IntoView {
+    let local_db = expect_context::<LocalDb>();
+    let id = report::id(&team, month);
+    let sheet = Sheet::new(&team, id.clone(), Kind::Report);
+    // A new report carries its month from the first save on.
+    if sheet.value("month").as_text().is_empty() {
+        sheet.draft.update(|d| d.set("month", ramp_core::Value::Text(month.key())));
+    }
+    let name = crate::pages::team_name(local_db, team.clone());
+    let scope = team_scope(&team);
+    let cycles = {
+        let scope = scope.clone();
+        Memo::new(move |_| {
+            local_db.with(|r| {
+                report::cycles_in(r.local().values(), &scope, month)
+                    .into_iter()
+                    .rev()
+                    .map(|c| CycleRow::of(r, c))
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let signals = Memo::new(move |_| {
+        local_db.with(|r| {
+            measure_rows(r, &scope)
+                .into_iter()
+                .map(|m| (m.id, m.name, if m.signal.is_empty() { "No data yet".to_owned() } else { m.signal }))
+                .collect::<Vec<_>>()
+        })
+    });
+    let disagreement = Memo::new(move |_| sheet.record.with(|r| r.as_ref().and_then(report::disagreement)));
+    let level = move |field: &'static str| {
+        move || {
+            sheet.record.with(|r| {
+                r.as_ref().and_then(|r| report::score(r, field)).map(|s| format!("{s:.1} — {}", report::level_words(s)))
+            })
+        }
+    };
+    let team_href = format!("/teams/{team}");
+    view! {
+        <nav class="crumbs no-print"><A href=format!("{team_href}/reports")>{name}" · Reports"</A></nav>
+        <p class="print-only print-kind">"Monthly report"</p>
+        <h1 data-testid="report-title">{format!("Report for {}", month.label())}</h1>
+        <TeamNav team=team.clone()/>
+        {move || disagreement.get().map(|(own, review)| view! {
+            <div class="conflict" role="status" data-testid="score-gap">
+                <p class="conflict-title">{format!(
+                    "The team scored {own:.1} and faculty scored {review:.1}: a point or more apart. Worth talking through at the next coaching call."
+                )}</p>
+            </div>
+        })}
+        <div class="score-summary" data-testid="score-summary">
+            <p><strong>"Team's score: "</strong>{move || level("self_score")().unwrap_or_else(|| "not given yet".to_owned())}</p>
+            <p><strong>"Faculty or coach's score: "</strong>{move || level("faculty_score")().unwrap_or_else(|| "not given yet".to_owned())}</p>
+        </div>
+        <SheetFields sheet=sheet team=team.clone() sections=vec![Section::Report]/>
+        <section class="overview-block">
+            <h2>{format!("PDSA cycles in {}", month.label())}</h2>
+            <CycleList team=team.clone() rows=Signal::derive(move || cycles.get())/>
+        </section>
+        <section class="overview-block" data-testid="report-signals">
+            <h2>"The measures' latest signals"</h2>
+            <Show when=move || signals.with(Vec::is_empty)>
+                <p class="empty">"No measures yet."</p>
+            </Show>
+            <ul class="signal-list">
+                {move || signals.get().into_iter().map(|(id, name, signal)| view! {
+                    <li><A href=format!("{team_href}/measures/{id}")>{name}</A>": "{signal}</li>
+                }).collect_view()}
+            </ul>
+        </section>
+        <SheetFields sheet=sheet team=team.clone() sections=vec![Section::SelfScore, Section::Review]/>
+        <CommentThread team=team.clone() target=id/>
+    }
+}
