@@ -22,8 +22,9 @@ use leptos_router::path;
 
 use crate::components::{StatusChip, UpdateBanner};
 use crate::pages::{
-    ActivityPage, AimPage, CyclePage, CyclesPage, DriverPage, DriversPage, HomePage, IdeaPage, MeasurePage,
-    MeasuresPage, NewCyclePage, NotFound, ReportPage, ReportsPage, Seen, SettingsPage, SignInPage, TeamPage,
+    ActivityPage, AimPage, CollabPage, CommonMeasurePage, ComparePage, CyclePage, CyclesPage, DashboardPage,
+    DriverPage, DriversPage, HomePage, IdeaPage, MeasurePage, MeasuresPage, NewCyclePage, NotFound, ReportPage,
+    ReportsPage, Seen, SettingsPage, SignInPage, TeamPage,
 };
 use crate::store::{LocalDb, Phase, SaveState};
 use crate::sync::Sync;
@@ -79,6 +80,10 @@ fn AppRoutes() -> impl IntoView {
         <Routes fallback=NotFound>
             <Route path=path!("/") view=HomePage/>
             <Route path=path!("/settings") view=SettingsPage/>
+            <Route path=path!("/dashboard") view=DashboardPage/>
+            <Route path=path!("/collabs/:collab") view=CollabPage/>
+            <Route path=path!("/collabs/:collab/compare") view=ComparePage/>
+            <Route path=path!("/collabs/:collab/measures/:measure") view=CommonMeasurePage/>
             <Route path=path!("/signin") view=SignInPage/>
             <Route path=path!("/teams/:team") view=TeamPage/>
             <Route path=path!("/teams/:team/aim") view=AimPage/>

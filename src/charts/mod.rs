@@ -405,3 +405,66 @@ pub fn Sparkline(
         </svg>
     }
 }
+
+/// Scores over time on the assessment scale (0.5–5): the team's own (solid) and the
+/// faculty's or coach's (dashed), one point per month.
+#[component]
+pub fn ScoreLine(
+    /// The months' scores, oldest first.
+    scores: Vec<ramp_core::dashboard::MonthScores>,
+) -> impl IntoView {
+    const SW: f64 = 160.0;
+    const SH: f64 = 44.0;
+    let n = scores.len().max(2) as f64 - 1.0;
+    let x = move |i: usize| 4.0 + (SW - 8.0) * i as f64 / n;
+    let y = |score: f64| SH - 4.0 - (SH - 8.0) * (score - 0.5) / 4.5;
+    let line = |pick: fn(&ramp_core::dashboard::MonthScores) -> Option<f64>| {
+        scores
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| pick(s).map(|v| format!("{:.1},{:.1}", x(i), y(v))))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let team = line(|s| s.team);
+    let review = line(|s| s.review);
+    view! {
+        <svg class="spark score-line" viewBox=format!("0 0 {SW} {SH}") aria-hidden="true">
+            <line class="grid" x1=4.0 x2=SW - 4.0 y1=y(3.0) y2=y(3.0)/>
+            <polyline class="series" points=team/>
+            <polyline class="series review" points=review/>
+        </svg>
+    }
+}
+
+/// PDSA cycles per month as small bars, with the count over each.
+#[component]
+pub fn VelocityBars(
+    /// (month label, cycles), oldest first.
+    months: Vec<(String, usize)>,
+) -> impl IntoView {
+    const SW: f64 = 160.0;
+    const SH: f64 = 44.0;
+    let most = months.iter().map(|m| m.1).max().unwrap_or(0).max(1) as f64;
+    let width = (SW - 8.0) / months.len().max(1) as f64;
+    let bars = months
+        .iter()
+        .enumerate()
+        .map(|(i, (label, n))| {
+            let h = (SH - 16.0) * *n as f64 / most;
+            let x = 4.0 + i as f64 * width;
+            view! {
+                <g>
+                    <title>{format!("{label}: {n}")}</title>
+                    <rect class="bar" x=x + 2.0 y=SH - 4.0 - h width=width - 4.0 height=h.max(1.0)/>
+                    <text class="bar-label" x=x + width / 2.0 y=SH - 6.0 - h text-anchor="middle">{n.to_string()}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    view! {
+        <svg class="spark velocity" viewBox=format!("0 0 {SW} {SH}") role="img" aria-label="PDSA cycles per month">
+            {bars}
+        </svg>
+    }
+}

@@ -22,6 +22,11 @@ const SEEN_KEY: &str = "ramp.seen-comments";
 pub struct Seen(RwSignal<BTreeSet<String>>);
 
 impl Seen {
+    /// Reads the list (reactive).
+    pub fn with<R>(&self, read: impl FnOnce(&BTreeSet<String>) -> R) -> R {
+        self.0.with(read)
+    }
+
     /// The list as kept on this device.
     pub fn load() -> Seen {
         let stored = web_sys::window()
@@ -67,8 +72,12 @@ fn target_link(replica: &Replica, team: &RecordId, target: &str) -> (String, Str
     let base = format!("/teams/{team}");
     let record = ramp_core::Uuid7::parse(target).ok().and_then(|id| replica.record(&id));
     match record {
-        Some(r) if r.kind == Kind::Cycle => (format!("{base}/cycles/{}", r.id), format!("PDSA cycle “{}”", r.text("title"))),
-        Some(r) if r.kind == Kind::Measure => (format!("{base}/measures/{}", r.id), format!("measure “{}”", r.text("name"))),
+        Some(r) if r.kind == Kind::Cycle => {
+            (format!("{base}/cycles/{}", r.id), format!("PDSA cycle “{}”", r.text("title")))
+        }
+        Some(r) if r.kind == Kind::Measure => {
+            (format!("{base}/measures/{}", r.id), format!("measure “{}”", r.text("name")))
+        }
         Some(r) if r.kind == Kind::Aim => (format!("{base}/aim"), "the aim".to_owned()),
         Some(r) if r.kind == Kind::Report => {
             let month = report::month(r).map(|m| m.label()).unwrap_or_default();
@@ -179,7 +188,7 @@ pub fn UnreadComments(
     let team = StoredValue::new(team);
     let unread = Memo::new(move |_| {
         let me = sync.session().map(|s| s.user.name).unwrap_or_default();
-        seen.0.with(|seen| local_db.with(|r| unread(r, &team.get_value(), seen, &me)))
+        seen.with(|seen| local_db.with(|r| unread(r, &team.get_value(), seen, &me)))
     });
     move || {
         let list = unread.get();

@@ -39,7 +39,39 @@ pub fn HomePage() -> impl IntoView {
         });
     };
     let has_teams = move || teams.with(|t| !t.is_empty());
+    let collabs = Memo::new(move |_| {
+        local_db.with(|replica| {
+            let mut found: Vec<_> = replica
+                .local()
+                .values()
+                .filter(|r| r.kind == Kind::Collaborative && !r.is_deleted())
+                .map(|r| (r.id.clone(), r.text("name").to_owned(), r.text("topic").to_owned()))
+                .collect();
+            found.sort_by_key(|c| c.1.to_lowercase());
+            found
+        })
+    });
+    let reviews = move || {
+        let rights = sync.rights();
+        !rights.coached.is_empty() || rights.governed.iter().any(|s| s.starts_with("team:"))
+    };
     view! {
+        <Show when=reviews>
+            <A href="/dashboard" attr:class="button primary big" attr:data-testid="open-dashboard">"Open the dashboard"</A>
+        </Show>
+        <Show when=move || !collabs.with(Vec::is_empty)>
+            <h2>"Collaboratives"</h2>
+            <ul class="cards" data-testid="collab-list">
+                <For each=move || collabs.get() key=|c| (c.0.clone(), c.1.clone()) let:c>
+                    <li>
+                        <A href=format!("/collabs/{}", c.0) attr:class="card">
+                            <span class="card-title">{c.1}</span>
+                            <span class="card-meta">{c.2}</span>
+                        </A>
+                    </li>
+                </For>
+            </ul>
+        </Show>
         <Show when=has_teams fallback=move || view! {
             <h1>"Welcome to Ramp"</h1>
             <p class="lead">"Plan, run and learn from PDSA cycles with your team, on this device, with or without a signal."</p>
@@ -56,6 +88,7 @@ pub fn HomePage() -> impl IntoView {
                         <A href=format!("/teams/{}", team.0) attr:class="card">
                             <span class="card-title">{team.1}</span>
                             <span class="card-meta">{team.2}</span>
+                            <UnreadBadge team=team.0.clone()/>
                         </A>
                     </li>
                 </For>
@@ -70,6 +103,92 @@ pub fn HomePage() -> impl IntoView {
             </section>
             <p>"Part of a collaborative? " <A href="/signin">"Sign in or join your team"</A> "."</p>
         </Show>
+        <Show when=move || sync.session().is_some()>
+            <JoinOrStart/>
+        </Show>
+    }
+}
+
+/// "3 unread comments" on a team's card.
+#[component]
+fn UnreadBadge(team: ramp_core::RecordId) -> impl IntoView {
+    let local_db = expect_context::<LocalDb>();
+    let sync = expect_context::<Sync>();
+    let seen = expect_context::<crate::pages::Seen>();
+    let team = StoredValue::new(team);
+    let count = Memo::new(move |_| {
+        let me = sync.session().map(|s| s.user.name).unwrap_or_default();
+        seen.with(|seen| local_db.with(|r| crate::pages::comments::unread(r, &team.get_value(), seen, &me).len()))
+    });
+    move || {
+        let n = count.get();
+        (n > 0).then(|| view! {
+            <span class="tag tag-new" data-testid="unread-badge">{crate::pages::team::plural(n, "unread comment", "unread comments")}</span>
+        })
+    }
+}
+
+/// For a signed-in person: join another team with an invite code, or start a collaborative.
+#[component]
+fn JoinOrStart() -> impl IntoView {
+    let sync = expect_context::<Sync>();
+    let navigate = use_navigate();
+    let code = RwSignal::new(String::new());
+    let name = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<String>);
+    let join = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = code.get_untracked();
+        leptos::task::spawn_local(async move {
+            match sync.accept_invite(typed.trim()).await {
+                Ok(()) => {
+                    code.set(String::new());
+                    message.set(Some("You have joined the team: it appears here after the sync.".into()));
+                }
+                Err(error) => message.set(Some(error.to_string())),
+            }
+        });
+    };
+    let start = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = name.get_untracked();
+        if typed.trim().is_empty() {
+            message.set(Some("Give the collaborative a name.".into()));
+            return;
+        }
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            match sync.start_collaborative(typed.trim()).await {
+                Ok(scope) => {
+                    let id = scope.trim_start_matches("collab:").to_owned();
+                    message.set(Some("Started: it opens once it has synced.".into()));
+                    navigate(&format!("/collabs/{id}"), Default::default());
+                }
+                Err(error) => message.set(Some(error.to_string())),
+            }
+        });
+    };
+    view! {
+        <details class="panel no-print">
+            <summary>"Join another team, or start a collaborative"</summary>
+            <form on:submit=join>
+                <label for="join-code">"Invite code"</label>
+                <div class="button-row">
+                    <input type="text" id="join-code" autocomplete="off" prop:value=move || code.get()
+                        on:input=move |ev| code.set(event_target_value(&ev))/>
+                    <button type="submit">"Join"</button>
+                </div>
+            </form>
+            <form on:submit=start>
+                <label for="new-collab">"Name of a new collaborative (you will be its faculty)"</label>
+                <div class="button-row">
+                    <input type="text" id="new-collab" prop:value=move || name.get()
+                        on:input=move |ev| name.set(event_target_value(&ev))/>
+                    <button type="submit">"Start it"</button>
+                </div>
+            </form>
+            <p class="problem" role="status">{move || message.get()}</p>
+        </details>
     }
 }
 

@@ -3,35 +3,39 @@
 
 mod activity;
 mod aim;
-mod comments;
+mod collab;
+pub(crate) mod comments;
 mod cycle;
 mod cycles;
+mod dashboard;
 mod drivers;
 mod home;
 mod idea;
 mod measure;
 mod measures;
 mod new_cycle;
-mod reports;
 mod not_found;
+mod reports;
 mod settings;
 mod sheet;
 mod sign_in;
-mod team;
+pub(crate) mod team;
 
 pub use activity::ActivityPage;
 pub use aim::AimPage;
+pub use collab::{CollabPage, CommonMeasurePage, ComparePage};
+pub use comments::{CommentThread, Seen, UnreadComments};
 pub use cycle::CyclePage;
 pub use cycles::CyclesPage;
+pub use dashboard::DashboardPage;
 pub use drivers::{DriverPage, DriversPage};
 pub use home::HomePage;
 pub use idea::IdeaPage;
 pub use measure::MeasurePage;
 pub use measures::MeasuresPage;
-pub use comments::{CommentThread, Seen, UnreadComments};
 pub use new_cycle::NewCyclePage;
-pub use reports::{ReportPage, ReportsPage};
 pub use not_found::NotFound;
+pub use reports::{ReportPage, ReportsPage};
 pub use settings::SettingsPage;
 pub use sign_in::SignInPage;
 pub use team::TeamPage;
@@ -96,7 +100,7 @@ fn creation(record: &RecordId, kind: Kind, scope: &str, draft: &Draft) -> Vec<Ed
 }
 
 /// Today's date on this device, as `YYYY-MM-DD`.
-fn today() -> String {
+pub(crate) fn today() -> String {
     let now = js_sys::Date::new_0();
     format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
 }

@@ -193,10 +193,10 @@ pub fn SheetFields(
     let section = move |section: Section| {
         let scope = scope.clone();
         let fields = schema::fields(sheet.kind).iter().filter(move |spec| spec.section == section);
-        // A section is editable when its first field is (sections share their writers).
-        let first = fields.clone().next().map_or("", |spec| spec.name);
+        // A section is editable when the person may write every field in it.
+        let names: Vec<&'static str> = fields.clone().map(|spec| spec.name).collect();
         let own_scope = own_scope.clone();
-        let locked = move || !sync.may_write(sheet.kind, first, &own_scope);
+        let locked = move || !names.iter().all(|name| sync.may_write(sheet.kind, name, &own_scope));
         view! {
             <section class="sheet-section" id=format!("sec-{}", section.key())>
                 <h2>{section.heading()}</h2>

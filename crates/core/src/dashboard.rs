@@ -15,7 +15,7 @@ use crate::period::{day_number, Period};
 use crate::record::{team_scope, Kind, Record};
 use crate::report;
 
-/// Days without a PDSA cycle after which a team has gone quiet.
+/// Days without a PDSA cycle (one under way counts as today) after which a team has gone quiet.
 pub const QUIET_CYCLE_DAYS: i64 = 30;
 /// Days since the end of the last period with data after which a team has gone quiet.
 pub const QUIET_DATA_DAYS: i64 = 45;
@@ -154,13 +154,22 @@ fn summary(team: &RecordId, records: &[&Record], today: &str) -> TeamSummary {
         .collect();
     scores.sort_by_key(|s| s.month);
 
+    // A cycle counts on its last day, or today while it is under way.
     let cycle_days: Vec<i64> = records
         .iter()
         .filter(|r| r.kind == Kind::Cycle)
-        .filter_map(|r| report::cycle_day(r).or_else(|| day_number(r.text("start"))))
+        .filter_map(|r| {
+            let start = day_number(r.text("start")).filter(|d| *d <= today_day);
+            let last = report::cycle_day(r)?;
+            if last > today_day {
+                start.map(|_| today_day)
+            } else {
+                Some(last)
+            }
+        })
         .collect();
     let cycles = records.iter().filter(|r| r.kind == Kind::Cycle).count();
-    let days_since_cycle = cycle_days.iter().filter(|d| **d <= today_day).max().map(|d| today_day - d);
+    let days_since_cycle = cycle_days.iter().max().map(|d| today_day - d);
     let velocity = match this_month {
         Some(month) => {
             let mut months = vec![month];
@@ -326,6 +335,19 @@ mod tests {
 
     fn text(s: &str) -> Value {
         Value::Text(s.into())
+    }
+
+    #[test]
+    fn a_cycle_under_way_counts_as_today_and_one_not_started_does_not() {
+        let mut team = Team::new(3, "Ward 3");
+        let id = Uuid7::from_parts(300, [3; 10]);
+        team.write(&id, Kind::Cycle, &[("start", text("2026-11-25")), ("end", text("2026-12-02"))]);
+        let later = Uuid7::from_parts(301, [3; 10]);
+        team.write(&later, Kind::Cycle, &[("start", text("2026-12-10")), ("end", text("2026-12-12"))]);
+        let found = summaries(team.replica.local().values(), std::slice::from_ref(&team.id), "2026-11-28");
+        assert_eq!(found[0].days_since_cycle, Some(0));
+        let found = summaries(team.replica.local().values(), std::slice::from_ref(&team.id), "2026-11-20");
+        assert_eq!(found[0].days_since_cycle, None, "planned cycles are not activity yet");
     }
 
     #[test]

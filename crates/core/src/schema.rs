@@ -528,7 +528,8 @@ pub const SESSION_TYPES: &[(&str, &str)] = &[
 ];
 
 const REPORT_FIELDS: &[FieldSpec] = &[
-    required(field("month", "Month", "", Input::Period, Section::Report), "Say which month this report covers."),
+    // Not drawn on the report's page: the month is the page's (its id is derived from it).
+    required(field("month", "Month", "", Input::Period, Section::About), "Say which month this report covers."),
     field("progress", "Progress this month", "What the team did and what moved.", Input::Paragraph, Section::Report),
     field("achievements", "Achievements", "What went well; what you are proud of.", Input::Paragraph, Section::Report),
     field("barriers", "Barriers", "What got in the way.", Input::Paragraph, Section::Report),
@@ -781,9 +782,12 @@ pub fn check_op(op: &Op) -> Result<(), Issue> {
         return Err(Issue::BadScope);
     }
     if op.kind == Kind::Report && op.field == "month" {
-        if let Value::Text(text) = &op.value {
-            if matches!(crate::period::Period::parse(text), Some(crate::period::Period::Week { .. })) {
-                return Err(Issue::NotAMonth);
+        if let (Value::Text(text), Some(Scope::Team(team))) = (&op.value, Scope::parse(&op.scope)) {
+            match crate::period::Period::parse(text) {
+                Some(crate::period::Period::Week { .. }) => return Err(Issue::NotAMonth),
+                // A report's id is its team's and month's: one report per month.
+                Some(month) if crate::report::id(&team, month) != op.record => return Err(Issue::BadScope),
+                _ => {}
             }
         }
     }

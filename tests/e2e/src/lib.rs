@@ -78,6 +78,8 @@ pub struct Server {
     pub url: String,
     port: u16,
     dist: PathBuf,
+    /// Flags added to every start (`--demo`).
+    flags: Vec<String>,
     /// The data folder (SQLite file inside).
     pub data: TempDir,
 }
@@ -91,8 +93,29 @@ impl Server {
     /// Starts the server on a given build folder.
     pub fn start_with_dist(dist: PathBuf) -> anyhow::Result<Server> {
         let port = free_port();
-        let mut server =
-            Server { child: None, url: format!("http://127.0.0.1:{port}"), port, dist, data: TempDir::new("data") };
+        let mut server = Server {
+            child: None,
+            url: format!("http://127.0.0.1:{port}"),
+            port,
+            dist,
+            flags: Vec::new(),
+            data: TempDir::new("data"),
+        };
+        server.restart()?;
+        Ok(server)
+    }
+
+    /// Starts the server on the release build with the demo collaborative loaded.
+    pub fn start_demo() -> anyhow::Result<Server> {
+        let port = free_port();
+        let mut server = Server {
+            child: None,
+            url: format!("http://127.0.0.1:{port}"),
+            port,
+            dist: env_path("RAMP_DIST")?,
+            flags: vec!["--demo".into()],
+            data: TempDir::new("data"),
+        };
         server.restart()?;
         Ok(server)
     }
@@ -105,6 +128,7 @@ impl Server {
             .arg(self.data.path())
             .arg("--dist")
             .arg(&self.dist)
+            .args(&self.flags)
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()

@@ -1,0 +1,689 @@
+//! A collaborative's pages: its own record (topic, aim, dates), its calendar, its common
+//! measure set, its change package and its teams with invites — edited by faculty, read by
+//! everyone in it; a team adopts a common measure or a change idea into its own worksheets
+//! with one tap, then adapts it there. And the cross-team view for faculty: every team's
+//! common measures side by side and the scores per month, printable.
+//!
+//! Owns only the pages; adding teams and invites goes through `Sync` (they need the server),
+//! everything else is saved on the device like any edit. Never writes IndexedDB itself.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use ramp_core::schema::{self, Section};
+use ramp_core::{dashboard, measure, team_scope, Draft, Edit, Kind, Record, RecordId, Replica, Uuid7, Value};
+
+use crate::charts::Sparkline;
+use crate::components::CreateForm;
+use crate::pages::sheet::{Sheet, SheetFields};
+use crate::pages::{creation, id_param, live, today};
+use crate::store::{new_id, LocalDb};
+use crate::sync::Sync;
+
+/// The id of a team's copy of a collaborative's record (a common measure, a change idea):
+/// the same on every device, so adopting twice, or on two devices, makes one copy.
+pub(crate) fn adopted_id(team: &RecordId, source: &RecordId) -> RecordId {
+    Uuid7::derived(team, &format!("adopted/{source}"))
+}
+
+/// The collaborative in the route, if this device has it (reactive).
+fn collab_param() -> Memo<Option<RecordId>> {
+    let local_db = expect_context::<LocalDb>();
+    let id = id_param("collab");
+    Memo::new(move |_| {
+        id.get().filter(|id| {
+            local_db.with(|r| r.record(id).is_some_and(|c| c.kind == Kind::Collaborative && !c.is_deleted()))
+        })
+    })
+}
+
+/// The teams of a collaborative that this device has, as (id, name), by name (reactive).
+fn teams_of(sync: Sync, replica: &Replica, collab: &RecordId) -> Vec<(RecordId, String)> {
+    let rights = sync.rights();
+    let mut teams: Vec<(RecordId, String)> = rights
+        .collabs
+        .iter()
+        .filter(|(_, c)| c.as_str() == collab.as_str())
+        .filter_map(|(t, _)| Uuid7::parse(t).ok())
+        .filter_map(|t| {
+            let record = replica.record(&t).filter(|r| r.kind == Kind::Team && !r.is_deleted())?;
+            Some((t, record.text("name").to_owned()))
+        })
+        .collect();
+    teams.sort_by_key(|t| t.1.to_lowercase());
+    teams
+}
+
+/// The collaborative's page.
+#[component]
+pub fn CollabPage() -> impl IntoView {
+    let collab = collab_param();
+    move || match collab.get() {
+        None => view! { <crate::pages::NotFound/> }.into_any(),
+        Some(collab) => view! { <Collab collab=collab/> }.into_any(),
+    }
+}
+
+#[component]
+fn Collab(collab: RecordId) -> impl IntoView {
+    let sync = expect_context::<Sync>();
+    let scope = format!("collab:{collab}");
+    let sheet = Sheet::in_scope(scope.clone(), collab.clone(), Kind::Collaborative);
+    let faculty = {
+        let scope = scope.clone();
+        Memo::new(move |_| sync.governs(&scope))
+    };
+    let name = move || sheet.draft.with(|d| d.get("name").as_text().to_owned());
+    let base = format!("/collabs/{collab}");
+    view! {
+        <nav class="crumbs no-print"><A href="/">"Home"</A></nav>
+        <p class="print-only print-kind">"Collaborative"</p>
+        <h1 data-testid="collab-name">{name}</h1>
+        <nav class="team-nav no-print" aria-label="The collaborative">
+            <a href="#sec-collaborative">"About"</a>
+            <a href="#calendar">"Calendar"</a>
+            <a href="#common-measures">"Common measures"</a>
+            <a href="#change-package">"Change package"</a>
+            <a href="#teams">"Teams"</a>
+            <A href=format!("{base}/compare")>"Compare teams"</A>
+            <A href="/dashboard">"Dashboard"</A>
+        </nav>
+        <SheetFields sheet=sheet team=collab.clone() sections=vec![Section::Collaborative]/>
+        <Calendar scope=scope.clone() faculty=faculty/>
+        <CommonMeasures collab=collab.clone() faculty=faculty/>
+        <ChangePackage collab=collab.clone() faculty=faculty/>
+        <Teams collab=collab.clone() faculty=faculty/>
+    }
+}
+
+/// The calendar: expert meeting, learning sessions, action periods, outcomes congress.
+#[component]
+fn Calendar(scope: String, faculty: Memo<bool>) -> impl IntoView {
+    let local_db = expect_context::<LocalDb>();
+    let events = {
+        let scope = scope.clone();
+        Memo::new(move |_| {
+            local_db.with(|r| {
+                let mut events: Vec<(String, String, String, String)> = live(r, &scope, Kind::Session)
+                    .into_iter()
+                    .map(|s| {
+                        let kind = schema::SESSION_TYPES
+                            .iter()
+                            .find(|(k, _)| *k == s.text("session_type"))
+                            .map_or("Event", |(_, label)| label);
+                        let number = match s.value("number") {
+                            Value::Number(n) => format!(" {n}"),
+                            _ => String::new(),
+                        };
+                        let dates = match (s.text("start"), s.text("end")) {
+                            (start, "") => ramp_core::period::date_label(start),
+                            (start, end) => format!(
+                                "{} – {}",
+                                ramp_core::period::date_label(start),
+                                ramp_core::period::date_label(end)
+                            ),
+                        };
+                        (s.text("start").to_owned(), format!("{kind}{number}"), dates, s.text("place").to_owned())
+                    })
+                    .collect();
+                events.sort();
+                events
+            })
+        })
+    };
+    let now = today();
+    let generation = RwSignal::new(0u32);
+    let add = move |draft: Draft| {
+        let id = new_id();
+        let edits = creation(&id, Kind::Session, &scope, &draft);
+        leptos::task::spawn_local(async move {
+            if local_db.save(edits).await.is_ok() {
+                generation.update(|g| *g += 1);
+            }
+        });
+    };
+    view! {
+        <section class="overview-block" id="calendar">
+            <h2>"Calendar"</h2>
+            <Show when=move || events.with(Vec::is_empty)>
+                <p class="empty">"No dates yet."</p>
+            </Show>
+            <ol class="calendar" data-testid="calendar">
+                {move || {
+                    let now = now.clone();
+                    events.get().into_iter().map(|(start, what, dates, place)| {
+                        let past = start < now;
+                        view! {
+                            <li class:past=past>
+                                <span class="cal-what">{what}</span>
+                                <span class="cal-when">{dates}</span>
+                                <span class="cal-where">{place}</span>
+                            </li>
+                        }
+                    }).collect_view()
+                }}
+            </ol>
+            <Show when=move || faculty.get()>
+                <details class="panel no-print">
+                    <summary>"Add a date"</summary>
+                    {
+                        let add = add.clone();
+                        move || {
+                            generation.get();
+                            view! {
+                                <CreateForm initial=Draft::new(Kind::Session) fields=schema::fields(Kind::Session).iter().collect()
+                                    submit_label="Add to the calendar" on_submit=add.clone()/>
+                            }
+                        }
+                    }
+                </details>
+            </Show>
+        </section>
+    }
+}
+
+/// The fields a new common measure asks for first; the rest are on its own page.
+fn first_measure_fields() -> Vec<&'static schema::FieldSpec> {
+    ["name", "measure_type", "value_type"].iter().filter_map(|f| schema::spec(Kind::MeasureDef, f)).collect()
+}
+
+/// The common measure set, with each team's way to take a measure on.
+#[component]
+fn CommonMeasures(collab: RecordId, faculty: Memo<bool>) -> impl IntoView {
+    let local_db = expect_context::<LocalDb>();
+    let sync = expect_context::<Sync>();
+    let scope = format!("collab:{collab}");
+    let collab = StoredValue::new(collab);
+    let defs = {
+        let scope = scope.clone();
+        Memo::new(move |_| {
+            local_db.with(|r| {
+                live(r, &scope, Kind::MeasureDef)
+                    .into_iter()
+                    .map(|m| {
+                        (
+                            m.id.clone(),
+                            m.text("name").to_owned(),
+                            m.text("measure_type").to_owned(),
+                            m.text("definition").to_owned(),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    // The teams this person works in, in this collaborative.
+    let my_teams = Memo::new(move |_| {
+        local_db.with(|r| {
+            teams_of(sync, r, &collab.get_value())
+                .into_iter()
+                .filter(|(t, _)| sync.can_write(&team_scope(t)) && !sync.governs(&team_scope(t)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let adopt = move |team: RecordId, def: RecordId| {
+        let edits = local_db.with_untracked(|r| {
+            let Some(source) = r.record(&def) else { return Vec::new() };
+            copy_fields(
+                source,
+                &adopted_id(&team, &def),
+                Kind::Measure,
+                &team_scope(&team),
+                &[("common", def.to_string())],
+            )
+        });
+        leptos::task::spawn_local(async move {
+            let _ = local_db.save(edits).await;
+        });
+    };
+    let generation = RwSignal::new(0u32);
+    let add = move |draft: Draft| {
+        let id = new_id();
+        let edits = creation(&id, Kind::MeasureDef, &scope, &draft);
+        leptos::task::spawn_local(async move {
+            if local_db.save(edits).await.is_ok() {
+                generation.update(|g| *g += 1);
+            }
+        });
+    };
+    view! {
+        <section class="overview-block" id="common-measures">
+            <h2>"Common measures"</h2>
+            <p class="hint">"Every team reports these; teams may add their own measures too."</p>
+            <Show when=move || defs.with(Vec::is_empty)>
+                <p class="empty">"No common measures yet."</p>
+            </Show>
+            <ul class="cards" data-testid="common-measures">
+                {move || defs.get().into_iter().map(|(id, name, kind, definition)| {
+                    let href = format!("/collabs/{}/measures/{id}", collab.get_value());
+                    let def = id.clone();
+                    view! {
+                        <li class="card">
+                            <A href=href attr:class="card-title">{name}</A>
+                            <span class="card-foot"><span class=format!("tag tag-{kind}")>{kind.clone()}</span></span>
+                            <span class="card-meta">{definition}</span>
+                            {move || my_teams.get().into_iter().map(|(team, team_name)| {
+                                let copy = adopted_id(&team, &def);
+                                let has = local_db.with(|r| r.record(&copy).is_some_and(|m| !m.is_deleted()));
+                                let (team2, def2) = (team.clone(), def.clone());
+                                if has {
+                                    view! { <A href=format!("/teams/{team}/measures/{copy}") attr:class="card-meta">{format!("✓ In {team_name}'s measures")}</A> }.into_any()
+                                } else {
+                                    view! {
+                                        <button type="button" data-testid="adopt-measure"
+                                            on:click=move |_| adopt(team2.clone(), def2.clone())>{format!("Add to {team_name}'s measures")}</button>
+                                    }.into_any()
+                                }
+                            }).collect_view()}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <Show when=move || faculty.get()>
+                <details class="panel no-print">
+                    <summary>"Add a common measure"</summary>
+                    {
+                        let add = add.clone();
+                        move || {
+                            generation.get();
+                            view! {
+                                <CreateForm initial=Draft::new(Kind::MeasureDef) fields=first_measure_fields()
+                                    submit_label="Add the common measure" on_submit=add.clone()/>
+                            }
+                        }
+                    }
+                </details>
+            </Show>
+        </section>
+    }
+}
+
+/// The edits that copy a record's fields into a team's own record, with extra fields.
+fn copy_fields(source: &Record, id: &RecordId, kind: Kind, scope: &str, extra: &[(&str, String)]) -> Vec<Edit> {
+    let mut edits: Vec<Edit> = source
+        .fields
+        .iter()
+        .filter(|(name, state)| name.as_str() != ramp_core::record::DELETED && !state.value().is_blank())
+        .filter(|(name, _)| schema::spec(kind, name).is_some())
+        .map(|(name, state)| Edit {
+            record: id.clone(),
+            kind,
+            scope: scope.to_owned(),
+            field: name.clone(),
+            value: state.value().clone(),
+        })
+        .collect();
+    edits.extend(extra.iter().map(|(field, value)| Edit {
+        record: id.clone(),
+        kind,
+        scope: scope.to_owned(),
+        field: (*field).to_owned(),
+        value: Value::Text(value.clone()),
+    }));
+    edits
+}
+
+/// The change package: the driver diagram's drivers and the change ideas teams adopt and adapt.
+#[component]
+fn ChangePackage(collab: RecordId, faculty: Memo<bool>) -> impl IntoView {
+    let local_db = expect_context::<LocalDb>();
+    let sync = expect_context::<Sync>();
+    let scope = format!("collab:{collab}");
+    let collab = StoredValue::new(collab);
+    let package = {
+        let scope = scope.clone();
+        Memo::new(move |_| {
+            local_db.with(|r| {
+                let drivers: Vec<(String, Vec<String>)> = live(r, &scope, Kind::Driver)
+                    .into_iter()
+                    .filter(|d| d.text("level") == "primary")
+                    .map(|p| {
+                        let secondary = live(r, &scope, Kind::Driver)
+                            .into_iter()
+                            .filter(|s| ramp_core::drivers::ids_in(s.value("links")).iter().any(|l| l == p.id.as_str()))
+                            .map(|s| s.text("text").to_owned())
+                            .collect();
+                        (p.text("text").to_owned(), secondary)
+                    })
+                    .collect();
+                let ideas: Vec<(RecordId, String, String)> = live(r, &scope, Kind::ChangeIdea)
+                    .into_iter()
+                    .map(|i| (i.id.clone(), i.text("text").to_owned(), i.text("description").to_owned()))
+                    .collect();
+                (drivers, ideas)
+            })
+        })
+    };
+    let my_teams = Memo::new(move |_| {
+        local_db.with(|r| {
+            teams_of(sync, r, &collab.get_value())
+                .into_iter()
+                .filter(|(t, _)| sync.can_write(&team_scope(t)) && !sync.governs(&team_scope(t)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let adopt = move |team: RecordId, idea: RecordId| {
+        let edits = local_db.with_untracked(|r| {
+            let Some(source) = r.record(&idea) else { return Vec::new() };
+            copy_fields(source, &adopted_id(&team, &idea), Kind::ChangeIdea, &team_scope(&team), &[])
+                .into_iter()
+                .filter(|e| e.field != "drivers")
+                .collect()
+        });
+        leptos::task::spawn_local(async move {
+            let _ = local_db.save(edits).await;
+        });
+    };
+    let generation = RwSignal::new(0u32);
+    let add = move |draft: Draft| {
+        let id = new_id();
+        let edits = creation(&id, Kind::ChangeIdea, &scope, &draft);
+        leptos::task::spawn_local(async move {
+            if local_db.save(edits).await.is_ok() {
+                generation.update(|g| *g += 1);
+            }
+        });
+    };
+    view! {
+        <section class="overview-block" id="change-package">
+            <h2>"Change package"</h2>
+            <div class="package-drivers">
+                {move || package.get().0.into_iter().map(|(primary, secondary)| view! {
+                    <div class="package-driver">
+                        <p class="driver-primary">{primary}</p>
+                        <ul>{secondary.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+                    </div>
+                }).collect_view()}
+            </div>
+            <h3>"Change ideas"</h3>
+            <Show when=move || package.with(|p| p.1.is_empty())>
+                <p class="empty">"No change ideas in the package yet."</p>
+            </Show>
+            <ul class="cards" data-testid="package-ideas">
+                {move || package.get().1.into_iter().map(|(id, text, description)| {
+                    let idea = id.clone();
+                    view! {
+                        <li class="card">
+                            <span class="card-title">{text}</span>
+                            <span class="card-meta">{description}</span>
+                            {move || my_teams.get().into_iter().map(|(team, team_name)| {
+                                let copy = adopted_id(&team, &idea);
+                                let has = local_db.with(|r| r.record(&copy).is_some_and(|m| !m.is_deleted()));
+                                let (team2, idea2) = (team.clone(), idea.clone());
+                                if has {
+                                    view! { <A href=format!("/teams/{team}/ideas/{copy}") attr:class="card-meta">{format!("✓ Adopted by {team_name} — adapt it there")}</A> }.into_any()
+                                } else {
+                                    view! {
+                                        <button type="button" data-testid="adopt-idea"
+                                            on:click=move |_| adopt(team2.clone(), idea2.clone())>{format!("Adopt in {team_name}")}</button>
+                                    }.into_any()
+                                }
+                            }).collect_view()}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <Show when=move || faculty.get()>
+                <details class="panel no-print">
+                    <summary>"Add a change idea to the package"</summary>
+                    {
+                        let add = add.clone();
+                        move || {
+                            generation.get();
+                            view! {
+                                <CreateForm initial=Draft::new(Kind::ChangeIdea) fields=vec![schema::spec(Kind::ChangeIdea, "text").unwrap(), schema::spec(Kind::ChangeIdea, "description").unwrap()]
+                                    submit_label="Add to the package" on_submit=add.clone()/>
+                            }
+                        }
+                    }
+                </details>
+            </Show>
+        </section>
+    }
+}
+
+/// The collaborative's teams; faculty add teams and make invite codes (online).
+#[component]
+fn Teams(collab: RecordId, faculty: Memo<bool>) -> impl IntoView {
+    let local_db = expect_context::<LocalDb>();
+    let sync = expect_context::<Sync>();
+    let collab = StoredValue::new(collab);
+    let teams = Memo::new(move |_| local_db.with(|r| teams_of(sync, r, &collab.get_value())));
+    let new_name = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<String>);
+    let add_team = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let name = new_name.get_untracked();
+        if name.trim().is_empty() {
+            message.set(Some("Give the new team a name.".into()));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            match sync.add_team(collab.get_value().as_str(), name.trim()).await {
+                Ok(_) => {
+                    new_name.set(String::new());
+                    message.set(Some(format!("“{}” is added; it appears below after the next sync.", name.trim())));
+                }
+                Err(error) => message.set(Some(error.to_string())),
+            }
+        });
+    };
+    let codes = RwSignal::new(Vec::<(String, String)>::new());
+    let invite = move |team: RecordId, team_name: String, role: &'static str| {
+        leptos::task::spawn_local(async move {
+            match sync.invite(team.as_str(), role).await {
+                Ok(code) => codes.update(|c| c.push((format!("{team_name}, as {role}"), code))),
+                Err(error) => message.set(Some(error.to_string())),
+            }
+        });
+    };
+    view! {
+        <section class="overview-block" id="teams">
+            <h2>"Teams"</h2>
+            <ul class="cards" data-testid="collab-teams">
+                {move || teams.get().into_iter().map(|(id, name)| {
+                    let (id2, name2, id3, name3) = (id.clone(), name.clone(), id.clone(), name.clone());
+                    view! {
+                        <li class="card">
+                            <A href=format!("/teams/{id}") attr:class="card-title">{name}</A>
+                            <Show when=move || faculty.get()>
+                                <div class="button-row no-print">
+                                    <button type="button" data-testid="invite-member"
+                                        on:click={let (id, name) = (id2.clone(), name2.clone()); move |_| invite(id.clone(), name.clone(), "member")}>"Invite a member"</button>
+                                    <button type="button" data-testid="invite-coach"
+                                        on:click={let (id, name) = (id3.clone(), name3.clone()); move |_| invite(id.clone(), name.clone(), "coach")}>"Invite a coach"</button>
+                                </div>
+                            </Show>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <Show when=move || !codes.with(Vec::is_empty)>
+                <div class="panel" data-testid="invite-codes">
+                    <p class="hint">"Hand each code to the person; it works once, for 14 days, on the sign-in page."</p>
+                    <ul>{move || codes.get().into_iter().map(|(who, code)| view! { <li>{who}": "<code class="invite-code">{code}</code></li> }).collect_view()}</ul>
+                </div>
+            </Show>
+            <Show when=move || faculty.get()>
+                <form class="panel no-print" on:submit=add_team>
+                    <label for="new-team">"Add a team (needs a connection)"</label>
+                    <div class="button-row">
+                        <input type="text" id="new-team" prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev))/>
+                        <button type="submit" class="primary">"Add team"</button>
+                    </div>
+                </form>
+            </Show>
+            <p class="problem" role="status">{move || message.get()}</p>
+        </section>
+    }
+}
+
+/// A common measure's own worksheet (the collaborative's definition).
+#[component]
+pub fn CommonMeasurePage() -> impl IntoView {
+    let local_db = expect_context::<LocalDb>();
+    let collab = collab_param();
+    let def = id_param("measure");
+    let found = Memo::new(move |_| {
+        let (collab, def) = (collab.get()?, def.get()?);
+        let exists = local_db.with(|r| r.record(&def).is_some_and(|m| m.kind == Kind::MeasureDef && !m.is_deleted()));
+        exists.then_some((collab, def))
+    });
+    move || match found.get() {
+        None => view! { <crate::pages::NotFound/> }.into_any(),
+        Some((collab, def)) => {
+            let sheet = Sheet::in_scope(format!("collab:{collab}"), def, Kind::MeasureDef);
+            let name = move || sheet.draft.with(|d| d.get("name").as_text().to_owned());
+            view! {
+                <nav class="crumbs no-print"><A href=format!("/collabs/{collab}#common-measures")>"Common measures"</A></nav>
+                <p class="print-only print-kind">"Common measure"</p>
+                <h1>{name}</h1>
+                <SheetFields sheet=sheet team=collab.clone()
+                    sections=vec![Section::Measure, Section::Definition, Section::Goal, Section::Chart]/>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The cross-team view: each common measure's chart for every team, side by side, and the
+/// distribution of scores per month. Printable for a learning session.
+#[component]
+pub fn ComparePage() -> impl IntoView {
+    let collab = collab_param();
+    move || match collab.get() {
+        None => view! { <crate::pages::NotFound/> }.into_any(),
+        Some(collab) => view! { <Compare collab=collab/> }.into_any(),
+    }
+}
+
+#[component]
+fn Compare(collab: RecordId) -> impl IntoView {
+    let local_db = expect_context::<LocalDb>();
+    let sync = expect_context::<Sync>();
+    let scope = format!("collab:{collab}");
+    let collab = StoredValue::new(collab);
+    let name =
+        move || local_db.with(|r| r.record(&collab.get_value()).map(|c| c.text("name").to_owned())).unwrap_or_default();
+    // Per common measure: per team, its chart (None: the team does not report it yet).
+    let grid = {
+        let scope = scope.clone();
+        Memo::new(move |_| {
+            local_db.with(|r| {
+                let teams = teams_of(sync, r, &collab.get_value());
+                live(r, &scope, Kind::MeasureDef)
+                    .into_iter()
+                    .map(|def| {
+                        let cells: Vec<(String, Option<(String, ramp_core::chart::MeasureChart)>)> = teams
+                            .iter()
+                            .map(|(team, team_name)| {
+                                let own = live(r, &team_scope(team), Kind::Measure)
+                                    .into_iter()
+                                    .find(|m| m.text("common") == def.id.as_str());
+                                let chart = own.map(|m| {
+                                    let series = measure::series(m, r.local().values());
+                                    let chart = ramp_core::chart::for_measure(m, &series);
+                                    let latest = series
+                                        .iter()
+                                        .rev()
+                                        .find_map(|p| {
+                                            p.value.map(|v| {
+                                                format!("{} · {}", measure::format_value(m, v), p.period.label())
+                                            })
+                                        })
+                                        .unwrap_or_else(|| "No data yet".to_owned());
+                                    (latest, chart)
+                                });
+                                (team_name.clone(), chart)
+                            })
+                            .collect();
+                        (def.text("name").to_owned(), cells)
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    // Scores per month: month → (level → teams at it), for the team's and the faculty's scores.
+    let distribution = Memo::new(move |_| {
+        local_db.with(|r| {
+            let teams: Vec<RecordId> = teams_of(sync, r, &collab.get_value()).into_iter().map(|t| t.0).collect();
+            let summaries = dashboard::summaries(r.local().values(), &teams, &today());
+            let mut months: Vec<ramp_core::period::Period> =
+                summaries.iter().flat_map(|s| s.scores.iter().map(|m| m.month)).collect();
+            months.sort();
+            months.dedup();
+            let months: Vec<_> = months.into_iter().rev().take(12).rev().collect();
+            months
+                .into_iter()
+                .map(|month| {
+                    let at = |pick: fn(&dashboard::MonthScores) -> Option<f64>| {
+                        let scores: Vec<f64> = summaries
+                            .iter()
+                            .filter_map(|s| s.scores.iter().find(|m| m.month == month).and_then(pick))
+                            .collect();
+                        scores
+                    };
+                    (month.label(), at(|m| m.team), at(|m| m.review))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let levels: Vec<f64> = schema::SCORES.iter().filter_map(|(s, _)| s.parse().ok()).collect();
+    let levels = StoredValue::new(levels);
+    view! {
+        <nav class="crumbs no-print"><A href=format!("/collabs/{}", collab.get_value())>{name}</A></nav>
+        <h1>"Teams side by side"</h1>
+        <p class="lead print-only">{name}</p>
+        <div class="button-row no-print">
+            <button type="button" on:click=|_| { let _ = web_sys::window().map(|w| w.print()); }>"Print"</button>
+        </div>
+        {move || grid.get().into_iter().map(|(measure, cells)| view! {
+            <section class="overview-block compare-block">
+                <h2>{measure}</h2>
+                <ul class="compare-grid" data-testid="compare-grid">
+                    {cells.into_iter().map(|(team, chart)| view! {
+                        <li class="compare-cell">
+                            <span class="small-name">{team}</span>
+                            {match chart {
+                                Some((latest, chart)) => view! {
+                                    {(!chart.points.is_empty()).then(|| view! { <Sparkline chart=chart.clone()/> })}
+                                    <span class="small-signal">{latest}</span>
+                                }.into_any(),
+                                None => view! { <span class="small-signal">"Not reported yet"</span> }.into_any(),
+                            }}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        }).collect_view()}
+        <section class="overview-block">
+            <h2>"Scores per month"</h2>
+            <p class="hint">"How many teams stood at each level of the assessment scale: the teams' own scores (T) and faculty's (F)."</p>
+            <div class="table-scroll">
+                <table class="score-table" data-testid="score-distribution">
+                    <thead><tr><th scope="col">"Month"</th>
+                        {move || levels.get_value().into_iter().map(|l| view! { <th scope="col">{format!("{l:.1}")}</th> }).collect_view()}
+                    </tr></thead>
+                    <tbody>
+                        {move || distribution.get().into_iter().map(|(month, team, review)| view! {
+                            <tr>
+                                <th scope="row">{month}</th>
+                                {levels.get_value().into_iter().map(|l| {
+                                    let count = |list: &[f64]| list.iter().filter(|s| (**s - l).abs() < 1e-9).count();
+                                    let (t, f) = (count(&team), count(&review));
+                                    let text = match (t, f) {
+                                        (0, 0) => String::new(),
+                                        (t, 0) => format!("T{t}"),
+                                        (0, f) => format!("F{f}"),
+                                        (t, f) => format!("T{t} F{f}"),
+                                    };
+                                    let filled = !text.is_empty();
+                                    view! { <td class:filled=filled>{text}</td> }
+                                }).collect_view()}
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

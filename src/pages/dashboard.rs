@@ -1,0 +1,202 @@
+//! The coach's dashboard: every team the person coaches or runs as faculty, in one view, from
+//! the records on this device (so it works offline after one sync) — scores over time, PDSA
+//! cycles per month, days since the last cycle and data, aim progress, measure small
+//! multiples with their signals; sorted and filtered, quiet teams marked.
+//!
+//! Owns only the page and its sort and filter; the summaries are `ramp_core::dashboard`'s.
+//! Never writes anything.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use ramp_core::dashboard::{self, SortBy, TeamSummary};
+use ramp_core::{Kind, Uuid7};
+
+use crate::charts::{ScoreLine, Sparkline, VelocityBars};
+use crate::pages::today;
+use crate::store::LocalDb;
+use crate::sync::Sync;
+
+/// One small multiple: a measure's name, chart and latest signal.
+#[derive(Clone, PartialEq)]
+struct Small {
+    id: String,
+    name: String,
+    signal: String,
+    chart: ramp_core::chart::MeasureChart,
+}
+
+/// The dashboard page.
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    let local_db = expect_context::<LocalDb>();
+    let sync = expect_context::<Sync>();
+    let sort = RwSignal::new(SortBy::Quiet);
+    let filter = RwSignal::new(String::new());
+    let quiet_only = RwSignal::new(false);
+    // The teams this person coaches or runs, that are on this device.
+    let teams = Memo::new(move |_| {
+        let rights = sync.rights();
+        local_db.with(|r| {
+            let mut teams: Vec<Uuid7> = rights
+                .readable
+                .iter()
+                .filter(|scope| rights.coached.contains(scope) || rights.governed.contains(scope))
+                .filter_map(|scope| scope.strip_prefix("team:").and_then(|t| Uuid7::parse(t).ok()))
+                .filter(|t| r.record(t).is_some_and(|t| t.kind == Kind::Team && !t.is_deleted()))
+                .collect();
+            teams.sort();
+            teams
+        })
+    });
+    let summaries = Memo::new(move |_| {
+        let teams = teams.get();
+        crate::perf::mark("ramp-dashboard-start");
+        let found = local_db.with(|r| dashboard::summaries(r.local().values(), &teams, &today()));
+        crate::perf::measure_since("ramp-dashboard-summaries", "ramp-dashboard-start");
+        found
+    });
+    let shown = Memo::new(move |_| {
+        let mut list: Vec<TeamSummary> = summaries.with(|all| {
+            all.iter().filter(|s| dashboard::matches(s, &filter.get(), quiet_only.get())).cloned().collect()
+        });
+        dashboard::sort(&mut list, sort.get());
+        list
+    });
+    let quiet_count = move || summaries.with(|all| all.iter().filter(|s| !s.quiet().is_empty()).count());
+    Effect::new(move |_| {
+        if !shown.with(Vec::is_empty) {
+            crate::perf::mark_after_paint("ramp-dashboard");
+        }
+    });
+    view! {
+        <h1>"Dashboard"</h1>
+        <p class="lead">{move || {
+            let n = summaries.with(Vec::len);
+            match quiet_count() {
+                0 => crate::pages::team::plural(n, "team", "teams"),
+                q => format!("{} · {q} gone quiet", crate::pages::team::plural(n, "team", "teams")),
+            }
+        }}</p>
+        <div class="dash-controls no-print">
+            <label class="inline-field">"Sort "
+                <select data-testid="dash-sort" on:change=move |ev| {
+                    let key = event_target_value(&ev);
+                    if let Some((by, _, _)) = SortBy::ALL.iter().find(|(_, k, _)| *k == key) {
+                        sort.set(*by);
+                    }
+                }>
+                    {SortBy::ALL.iter().map(|(by, key, label)| view! {
+                        <option value=*key selected=move || sort.get() == *by>{*label}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="inline-field">"Find "
+                <input type="search" data-testid="dash-filter" placeholder="Team name" prop:value=move || filter.get()
+                    on:input=move |ev| filter.set(event_target_value(&ev))/>
+            </label>
+            <label class="inline-field check">
+                <input type="checkbox" data-testid="dash-quiet" prop:checked=move || quiet_only.get()
+                    on:change=move |ev| quiet_only.set(event_target_checked(&ev))/>
+                " Only quiet teams"
+            </label>
+        </div>
+        <Show when=move || teams.with(Vec::is_empty)>
+            <p class="empty">"No teams to show yet. Teams you coach or run appear here after a sync."</p>
+        </Show>
+        <ul class="dash-grid" data-testid="dashboard">
+            <For each=move || shown.get() key=|s| format!("{:?}", s) let:s>
+                <TeamCard summary=s/>
+            </For>
+        </ul>
+    }
+}
+
+/// One team on the dashboard.
+#[component]
+fn TeamCard(summary: TeamSummary) -> impl IntoView {
+    let local_db = expect_context::<LocalDb>();
+    let quiet: Vec<String> = summary.quiet().iter().map(ToString::to_string).collect();
+    let is_quiet = !quiet.is_empty();
+    let href = format!("/teams/{}", summary.team);
+    let smalls: Vec<Small> = local_db.with_untracked(|r| {
+        summary
+            .measures
+            .iter()
+            .filter_map(|id| r.record(id))
+            .map(|m| {
+                let series = ramp_core::measure::series(m, r.local().values());
+                let chart = ramp_core::chart::for_measure(m, &series);
+                let labels: Vec<String> = chart.inputs.iter().map(|p| p.label.clone()).collect();
+                let centre = if chart.settings.chart == ramp_core::chart::ChartType::Run { "median" } else { "mean" };
+                let signal = match chart.analysis.signals.last() {
+                    Some(signal) => signal.describe(&labels, centre),
+                    None if chart.points.is_empty() => "No data yet".to_owned(),
+                    None => "No signal".to_owned(),
+                };
+                Small { id: m.id.to_string(), name: m.text("name").to_owned(), signal, chart }
+            })
+            .collect()
+    });
+    let latest = summary.latest_scores().cloned();
+    let score = |v: Option<f64>| v.map_or("—".to_owned(), |v| format!("{v:.1}"));
+    let velocity: Vec<(String, usize)> = summary.velocity.iter().map(|(m, n)| (m.label(), *n)).collect();
+    let days = |d: Option<i64>| {
+        d.map_or("never".to_owned(), |d| if d == 1 { "1 day".to_owned() } else { format!("{d} days") })
+    };
+    let aim = summary.aim.clone();
+    let (name, scores, recent) = (summary.name.clone(), summary.scores.clone(), summary.recent_cycles());
+    let days_text = format!("{} · {}", days(summary.days_since_cycle), days(summary.days_since_data));
+    view! {
+        <li class="dash-card" class:quiet=is_quiet data-testid="dash-team">
+            <div class="dash-head">
+                <A href=href.clone() attr:class="dash-name">{name}</A>
+                {is_quiet.then(|| view! { <span class="tag tag-warn" data-testid="quiet">"Gone quiet"</span> })}
+            </div>
+            {is_quiet.then(|| view! { <p class="quiet-why">{quiet.join(" · ")}</p> })}
+            <div class="dash-figures">
+                <div class="figure">
+                    <span class="figure-label">"Score (team / faculty)"</span>
+                    <span class="figure-value" data-testid="dash-score">{format!(
+                        "{} / {}", score(latest.as_ref().and_then(|s| s.team)), score(latest.as_ref().and_then(|s| s.review))
+                    )}</span>
+                    <ScoreLine scores=scores/>
+                </div>
+                <div class="figure">
+                    <span class="figure-label">"PDSA cycles per month"</span>
+                    <span class="figure-value">{format!("{recent} in 6 months")}</span>
+                    <VelocityBars months=velocity/>
+                </div>
+                <div class="figure">
+                    <span class="figure-label">"Since the last cycle · data"</span>
+                    <span class="figure-value" data-testid="dash-days">{days_text}</span>
+                </div>
+                <div class="figure">
+                    <span class="figure-label">"Aim progress"</span>
+                    {match aim {
+                        Some(aim) => view! {
+                            <span class="figure-value">{format!("{:.0} %", aim.percent)}</span>
+                            <span class="progress" role="img" aria-label=format!("{:.0} % of the way to the goal", aim.percent)>
+                                <span class="progress-fill" style=format!("width: {:.0}%", aim.percent)></span>
+                            </span>
+                            <span class="figure-note">{format!(
+                                "{}: {:.1} → {:.1} (goal {:.1})", aim.measure, aim.baseline, aim.latest, aim.goal
+                            )}</span>
+                        }.into_any(),
+                        None => view! { <span class="figure-note">"No outcome measure with a goal and data yet"</span> }.into_any(),
+                    }}
+                </div>
+            </div>
+            <ul class="smalls">
+                {smalls.into_iter().map(|s| view! {
+                    <li>
+                        <A href=format!("{href}/measures/{}", s.id) attr:class="small">
+                            <span class="small-name">{s.name}</span>
+                            {(!s.chart.points.is_empty()).then(|| view! { <Sparkline chart=s.chart.clone()/> })}
+                            <span class="small-signal">{s.signal}</span>
+                        </A>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </li>
+    }
+}

@@ -1,0 +1,174 @@
+//! Running a collaborative (issue 6) in Chromium against the real server: a coach comments and
+//! scores offline and the team member's device shows both after sync, with an unread count;
+//! the demo collaborative's dashboard (offline after one sync), sort and filter, reports with
+//! a point-apart score, the collaborative's page and the cross-team view, screenshotted at
+//! phone and tablet width.
+
+use ramp_e2e::{set_up_team, Browser, Server, PASSWORD, PHONE, TABLET};
+use serde_json::json;
+
+#[tokio::test]
+async fn a_coach_comments_and_scores_offline_and_the_member_sees_both() -> anyhow::Result<()> {
+    let mut server = Server::start()?;
+    let team = set_up_team(&server)?;
+    server.admin(&["create-user", "--email", "cal@example.org", "--name", "Cal Coach", "--password", PASSWORD])?;
+    server.admin(&["add-member", "--team", &team, "--email", "cal@example.org", "--role", "coach"])?;
+
+    // Mia writes a cycle and this month's report with the team's score.
+    let phone = Browser::start(PHONE).await?;
+    phone.open_team(&server, "mia@example.org", &team).await?;
+    let cycle_url = phone.start_cycle("Night huddle", "Huddle at 22:00").await?;
+    phone.goto(&format!("{}/teams/{team}/reports", server.url)).await?;
+    phone.click("[data-testid=open-report]").await?;
+    phone.wait_for_text("[data-testid=report-title]", "Report for").await?;
+    let report_url = phone.url().await?;
+    phone.type_into("#f-progress", "Huddles on nights started").await?;
+    phone.click("[id='f-self_score-3.5']").await?;
+    phone.wait_saved().await?;
+    phone.sync_until_synced("Mia's report is on the server").await?;
+
+    // Cal syncs on the tablet, then works offline: a comment on the cycle, a score on the report.
+    let tablet = Browser::start(TABLET).await?;
+    tablet.sign_in(&server, "cal@example.org", PASSWORD).await?;
+    tablet.goto(&format!("{}/dashboard", server.url)).await?;
+    tablet.wait_for_text("[data-testid=dashboard]", "Ward 7 Falls Team").await?;
+    tablet.wait_offline_ready().await?;
+    server.stop();
+    tablet.goto(&cycle_url).await?;
+    tablet.wait_for_text("[data-testid=cycle-title]", "Night huddle").await?;
+    let disabled = tablet.js("return document.querySelector('#f-title').matches(':disabled')", vec![]).await?;
+    assert_eq!(disabled, json!(true), "the coach reads the worksheet but does not change it");
+    tablet.type_into("#new-comment", "Good start. What did the night nurses say?").await?;
+    tablet.click("[data-testid=add-comment]").await?;
+    tablet.wait_for_text("[data-testid=comments]", "What did the night nurses say?").await?;
+    tablet.goto(&report_url).await?;
+    tablet.wait_for_text("[data-testid=score-summary]", "3.5").await?;
+    let locked = tablet.js("return document.querySelector('#f-progress').matches(':disabled')", vec![]).await?;
+    assert_eq!(locked, json!(true), "the team's words are the team's");
+    tablet.click("[id='f-faculty_score-2.5']").await?;
+    tablet.type_into("#f-faculty_note", "Process measures moved; outcomes not yet").await?;
+    tablet.wait_saved().await?;
+    tablet.wait_for_text("[data-testid=score-gap]", "a point or more apart").await?;
+    tablet
+        .sync_until(
+            "the tablet knows it is offline",
+            "return document.querySelector('[data-testid=sync-status]').innerText.includes('Offline');",
+        )
+        .await?;
+    tablet.screenshot("coach-report-offline-tablet").await?;
+
+    // Back online: Cal's changes reach the server, then Mia's phone.
+    server.restart()?;
+    tablet.sync_until_synced("the coach's changes are on the server").await?;
+    phone.goto(&format!("{}/teams/{team}", server.url)).await?;
+    phone
+        .sync_until(
+            "the comment reaches the phone",
+            "return !!document.querySelector('[data-testid=unread-comments]');",
+        )
+        .await?;
+    phone.wait_for_text("[data-testid=unread-comments]", "1 unread comment").await?;
+    phone.wait_for_text("[data-testid=unread-comments]", "Cal Coach").await?;
+    phone.screenshot("member-unread-phone").await?;
+    phone.goto(&report_url).await?;
+    phone.wait_for_text("[data-testid=score-gap]", "The team scored 3.5 and faculty scored 2.5").await?;
+    phone.wait_for_text("[data-testid=score-summary]", "2.5 — Changes tested, but no improvement").await?;
+    phone.screenshot("member-report-phone").await?;
+    phone.goto(&cycle_url).await?;
+    phone.wait_for_text("[data-testid=comment]", "Cal Coach").await?;
+    // Once shown, the comment is read: the overview has nothing unread.
+    phone.goto(&format!("{}/teams/{team}", server.url)).await?;
+    phone.wait_for_text("[data-testid=team-name]", "Ward 7 Falls Team").await?;
+    let unread = phone.js("return !!document.querySelector('[data-testid=unread-comments]')", vec![]).await?;
+    assert_eq!(unread, json!(false), "read comments are no longer counted");
+    phone.close().await;
+    tablet.close().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_demo_collaborative_on_a_coach_tablet_and_a_faculty_phone() -> anyhow::Result<()> {
+    let mut server = Server::start_demo()?;
+    let demo_password = "ramp-demo-2026";
+
+    // The coach: one sync, then the dashboard offline.
+    let tablet = Browser::start(TABLET).await?;
+    tablet.sign_in(&server, "coach@demo.ramp", demo_password).await?;
+    tablet.click("[data-testid=open-dashboard]").await?;
+    tablet
+        .wait_until("three teams", "return document.querySelectorAll('[data-testid=dash-team]').length === 3;")
+        .await?;
+    tablet.wait_offline_ready().await?;
+    server.stop();
+    tablet.reload().await?;
+    tablet
+        .wait_until("three teams offline", "return document.querySelectorAll('[data-testid=dash-team]').length === 3;")
+        .await?;
+    // Quiet teams first: the care home that stopped two months ago stands out.
+    let first = tablet.text("[data-testid=dash-team]").await?;
+    assert!(first.contains("Hillview Care Home") && first.contains("Gone quiet"), "{first}");
+    let quiet = tablet.js("return document.querySelectorAll('[data-testid=quiet]').length", vec![]).await?;
+    assert_eq!(quiet, json!(1));
+    tablet.screenshot("dashboard-demo-tablet").await?;
+    tablet.type_into("[data-testid=dash-filter]", "river").await?;
+    tablet
+        .wait_until("one team found", "return document.querySelectorAll('[data-testid=dash-team]').length === 1;")
+        .await?;
+    tablet.wait_for_text("[data-testid=dash-team]", "Riverside Rehab").await?;
+    tablet.set_value("[data-testid=dash-filter]", "").await?;
+    tablet.click("[data-testid=dash-quiet]").await?;
+    tablet
+        .wait_until("only the quiet team", "return document.querySelectorAll('[data-testid=dash-team]').length === 1;")
+        .await?;
+    tablet.wait_for_text("[data-testid=dash-team]", "Hillview").await?;
+    tablet.click("[data-testid=dash-quiet]").await?;
+    tablet.js("const s = document.querySelector('[data-testid=dash-sort]'); s.value = 'name'; s.dispatchEvent(new Event('change'));", vec![]).await?;
+    tablet.wait_until(
+        "sorted by name",
+        "const names = [...document.querySelectorAll('.dash-name')].map(a => a.innerText); return names.join('|') === 'Hillview Care Home|Riverside Rehab|Ward 7 Falls Team';",
+    ).await?;
+    // Tapping a team opens its worksheets, read-only for a coach.
+    tablet.click(".dash-name").await?;
+    tablet.wait_for_text("[data-testid=read-only]", "only its members change them").await?;
+    tablet.close().await;
+
+    // Faculty: the collaborative, its reports with a point-apart month, the cross-team view.
+    server.restart()?;
+    let phone = Browser::start(PHONE).await?;
+    phone.sign_in(&server, "faculty@demo.ramp", demo_password).await?;
+    phone.wait_for_text("[data-testid=collab-list]", "Safer Wards Collaborative").await?;
+    phone.click("[data-testid=collab-list] a").await?;
+    phone.wait_for_text("[data-testid=calendar]", "Learning session 3").await?;
+    phone.wait_for_text("[data-testid=common-measures]", "Patients screened for falls risk").await?;
+    phone.wait_for_text("[data-testid=package-ideas]", "Safety huddle at shift change").await?;
+    phone.wait_for_text("[data-testid=collab-teams]", "Riverside Rehab").await?;
+    phone.screenshot("collab-demo-phone").await?;
+    let collab_url = phone.url().await?;
+    phone.click("[data-testid=invite-coach]").await?;
+    phone.wait_for_text("[data-testid=invite-codes]", "as coach").await?;
+    phone.goto(&format!("{collab_url}/compare")).await?;
+    phone
+        .wait_until(
+            "a chart per team and common measure",
+            "return document.querySelectorAll('.compare-cell svg').length === 9;",
+        )
+        .await?;
+    phone.wait_for_text("[data-testid=score-distribution]", "T").await?;
+    phone.screenshot("compare-demo-phone").await?;
+    phone.viewport(TABLET).await?;
+    phone.screenshot("compare-demo-tablet").await?;
+    phone.goto(&collab_url).await?;
+    phone.click("[data-testid=collab-teams] a").await?;
+    phone.wait_for_text("[data-testid=team-name]", "").await?;
+    let team_url = phone.url().await?;
+    phone.goto(&format!("{team_url}/reports")).await?;
+    phone
+        .wait_until(
+            "18 months of reports",
+            "return document.querySelectorAll('[data-testid=report-list] li').length >= 16;",
+        )
+        .await?;
+    phone.screenshot("reports-demo-tablet").await?;
+    phone.close().await;
+    Ok(())
+}
