@@ -160,6 +160,7 @@ fn TeamCard(summary: TeamSummary) -> impl IntoView {
                         "{} / {}", score(latest.as_ref().and_then(|s| s.team)), score(latest.as_ref().and_then(|s| s.review))
                     )}</span>
                     <ScoreLine scores=scores/>
+                    <span class="figure-note">"— team · - - faculty"</span>
                 </div>
                 <div class="figure">
                     <span class="figure-label">"PDSA cycles per month"</span>

@@ -1,7 +1,8 @@
 //! `cargo xtask`: Ramp's project tasks. The README's two commands are `serve` and `test`.
 //!
-//! - `serve [--addr A] [--data D]`: install what is missing, build the app (release), and run
-//!   ramp-server on it (default http://127.0.0.1:8080, SQLite under ./data).
+//! - `serve [--addr A] [--data D] [--demo]`: install what is missing, build the app (release),
+//!   and run ramp-server on it (default http://127.0.0.1:8080, SQLite under ./data; with
+//!   `--demo`, the demo collaborative under ./data-demo).
 //! - `test`: install what is missing, then fmt, clippy, native tests, browser (wasm) tests,
 //!   the release build and the end-to-end tests in headless Chromium.
 //! - `bench [--quick]`: build the release app, start the real server, drive headless Chromium
@@ -28,7 +29,7 @@ const HELP: &str = "\
 usage: cargo xtask <task>
 
 tasks:
-  serve [--addr 127.0.0.1:8080] [--data ./data]   build the app and serve it with ramp-server
+  serve [--addr 127.0.0.1:8080] [--data ./data] [--demo]   build the app and serve it with ramp-server
   test                                             run every check and test
   bench [--quick]                                  measure Ramp's figures against their budgets
   fuzz [--seconds 60] [TARGET...]                  run the fuzz targets (sync_push, sync_pull, backup_import)
@@ -62,17 +63,24 @@ fn run() -> anyhow::Result<()> {
 fn serve(args: &[String]) -> anyhow::Result<()> {
     let mut server_args = vec!["--dist".to_owned(), root().join("dist").display().to_string()];
     let mut args = args.iter();
+    let mut demo = false;
     while let Some(flag) = args.next() {
         match flag.as_str() {
             "--addr" | "--data" => {
                 let value = args.next().with_context(|| format!("{flag} needs a value"))?;
                 server_args.extend([flag.clone(), value.clone()]);
             }
+            "--demo" => {
+                demo = true;
+                server_args.push(flag.clone());
+            }
             other => bail!("unknown flag {other} for serve"),
         }
     }
     if !server_args.iter().any(|a| a == "--data") {
-        server_args.extend(["--data".to_owned(), root().join("data").display().to_string()]);
+        // The demo lives in its own folder, away from real data.
+        let folder = if demo { "data-demo" } else { "data" };
+        server_args.extend(["--data".to_owned(), root().join(folder).display().to_string()]);
     }
     tools::ensure_build_tools()?;
     build_app()?;

@@ -273,7 +273,7 @@ pub struct Demo {
 const DEMO_TEAMS: &[(&str, &str, u64, usize, usize)] = &[
     ("Ward 7 Falls Team", "St Elsewhere Hospital", 71, 1, 0),
     ("Riverside Rehab", "Riverside Community Hospital", 72, 2, 0),
-    ("Hillview Care Home", "Hillview Care Group", 73, 1, 2),
+    ("Hillview Care Home", "Hillview Care Group", 73, 2, 2),
 ];
 
 /// A realistic demo collaborative on reducing falls whose data ends with the month `last`:

@@ -129,7 +129,7 @@ async fn the_demo_collaborative_on_a_coach_tablet_and_a_faculty_phone() -> anyho
     ).await?;
     // Tapping a team opens its worksheets, read-only for a coach.
     tablet.click(".dash-name").await?;
-    tablet.wait_for_text("[data-testid=read-only]", "only its members change them").await?;
+    tablet.wait_for_text("[data-testid=read-only]", "only its members change").await?;
     tablet.close().await;
 
     // Faculty: the collaborative, its reports with a point-apart month, the cross-team view.
