@@ -542,7 +542,9 @@ mod tests {
                 .iter()
                 .filter(|r| crate::report::disagreement(r).is_some())
                 .count();
-            let summary = &crate::dashboard::summaries(replica.local().values(), &[team.team.clone()], "2026-11-28")[0];
+            let summary =
+                &crate::dashboard::summaries(replica.local().values(), std::slice::from_ref(&team.team), "2026-11-28")
+                    [0];
             assert!(summary.aim.is_some() && summary.scores.len() >= 16, "{summary:?}");
             quiet_teams.push(!summary.quiet().is_empty());
             assert!(summary.days_since_cycle.is_some(), "{summary:?}");
