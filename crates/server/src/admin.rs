@@ -95,13 +95,23 @@ pub async fn create_collaborative(storage: &dyn Storage, faculty_email: &str, na
 
 /// Creates a team in a collaborative (`collab:<id>` or the bare id); returns the team's id.
 pub async fn create_team(storage: &dyn Storage, collab: &str, name: &str) -> Result<String, AppError> {
+    create_team_with_id(storage, collab, name, auth::new_id(now_ms())).await
+}
+
+/// [`create_team`] with a given id (a team whose records were made elsewhere: a backup, a
+/// benchmark's data set).
+pub async fn create_team_with_id(
+    storage: &dyn Storage,
+    collab: &str,
+    name: &str,
+    team: ramp_core::Uuid7,
+) -> Result<String, AppError> {
     let collab = collab.strip_prefix("collab:").unwrap_or(collab);
     ramp_core::Uuid7::parse(collab).map_err(|e| AppError::BadRequest(e.to_string()))?;
     let name = name.trim();
     if name.is_empty() || name.chars().count() > ramp_core::schema::MAX_LINE {
         return Err(AppError::BadRequest("give the team a name (up to 200 characters)".into()));
     }
-    let team = auth::new_id(now_ms());
     storage.add_team(team.as_str(), collab).await?;
     let edit = Edit {
         record: team.clone(),

@@ -7,7 +7,7 @@
 //! `ramp-server admin <command> [--data ./data] …` sets up accounts and teams:
 //! - `create-user --email E --name N --password P`
 //! - `create-collaborative --faculty EMAIL [--name N]` (prints the collaborative's scope)
-//! - `create-team --collab ID --name N` (prints the team's id)
+//! - `create-team --collab ID --name N [--id UUID]` (prints the team's id)
 //! - `add-member --team ID --email E --role member|coach`
 //! - `invite --team ID --role member|coach` (prints a code to hand out)
 //! - `revoke-sessions --email E` (signs the person out on every device)
@@ -62,7 +62,7 @@ const USAGE: &str =
        ramp-server restore --from FILE [--data D]
        ramp-server admin create-user --email E --name N --password P [--data D]
        ramp-server admin create-collaborative --faculty EMAIL [--name N] [--data D]
-       ramp-server admin create-team --collab ID --name N [--data D]
+       ramp-server admin create-team --collab ID --name N [--id UUID] [--data D]
        ramp-server admin add-member --team ID --email E --role member|coach [--data D]
        ramp-server admin invite --team ID --role member|coach [--data D]
        ramp-server admin revoke-sessions --email E [--data D]";
@@ -138,7 +138,13 @@ async fn run_admin(args: &[String]) -> Result<String, String> {
             let name = named.get("name").cloned().unwrap_or_else(|| "Our collaborative".into());
             admin::create_collaborative(&storage, &get("faculty")?, &name).await
         }
-        "create-team" => admin::create_team(&storage, &get("collab")?, &get("name")?).await,
+        "create-team" => match named.get("id") {
+            Some(id) => {
+                let id = ramp_core::Uuid7::parse(id).map_err(|e| format!("--id: {e}"))?;
+                admin::create_team_with_id(&storage, &get("collab")?, &get("name")?, id).await
+            }
+            None => admin::create_team(&storage, &get("collab")?, &get("name")?).await,
+        },
         "add-member" => {
             let role = Role::parse(&get("role")?).ok_or("--role is member or coach")?;
             admin::add_to_team(&storage, &get("team")?, &get("email")?, role).await.map(|()| "added".to_owned())

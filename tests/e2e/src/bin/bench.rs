@@ -162,6 +162,7 @@ async fn main() -> anyhow::Result<()> {
         figures.extend(cold_load(&server, runs.min(5)).await?);
         figures.extend(overview(&server, quick, runs).await?);
         drop(server);
+        figures.extend(dashboard(quick, runs).await?);
     }
     if only.as_deref().is_none_or(|o| o == "sync") {
         figures.extend(sync_figures(quick).await?);
@@ -355,6 +356,67 @@ async fn overview(server: &Server, quick: bool, runs: usize) -> anyhow::Result<V
     }
     browser.close().await;
     let name = format!("team overview, {} cycles and {}×{} points, drawn", shape.cycles, shape.measures, shape.points);
+    Ok(vec![Figure::most(name, median(times), "ms", 150.0)])
+}
+
+/// The coach's dashboard over a large collaborative (30 teams of 300 cycles and 10 measures
+/// of 36 points each): the teams are pushed to the real server, the coach's tablet pulls them
+/// all, then the time from the tap on "Open the dashboard" to every team's card drawn.
+async fn dashboard(quick: bool, runs: usize) -> anyhow::Result<Vec<Figure>> {
+    let (teams, shape) = if quick {
+        (3, Shape { measures: 3, points: 12, cycles: 20 })
+    } else {
+        (30, Shape { measures: 10, points: 36, cycles: 300 })
+    };
+    let server = Server::start()?;
+    server.admin(&["create-user", "--email", "fay@example.org", "--name", "Fay", "--password", PASSWORD])?;
+    server.admin(&["create-user", "--email", "cal@example.org", "--name", "Cal", "--password", PASSWORD])?;
+    let collab = server.admin(&["create-collaborative", "--faculty", "fay@example.org"])?;
+    let mut pusher = Pusher::new(&server, "fay@example.org", 7)?;
+    for t in 0..teams {
+        let backup = sample::team(1_000 + t as u64, &format!("Team {t:02}"), shape);
+        let id = backup.team.to_string();
+        server.admin(&["create-team", "--collab", &collab, "--name", &format!("Team {t:02}"), "--id", &id])?;
+        server.admin(&["add-member", "--team", &id, "--email", "cal@example.org", "--role", "coach"])?;
+        let (edits, _) = ramp_core::backup::plan(&backup, &Default::default());
+        pusher.push(edits)?;
+    }
+    let browser = Browser::start(TABLET).await?;
+    browser.goto(&format!("{}/signin", server.url)).await?;
+    browser.type_into("#signin-email", "cal@example.org").await?;
+    browser.type_into("#signin-password", PASSWORD).await?;
+    browser.click("form button[type=submit]").await?;
+    // A large first pull: wait for it in its own, longer loop.
+    let deadline = Instant::now() + Duration::from_secs(600);
+    loop {
+        let status = browser.text("[data-testid=sync-status]").await.unwrap_or_default();
+        if status.contains("Synced at") && browser.find("[data-testid=open-dashboard]").await.is_ok() {
+            break;
+        }
+        anyhow::ensure!(Instant::now() < deadline, "the coach's first pull did not finish");
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    let open = r#"
+        const [teams, done] = arguments;
+        const started = performance.now();
+        document.querySelector('[data-testid=open-dashboard]').click();
+        (function wait() {
+            if (document.querySelectorAll('[data-testid=dash-team]').length >= teams) done(performance.now() - started);
+            else requestAnimationFrame(wait);
+        })();
+    "#;
+    let mut times = Vec::new();
+    for _ in 0..runs {
+        browser.goto(&format!("{}/", server.url)).await?;
+        browser.find("[data-testid=open-dashboard]").await?;
+        let ms = browser.js_async(open, vec![json!(teams)]).await?;
+        times.push(ms.as_f64().context("a time")?);
+    }
+    browser.close().await;
+    let name = format!(
+        "coach dashboard, {teams} teams × ({} cycles, {}×{} points), drawn",
+        shape.cycles, shape.measures, shape.points
+    );
     Ok(vec![Figure::most(name, median(times), "ms", 150.0)])
 }
 
