@@ -361,6 +361,19 @@ fn ChangePackage(collab: RecordId, faculty: Memo<bool>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let driver_scope = scope.clone();
+    let primaries = {
+        let scope = scope.clone();
+        Memo::new(move |_| {
+            local_db.with(|r| {
+                live(r, &scope, Kind::Driver)
+                    .into_iter()
+                    .filter(|d| d.text("level") == "primary")
+                    .map(|d| (d.id.clone(), d.text("text").to_owned()))
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
     let adopt = move |team: RecordId, idea: RecordId| {
         let edits = local_db.with_untracked(|r| {
             let Some(source) = r.record(&idea) else { return Vec::new() };
@@ -423,6 +436,7 @@ fn ChangePackage(collab: RecordId, faculty: Memo<bool>) -> impl IntoView {
                 }).collect_view()}
             </ul>
             <Show when=move || faculty.get()>
+                <AddDriver scope=driver_scope.clone() primaries=Signal::derive(move || primaries.get())/>
                 <details class="panel no-print">
                     <summary>"Add a change idea to the package"</summary>
                     {
@@ -438,6 +452,62 @@ fn ChangePackage(collab: RecordId, faculty: Memo<bool>) -> impl IntoView {
                 </details>
             </Show>
         </section>
+    }
+}
+
+/// Faculty's form for a driver of the change package: a primary driver, or a secondary one
+/// under a primary.
+#[component]
+fn AddDriver(scope: String, #[prop(into)] primaries: Signal<Vec<(RecordId, String)>>) -> impl IntoView {
+    let local_db = expect_context::<LocalDb>();
+    let text = RwSignal::new(String::new());
+    let under = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let words = text.get_untracked().trim().to_owned();
+        if words.is_empty() {
+            problem.set(Some("Write the driver.".into()));
+            return;
+        }
+        if let Err(issue) = schema::check_field(Kind::Driver, "text", &Value::Text(words.clone())) {
+            problem.set(Some(issue.to_string()));
+            return;
+        }
+        problem.set(None);
+        let id = new_id();
+        let primary = Uuid7::parse(&under.get_untracked()).ok();
+        let mut draft = Draft::new(Kind::Driver);
+        draft.set("text", Value::Text(words));
+        draft.set("level", Value::Text(if primary.is_some() { "secondary" } else { "primary" }.into()));
+        if let Some(primary) = primary {
+            draft.set("links", ramp_core::drivers::links_value(&[primary]));
+        }
+        let edits = creation(&id, Kind::Driver, &scope, &draft);
+        leptos::task::spawn_local(async move {
+            if local_db.save(edits).await.is_ok() {
+                text.set(String::new());
+            }
+        });
+    };
+    view! {
+        <details class="panel no-print">
+            <summary>"Add a driver to the package"</summary>
+            <form class="create-form" on:submit=add>
+                <label for="package-driver">"Driver"</label>
+                <input type="text" id="package-driver" prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))/>
+                <label for="package-under">"Where it goes"</label>
+                <select id="package-under" on:change=move |ev| under.set(event_target_value(&ev))>
+                    <option value="">"A primary driver"</option>
+                    {move || primaries.get().into_iter().map(|(id, words)| view! {
+                        <option value=id.to_string()>{format!("Secondary, under “{words}”")}</option>
+                    }).collect_view()}
+                </select>
+                <p class="problem" role="alert">{move || problem.get()}</p>
+                <button type="submit" class="primary">"Add the driver"</button>
+            </form>
+        </details>
     }
 }
 

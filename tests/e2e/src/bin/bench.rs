@@ -66,7 +66,7 @@ fn median(mut samples: Vec<f64>) -> f64 {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let quick = std::env::args().any(|a| a == "--quick");
-    // `--only=browser` or `--only=sync`: one part, when working on it.
+    // `--only=browser`, `--only=dashboard` or `--only=sync`: one part, when working on it.
     let only = std::env::args().find_map(|a| a.strip_prefix("--only=").map(str::to_owned));
     let (points, runs) = if quick { (60, 1) } else { (500, 7) };
     let mut figures = Vec::new();
@@ -162,6 +162,8 @@ async fn main() -> anyhow::Result<()> {
         figures.extend(cold_load(&server, runs.min(5)).await?);
         figures.extend(overview(&server, quick, runs).await?);
         drop(server);
+    }
+    if only.as_deref().is_none_or(|o| o == "browser" || o == "dashboard") {
         figures.extend(dashboard(quick, runs).await?);
     }
     if only.as_deref().is_none_or(|o| o == "sync") {
