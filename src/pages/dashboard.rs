@@ -16,15 +16,6 @@ use crate::pages::today;
 use crate::store::LocalDb;
 use crate::sync::Sync;
 
-/// One small multiple: a measure's name, chart and latest signal.
-#[derive(Clone, PartialEq)]
-struct Small {
-    id: String,
-    name: String,
-    signal: String,
-    chart: ramp_core::chart::MeasureChart,
-}
-
 /// The dashboard page.
 #[component]
 pub fn DashboardPage() -> impl IntoView {
@@ -104,39 +95,27 @@ pub fn DashboardPage() -> impl IntoView {
             <p class="empty">"No teams to show yet. Teams you coach or run appear here after a sync."</p>
         </Show>
         <ul class="dash-grid" data-testid="dashboard">
-            <For each=move || shown.get() key=|s| format!("{:?}", s) let:s>
+            <For each=move || shown.get() key=fingerprint let:s>
                 <TeamCard summary=s/>
             </For>
         </ul>
     }
 }
 
+/// What identifies a team's card as drawn: when any of it changes, the card is drawn again.
+fn fingerprint(s: &TeamSummary) -> (String, usize, Option<i64>, Option<i64>, usize, Option<(u64, u64)>, usize) {
+    let latest = s.latest_scores().map(|m| (m.team.unwrap_or(-1.0).to_bits(), m.review.unwrap_or(-1.0).to_bits()));
+    let points = s.measures.iter().map(|m| m.chart.points.len()).sum();
+    (s.name.clone(), s.cycles, s.days_since_cycle, s.days_since_data, s.scores.len(), latest, points)
+}
+
 /// One team on the dashboard.
 #[component]
 fn TeamCard(summary: TeamSummary) -> impl IntoView {
-    let local_db = expect_context::<LocalDb>();
     let quiet: Vec<String> = summary.quiet().iter().map(ToString::to_string).collect();
     let is_quiet = !quiet.is_empty();
     let href = format!("/teams/{}", summary.team);
-    let smalls: Vec<Small> = local_db.with_untracked(|r| {
-        summary
-            .measures
-            .iter()
-            .filter_map(|id| r.record(id))
-            .map(|m| {
-                let series = ramp_core::measure::series(m, r.local().values());
-                let chart = ramp_core::chart::for_measure(m, &series);
-                let labels: Vec<String> = chart.inputs.iter().map(|p| p.label.clone()).collect();
-                let centre = if chart.settings.chart == ramp_core::chart::ChartType::Run { "median" } else { "mean" };
-                let signal = match chart.analysis.signals.last() {
-                    Some(signal) => signal.describe(&labels, centre),
-                    None if chart.points.is_empty() => "No data yet".to_owned(),
-                    None => "No signal".to_owned(),
-                };
-                Small { id: m.id.to_string(), name: m.text("name").to_owned(), signal, chart }
-            })
-            .collect()
-    });
+    let smalls = summary.measures.clone();
     let latest = summary.latest_scores().cloned();
     let score = |v: Option<f64>| v.map_or("—".to_owned(), |v| format!("{v:.1}"));
     let velocity: Vec<(String, usize)> = summary.velocity.iter().map(|(m, n)| (m.label(), *n)).collect();
@@ -190,7 +169,7 @@ fn TeamCard(summary: TeamSummary) -> impl IntoView {
             <ul class="smalls">
                 {smalls.into_iter().map(|s| view! {
                     <li>
-                        <A href=format!("{href}/measures/{}", s.id) attr:class="small">
+                        <A href=format!("{href}/measures/{}", s.measure) attr:class="small">
                             <span class="small-name">{s.name}</span>
                             {(!s.chart.points.is_empty()).then(|| view! { <Sparkline chart=s.chart.clone()/> })}
                             <span class="small-signal">{s.signal}</span>

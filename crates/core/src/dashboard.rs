@@ -90,7 +90,34 @@ pub struct TeamSummary {
     /// Progress on its main outcome measure.
     pub aim: Option<AimProgress>,
     /// The measures to show in small (common measures first), at most [`SMALL_MULTIPLES`].
-    pub measures: Vec<RecordId>,
+    pub measures: Vec<SmallMultiple>,
+}
+
+/// One measure drawn in small on the dashboard.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SmallMultiple {
+    /// The measure.
+    pub measure: RecordId,
+    /// Its name.
+    pub name: String,
+    /// Its chart, analysed.
+    pub chart: crate::chart::MeasureChart,
+    /// Its latest signal in words ("No signal", "No data yet").
+    pub signal: String,
+}
+
+impl SmallMultiple {
+    fn of(measure: &Record, series: &[measure::Point]) -> SmallMultiple {
+        let chart = crate::chart::for_measure(measure, series);
+        let labels: Vec<String> = chart.inputs.iter().map(|p| p.label.clone()).collect();
+        let centre = if chart.settings.chart == crate::chart::ChartType::Run { "median" } else { "mean" };
+        let signal = match chart.analysis.signals.last() {
+            Some(signal) => signal.describe(&labels, centre),
+            None if chart.points.is_empty() => "No data yet".to_owned(),
+            None => "No signal".to_owned(),
+        };
+        SmallMultiple { measure: measure.id.clone(), name: measure.text("name").to_owned(), chart, signal }
+    }
 }
 
 impl TeamSummary {
@@ -198,8 +225,12 @@ fn summary(team: &RecordId, records: &[&Record], today: &str) -> TeamSummary {
     measures.sort_by_key(|m| (m.text("common").is_empty(), m.id.clone()));
     let mut last_data: Option<i64> = None;
     let mut aim = None;
+    let mut smalls = Vec::new();
     for m in &measures {
         let series = measure::series(m, records.iter().copied());
+        if smalls.len() < SMALL_MULTIPLES {
+            smalls.push(SmallMultiple::of(m, &series));
+        }
         if let Some(end) = series.iter().rev().find(|p| p.value.is_some()).map(|p| p.period.next().start_day()) {
             last_data = Some(last_data.map_or(end, |d: i64| d.max(end)));
         }
@@ -217,7 +248,7 @@ fn summary(team: &RecordId, records: &[&Record], today: &str) -> TeamSummary {
         days_since_cycle,
         days_since_data,
         aim,
-        measures: measures.iter().take(SMALL_MULTIPLES).map(|m| m.id.clone()).collect(),
+        measures: smalls,
     }
 }
 
@@ -399,6 +430,9 @@ mod tests {
         assert!((aim.percent - 60.0).abs() < 1e-9, "{}", aim.percent);
         assert_eq!(b.latest_scores().unwrap().team, Some(3.0));
         assert!(b.quiet().is_empty());
+        assert_eq!(b.measures.len(), 1);
+        assert_eq!(b.measures[0].chart.points.len(), 7);
+        assert!(!b.measures[0].signal.is_empty());
         assert_eq!(q.quiet(), [Quiet::NoCycle(Some(119)), Quiet::NoData(None)]);
         assert_eq!(q.quiet()[0].to_string(), "No PDSA cycle for 119 days");
 

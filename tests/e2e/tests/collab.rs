@@ -110,6 +110,9 @@ async fn the_demo_collaborative_on_a_coach_tablet_and_a_faculty_phone() -> anyho
     let quiet = tablet.js("return document.querySelectorAll('[data-testid=quiet]').length", vec![]).await?;
     assert_eq!(quiet, json!(1));
     tablet.screenshot("dashboard-demo-tablet").await?;
+    tablet.viewport(PHONE).await?;
+    tablet.screenshot("dashboard-demo-phone").await?;
+    tablet.viewport(TABLET).await?;
     tablet.type_into("[data-testid=dash-filter]", "river").await?;
     tablet
         .wait_until("one team found", "return document.querySelectorAll('[data-testid=dash-team]').length === 1;")
