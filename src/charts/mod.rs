@@ -370,40 +370,40 @@ pub fn Sparkline(
     /// The analysed chart.
     chart: MeasureChart,
 ) -> impl IntoView {
+    view! { <span class="spark-box" inner_html=spark_svg(&chart)></span> }
+}
+
+/// The small chart's drawing, as SVG markup. Drawn once as a string (a dashboard holds dozens
+/// and none changes while shown); it holds only numbers and class names, never a person's text.
+pub fn spark_svg(chart: &MeasureChart) -> String {
+    use std::fmt::Write;
     const SW: f64 = 160.0;
     const SH: f64 = 44.0;
     let a = &chart.analysis;
     let values: Vec<f64> = chart.inputs.iter().map(|p| p.value).collect();
-    let xs = chart.x.clone();
+    let xs = &chart.x;
     let scale = Scale::new(
         values.iter().copied().chain(a.centre.iter().copied()),
         xs.last().copied().unwrap_or(0.0),
         (SW - 8.0, SH - 8.0),
         (4.0, 4.0),
     );
-    let line: String = values
-        .iter()
-        .enumerate()
-        .map(|(i, v)| format!("{:.1},{:.1}", scale.x(xs[i]), scale.y(*v)))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let centre = a.centre.last().copied().filter(|c| c.is_finite()).map(|c| {
+    let mut svg = format!(r#"<svg class="spark" viewBox="0 0 {SW} {SH}" aria-hidden="true">"#);
+    if let Some(c) = a.centre.last().copied().filter(|c| c.is_finite()) {
         let y = scale.y(c);
-        view! { <line class="centre" x1=4.0 x2=SW - 4.0 y1=y y2=y/> }
-    });
-    let dots = values
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| a.marked[*i])
-        .map(|(i, v)| view! { <circle class="dot dot-signal" cx=scale.x(xs[i]) cy=scale.y(*v) r=3.0/> })
-        .collect_view();
-    view! {
-        <svg class="spark" viewBox=format!("0 0 {SW} {SH}") aria-hidden="true">
-            {centre}
-            <polyline class="series" points=line/>
-            {dots}
-        </svg>
+        let _ = write!(svg, r#"<line class="centre" x1="4" x2="{}" y1="{y:.1}" y2="{y:.1}"/>"#, SW - 4.0);
     }
+    svg.push_str(r#"<polyline class="series" points=""#);
+    for (i, v) in values.iter().enumerate() {
+        let _ = write!(svg, "{:.1},{:.1} ", scale.x(xs[i]), scale.y(*v));
+    }
+    svg.push_str(r#""/>"#);
+    for (i, v) in values.iter().enumerate().filter(|(i, _)| a.marked[*i]) {
+        let _ =
+            write!(svg, r#"<circle class="dot dot-signal" cx="{:.1}" cy="{:.1}" r="3"/>"#, scale.x(xs[i]), scale.y(*v));
+    }
+    svg.push_str("</svg>");
+    svg
 }
 
 /// Scores over time on the assessment scale (0.5–5): the team's own (solid) and the
@@ -413,10 +413,15 @@ pub fn ScoreLine(
     /// The months' scores, oldest first.
     scores: Vec<ramp_core::dashboard::MonthScores>,
 ) -> impl IntoView {
+    view! { <span class="spark-box" inner_html=score_svg(&scores)></span> }
+}
+
+/// The score line's drawing, as SVG markup (numbers only).
+fn score_svg(scores: &[ramp_core::dashboard::MonthScores]) -> String {
     const SW: f64 = 160.0;
     const SH: f64 = 44.0;
     let n = scores.len().max(2) as f64 - 1.0;
-    let x = move |i: usize| 4.0 + (SW - 8.0) * i as f64 / n;
+    let x = |i: usize| 4.0 + (SW - 8.0) * i as f64 / n;
     let y = |score: f64| SH - 4.0 - (SH - 8.0) * (score - 0.5) / 4.5;
     let line = |pick: fn(&ramp_core::dashboard::MonthScores) -> Option<f64>| {
         scores
@@ -426,15 +431,14 @@ pub fn ScoreLine(
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let team = line(|s| s.team);
-    let review = line(|s| s.review);
-    view! {
-        <svg class="spark score-line" viewBox=format!("0 0 {SW} {SH}") aria-hidden="true">
-            <line class="grid" x1=4.0 x2=SW - 4.0 y1=y(3.0) y2=y(3.0)/>
-            <polyline class="series" points=team/>
-            <polyline class="series review" points=review/>
-        </svg>
-    }
+    format!(
+        r#"<svg class="spark score-line" viewBox="0 0 {SW} {SH}" aria-hidden="true"><line class="grid" x1="4" x2="{}" y1="{:.1}" y2="{:.1}"/><polyline class="series" points="{}"/><polyline class="series review" points="{}"/></svg>"#,
+        SW - 4.0,
+        y(3.0),
+        y(3.0),
+        line(|s| s.team),
+        line(|s| s.review)
+    )
 }
 
 /// PDSA cycles per month as small bars, with the count over each.
@@ -443,28 +447,35 @@ pub fn VelocityBars(
     /// (month label, cycles), oldest first.
     months: Vec<(String, usize)>,
 ) -> impl IntoView {
+    let words: Vec<String> = months.iter().map(|(label, n)| format!("{label}: {n}")).collect();
+    view! {
+        <span class="spark-box" role="img" aria-label=format!("PDSA cycles per month: {}", words.join(", "))
+            inner_html=velocity_svg(&months)></span>
+    }
+}
+
+/// The bars' drawing, as SVG markup (numbers only: month labels are the app's own words).
+fn velocity_svg(months: &[(String, usize)]) -> String {
+    use std::fmt::Write;
     const SW: f64 = 160.0;
     const SH: f64 = 44.0;
     let most = months.iter().map(|m| m.1).max().unwrap_or(0).max(1) as f64;
     let width = (SW - 8.0) / months.len().max(1) as f64;
-    let bars = months
-        .iter()
-        .enumerate()
-        .map(|(i, (label, n))| {
-            let h = (SH - 16.0) * *n as f64 / most;
-            let x = 4.0 + i as f64 * width;
-            view! {
-                <g>
-                    <title>{format!("{label}: {n}")}</title>
-                    <rect class="bar" x=x + 2.0 y=SH - 4.0 - h width=width - 4.0 height=h.max(1.0)/>
-                    <text class="bar-label" x=x + width / 2.0 y=SH - 6.0 - h text-anchor="middle">{n.to_string()}</text>
-                </g>
-            }
-        })
-        .collect_view();
-    view! {
-        <svg class="spark velocity" viewBox=format!("0 0 {SW} {SH}") role="img" aria-label="PDSA cycles per month">
-            {bars}
-        </svg>
+    let mut svg = format!(r#"<svg class="spark velocity" viewBox="0 0 {SW} {SH}" aria-hidden="true">"#);
+    for (i, (_, n)) in months.iter().enumerate() {
+        let h = (SH - 16.0) * *n as f64 / most;
+        let x = 4.0 + i as f64 * width;
+        let _ = write!(
+            svg,
+            r#"<rect class="bar" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/><text class="bar-label" x="{:.1}" y="{:.1}" text-anchor="middle">{n}</text>"#,
+            x + 2.0,
+            SH - 4.0 - h,
+            width - 4.0,
+            h.max(1.0),
+            x + width / 2.0,
+            SH - 6.0 - h
+        );
     }
+    svg.push_str("</svg>");
+    svg
 }

@@ -197,6 +197,7 @@ fn summary(team: &RecordId, records: &[&Record], today: &str) -> TeamSummary {
         .collect();
     let cycles = records.iter().filter(|r| r.kind == Kind::Cycle).count();
     let days_since_cycle = cycle_days.iter().max().map(|d| today_day - d);
+    // One pass over the cycles' start days for the months of velocity.
     let velocity = match this_month {
         Some(month) => {
             let mut months = vec![month];
@@ -204,19 +205,14 @@ fn summary(team: &RecordId, records: &[&Record], today: &str) -> TeamSummary {
                 let earlier = months[0].previous();
                 months.insert(0, earlier);
             }
-            months
-                .into_iter()
-                .map(|m| {
-                    let (first, after) = (m.start_day(), m.next().start_day());
-                    let started = records
-                        .iter()
-                        .filter(|r| r.kind == Kind::Cycle)
-                        .filter_map(|r| day_number(r.text("start")).or_else(|| day_number(r.text("end"))))
-                        .filter(|d| *d >= first && *d < after)
-                        .count();
-                    (m, started)
-                })
-                .collect()
+            let mut counts = vec![0usize; months.len()];
+            for r in records.iter().filter(|r| r.kind == Kind::Cycle) {
+                let Some(day) = day_number(r.text("start")).or_else(|| day_number(r.text("end"))) else { continue };
+                if let Some(i) = months.iter().position(|m| day >= m.start_day() && day < m.next().start_day()) {
+                    counts[i] += 1;
+                }
+            }
+            months.into_iter().zip(counts).collect()
         }
         None => Vec::new(),
     };
@@ -226,8 +222,13 @@ fn summary(team: &RecordId, records: &[&Record], today: &str) -> TeamSummary {
     let mut last_data: Option<i64> = None;
     let mut aim = None;
     let mut smalls = Vec::new();
+    // Each measure's data points, found in one pass (not one pass per measure).
+    let mut points: HashMap<&str, Vec<&Record>> = HashMap::new();
+    for r in records.iter().filter(|r| r.kind == Kind::Datapoint) {
+        points.entry(r.text("measure")).or_default().push(r);
+    }
     for m in &measures {
-        let series = measure::series(m, records.iter().copied());
+        let series = measure::series(m, points.get(m.id.as_str()).into_iter().flatten().copied());
         if smalls.len() < SMALL_MULTIPLES {
             smalls.push(SmallMultiple::of(m, &series));
         }

@@ -67,16 +67,26 @@ fn number(values: &BTreeMap<String, Value>, field: &str) -> Option<f64> {
 /// The value of a point for its measure: a percentage, a rate, a count or a measurement.
 /// `None` when the numbers it needs are missing or impossible.
 pub fn value_of(value_type: ValueType, point: &BTreeMap<String, Value>) -> Option<f64> {
+    value_from(value_type, number(point, "numerator"), number(point, "denominator"), number(point, "value"))
+}
+
+/// [`value_of`] from the three numbers a point may hold.
+fn value_from(
+    value_type: ValueType,
+    numerator: Option<f64>,
+    denominator: Option<f64>,
+    value: Option<f64>,
+) -> Option<f64> {
     match value_type {
         ValueType::Proportion | ValueType::Rate { .. } => {
-            let (n, d) = (number(point, "numerator")?, number(point, "denominator")?);
+            let (n, d) = (numerator?, denominator?);
             if d <= 0.0 || n < 0.0 || (value_type == ValueType::Proportion && n > d) {
                 return None;
             }
             let per = if let ValueType::Rate { per } = value_type { per } else { 100.0 };
             Some(n / d * per)
         }
-        ValueType::Count | ValueType::Continuous => number(point, "value"),
+        ValueType::Count | ValueType::Continuous => value,
     }
 }
 
@@ -149,14 +159,18 @@ pub fn series<'a>(measure: &Record, records: impl IntoIterator<Item = &'a Record
         .filter(|r| r.text("measure") == measure_id)
         .filter_map(|r| {
             let period = Period::parse(r.text("period"))?;
-            let values: BTreeMap<String, Value> =
-                r.fields.iter().map(|(name, state)| (name.clone(), state.value().clone())).collect();
+            // Read in place: a chart of many points must not copy every field of every point.
+            let number = |field: &str| match r.value(field) {
+                Value::Number(n) => Some(*n),
+                _ => None,
+            };
+            let (numerator, denominator) = (number("numerator"), number("denominator"));
             Some(Point {
                 id: r.id.clone(),
                 period,
-                value: value_of(value_type, &values),
-                numerator: number(&values, "numerator"),
-                denominator: number(&values, "denominator"),
+                value: value_from(value_type, numerator, denominator, number("value")),
+                numerator,
+                denominator,
                 note: r.text("note").to_owned(),
                 astronomical: r.text("astronomical") == "yes",
             })

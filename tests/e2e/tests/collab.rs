@@ -160,6 +160,12 @@ async fn the_demo_collaborative_on_a_coach_tablet_and_a_faculty_phone() -> anyho
     phone.screenshot("compare-demo-phone").await?;
     phone.viewport(TABLET).await?;
     phone.screenshot("compare-demo-tablet").await?;
+    // As printed for a learning session: no buttons or navigation, the charts and the table.
+    phone.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" })).await?;
+    let printed = phone.js("return getComputedStyle(document.querySelector('.top')).display", vec![]).await?;
+    assert_eq!(printed, json!("none"), "the header is not printed");
+    phone.screenshot("compare-demo-print").await?;
+    phone.cdp("Emulation.setEmulatedMedia", json!({ "media": "" })).await?;
     phone.goto(&collab_url).await?;
     phone.click("[data-testid=collab-teams] a").await?;
     phone.wait_for_text("[data-testid=team-name]", "").await?;
