@@ -701,8 +701,8 @@ fn Compare(collab: RecordId) -> impl IntoView {
     let levels = StoredValue::new(levels);
     view! {
         <nav class="crumbs no-print"><A href=format!("/collabs/{}", collab.get_value())>{name}</A></nav>
+        <p class="print-only print-kind">{name}</p>
         <h1>"Teams side by side"</h1>
-        <p class="lead print-only">{name}</p>
         <div class="button-row no-print">
             <button type="button" on:click=|_| { let _ = web_sys::window().map(|w| w.print()); }>"Print"</button>
         </div>
@@ -727,7 +727,7 @@ fn Compare(collab: RecordId) -> impl IntoView {
         }).collect_view()}
         <section class="overview-block">
             <h2>"Scores per month"</h2>
-            <p class="hint">"How many teams stood at each level of the assessment scale: the teams' own scores (T) and faculty's (F)."</p>
+            <p class="legend">"How many teams stood at each level of the assessment scale: the teams' own scores (T) and faculty's (F)."</p>
             <div class="table-scroll">
                 <table class="score-table" data-testid="score-distribution">
                     <thead><tr><th scope="col">"Month"</th>
