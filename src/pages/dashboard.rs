@@ -103,10 +103,18 @@ pub fn DashboardPage() -> impl IntoView {
 }
 
 /// What identifies a team's card as drawn: when any of it changes, the card is drawn again.
-fn fingerprint(s: &TeamSummary) -> (String, usize, Option<i64>, Option<i64>, usize, Option<(u64, u64)>, usize) {
-    let latest = s.latest_scores().map(|m| (m.team.unwrap_or(-1.0).to_bits(), m.review.unwrap_or(-1.0).to_bits()));
-    let points = s.measures.iter().map(|m| m.chart.points.len()).sum();
-    (s.name.clone(), s.cycles, s.days_since_cycle, s.days_since_data, s.scores.len(), latest, points)
+fn fingerprint(s: &TeamSummary) -> String {
+    let latest = s.latest_scores().map(|m| (m.team, m.review));
+    let points: usize = s.measures.iter().map(|m| m.chart.points.len()).sum();
+    format!(
+        "{}|{}|{}|{:?}|{:?}|{}|{latest:?}|{points}",
+        s.team,
+        s.name,
+        s.cycles,
+        s.days_since_cycle,
+        s.days_since_data,
+        s.scores.len()
+    )
 }
 
 /// One team on the dashboard.
