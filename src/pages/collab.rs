@@ -99,6 +99,7 @@ fn Collab(collab: RecordId) -> impl IntoView {
 #[component]
 fn Calendar(scope: String, faculty: Memo<bool>) -> impl IntoView {
     let local_db = expect_context::<LocalDb>();
+    let add_scope = scope.clone();
     let events = {
         let scope = scope.clone();
         Memo::new(move |_| {
@@ -131,16 +132,6 @@ fn Calendar(scope: String, faculty: Memo<bool>) -> impl IntoView {
         })
     };
     let now = today();
-    let generation = RwSignal::new(0u32);
-    let add = move |draft: Draft| {
-        let id = new_id();
-        let edits = creation(&id, Kind::Session, &scope, &draft);
-        leptos::task::spawn_local(async move {
-            if local_db.save(edits).await.is_ok() {
-                generation.update(|g| *g += 1);
-            }
-        });
-    };
     view! {
         <section class="overview-block" id="calendar">
             <h2>"Calendar"</h2>
@@ -163,19 +154,8 @@ fn Calendar(scope: String, faculty: Memo<bool>) -> impl IntoView {
                 }}
             </ol>
             <Show when=move || faculty.get()>
-                <details class="panel no-print">
-                    <summary>"Add a date"</summary>
-                    {
-                        let add = add.clone();
-                        move || {
-                            generation.get();
-                            view! {
-                                <CreateForm initial=Draft::new(Kind::Session) fields=schema::fields(Kind::Session).iter().collect()
-                                    submit_label="Add to the calendar" on_submit=add.clone()/>
-                            }
-                        }
-                    }
-                </details>
+                <AddPanel scope=add_scope.clone() kind=Kind::Session fields=schema::fields(Kind::Session).iter().collect()
+                    summary="Add a date" submit_label="Add to the calendar"/>
             </Show>
         </section>
     }
@@ -190,7 +170,6 @@ fn first_measure_fields() -> Vec<&'static schema::FieldSpec> {
 #[component]
 fn CommonMeasures(collab: RecordId, faculty: Memo<bool>) -> impl IntoView {
     let local_db = expect_context::<LocalDb>();
-    let sync = expect_context::<Sync>();
     let scope = format!("collab:{collab}");
     let collab = StoredValue::new(collab);
     let defs = {
@@ -211,40 +190,8 @@ fn CommonMeasures(collab: RecordId, faculty: Memo<bool>) -> impl IntoView {
             })
         })
     };
-    // The teams this person works in, in this collaborative.
-    let my_teams = Memo::new(move |_| {
-        local_db.with(|r| {
-            teams_of(sync, r, &collab.get_value())
-                .into_iter()
-                .filter(|(t, _)| sync.can_write(&team_scope(t)) && !sync.governs(&team_scope(t)))
-                .collect::<Vec<_>>()
-        })
-    });
-    let adopt = move |team: RecordId, def: RecordId| {
-        let edits = local_db.with_untracked(|r| {
-            let Some(source) = r.record(&def) else { return Vec::new() };
-            copy_fields(
-                source,
-                &adopted_id(&team, &def),
-                Kind::Measure,
-                &team_scope(&team),
-                &[("common", def.to_string())],
-            )
-        });
-        leptos::task::spawn_local(async move {
-            let _ = local_db.save(edits).await;
-        });
-    };
-    let generation = RwSignal::new(0u32);
-    let add = move |draft: Draft| {
-        let id = new_id();
-        let edits = creation(&id, Kind::MeasureDef, &scope, &draft);
-        leptos::task::spawn_local(async move {
-            if local_db.save(edits).await.is_ok() {
-                generation.update(|g| *g += 1);
-            }
-        });
-    };
+    let my_teams = member_teams(collab.get_value());
+    let add_scope = scope.clone();
     view! {
         <section class="overview-block" id="common-measures">
             <h2>"Common measures"</h2>
@@ -261,37 +208,14 @@ fn CommonMeasures(collab: RecordId, faculty: Memo<bool>) -> impl IntoView {
                             <A href=href attr:class="card-title">{name}</A>
                             <span class="card-foot"><span class=format!("tag tag-{kind}")>{kind.clone()}</span></span>
                             <span class="card-meta">{definition}</span>
-                            {move || my_teams.get().into_iter().map(|(team, team_name)| {
-                                let copy = adopted_id(&team, &def);
-                                let has = local_db.with(|r| r.record(&copy).is_some_and(|m| !m.is_deleted()));
-                                let (team2, def2) = (team.clone(), def.clone());
-                                if has {
-                                    view! { <A href=format!("/teams/{team}/measures/{copy}") attr:class="card-meta">{format!("✓ In {team_name}'s measures")}</A> }.into_any()
-                                } else {
-                                    view! {
-                                        <button type="button" data-testid="adopt-measure"
-                                            on:click=move |_| adopt(team2.clone(), def2.clone())>{format!("Add to {team_name}'s measures")}</button>
-                                    }.into_any()
-                                }
-                            }).collect_view()}
+                            <AdoptButtons source=def.clone() kind=Kind::Measure teams=my_teams/>
                         </li>
                     }
                 }).collect_view()}
             </ul>
             <Show when=move || faculty.get()>
-                <details class="panel no-print">
-                    <summary>"Add a common measure"</summary>
-                    {
-                        let add = add.clone();
-                        move || {
-                            generation.get();
-                            view! {
-                                <CreateForm initial=Draft::new(Kind::MeasureDef) fields=first_measure_fields()
-                                    submit_label="Add the common measure" on_submit=add.clone()/>
-                            }
-                        }
-                    }
-                </details>
+                <AddPanel scope=add_scope.clone() kind=Kind::MeasureDef fields=first_measure_fields()
+                    summary="Add a common measure" submit_label="Add the common measure"/>
             </Show>
         </section>
     }
@@ -326,7 +250,6 @@ fn copy_fields(source: &Record, id: &RecordId, kind: Kind, scope: &str, extra: &
 #[component]
 fn ChangePackage(collab: RecordId, faculty: Memo<bool>) -> impl IntoView {
     let local_db = expect_context::<LocalDb>();
-    let sync = expect_context::<Sync>();
     let scope = format!("collab:{collab}");
     let collab = StoredValue::new(collab);
     let package = {
@@ -353,14 +276,7 @@ fn ChangePackage(collab: RecordId, faculty: Memo<bool>) -> impl IntoView {
             })
         })
     };
-    let my_teams = Memo::new(move |_| {
-        local_db.with(|r| {
-            teams_of(sync, r, &collab.get_value())
-                .into_iter()
-                .filter(|(t, _)| sync.can_write(&team_scope(t)) && !sync.governs(&team_scope(t)))
-                .collect::<Vec<_>>()
-        })
-    });
+    let my_teams = member_teams(collab.get_value());
     let driver_scope = scope.clone();
     let primaries = {
         let scope = scope.clone();
@@ -374,28 +290,7 @@ fn ChangePackage(collab: RecordId, faculty: Memo<bool>) -> impl IntoView {
             })
         })
     };
-    let adopt = move |team: RecordId, idea: RecordId| {
-        let edits = local_db.with_untracked(|r| {
-            let Some(source) = r.record(&idea) else { return Vec::new() };
-            copy_fields(source, &adopted_id(&team, &idea), Kind::ChangeIdea, &team_scope(&team), &[])
-                .into_iter()
-                .filter(|e| e.field != "drivers")
-                .collect()
-        });
-        leptos::task::spawn_local(async move {
-            let _ = local_db.save(edits).await;
-        });
-    };
-    let generation = RwSignal::new(0u32);
-    let add = move |draft: Draft| {
-        let id = new_id();
-        let edits = creation(&id, Kind::ChangeIdea, &scope, &draft);
-        leptos::task::spawn_local(async move {
-            if local_db.save(edits).await.is_ok() {
-                generation.update(|g| *g += 1);
-            }
-        });
-    };
+    let add_scope = scope.clone();
     view! {
         <section class="overview-block" id="change-package">
             <h2>"Change package"</h2>
@@ -418,40 +313,131 @@ fn ChangePackage(collab: RecordId, faculty: Memo<bool>) -> impl IntoView {
                         <li class="card">
                             <span class="card-title">{text}</span>
                             <span class="card-meta">{description}</span>
-                            {move || my_teams.get().into_iter().map(|(team, team_name)| {
-                                let copy = adopted_id(&team, &idea);
-                                let has = local_db.with(|r| r.record(&copy).is_some_and(|m| !m.is_deleted()));
-                                let (team2, idea2) = (team.clone(), idea.clone());
-                                if has {
-                                    view! { <A href=format!("/teams/{team}/ideas/{copy}") attr:class="card-meta">{format!("✓ Adopted by {team_name} — adapt it there")}</A> }.into_any()
-                                } else {
-                                    view! {
-                                        <button type="button" data-testid="adopt-idea"
-                                            on:click=move |_| adopt(team2.clone(), idea2.clone())>{format!("Adopt in {team_name}")}</button>
-                                    }.into_any()
-                                }
-                            }).collect_view()}
+                            <AdoptButtons source=idea.clone() kind=Kind::ChangeIdea teams=my_teams/>
                         </li>
                     }
                 }).collect_view()}
             </ul>
             <Show when=move || faculty.get()>
                 <AddDriver scope=driver_scope.clone() primaries=Signal::derive(move || primaries.get())/>
-                <details class="panel no-print">
-                    <summary>"Add a change idea to the package"</summary>
-                    {
-                        let add = add.clone();
-                        move || {
-                            generation.get();
-                            view! {
-                                <CreateForm initial=Draft::new(Kind::ChangeIdea) fields=vec![schema::spec(Kind::ChangeIdea, "text").unwrap(), schema::spec(Kind::ChangeIdea, "description").unwrap()]
-                                    submit_label="Add to the package" on_submit=add.clone()/>
-                            }
-                        }
-                    }
-                </details>
+                <AddPanel scope=add_scope.clone() kind=Kind::ChangeIdea
+                    fields=["text", "description"].iter().filter_map(|f| schema::spec(Kind::ChangeIdea, f)).collect()
+                    summary="Add a change idea to the package" submit_label="Add to the package"/>
             </Show>
         </section>
+    }
+}
+
+/// Faculty's panel that adds a record of `kind` to the collaborative: the form, emptied after
+/// each save so the next can be added.
+#[component]
+fn AddPanel(
+    /// The collaborative's scope.
+    scope: String,
+    /// The kind of record added.
+    kind: Kind,
+    /// The fields asked for.
+    fields: Vec<&'static schema::FieldSpec>,
+    /// The panel's summary line.
+    summary: &'static str,
+    /// The submit button's words.
+    submit_label: &'static str,
+) -> impl IntoView {
+    let local_db = expect_context::<LocalDb>();
+    let generation = RwSignal::new(0u32);
+    let add = move |draft: Draft| {
+        let id = new_id();
+        let edits = creation(&id, kind, &scope, &draft);
+        leptos::task::spawn_local(async move {
+            if local_db.save(edits).await.is_ok() {
+                generation.update(|g| *g += 1);
+            }
+        });
+    };
+    view! {
+        <details class="panel no-print">
+            <summary>{summary}</summary>
+            {move || {
+                generation.get();
+                view! { <CreateForm initial=Draft::new(kind) fields=fields.clone() submit_label=submit_label on_submit=add.clone()/> }
+            }}
+        </details>
+    }
+}
+
+/// The teams this person works in (as a member) in a collaborative (reactive).
+fn member_teams(collab: RecordId) -> Memo<Vec<(RecordId, String)>> {
+    let local_db = expect_context::<LocalDb>();
+    let sync = expect_context::<Sync>();
+    Memo::new(move |_| {
+        local_db.with(|r| {
+            teams_of(sync, r, &collab)
+                .into_iter()
+                .filter(|(t, _)| sync.can_write(&team_scope(t)) && !sync.governs(&team_scope(t)))
+                .collect::<Vec<_>>()
+        })
+    })
+}
+
+/// Per team of the person's: a button that copies a collaborative's record into the team
+/// (a common measure, a change idea), or a link to the team's copy once it has one.
+#[component]
+fn AdoptButtons(
+    /// The collaborative's record.
+    source: RecordId,
+    /// What the team's copy is.
+    kind: Kind,
+    /// The person's teams.
+    teams: Memo<Vec<(RecordId, String)>>,
+) -> impl IntoView {
+    let local_db = expect_context::<LocalDb>();
+    let adopt = move |team: RecordId, source: RecordId| {
+        let edits = local_db.with_untracked(|r| {
+            let Some(from) = r.record(&source) else { return Vec::new() };
+            let extra: Vec<(&str, String)> =
+                if kind == Kind::Measure { vec![("common", source.to_string())] } else { Vec::new() };
+            // A change idea's links point at the package's drivers, not the team's.
+            copy_fields(from, &adopted_id(&team, &source), kind, &team_scope(&team), &extra)
+                .into_iter()
+                .filter(|e| !(kind == Kind::ChangeIdea && e.field == "drivers"))
+                .collect()
+        });
+        leptos::task::spawn_local(async move {
+            let _ = local_db.save(edits).await;
+        });
+    };
+    move || {
+        teams
+            .get()
+            .into_iter()
+            .map(|(team, team_name)| {
+                // The team's copy: made here, or (a measure) any of its measures that reports it.
+                let copy = local_db.with(|r| {
+                    let made = adopted_id(&team, &source);
+                    if r.record(&made).is_some_and(|m| !m.is_deleted()) {
+                        return Some(made);
+                    }
+                    let reports = |m: &&Record| m.text("common") == source.as_str();
+                    (kind == Kind::Measure)
+                        .then(|| live(r, &team_scope(&team), Kind::Measure).into_iter().find(reports).map(|m| m.id.clone()))
+                        .flatten()
+                });
+                let (path, done, offer, testid) = if kind == Kind::Measure {
+                    ("measures", format!("✓ In {team_name}'s measures"), format!("Add to {team_name}'s measures"), "adopt-measure")
+                } else {
+                    ("ideas", format!("✓ Adopted by {team_name} — adapt it there"), format!("Adopt in {team_name}"), "adopt-idea")
+                };
+                if let Some(copy) = copy {
+                    view! { <A href=format!("/teams/{team}/{path}/{copy}") attr:class="card-meta">{done}</A> }.into_any()
+                } else {
+                    let source = source.clone();
+                    view! {
+                        <button type="button" data-testid=testid on:click=move |_| adopt(team.clone(), source.clone())>{offer}</button>
+                    }
+                    .into_any()
+                }
+            })
+            .collect_view()
     }
 }
 
