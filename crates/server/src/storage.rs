@@ -344,6 +344,28 @@ async fn device_high(conn: &mut SqliteConnection, device: &str, user: &str) -> R
     }
 }
 
+/// The (scope, role) of an invite that has not expired.
+async fn live_invite(conn: &mut SqliteConnection, code_hash: &str) -> Result<Option<(String, String)>, AppError> {
+    let row = sqlx::query("SELECT scope, role FROM invites WHERE code_hash = ? AND expires_at > ?")
+        .bind(code_hash)
+        .bind(now_ms())
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(row.map(|row| (row.get("scope"), row.get("role"))))
+}
+
+/// Gives a user the role of an invite in its team (replacing a role they had there).
+async fn join(conn: &mut SqliteConnection, code_hash: &str, user: &str) -> Result<(), AppError> {
+    let Some((scope, role)) = live_invite(conn, code_hash).await? else { return Ok(()) };
+    sqlx::query("INSERT OR REPLACE INTO memberships (user_id, scope, role) VALUES (?, ?, ?)")
+        .bind(user)
+        .bind(scope)
+        .bind(role)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 /// What one push reads up front: the current state of every field of the records it writes,
 /// and each record's kind and scope. Ops then apply in memory, and the changes are written
 /// in three statements (ops, fields, device), not several per op.
@@ -659,19 +681,11 @@ impl Storage for Sqlite {
     ) -> BoxFuture<'a, Result<Option<()>, AppError>> {
         Box::pin(async move {
             let mut tx = self.pool.begin().await?;
-            let invite = sqlx::query("SELECT scope, role FROM invites WHERE code_hash = ? AND expires_at > ?")
-                .bind(code_hash)
-                .bind(now_ms())
-                .fetch_optional(&mut *tx)
-                .await?;
-            let Some(invite) = invite else { return Ok(None) };
+            if live_invite(&mut tx, code_hash).await?.is_none() {
+                return Ok(None);
+            }
             insert_user(&mut tx, user).await?;
-            sqlx::query("INSERT INTO memberships (user_id, scope, role) VALUES (?, ?, ?)")
-                .bind(&user.id)
-                .bind(invite.get::<String, _>("scope"))
-                .bind(invite.get::<String, _>("role"))
-                .execute(&mut *tx)
-                .await?;
+            join(&mut tx, code_hash, &user.id).await?;
             tx.commit().await?;
             Ok(Some(()))
         })
@@ -683,18 +697,12 @@ impl Storage for Sqlite {
         user: &'a str,
     ) -> BoxFuture<'a, Result<Option<()>, AppError>> {
         Box::pin(async move {
-            let invite = sqlx::query("SELECT scope, role FROM invites WHERE code_hash = ? AND expires_at > ?")
-                .bind(code_hash)
-                .bind(now_ms())
-                .fetch_optional(&self.pool)
-                .await?;
-            let Some(invite) = invite else { return Ok(None) };
-            sqlx::query("INSERT OR REPLACE INTO memberships (user_id, scope, role) VALUES (?, ?, ?)")
-                .bind(user)
-                .bind(invite.get::<String, _>("scope"))
-                .bind(invite.get::<String, _>("role"))
-                .execute(&self.pool)
-                .await?;
+            let mut tx = self.pool.begin().await?;
+            if live_invite(&mut tx, code_hash).await?.is_none() {
+                return Ok(None);
+            }
+            join(&mut tx, code_hash, user).await?;
+            tx.commit().await?;
             Ok(Some(()))
         })
     }
