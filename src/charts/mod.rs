@@ -5,7 +5,7 @@
 //! about signals comes from `ramp_core::chart`; nothing here reads storage.
 
 use leptos::prelude::*;
-use ramp_core::chart::{ChartType, MeasureChart, RuleSet};
+use ramp_core::chart::{MeasureChart, RuleSet};
 use ramp_core::measure::format_value;
 use ramp_core::Record;
 
@@ -142,7 +142,7 @@ pub fn MeasureChartView(
                 (LEFT, TOP),
             );
             let fmt = |v: f64| format_value(&measure, v);
-            let centre_name = if chart.settings.chart == ChartType::Run { "median" } else { "mean" };
+            let centre_name = chart.centre_name();
             // Grid: three values on the y axis.
             let ticks = [scale.min, (scale.min + scale.max) / 2.0, scale.max].map(|v| {
                 let y = scale.y(v);

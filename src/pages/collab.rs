@@ -638,16 +638,7 @@ fn Compare(collab: RecordId) -> impl IntoView {
                                 let chart = own.map(|m| {
                                     let series = measure::series(m, r.local().values());
                                     let chart = ramp_core::chart::for_measure(m, &series);
-                                    let latest = series
-                                        .iter()
-                                        .rev()
-                                        .find_map(|p| {
-                                            p.value.map(|v| {
-                                                format!("{} · {}", measure::format_value(m, v), p.period.label())
-                                            })
-                                        })
-                                        .unwrap_or_else(|| "No data yet".to_owned());
-                                    (latest, chart)
+                                    (measure::latest_words(m, &series), chart)
                                 });
                                 (team_name.clone(), chart)
                             })

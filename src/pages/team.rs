@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use ramp_core::cycle::{self, ramp};
-use ramp_core::measure::{self, format_value};
+use ramp_core::measure;
 use ramp_core::{aim, backup, team_scope, Kind, RecordId, Stage};
 
 use crate::charts::Sparkline;
@@ -216,18 +216,9 @@ pub(crate) fn measure_rows(replica: &ramp_core::Replica, scope: &str) -> Vec<Mea
         .into_iter()
         .map(|m| {
             let series = measure::series(m, replica.local().values());
-            let latest = series.iter().rev().find_map(|p| p.value.map(|v| (p.period, v)));
-            let latest = latest.map_or("No data yet".to_owned(), |(period, value)| {
-                format!("{} · {}", format_value(m, value), period.label())
-            });
+            let latest = measure::latest_words(m, &series);
             let chart = ramp_core::chart::for_measure(m, &series);
-            let labels: Vec<String> = chart.inputs.iter().map(|p| p.label.clone()).collect();
-            let centre = if chart.settings.chart == ramp_core::chart::ChartType::Run { "median" } else { "mean" };
-            let signal = match chart.analysis.signals.last() {
-                Some(signal) => signal.describe(&labels, centre),
-                None if chart.points.is_empty() => String::new(),
-                None => "No signal".to_owned(),
-            };
+            let signal = chart.latest_signal();
             MeasureRow {
                 id: m.id.to_string(),
                 name: m.text("name").to_owned(),

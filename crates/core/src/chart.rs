@@ -202,6 +202,27 @@ pub struct MeasureChart {
     pub moving_ranges: Option<MovingRanges>,
 }
 
+impl MeasureChart {
+    /// What its centre line is called in words: "median" on a run chart, "mean" otherwise.
+    pub fn centre_name(&self) -> &'static str {
+        if self.settings.chart == ChartType::Run {
+            "median"
+        } else {
+            "mean"
+        }
+    }
+
+    /// Its latest signal in words, "No signal" when it has none, "" when it has no points.
+    pub fn latest_signal(&self) -> String {
+        let labels: Vec<String> = self.inputs.iter().map(|p| p.label.clone()).collect();
+        match self.analysis.signals.last() {
+            Some(signal) => signal.describe(&labels, self.centre_name()),
+            None if self.points.is_empty() => String::new(),
+            None => "No signal".to_owned(),
+        }
+    }
+}
+
 /// The moving-range (MR) chart that goes with an I chart.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MovingRanges {

@@ -180,6 +180,15 @@ pub fn series<'a>(measure: &Record, records: impl IntoIterator<Item = &'a Record
     points
 }
 
+/// A measure's latest value with its period, "42.5 % · Oct 2026", or "No data yet".
+pub fn latest_words(measure: &Record, series: &[Point]) -> String {
+    series
+        .iter()
+        .rev()
+        .find_map(|p| p.value.map(|v| format!("{} · {}", format_value(measure, v), p.period.label())))
+        .unwrap_or_else(|| "No data yet".to_owned())
+}
+
 /// A number for people: whole numbers without decimals, others with at most two.
 pub fn format_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
