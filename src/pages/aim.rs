@@ -47,7 +47,7 @@ fn AimSheet(team: RecordId) -> impl IntoView {
                 <p class="prompts-title" data-testid="aim-complete">"✓ The aim says how much, by when and for whom."</p>
             </Show>
         </div>
-        <SheetFields sheet=sheet team=team.clone() sections=vec![Section::Aim]/>
+        <SheetFields sheet=sheet sections=vec![Section::Aim]/>
         <Show when=move || differs() && !sheet.read_only.get()>
             <div class="suggestion no-print">
                 <p class="hint">"Suggested wording from the parts above:"</p>

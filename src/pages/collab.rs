@@ -87,7 +87,7 @@ fn Collab(collab: RecordId) -> impl IntoView {
             <A href=format!("{base}/compare")>"Compare teams"</A>
             <A href="/dashboard">"Dashboard"</A>
         </nav>
-        <SheetFields sheet=sheet team=collab.clone() sections=vec![Section::Collaborative]/>
+        <SheetFields sheet=sheet sections=vec![Section::Collaborative]/>
         <Calendar scope=scope.clone() faculty=faculty/>
         <CommonMeasures collab=collab.clone() faculty=faculty/>
         <ChangePackage collab=collab.clone() faculty=faculty/>
@@ -593,7 +593,7 @@ pub fn CommonMeasurePage() -> impl IntoView {
                 <nav class="crumbs no-print"><A href=format!("/collabs/{collab}#common-measures")>"Common measures"</A></nav>
                 <p class="print-only print-kind">"Common measure"</p>
                 <h1>{name}</h1>
-                <SheetFields sheet=sheet team=collab.clone()
+                <SheetFields sheet=sheet
                     sections=vec![Section::Measure, Section::Definition, Section::Goal, Section::Chart]/>
             }
             .into_any()

@@ -106,7 +106,7 @@ fn Worksheet(
             <a href="#sec-study">"Study"</a>
             <a href="#sec-act">"Act"</a>
         </nav>
-        <SheetFields sheet=sheet team=team.clone()
+        <SheetFields sheet=sheet
             sections=vec![Section::About, Section::Plan, Section::Do, Section::Study, Section::Act]/>
         <Show when=move || adapted() && !sheet.read_only.get()>
             <A href=next_href.clone() attr:class="button primary big no-print" attr:data-testid="next-cycle">

@@ -254,7 +254,7 @@ pub fn DriverPage() -> impl IntoView {
                 <nav class="crumbs no-print"><A href=back.clone()>"Drivers & change ideas"</A></nav>
                 <DeletionConflict sheet=sheet noun="driver"/>
                 <h1>{title}</h1>
-                <SheetFields sheet=sheet team=team.clone() sections=vec![Section::Driver]/>
+                <SheetFields sheet=sheet sections=vec![Section::Driver]/>
                 <section class="overview-block" data-testid="driver-below">
                     {move || {
                         let (secondaries, ideas) = below.get();

@@ -99,7 +99,7 @@ fn Idea(team: RecordId, idea: RecordId) -> impl IntoView {
                 </A>
             </Show>
         </section>
-        <SheetFields sheet=sheet team=team.clone() sections=vec![Section::Idea]/>
+        <SheetFields sheet=sheet sections=vec![Section::Idea]/>
         <DeleteButton sheet=sheet noun="change idea" back=back/>
     }
 }

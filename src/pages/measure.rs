@@ -81,7 +81,7 @@ fn Measure(team: RecordId, measure: RecordId) -> impl IntoView {
             })
         })/>
         <h2 class="sheet-title">"Definition"</h2>
-        <SheetFields sheet=sheet team=team.clone()
+        <SheetFields sheet=sheet
             sections=vec![Section::Measure, Section::Definition, Section::Goal, Section::Chart, Section::Collection]/>
         <crate::pages::CommentThread team=team.clone() target=sheet.id()/>
         <DeleteButton sheet=sheet noun="measure" back=format!("/teams/{team}/measures")/>

@@ -191,7 +191,7 @@ fn Report(team: RecordId, month: Period) -> impl IntoView {
             <p><strong>"Team's score: "</strong>{move || level("self_score")().unwrap_or_else(|| "not given yet".to_owned())}</p>
             <p><strong>"Faculty or coach's score: "</strong>{move || level("faculty_score")().unwrap_or_else(|| "not given yet".to_owned())}</p>
         </div>
-        <SheetFields sheet=sheet team=team.clone() sections=vec![Section::Report]/>
+        <SheetFields sheet=sheet sections=vec![Section::Report]/>
         <section class="overview-block">
             <h2>{format!("PDSA cycles in {}", month.label())}</h2>
             <CycleList team=team.clone() rows=Signal::derive(move || cycles.get())/>
@@ -207,7 +207,7 @@ fn Report(team: RecordId, month: Period) -> impl IntoView {
                 }).collect_view()}
             </ul>
         </section>
-        <SheetFields sheet=sheet team=team.clone() sections=vec![Section::SelfScore, Section::Review]/>
+        <SheetFields sheet=sheet sections=vec![Section::SelfScore, Section::Review]/>
         <CommentThread team=team.clone() target=id/>
     }
 }

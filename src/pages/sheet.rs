@@ -179,23 +179,20 @@ impl Sheet {
 /// The sections of a worksheet, each with its fields, conflicts and links to choose from.
 #[component]
 pub fn SheetFields(
-    /// The worksheet.
+    /// The worksheet (its scope holds the records a link can point to).
     sheet: Sheet,
-    /// The team, for the records a link can point to.
-    team: RecordId,
     /// The sections shown, in order.
     sections: Vec<Section>,
 ) -> impl IntoView {
     let local_db = expect_context::<LocalDb>();
     let sync = expect_context::<Sync>();
-    let scope = team_scope(&team);
-    let own_scope = sheet.scope();
+    let scope = sheet.scope();
     let section = move |section: Section| {
         let scope = scope.clone();
         let fields = schema::fields(sheet.kind).iter().filter(move |spec| spec.section == section);
         // A section is editable when the person may write every field in it.
         let names: Vec<&'static str> = fields.clone().map(|spec| spec.name).collect();
-        let own_scope = own_scope.clone();
+        let own_scope = scope.clone();
         let locked = move || !names.iter().all(|name| sync.may_write(sheet.kind, name, &own_scope));
         view! {
             <section class="sheet-section" id=format!("sec-{}", section.key())>
