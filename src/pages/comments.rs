@@ -22,11 +22,6 @@ const SEEN_KEY: &str = "ramp.seen-comments";
 pub struct Seen(RwSignal<BTreeSet<String>>);
 
 impl Seen {
-    /// Reads the list (reactive).
-    pub fn with<R>(&self, read: impl FnOnce(&BTreeSet<String>) -> R) -> R {
-        self.0.with(read)
-    }
-
     /// The list as kept on this device.
     pub fn load() -> Seen {
         let stored = web_sys::window()
@@ -53,7 +48,18 @@ impl Seen {
 
 /// The comments in a team not yet shown on this device and written by someone else, as
 /// (comment, where it sits: link and label), oldest first (reactive).
-pub fn unread(replica: &Replica, team: &RecordId, seen: &BTreeSet<String>, me: &str) -> Vec<(Record, String, String)> {
+pub fn unread_in(team: RecordId) -> Memo<Vec<(Record, String, String)>> {
+    let local_db = expect_context::<LocalDb>();
+    let sync = expect_context::<Sync>();
+    let seen = expect_context::<Seen>();
+    let team = StoredValue::new(team);
+    Memo::new(move |_| {
+        let me = sync.session().map(|s| s.user.name).unwrap_or_default();
+        seen.0.with(|seen| local_db.with(|r| unread(r, &team.get_value(), seen, &me)))
+    })
+}
+
+fn unread(replica: &Replica, team: &RecordId, seen: &BTreeSet<String>, me: &str) -> Vec<(Record, String, String)> {
     let scope = team_scope(team);
     let mut found: Vec<(Record, String, String)> = report::unread(replica.local().values(), &scope, seen)
         .into_iter()
@@ -182,14 +188,7 @@ pub fn UnreadComments(
     /// The team.
     team: RecordId,
 ) -> impl IntoView {
-    let local_db = expect_context::<LocalDb>();
-    let sync = expect_context::<Sync>();
-    let seen = expect_context::<Seen>();
-    let team = StoredValue::new(team);
-    let unread = Memo::new(move |_| {
-        let me = sync.session().map(|s| s.user.name).unwrap_or_default();
-        seen.with(|seen| local_db.with(|r| unread(r, &team.get_value(), seen, &me)))
-    });
+    let unread = unread_in(team);
     move || {
         let list = unread.get();
         (!list.is_empty()).then(|| {

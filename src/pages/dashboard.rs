@@ -29,13 +29,12 @@ pub fn DashboardPage() -> impl IntoView {
         let rights = sync.rights();
         local_db.with(|r| {
             let mut teams: Vec<Uuid7> = rights
-                .readable
-                .iter()
-                .filter(|scope| rights.coached.contains(scope) || rights.governed.contains(scope))
-                .filter_map(|scope| scope.strip_prefix("team:").and_then(|t| Uuid7::parse(t).ok()))
+                .reviewed_teams()
+                .filter_map(|t| Uuid7::parse(t).ok())
                 .filter(|t| r.record(t).is_some_and(|t| t.kind == Kind::Team && !t.is_deleted()))
                 .collect();
             teams.sort();
+            teams.dedup();
             teams
         })
     });
@@ -54,11 +53,6 @@ pub fn DashboardPage() -> impl IntoView {
         list
     });
     let quiet_count = move || summaries.with(|all| all.iter().filter(|s| !s.quiet().is_empty()).count());
-    Effect::new(move |_| {
-        if !shown.with(Vec::is_empty) {
-            crate::perf::mark_after_paint("ramp-dashboard");
-        }
-    });
     view! {
         <h1>"Dashboard"</h1>
         <p class="lead">{move || {

@@ -51,10 +51,7 @@ pub fn HomePage() -> impl IntoView {
             found
         })
     });
-    let reviews = move || {
-        let rights = sync.rights();
-        !rights.coached.is_empty() || rights.governed.iter().any(|s| s.starts_with("team:"))
-    };
+    let reviews = move || sync.rights().reviewed_teams().next().is_some();
     view! {
         <Show when=reviews>
             <A href="/dashboard" attr:class="button primary big" attr:data-testid="open-dashboard">"Open the dashboard"</A>
@@ -112,16 +109,9 @@ pub fn HomePage() -> impl IntoView {
 /// "3 unread comments" on a team's card.
 #[component]
 fn UnreadBadge(team: ramp_core::RecordId) -> impl IntoView {
-    let local_db = expect_context::<LocalDb>();
-    let sync = expect_context::<Sync>();
-    let seen = expect_context::<crate::pages::Seen>();
-    let team = StoredValue::new(team);
-    let count = Memo::new(move |_| {
-        let me = sync.session().map(|s| s.user.name).unwrap_or_default();
-        seen.with(|seen| local_db.with(|r| crate::pages::comments::unread(r, &team.get_value(), seen, &me).len()))
-    });
+    let unread = crate::pages::comments::unread_in(team);
     move || {
-        let n = count.get();
+        let n = unread.with(Vec::len);
         (n > 0).then(|| view! {
             <span class="tag tag-new" data-testid="unread-badge">{crate::pages::team::plural(n, "unread comment", "unread comments")}</span>
         })

@@ -55,6 +55,13 @@ pub struct Rights {
     pub collabs: BTreeMap<String, String>,
 }
 
+impl Rights {
+    /// The ids of the teams the person coaches or runs as faculty: the dashboard's teams.
+    pub fn reviewed_teams(&self) -> impl Iterator<Item = &str> {
+        self.coached.iter().chain(&self.governed).filter_map(|scope| scope.strip_prefix("team:"))
+    }
+}
+
 /// One page of a scope's activity log (`GET /api/audit`), newest first.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct ActivityPage {
