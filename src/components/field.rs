@@ -98,7 +98,7 @@ pub fn FieldInput(
             }
             .into_any()
         }
-        Input::Period => view! {
+        Input::Period | Input::Month => view! {
             <input type="month" id=id.clone() prop:value=text aria-invalid=invalid aria-describedby=described_by.clone()
                 on:change=move |ev| on_commit.run(typed(ev))/>
         }
@@ -153,7 +153,13 @@ pub fn FieldInput(
     };
     let label_for = matches!(
         spec.input,
-        Input::Line | Input::Paragraph | Input::Date | Input::Number { .. } | Input::Period | Input::Ref(_)
+        Input::Line
+            | Input::Paragraph
+            | Input::Date
+            | Input::Number { .. }
+            | Input::Period
+            | Input::Month
+            | Input::Ref(_)
     )
     .then(|| id.clone());
     let printed = move || match spec.input {

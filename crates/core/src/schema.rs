@@ -140,6 +140,8 @@ pub enum Input {
     },
     /// A measurement period: a month `YYYY-MM`, or a week by its Monday `YYYY-MM-DD`.
     Period,
+    /// A month, `YYYY-MM` (a monthly report's).
+    Month,
     /// One record of this kind in the same team, by id (a cycle's change idea).
     Ref(Kind),
     /// Any number of records of this kind in the same team: rows with one column, `id`.
@@ -529,7 +531,7 @@ pub const SESSION_TYPES: &[(&str, &str)] = &[
 
 const REPORT_FIELDS: &[FieldSpec] = &[
     // Not drawn on the report's page: the month is the page's (its id is derived from it).
-    required(field("month", "Month", "", Input::Period, Section::About), "Say which month this report covers."),
+    required(field("month", "Month", "", Input::Month, Section::About), "Say which month this report covers."),
     field("progress", "Progress this month", "What the team did and what moved.", Input::Paragraph, Section::Report),
     field("achievements", "Achievements", "What went well; what you are proud of.", Input::Paragraph, Section::Report),
     field("barriers", "Barriers", "What got in the way.", Input::Paragraph, Section::Report),
@@ -751,11 +753,6 @@ pub fn check(kind: Kind, draft: &BTreeMap<String, Value>) -> Vec<Problem> {
             problems.push(Problem { field: spec.name.to_owned(), issue: Issue::Required(why) });
         }
     }
-    if let (Kind::Report, Some(Value::Text(text))) = (kind, draft.get("month")) {
-        if matches!(crate::period::Period::parse(text), Some(crate::period::Period::Week { .. })) {
-            problems.push(Problem { field: "month".to_owned(), issue: Issue::NotAMonth });
-        }
-    }
     let date = |name: &str| draft.get(name).map(Value::as_text).filter(|text| parse_date(text).is_some());
     if let (Some(start), Some(end)) = (date("start"), date("end")) {
         if end < start {
@@ -783,11 +780,11 @@ pub fn check_op(op: &Op) -> Result<(), Issue> {
     }
     if op.kind == Kind::Report && op.field == "month" {
         if let (Value::Text(text), Some(Scope::Team(team))) = (&op.value, Scope::parse(&op.scope)) {
-            match crate::period::Period::parse(text) {
-                Some(crate::period::Period::Week { .. }) => return Err(Issue::NotAMonth),
-                // A report's id is its team's and month's: one report per month.
-                Some(month) if crate::report::id(&team, month) != op.record => return Err(Issue::BadScope),
-                _ => {}
+            // A report's id is its team's and month's: one report per month.
+            if let Some(month @ crate::period::Period::Month { .. }) = crate::period::Period::parse(text) {
+                if crate::report::id(&team, month) != op.record {
+                    return Err(Issue::BadScope);
+                }
             }
         }
     }
@@ -905,6 +902,11 @@ fn check_value(spec: &FieldSpec, value: &Value) -> Option<Issue> {
         }
         (Input::Number { .. }, Value::Text(_)) => Some(Issue::NotANumber),
         (Input::Period, Value::Text(text)) => crate::period::Period::parse(text).is_none().then_some(Issue::NotAPeriod),
+        (Input::Month, Value::Text(text)) => match crate::period::Period::parse(text) {
+            Some(crate::period::Period::Month { .. }) => None,
+            Some(crate::period::Period::Week { .. }) => Some(Issue::NotAMonth),
+            None => Some(Issue::NotAPeriod),
+        },
         (Input::Ref(_), Value::Text(text)) => {
             (!text.is_empty() && crate::id::Uuid7::parse(text).is_err()).then_some(Issue::NotALink)
         }
@@ -969,6 +971,13 @@ mod tests {
 
     fn issues(kind: Kind, pairs: &[(&str, &str)]) -> Vec<(String, Issue)> {
         check(kind, &draft(pairs)).into_iter().map(|p| (p.field, p.issue)).collect()
+    }
+
+    #[test]
+    fn a_report_covers_a_month_not_a_week() {
+        assert_eq!(issues(Kind::Report, &[("month", "2026-11-02")]), vec![("month".to_owned(), Issue::NotAMonth)]);
+        assert_eq!(issues(Kind::Report, &[("month", "2026-11")]), vec![]);
+        assert_eq!(check_field(Kind::Report, "month", &Value::Text("Nov".into())), Err(Issue::NotAPeriod));
     }
 
     #[test]
