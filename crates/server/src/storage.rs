@@ -354,9 +354,8 @@ async fn live_invite(conn: &mut SqliteConnection, code_hash: &str) -> Result<Opt
     Ok(row.map(|row| (row.get("scope"), row.get("role"))))
 }
 
-/// Gives a user the role of an invite in its team (replacing a role they had there).
-async fn join(conn: &mut SqliteConnection, code_hash: &str, user: &str) -> Result<(), AppError> {
-    let Some((scope, role)) = live_invite(conn, code_hash).await? else { return Ok(()) };
+/// Gives a user a role in a scope (replacing a role they had there).
+async fn join(conn: &mut SqliteConnection, user: &str, scope: &str, role: &str) -> Result<(), AppError> {
     sqlx::query("INSERT OR REPLACE INTO memberships (user_id, scope, role) VALUES (?, ?, ?)")
         .bind(user)
         .bind(scope)
@@ -644,13 +643,8 @@ impl Storage for Sqlite {
 
     fn add_membership<'a>(&'a self, user: &'a str, scope: &'a str, role: Role) -> BoxFuture<'a, Result<(), AppError>> {
         Box::pin(async move {
-            sqlx::query("INSERT OR REPLACE INTO memberships (user_id, scope, role) VALUES (?, ?, ?)")
-                .bind(user)
-                .bind(scope)
-                .bind(role.as_str())
-                .execute(&self.pool)
-                .await?;
-            Ok(())
+            let mut conn = self.pool.acquire().await?;
+            join(&mut conn, user, scope, role.as_str()).await
         })
     }
 
@@ -681,11 +675,9 @@ impl Storage for Sqlite {
     ) -> BoxFuture<'a, Result<Option<()>, AppError>> {
         Box::pin(async move {
             let mut tx = self.pool.begin().await?;
-            if live_invite(&mut tx, code_hash).await?.is_none() {
-                return Ok(None);
-            }
+            let Some((scope, role)) = live_invite(&mut tx, code_hash).await? else { return Ok(None) };
             insert_user(&mut tx, user).await?;
-            join(&mut tx, code_hash, &user.id).await?;
+            join(&mut tx, &user.id, &scope, &role).await?;
             tx.commit().await?;
             Ok(Some(()))
         })
@@ -698,10 +690,8 @@ impl Storage for Sqlite {
     ) -> BoxFuture<'a, Result<Option<()>, AppError>> {
         Box::pin(async move {
             let mut tx = self.pool.begin().await?;
-            if live_invite(&mut tx, code_hash).await?.is_none() {
-                return Ok(None);
-            }
-            join(&mut tx, code_hash, user).await?;
+            let Some((scope, role)) = live_invite(&mut tx, code_hash).await? else { return Ok(None) };
+            join(&mut tx, user, &scope, &role).await?;
             tx.commit().await?;
             Ok(Some(()))
         })
