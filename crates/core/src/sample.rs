@@ -74,6 +74,37 @@ const MEASURES: &[&str] = &[
     "Discharges with a falls leaflet",
 ];
 
+/// The falls driver diagram: two primary drivers, each with two secondary drivers, handed to
+/// `add` as (id, fields); returns the secondary drivers' ids (for change ideas to link to).
+fn falls_drivers(
+    rng: &mut Rng,
+    primary_ms: u64,
+    secondary_ms: u64,
+    mut add: impl FnMut(RecordId, Vec<(&'static str, Value)>),
+) -> Vec<RecordId> {
+    let text = |s: &str| Value::Text(s.to_owned());
+    let primary: Vec<RecordId> = (0..2).map(|_| rng.id(primary_ms)).collect();
+    for (id, words) in primary.iter().zip(["Reliable risk assessment", "A safe environment"]) {
+        add(id.clone(), vec![("level", text("primary")), ("text", text(words))]);
+    }
+    let secondary: Vec<RecordId> = (0..4).map(|_| rng.id(secondary_ms)).collect();
+    for (i, (id, words)) in secondary
+        .iter()
+        .zip(["Screen every admission", "Know who is at risk", "Clear floors", "Help within reach"])
+        .enumerate()
+    {
+        add(
+            id.clone(),
+            vec![
+                ("level", text("secondary")),
+                ("text", text(words)),
+                ("links", links_value(&[primary[i / 2].clone()])),
+            ],
+        );
+    }
+    secondary
+}
+
 /// A made-up team with its aim, drivers, change ideas, measures with data ending December
 /// 2026, and cycles.
 pub fn team(seed: u64, name: &str, shape: Shape) -> Backup {
@@ -121,26 +152,7 @@ pub fn team_until(seed: u64, name: &str, shape: Shape, last: Period, story: &Sto
             ("place", text("wards 5 to 7")),
         ],
     );
-    let primary: Vec<RecordId> = (0..2).map(|_| rng.id(base_ms + 1)).collect();
-    for (id, words) in primary.iter().zip(["Reliable risk assessment", "A safe environment"]) {
-        push(id, Kind::Driver, vec![("level", text("primary")), ("text", text(words))]);
-    }
-    let secondary: Vec<RecordId> = (0..4).map(|_| rng.id(base_ms + 2)).collect();
-    for (i, (id, words)) in secondary
-        .iter()
-        .zip(["Screen every admission", "Know who is at risk", "Clear floors", "Help within reach"])
-        .enumerate()
-    {
-        push(
-            id,
-            Kind::Driver,
-            vec![
-                ("level", text("secondary")),
-                ("text", text(words)),
-                ("links", links_value(&[primary[i / 2].clone()])),
-            ],
-        );
-    }
+    let secondary = falls_drivers(&mut rng, base_ms + 1, base_ms + 2, |id, fields| push(&id, Kind::Driver, fields));
     let ideas: Vec<RecordId> = (0..IDEAS.len()).map(|_| rng.id(base_ms + 3)).collect();
     for (i, (id, words)) in ideas.iter().zip(IDEAS).enumerate() {
         push(
@@ -353,25 +365,7 @@ pub fn demo(last: Period) -> Demo {
         );
         common.push(id);
     }
-    let primary: Vec<RecordId> = (0..2).map(|_| rng.id(base_ms + 3)).collect();
-    for (id, words) in primary.iter().zip(["Reliable risk assessment", "A safe environment"]) {
-        push(&mut records, id.clone(), Kind::Driver, vec![("level", text("primary")), ("text", text(words))]);
-    }
-    for (i, words) in
-        ["Screen every admission", "Know who is at risk", "Clear floors", "Help within reach"].iter().enumerate()
-    {
-        let id = rng.id(base_ms + 4);
-        push(
-            &mut records,
-            id,
-            Kind::Driver,
-            vec![
-                ("level", text("secondary")),
-                ("text", text(words)),
-                ("links", links_value(&[primary[i / 2].clone()])),
-            ],
-        );
-    }
+    falls_drivers(&mut rng, base_ms + 3, base_ms + 4, |id, fields| push(&mut records, id, Kind::Driver, fields));
     for words in IDEAS {
         let id = rng.id(base_ms + 5);
         push(
