@@ -109,12 +109,9 @@ pub struct SmallMultiple {
 impl SmallMultiple {
     fn of(measure: &Record, series: &[measure::Point]) -> SmallMultiple {
         let chart = crate::chart::for_measure(measure, series);
-        let labels: Vec<String> = chart.inputs.iter().map(|p| p.label.clone()).collect();
-        let centre = if chart.settings.chart == crate::chart::ChartType::Run { "median" } else { "mean" };
-        let signal = match chart.analysis.signals.last() {
-            Some(signal) => signal.describe(&labels, centre),
-            None if chart.points.is_empty() => "No data yet".to_owned(),
-            None => "No signal".to_owned(),
+        let signal = match chart.latest_signal() {
+            words if words.is_empty() => "No data yet".to_owned(),
+            words => words,
         };
         SmallMultiple { measure: measure.id.clone(), name: measure.text("name").to_owned(), chart, signal }
     }
@@ -181,41 +178,37 @@ fn summary(team: &RecordId, records: &[&Record], today: &str) -> TeamSummary {
         .collect();
     scores.sort_by_key(|s| s.month);
 
-    // A cycle counts on its last day, or today while it is under way.
-    let cycle_days: Vec<i64> = records
-        .iter()
-        .filter(|r| r.kind == Kind::Cycle)
-        .filter_map(|r| {
-            let start = day_number(r.text("start")).filter(|d| *d <= today_day);
-            let last = report::cycle_day(r)?;
-            if last > today_day {
-                start.map(|_| today_day)
-            } else {
-                Some(last)
-            }
-        })
-        .collect();
-    let cycles = records.iter().filter(|r| r.kind == Kind::Cycle).count();
-    let days_since_cycle = cycle_days.iter().max().map(|d| today_day - d);
-    // One pass over the cycles' start days for the months of velocity.
-    let velocity = match this_month {
+    // One pass over the cycles: how many, the latest day one ran (its last day, or today while
+    // it is under way), and how many started in each month of velocity.
+    let months: Vec<Period> = match this_month {
         Some(month) => {
             let mut months = vec![month];
             while months.len() < VELOCITY_MONTHS {
                 let earlier = months[0].previous();
                 months.insert(0, earlier);
             }
-            let mut counts = vec![0usize; months.len()];
-            for r in records.iter().filter(|r| r.kind == Kind::Cycle) {
-                let Some(day) = day_number(r.text("start")).or_else(|| day_number(r.text("end"))) else { continue };
-                if let Some(i) = months.iter().position(|m| day >= m.start_day() && day < m.next().start_day()) {
-                    counts[i] += 1;
-                }
-            }
-            months.into_iter().zip(counts).collect()
+            months
         }
         None => Vec::new(),
     };
+    let bounds: Vec<(i64, i64)> = months.iter().map(|m| (m.start_day(), m.next().start_day())).collect();
+    let mut counts = vec![0usize; months.len()];
+    let (mut cycles, mut latest_cycle) = (0, None::<i64>);
+    for r in records.iter().filter(|r| r.kind == Kind::Cycle) {
+        cycles += 1;
+        let start = day_number(r.text("start"));
+        if let Some(last) = report::cycle_day(r) {
+            let ran = if last <= today_day { Some(last) } else { start.filter(|d| *d <= today_day).map(|_| today_day) };
+            latest_cycle = latest_cycle.max(ran);
+        }
+        if let Some(day) = start.or_else(|| day_number(r.text("end"))) {
+            if let Some(i) = bounds.iter().position(|(first, after)| day >= *first && day < *after) {
+                counts[i] += 1;
+            }
+        }
+    }
+    let days_since_cycle = latest_cycle.map(|d| today_day - d);
+    let velocity: Vec<(Period, usize)> = months.into_iter().zip(counts).collect();
 
     let mut measures: Vec<&Record> = records.iter().copied().filter(|r| r.kind == Kind::Measure).collect();
     measures.sort_by_key(|m| (m.text("common").is_empty(), m.id.clone()));
