@@ -129,7 +129,6 @@ pub fn MeasureChartView(
             let (width, height) = if narrow { NARROW } else { WIDE };
             let navigate = leptos_router::hooks::use_navigate();
             let a = &chart.analysis;
-            let n = chart.points.len();
             let values: Vec<f64> = chart.inputs.iter().map(|p| p.value).collect();
             let goal_value = goal(&measure);
             let limit_values = a.limits.iter().flatten().flat_map(|(l, u)| [*l, *u]);
@@ -143,123 +142,43 @@ pub fn MeasureChartView(
             );
             let fmt = |v: f64| format_value(&measure, v);
             let centre_name = chart.centre_name();
-            // Grid: three values on the y axis.
-            let ticks = [scale.min, (scale.min + scale.max) / 2.0, scale.max].map(|v| {
-                let y = scale.y(v);
-                view! {
-                    <line class="grid" x1=LEFT x2=width - RIGHT y1=y y2=y/>
-                    <text class="tick" x=LEFT - 6.0 y=y + 4.0 text-anchor="end">{fmt(v)}</text>
-                }
-            });
-            // x labels: at most six, evenly spread, always the first and the last.
-            let most = if narrow { 3 } else { 6 };
-            let every = n.div_ceil(most).max(1);
-            let x_labels = (0..n)
-                .filter(|i| i % every == 0 || *i == n - 1)
-                .filter(|i| *i == n - 1 || n - 1 - i >= every)
-                .map(|i| {
-                    let label = chart.inputs[i].label.clone();
-                    let anchor = if i == 0 && n > 1 { "start" } else if i == n - 1 && n > 1 { "end" } else { "middle" };
-                    let x = scale.x(xs[i]) + if anchor == "start" { -4.0 } else if anchor == "end" { 4.0 } else { 0.0 };
-                    view! { <text class="tick" x=x y=height - BOTTOM + 18.0 text-anchor=anchor>{label}</text> }
-                })
-                .collect_view();
-            // Centre line and limits, phase by phase: a segment wherever the centre stays.
-            let mut segments: Vec<(usize, usize)> = Vec::new();
-            for i in 0..n {
-                match segments.last_mut() {
-                    Some((_, end)) if a.centre[*end] == a.centre[i] || (a.centre[i].is_nan() && a.centre[*end].is_nan()) => *end = i,
-                    _ => segments.push((i, i)),
-                }
-            }
-            let half = scale.step() / 2.0;
-            let centre_lines = segments
-                .iter()
-                .map(|(from, to)| {
-                    let y = scale.y(a.centre[*from]);
-                    view! { <line class="centre" x1=scale.x(xs[*from]) - half.min(8.0) x2=scale.x(xs[*to]) + half.min(8.0) y1=y y2=y/> }
-                })
-                .collect_view();
-            let limit_path = |pick: fn(&(f64, f64)) -> f64| {
-                let mut d = String::new();
-                for (i, limit) in a.limits.iter().enumerate() {
-                    if let Some(limit) = limit {
-                        let (x, y) = (scale.x(xs[i]), scale.y(pick(limit)));
-                        let (x0, x1) = ((x - half).max(LEFT), (x + half).min(width - RIGHT));
-                        let join = if i > 0 && a.limits[i - 1].is_some() && !chart.marks.iter().any(|(m, _)| *m == i) { "L" } else { "M" };
-                        d.push_str(&format!("{join}{x0:.1},{y:.1}L{x1:.1},{y:.1}"));
+            let drawing = chart_svg(&chart, &measure, &scale, (width, height), narrow, &annotations);
+            // Tapping a point shows its value (and note), a note ring its note; tapping a flag
+            // opens its cycle. One handler for the drawing: points, rings and flags are markup,
+            // found by their data attributes.
+            let point_words = {
+                let (measure, chart) = (measure.clone(), chart.clone());
+                move |i: usize, with_value: bool| {
+                    let (input, point) = (chart.inputs.get(i)?, chart.points.get(i)?);
+                    let mut words = input.label.clone();
+                    if with_value {
+                        words = format!("{words}: {}", format_value(&measure, input.value));
                     }
+                    if !point.note.is_empty() {
+                        words = format!("{words}{}{}", if with_value { " — " } else { ": " }, point.note);
+                    }
+                    Some(words)
                 }
-                d
             };
-            let limits = (!a.limits.iter().all(Option::is_none)).then(|| view! {
-                <path class="limit" d=limit_path(|l| l.1)/>
-                <path class="limit" d=limit_path(|l| l.0)/>
-            });
-            let goal_line = goal_value.map(|g| {
-                let y = scale.y(g);
-                view! {
-                    <line class="goal" x1=LEFT x2=width - RIGHT y1=y y2=y/>
-                    <text class="goal-label" x=width - RIGHT - 2.0 y=y - 4.0 text-anchor="end">{format!("Goal {}", fmt(g))}</text>
+            let hrefs: Vec<String> = annotations.iter().map(|note| note.href.clone()).collect();
+            let on_tap = move |ev: leptos::ev::MouseEvent| {
+                let Some(target) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()) else { return };
+                let picked = |attribute: &str| {
+                    target
+                        .closest(&format!("[{attribute}]"))
+                        .ok()
+                        .flatten()
+                        .and_then(|el| el.get_attribute(attribute))
+                        .and_then(|i| i.parse::<usize>().ok())
+                };
+                if let Some(words) = picked("data-note").and_then(|i| point_words(i, false)) {
+                    picked_note.set(Some(words));
+                } else if let Some(words) = picked("data-point").and_then(|i| point_words(i, true)) {
+                    picked_note.set(Some(words));
+                } else if let Some(href) = picked("data-flag").and_then(|k| hrefs.get(k)) {
+                    navigate(href, Default::default());
                 }
-            });
-            let line: String = values
-                .iter()
-                .enumerate()
-                .map(|(i, v)| format!("{},{}", scale.x(xs[i]), scale.y(*v)))
-                .collect::<Vec<_>>()
-                .join(" ");
-            let dots = values
-                .iter()
-                .enumerate()
-                .map(|(i, v)| {
-                    let marked = a.marked[i];
-                    let title = format!("{}: {}{}", chart.inputs[i].label, fmt(*v), if chart.points[i].note.is_empty() { String::new() } else { format!(" — {}", chart.points[i].note) });
-                    view! {
-                        <circle class=if marked { "dot dot-signal" } else { "dot" } cx=scale.x(xs[i]) cy=scale.y(*v) r=if marked { 5.5 } else { 4.0 }>
-                            <title>{title}</title>
-                        </circle>
-                        {(!chart.points[i].note.is_empty()).then(|| {
-                            let words = format!("{}: {}", chart.inputs[i].label, chart.points[i].note);
-                            view! {
-                                <circle class="note-ring" data-testid="chart-note" cx=scale.x(xs[i]) cy=scale.y(*v) r=11.0
-                                    on:click=move |_| picked_note.set(Some(words.clone()))/>
-                            }
-                        })}
-                    }
-                })
-                .collect_view();
-            let marks = chart
-                .marks
-                .iter()
-                .map(|(index, words)| {
-                    let x = scale.x((xs[index - 1] + xs[*index]) / 2.0);
-                    // Words run into the chart from the line, on whichever side has more room.
-                    let (anchor, dx) = if x > width / 2.0 { ("end", -3.0) } else { ("start", 3.0) };
-                    view! {
-                        <line class="mark" x1=x x2=x y1=TOP y2=height - BOTTOM/>
-                        <text class="mark-label" x=x + dx y=TOP - 10.0 text-anchor=anchor>{words.clone()}</text>
-                    }
-                })
-                .collect_view();
-            let flags = annotations
-                .iter()
-                .enumerate()
-                .map(|(k, note)| {
-                    let x = scale.x(note.at);
-                    let (navigate, href) = (navigate.clone(), note.href.clone());
-                    // The list under the chart holds the keyboard-reachable links; the flag is
-                    // the same link for a finger on the chart.
-                    view! {
-                        <g class="flag" data-testid="chart-flag" on:click=move |_| navigate(&href, Default::default())>
-                            <title>{note.label.clone()}</title>
-                            <line class="flag-line" x1=x x2=x y1=TOP y2=height - BOTTOM/>
-                            <circle class="flag-dot" cx=x cy=height - BOTTOM - 12.0 r=12.0/>
-                            <text class="flag-number" x=x y=height - BOTTOM - 7.5 text-anchor="middle">{(k + 1).to_string()}</text>
-                        </g>
-                    }
-                })
-                .collect_view();
+            };
             let caption = format!(
                 "{} · {}",
                 chart.settings.chart.name(),
@@ -280,16 +199,8 @@ pub fn MeasureChartView(
             warnings.dedup();
             view! {
                 <figure class="chart" data-testid="chart">
-                    <svg viewBox=format!("0 0 {width} {height}") role="img" aria-label=format!("{title}. {summary}") class="chart-svg">
-                        {ticks}
-                        {limits}
-                        {centre_lines}
-                        {goal_line}
-                        {marks}
-                        <polyline class="series" points=line/>
-                        {dots}
-                        {flags}
-                        {x_labels}
+                    <svg viewBox=format!("0 0 {width} {height}") role="img" aria-label=format!("{title}. {summary}") class="chart-svg"
+                        on:click=on_tap inner_html=drawing>
                     </svg>
                     <figcaption>
                         <p class="chart-caption" data-testid="chart-caption">{caption}</p>
@@ -320,9 +231,183 @@ pub fn MeasureChartView(
     }
 }
 
+/// Text for markup: a person's words (a label, a note, a unit) can hold `<` or `&`.
+fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The full chart's drawing as SVG markup: the y grid and its values, limits, centre lines,
+/// goal, marks, the series, every point with its title, a ring on each point with a note
+/// (`data-note`: the point's index), the PDSA flags (`data-flag`: the annotation's index) and
+/// the x labels. Drawn as one string: a 500-point chart is a thousand elements, and building
+/// (and on every change rebuilding) them one by one took longer than everything else on the
+/// page (`cargo xtask bench`).
+fn chart_svg(
+    chart: &MeasureChart,
+    measure: &Record,
+    scale: &Scale,
+    (width, height): (f64, f64),
+    narrow: bool,
+    annotations: &[Annotation],
+) -> String {
+    use std::fmt::Write;
+    let a = &chart.analysis;
+    let xs = &chart.x;
+    let n = chart.points.len();
+    let fmt = |v: f64| escaped(&format_value(measure, v));
+    let mut svg = String::with_capacity(160 * n + 1024);
+    // Grid: three values on the y axis.
+    for v in [scale.min, (scale.min + scale.max) / 2.0, scale.max] {
+        let y = scale.y(v);
+        let _ = write!(
+            svg,
+            r#"<line class="grid" x1="{LEFT}" x2="{}" y1="{y:.1}" y2="{y:.1}"/><text class="tick" x="{}" y="{:.1}" text-anchor="end">{}</text>"#,
+            width - RIGHT,
+            LEFT - 6.0,
+            y + 4.0,
+            fmt(v)
+        );
+    }
+    // Limits, step by step; a mark starts a new line.
+    let half = scale.step() / 2.0;
+    if a.limits.iter().any(Option::is_some) {
+        for pick in [|l: &(f64, f64)| l.1, |l: &(f64, f64)| l.0] {
+            svg.push_str(r#"<path class="limit" d=""#);
+            for (i, limit) in a.limits.iter().enumerate() {
+                if let Some(limit) = limit {
+                    let (x, y) = (scale.x(xs[i]), scale.y(pick(limit)));
+                    let (x0, x1) = ((x - half).max(LEFT), (x + half).min(width - RIGHT));
+                    let join = if i > 0 && a.limits[i - 1].is_some() && !chart.marks.iter().any(|(m, _)| *m == i) {
+                        "L"
+                    } else {
+                        "M"
+                    };
+                    let _ = write!(svg, "{join}{x0:.1},{y:.1}L{x1:.1},{y:.1}");
+                }
+            }
+            svg.push_str(r#""/>"#);
+        }
+    }
+    // Centre line, phase by phase: a segment wherever the centre stays.
+    let mut from = 0;
+    for i in 0..n {
+        let same = |j: usize| a.centre[j] == a.centre[i] || (a.centre[j].is_nan() && a.centre[i].is_nan());
+        if i + 1 == n || !same(i + 1) {
+            let y = scale.y(a.centre[from]);
+            let _ = write!(
+                svg,
+                r#"<line class="centre" x1="{:.1}" x2="{:.1}" y1="{y:.1}" y2="{y:.1}"/>"#,
+                scale.x(xs[from]) - half.min(8.0),
+                scale.x(xs[i]) + half.min(8.0)
+            );
+            from = i + 1;
+        }
+    }
+    if let Some(g) = goal(measure) {
+        let y = scale.y(g);
+        let _ = write!(
+            svg,
+            r#"<line class="goal" x1="{LEFT}" x2="{}" y1="{y:.1}" y2="{y:.1}"/><text class="goal-label" x="{}" y="{:.1}" text-anchor="end">Goal {}</text>"#,
+            width - RIGHT,
+            width - RIGHT - 2.0,
+            y - 4.0,
+            fmt(g)
+        );
+    }
+    for (index, words) in &chart.marks {
+        let x = scale.x((xs[index - 1] + xs[*index]) / 2.0);
+        // Words run into the chart from the line, on whichever side has more room.
+        let (anchor, dx) = if x > width / 2.0 { ("end", -3.0) } else { ("start", 3.0) };
+        let _ = write!(
+            svg,
+            r#"<line class="mark" x1="{x:.1}" x2="{x:.1}" y1="{TOP}" y2="{}"/><text class="mark-label" x="{:.1}" y="{}" text-anchor="{anchor}">{}</text>"#,
+            height - BOTTOM,
+            x + dx,
+            TOP - 10.0,
+            escaped(words)
+        );
+    }
+    svg.push_str(r#"<polyline class="series" points=""#);
+    for (i, input) in chart.inputs.iter().enumerate() {
+        let _ = write!(svg, "{:.1},{:.1} ", scale.x(xs[i]), scale.y(input.value));
+    }
+    svg.push_str(r#""/>"#);
+    // Points carry their index, not a title each: a tap shows the point's words under the chart
+    // (titles are a thousand more elements on a long chart, and a finger cannot hover).
+    for (i, input) in chart.inputs.iter().enumerate() {
+        let (class, r) = if a.marked[i] { ("dot dot-signal", 5.5) } else { ("dot", 4.0) };
+        let _ = write!(
+            svg,
+            r#"<circle class="{class}" data-point="{i}" cx="{:.1}" cy="{:.1}" r="{r}"/>"#,
+            scale.x(xs[i]),
+            scale.y(input.value)
+        );
+    }
+    for (i, input) in chart.inputs.iter().enumerate().filter(|(i, _)| !chart.points[*i].note.is_empty()) {
+        let _ = write!(
+            svg,
+            r#"<circle class="note-ring" data-testid="chart-note" data-note="{i}" cx="{:.1}" cy="{:.1}" r="11"/>"#,
+            scale.x(xs[i]),
+            scale.y(input.value)
+        );
+    }
+    // The list under the chart holds the keyboard-reachable links; a flag is the same link for
+    // a finger on the chart.
+    for (k, note) in annotations.iter().enumerate() {
+        let x = scale.x(note.at);
+        let _ = write!(
+            svg,
+            r#"<g class="flag" data-testid="chart-flag" data-flag="{k}"><title>{}</title><line class="flag-line" x1="{x:.1}" x2="{x:.1}" y1="{TOP}" y2="{}"/><circle class="flag-dot" cx="{x:.1}" cy="{}" r="12"/><text class="flag-number" x="{x:.1}" y="{}" text-anchor="middle">{}</text></g>"#,
+            escaped(&note.label),
+            height - BOTTOM,
+            height - BOTTOM - 12.0,
+            height - BOTTOM - 7.5,
+            k + 1
+        );
+    }
+    // x labels: at most six, evenly spread, always the first and the last.
+    let most = if narrow { 3 } else { 6 };
+    let every = n.div_ceil(most).max(1);
+    for i in (0..n).filter(|i| *i == n - 1 || i % every == 0 && n - 1 - i >= every) {
+        let anchor = if i == 0 && n > 1 {
+            "start"
+        } else if i == n - 1 && n > 1 {
+            "end"
+        } else {
+            "middle"
+        };
+        let x = scale.x(xs[i])
+            + if anchor == "start" {
+                -4.0
+            } else if anchor == "end" {
+                4.0
+            } else {
+                0.0
+            };
+        let _ = write!(
+            svg,
+            r#"<text class="tick" x="{x:.1}" y="{}" text-anchor="{anchor}">{}</text>"#,
+            height - BOTTOM + 18.0,
+            escaped(&chart.inputs[i].label)
+        );
+    }
+    svg
+}
+
 /// The moving-range chart under an I chart: each range, its average and upper limit.
 #[component]
 fn MovingRangeView(mr: ramp_core::chart::MovingRanges, xs: Vec<f64>, narrow: bool) -> impl IntoView {
+    use std::fmt::Write;
     let (width, height) = if narrow { (NARROW.0, 130.0) } else { (WIDE.0, 140.0) };
     let span = xs.last().copied().unwrap_or(0.0);
     let scale = Scale::new(
@@ -331,22 +416,21 @@ fn MovingRangeView(mr: ramp_core::chart::MovingRanges, xs: Vec<f64>, narrow: boo
         (width - LEFT - RIGHT, height - 20.0 - 24.0),
         (LEFT, 20.0),
     );
-    let points: String = mr
-        .ranges
-        .iter()
-        .enumerate()
-        .map(|(i, r)| format!("{:.1},{:.1}", scale.x(xs[i + 1]), scale.y(*r)))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let dots = mr
-        .ranges
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let beyond = *r > mr.upper;
-            view! { <circle class=if beyond { "dot dot-signal" } else { "dot" } cx=scale.x(xs[i + 1]) cy=scale.y(*r) r=3.5/> }
-        })
-        .collect_view();
+    // Points as markup, like the main chart's.
+    let mut drawing = String::from(r#"<polyline class="series" points=""#);
+    for (i, r) in mr.ranges.iter().enumerate() {
+        let _ = write!(drawing, "{:.1},{:.1} ", scale.x(xs[i + 1]), scale.y(*r));
+    }
+    drawing.push_str(r#""/>"#);
+    for (i, r) in mr.ranges.iter().enumerate() {
+        let class = if *r > mr.upper { "dot dot-signal" } else { "dot" };
+        let _ = write!(
+            drawing,
+            r#"<circle class="{class}" cx="{:.1}" cy="{:.1}" r="3.5"/>"#,
+            scale.x(xs[i + 1]),
+            scale.y(*r)
+        );
+    }
     let (yc, yu) = (scale.y(mr.centre), scale.y(mr.upper));
     view! {
         <figure class="chart mr-chart" data-testid="mr-chart">
@@ -357,8 +441,7 @@ fn MovingRangeView(mr: ramp_core::chart::MovingRanges, xs: Vec<f64>, narrow: boo
                 <line class="limit" x1=LEFT x2=width - RIGHT y1=yu y2=yu/>
                 <text class="tick" x=LEFT - 6.0 y=yu + 4.0 text-anchor="end">{ramp_core::measure::format_number(mr.upper)}</text>
                 <text class="tick" x=LEFT - 6.0 y=yc + 4.0 text-anchor="end">{ramp_core::measure::format_number(mr.centre)}</text>
-                <polyline class="series" points=points/>
-                {dots}
+                <g inner_html=drawing></g>
             </svg>
         </figure>
     }

@@ -33,7 +33,12 @@ pub fn FieldInput(
     #[prop(optional)]
     prefix: Option<&'static str>,
 ) -> impl IntoView {
-    let options = options.unwrap_or_else(|| Signal::derive(Vec::new));
+    // This field's value and problem, followed only when they change: the props may derive
+    // from the whole draft, and every field redrew on every keystroke in any other field.
+    let (value, problem) = (Memo::new(move |_| value.get()), Memo::new(move |_| problem.get()));
+    // The choices are redrawn only when they change, not on every change to the device's
+    // records (a team's 300 cycles as <option>s were redrawn on every save).
+    let options = Memo::new(move |_| options.map(|o| o.get()).unwrap_or_default());
     let id = format!("{}-{}", prefix.unwrap_or("f"), spec.name);
     let hint_id = format!("{id}-hint");
     let problem_id = format!("{id}-problem");

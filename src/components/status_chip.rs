@@ -16,10 +16,12 @@ pub fn StatusChip() -> impl IntoView {
     let sync = expect_context::<Sync>();
     let state = move || local_db.save_state();
     let waiting = move || local_db.with(|replica| replica.outbox().len());
-    let conflicts =
-        move || local_db.with(|replica| replica.local().values().map(ramp_core::Record::open_conflicts).sum::<usize>());
+    // One pass over the device's records per change (the chip's colour and words both read it).
+    let conflicts = Memo::new(move |_| {
+        local_db.with(|replica| replica.local().values().map(ramp_core::Record::open_conflicts).sum::<usize>())
+    });
     let refused = move || local_db.refused().len();
-    let class = move || match (state(), conflicts() + refused()) {
+    let class = move || match (state(), conflicts.get() + refused()) {
         (SaveState::NotSaved(_), _) => "chip chip-bad",
         (_, n) if n > 0 => "chip chip-bad",
         (SaveState::Saving, _) => "chip chip-busy",
@@ -35,7 +37,7 @@ pub fn StatusChip() -> impl IntoView {
             return reason;
         }
         let mut words = vec![server_words(sync.state(), waiting())];
-        match conflicts() {
+        match conflicts.get() {
             0 => {}
             1 => words.push("1 conflict to resolve".to_owned()),
             n => words.push(format!("{n} conflicts to resolve")),

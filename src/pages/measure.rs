@@ -53,10 +53,18 @@ fn Measure(team: RecordId, measure: RecordId) -> impl IntoView {
     let entry_measure = measure.clone();
     let picked = RwSignal::new(None::<Period>);
     let sheet_team = StoredValue::new(team.clone());
+    // The points, read once for the chart and the table; unchanged by a change to the
+    // measure's chart settings, so the table is not rebuilt then.
+    let series = Memo::new(move |_| {
+        let measure = sheet.record.get()?;
+        Some(local_db.with(|r| measure::series(&measure, r.local().values())))
+    });
     let chart_data = Memo::new(move |_| {
         let measure = sheet.record.get()?;
         let team = sheet_team.get_value();
-        Some(local_db.with(|r| chart_data(r, &team, measure)))
+        series.with(|points| {
+            Some(local_db.with(|r| chart_data(r, &team, measure, points.as_deref().unwrap_or_default())))
+        })
     });
     view! {
         <nav class="crumbs no-print"><A href=format!("/teams/{team}/measures")>{name}" · Measures"</A></nav>
@@ -68,7 +76,7 @@ fn Measure(team: RecordId, measure: RecordId) -> impl IntoView {
         <Show when=move || !sheet.read_only.get()>
             <DataEntry team=entry_team.clone() measure=entry_measure.clone() sheet=sheet picked=picked/>
         </Show>
-        <PointsTable sheet=sheet picked=picked/>
+        <PointsTable sheet=sheet series=series picked=picked/>
         <h2>"PDSA cycles for this measure"</h2>
         <CycleList team=team.clone() rows=Signal::derive(move || {
             let id = sheet.id().to_string();
@@ -287,19 +295,37 @@ fn DataEntry(team: RecordId, measure: RecordId, sheet: Sheet, picked: RwSignal<O
 
 /// Every point of the measure, newest first; "Edit" loads a point into the entry form.
 #[component]
-fn PointsTable(sheet: Sheet, picked: RwSignal<Option<Period>>) -> impl IntoView {
+fn PointsTable(
+    sheet: Sheet,
+    /// The measure's points (`None` until it is saved).
+    series: Memo<Option<Vec<measure::Point>>>,
+    picked: RwSignal<Option<Period>>,
+) -> impl IntoView {
     let local_db = expect_context::<LocalDb>();
+    // What a value's words depend on: the table follows this, not every change to the measure.
+    let format =
+        Memo::new(move |_| sheet.record.with(|m| m.as_ref().map(|m| (ValueType::of(m), m.text("unit").to_owned()))));
+    let conflicted = Memo::new(move |_| {
+        series.with(|points| {
+            local_db.with(|r| {
+                points
+                    .iter()
+                    .flatten()
+                    .filter(|p| r.record(&p.id).is_some_and(|p| p.open_conflicts() > 0))
+                    .map(|p| p.id.clone())
+                    .collect::<Vec<RecordId>>()
+            })
+        })
+    });
     let rows = Memo::new(move |_| {
-        let Some(m) = sheet.record.get() else { return Vec::new() };
+        if format.with(Option::is_none) {
+            return Vec::new();
+        }
+        let Some(m) = sheet.record.get_untracked() else { return Vec::new() };
         let ratio = ValueType::of(&m).is_ratio();
-        local_db.with(|r| {
-            let conflicted: Vec<RecordId> = r
-                .local()
-                .values()
-                .filter(|p| p.kind == Kind::Datapoint && p.open_conflicts() > 0)
-                .map(|p| p.id.clone())
-                .collect();
-            measure::series(&m, r.local().values())
+        let points = series.get().unwrap_or_default();
+        conflicted.with(|conflicted| {
+            points
                 .into_iter()
                 .rev()
                 .map(|p| {
@@ -325,6 +351,9 @@ fn PointsTable(sheet: Sheet, picked: RwSignal<Option<Period>>) -> impl IntoView 
             <p class="empty">"No data yet."</p>
         </Show>
         <Show when=move || !rows.with(Vec::is_empty)>
+            // Off screen, a long table is not laid out or painted until scrolled to (a redraw of
+            // the chart above it no longer walks 500 rows).
+            <div class="points-box">
             <table class="points" data-testid="points">
                 <thead><tr>
                     <th scope="col">"Period"</th>
@@ -348,14 +377,20 @@ fn PointsTable(sheet: Sheet, picked: RwSignal<Option<Period>>) -> impl IntoView 
                     </For>
                 </tbody>
             </table>
+            </div>
         </Show>
     }
 }
 
-/// A measure's chart with the team's cycles linked to it, placed at their start dates.
-pub(crate) fn chart_data(replica: &ramp_core::Replica, team: &RecordId, measure: ramp_core::Record) -> ChartData {
-    let series = measure::series(&measure, replica.local().values());
-    let chart = ramp_core::chart::for_measure(&measure, &series);
+/// A measure's chart from its points, with the team's cycles linked to it placed at their
+/// start dates.
+fn chart_data(
+    replica: &ramp_core::Replica,
+    team: &RecordId,
+    measure: ramp_core::Record,
+    series: &[measure::Point],
+) -> ChartData {
+    let chart = ramp_core::chart::for_measure(&measure, series);
     let frequency = measure.text("frequency").to_owned();
     let id = measure.id.to_string();
     let mut cycles: Vec<(f64, String, String)> =

@@ -29,6 +29,8 @@ pub struct Sheet {
     pub kind: Kind,
     /// The values on screen.
     pub draft: RwSignal<Draft>,
+    /// What is wrong with the values on screen (checked once per change, for every field).
+    pub problems: Memo<Vec<schema::Problem>>,
     /// The record as saved on this device (`None` until its first save).
     pub record: Memo<Option<Record>>,
     /// Whether this person may only read the team's work.
@@ -94,6 +96,7 @@ impl Sheet {
         let sheet = Sheet {
             kind,
             draft,
+            problems: Memo::new(move |_| draft.with(Draft::problems)),
             record: record_memo,
             read_only,
             id: StoredValue::new(record),
@@ -206,7 +209,7 @@ pub fn SheetFields(
                     view! {
                         <FieldInput spec=spec
                             value=Signal::derive(move || sheet.value(spec.name))
-                            problem=Signal::derive(move || sheet.draft.with(|d| d.problem(spec.name)).map(|p| p.issue.to_string()))
+                            problem=Signal::derive(move || sheet.problems.with(|all| all.iter().find(|p| p.field == spec.name).map(|p| p.issue.to_string())))
                             on_input=move |value| sheet.input(spec.name, value)
                             on_commit=move |value| sheet.commit(spec.name, value)
                             options=options/>

@@ -450,15 +450,19 @@ impl LocalDb {
             ids.iter().filter_map(|id| replica.record(id).cloned()).collect()
         });
         self.saves_in_flight.update_value(|n| *n += 1);
-        // The transaction is queued first, so IndexedDB writes while the screen follows.
+        // The write goes first: the transaction is queued and committed before anything on
+        // screen is redrawn, so the redraw neither delays the commit nor shows an unstored
+        // change (the edited field already shows what was typed).
         let queued = queue_edit(&db, &ops, &records, &clock);
-        self.replica.notify();
         self.save_state.set(SaveState::Saving);
         let result = match queued {
             Ok(tx) => idb::committed(&tx).await,
             Err(error) => Err(error),
         };
         crate::perf::measure_since("ramp-save", "ramp-save-start");
+        if result.is_ok() {
+            self.replica.notify();
+        }
         self.saves_in_flight.update_value(|n| *n -= 1);
         if result.is_ok() && !self.asked_to_persist.get_value() {
             // Once there is something worth keeping, ask the browser not to evict it.
@@ -584,6 +588,11 @@ fn queue_all_and_delete(
         let _ = tx.abort();
         return Err(error);
     }
+    // Nothing more goes in: commit now rather than once the page has handled every put's
+    // success event (a busy page delayed its own commits). Where `commit` is missing, the
+    // transaction commits by itself as before.
+    #[allow(deprecated)]
+    let _ = tx.commit();
     Ok(tx)
 }
 
