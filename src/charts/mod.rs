@@ -118,6 +118,10 @@ pub fn MeasureChartView(
     });
     on_cleanup(move || listener.remove());
     let picked_note = RwSignal::new(None::<String>);
+    let moving_ranges = Memo::new(move |_| {
+        data.with(|d| d.as_ref().and_then(|d| d.chart.moving_ranges.clone().map(|mr| (mr, d.chart.x.clone()))))
+    });
+    let annotations = Memo::new(move |_| data.with(|d| d.as_ref().map(|d| d.annotations.clone()).unwrap_or_default()));
     view! {
         {move || {
             let Some(data) = data.get() else { return ().into_any() };
@@ -161,6 +165,22 @@ pub fn MeasureChartView(
                 }
             };
             let hrefs: Vec<String> = annotations.iter().map(|note| note.href.clone()).collect();
+            // The point nearest a tap, across the chart's width (a point's column is its target).
+            let point_xs: Vec<f64> = xs.iter().map(|x| scale.x(*x)).collect();
+            let nearest = move |ev: &leptos::ev::MouseEvent| {
+                let svg = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())?;
+                let rect = svg.get_bounding_client_rect();
+                if rect.width() <= 0.0 {
+                    return None;
+                }
+                let x = (f64::from(ev.client_x()) - rect.left()) * width / rect.width();
+                let (i, distance) = point_xs
+                    .iter()
+                    .map(|px| (px - x).abs())
+                    .enumerate()
+                    .min_by(|a, b| a.1.total_cmp(&b.1))?;
+                (distance <= scale.step().max(12.0)).then_some(i)
+            };
             let on_tap = move |ev: leptos::ev::MouseEvent| {
                 let Some(target) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()) else { return };
                 let picked = |attribute: &str| {
@@ -173,10 +193,10 @@ pub fn MeasureChartView(
                 };
                 if let Some(words) = picked("data-note").and_then(|i| point_words(i, false)) {
                     picked_note.set(Some(words));
-                } else if let Some(words) = picked("data-point").and_then(|i| point_words(i, true)) {
-                    picked_note.set(Some(words));
                 } else if let Some(href) = picked("data-flag").and_then(|k| hrefs.get(k)) {
                     navigate(href, Default::default());
+                } else if let Some(words) = nearest(&ev).and_then(|i| point_words(i, true)) {
+                    picked_note.set(Some(words));
                 }
             };
             let caption = format!(
@@ -194,13 +214,12 @@ pub fn MeasureChartView(
             let signals: Vec<String> = a.signals.iter().map(|s| s.describe(&labels, centre_name)).collect();
             let summary = if signals.is_empty() { "No signal".to_owned() } else { signals.join(". ") };
             let title = format!("{} — {}", measure.text("name"), chart.settings.chart.name());
-            let moving_ranges = chart.moving_ranges.clone();
             let mut warnings = a.warnings.clone();
             warnings.dedup();
             view! {
                 <figure class="chart" data-testid="chart">
                     <svg viewBox=format!("0 0 {width} {height}") role="img" aria-label=format!("{title}. {summary}") class="chart-svg"
-                        on:click=on_tap inner_html=drawing>
+                        data-points=chart.points.len() on:click=on_tap inner_html=drawing>
                     </svg>
                     <figcaption>
                         <p class="chart-caption" data-testid="chart-caption">{caption}</p>
@@ -218,15 +237,20 @@ pub fn MeasureChartView(
                         <p class="picked-note" role="status" data-testid="picked-note">{move || picked_note.get()}</p>
                     </figcaption>
                 </figure>
-                {moving_ranges.map(|mr| view! { <MovingRangeView mr=mr xs=xs.clone() narrow=narrow/> })}
-                {(!annotations.is_empty()).then(|| view! {
-                    <ol class="annotations" data-testid="chart-annotations">
-                        {annotations.into_iter().map(|note| view! {
-                            <li><a href=note.href>{note.label}</a></li>
-                        }).collect_view()}
-                    </ol>
-                })}
             }.into_any()
+        }}
+        // Drawn apart from the chart, each only when its own data changes (a change of rule
+        // set redraws neither).
+        {move || moving_ranges.get().map(|(mr, xs)| view! { <MovingRangeView mr=mr xs=xs narrow=narrow_signal.get()/> })}
+        {move || {
+            let annotations = annotations.get();
+            (!annotations.is_empty()).then(|| view! {
+                <ol class="annotations" data-testid="chart-annotations">
+                    {annotations.into_iter().map(|note| view! {
+                        <li><a href=note.href>{note.label}</a></li>
+                    }).collect_view()}
+                </ol>
+            })
         }}
     }
 }
@@ -244,6 +268,19 @@ fn escaped(text: &str) -> String {
         }
     }
     out
+}
+
+/// Points as one SVG path of circles of radius `r` (class `dots`), centred where given.
+fn dots_path(centres: impl Iterator<Item = (f64, f64)>, r: f64) -> String {
+    use std::fmt::Write;
+    let mut d = String::new();
+    for (x, y) in centres {
+        let _ = write!(d, "M{:.1},{y:.1}a{r},{r} 0 1,0 {},0a{r},{r} 0 1,0 -{},0", x - r, 2.0 * r, 2.0 * r);
+    }
+    if d.is_empty() {
+        return d;
+    }
+    format!(r#"<path class="dots" d="{d}"/>"#)
 }
 
 /// The full chart's drawing as SVG markup: the y grid and its values, limits, centre lines,
@@ -342,16 +379,12 @@ fn chart_svg(
         let _ = write!(svg, "{:.1},{:.1} ", scale.x(xs[i]), scale.y(input.value));
     }
     svg.push_str(r#""/>"#);
-    // Points carry their index, not a title each: a tap shows the point's words under the chart
-    // (titles are a thousand more elements on a long chart, and a finger cannot hover).
-    for (i, input) in chart.inputs.iter().enumerate() {
-        let (class, r) = if a.marked[i] { ("dot dot-signal", 5.5) } else { ("dot", 4.0) };
-        let _ = write!(
-            svg,
-            r#"<circle class="{class}" data-point="{i}" cx="{:.1}" cy="{:.1}" r="{r}"/>"#,
-            scale.x(xs[i]),
-            scale.y(input.value)
-        );
+    // The points: a point with a signal is a circle of its own, the others are one path of
+    // small circles (a long chart drew a thousand elements; a tap finds its point by position).
+    let positions = chart.inputs.iter().enumerate().map(|(i, input)| (scale.x(xs[i]), scale.y(input.value)));
+    svg.push_str(&dots_path(positions.clone().enumerate().filter(|(i, _)| !a.marked[*i]).map(|(_, p)| p), 4.0));
+    for (x, y) in positions.enumerate().filter(|(i, _)| a.marked[*i]).map(|(_, p)| p) {
+        let _ = write!(svg, r#"<circle class="dot dot-signal" cx="{x:.1}" cy="{y:.1}" r="5.5"/>"#);
     }
     for (i, input) in chart.inputs.iter().enumerate().filter(|(i, _)| !chart.points[*i].note.is_empty()) {
         let _ = write!(
@@ -422,14 +455,10 @@ fn MovingRangeView(mr: ramp_core::chart::MovingRanges, xs: Vec<f64>, narrow: boo
         let _ = write!(drawing, "{:.1},{:.1} ", scale.x(xs[i + 1]), scale.y(*r));
     }
     drawing.push_str(r#""/>"#);
-    for (i, r) in mr.ranges.iter().enumerate() {
-        let class = if *r > mr.upper { "dot dot-signal" } else { "dot" };
-        let _ = write!(
-            drawing,
-            r#"<circle class="{class}" cx="{:.1}" cy="{:.1}" r="3.5"/>"#,
-            scale.x(xs[i + 1]),
-            scale.y(*r)
-        );
+    let positions = mr.ranges.iter().enumerate().map(|(i, r)| (scale.x(xs[i + 1]), scale.y(*r), *r > mr.upper));
+    drawing.push_str(&dots_path(positions.clone().filter(|p| !p.2).map(|(x, y, _)| (x, y)), 3.5));
+    for (x, y, _) in positions.filter(|p| p.2) {
+        let _ = write!(drawing, r#"<circle class="dot dot-signal" cx="{x:.1}" cy="{y:.1}" r="3.5"/>"#);
     }
     let (yc, yu) = (scale.y(mr.centre), scale.y(mr.upper));
     view! {

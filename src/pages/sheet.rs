@@ -203,7 +203,12 @@ pub fn SheetFields(
                 <fieldset class="sheet-fields" disabled=locked>
                 {fields.map(|spec| {
                     let scope = scope.clone();
+                    // Only a link field follows the device's records (for what it can link to).
+                    let is_link = matches!(spec.input, schema::Input::Ref(_) | schema::Input::Refs(_));
                     let options = Signal::derive(move || {
+                        if !is_link {
+                            return Vec::new();
+                        }
                         local_db.with(|r| link_options(r, &scope, sheet.kind, spec.name, &sheet.id()))
                     });
                     view! {

@@ -19,6 +19,9 @@ use web_sys::{IdbDatabase, IdbTransaction, IdbTransactionMode};
 
 use crate::error::ClientError;
 
+/// How long a save may take before the status chip says "Saving…".
+const SHOW_SAVING_AFTER: std::time::Duration = std::time::Duration::from_millis(150);
+
 /// The IndexedDB database name.
 pub const DB_NAME: &str = "ramp";
 /// The schema version: bump it (and handle the upgrade in `idb::open`) when stores change.
@@ -454,11 +457,25 @@ impl LocalDb {
         // screen is redrawn, so the redraw neither delays the commit nor shows an unstored
         // change (the edited field already shows what was typed).
         let queued = queue_edit(&db, &ops, &records, &clock);
-        self.save_state.set(SaveState::Saving);
+        // "Saving…" only for a save a person could notice; a save takes a few milliseconds, and
+        // the chip flickering at every pause in typing would be noise (and a redraw).
+        let (state, in_flight) = (self.save_state, self.saves_in_flight);
+        let show_saving = set_timeout_with_handle(
+            move || {
+                if in_flight.get_value() > 0 {
+                    state.set(SaveState::Saving);
+                }
+            },
+            SHOW_SAVING_AFTER,
+        )
+        .ok();
         let result = match queued {
             Ok(tx) => idb::committed(&tx).await,
             Err(error) => Err(error),
         };
+        if let Some(handle) = show_saving {
+            handle.clear();
+        }
         crate::perf::measure_since("ramp-save", "ramp-save-start");
         if result.is_ok() {
             self.replica.notify();
@@ -472,7 +489,11 @@ impl LocalDb {
             });
         }
         match &result {
-            Ok(()) if self.saves_in_flight.get_value() == 0 => self.save_state.set(SaveState::Saved),
+            Ok(()) if self.saves_in_flight.get_value() == 0 => {
+                if self.save_state.with_untracked(|s| *s != SaveState::Saved) {
+                    self.save_state.set(SaveState::Saved);
+                }
+            }
             Ok(()) => {}
             Err(error) => {
                 self.save_state.set(SaveState::NotSaved(error.to_string()));

@@ -167,17 +167,32 @@ async fn measurements_get_an_i_chart_with_moving_ranges_gaps_and_notes() -> anyh
         browser.click("[data-testid=save-point]").await?;
         browser.wait_for_text("[data-testid=saved-note]", &format!("Saved {label} 2026: {value}")).await?;
     }
+    // Points without a signal are one path of circles: "M{x - r},{y}a…" per point.
     let xs = browser
-        .js("return [...document.querySelectorAll('[data-testid=chart] circle.dot')].map(c => Number(c.getAttribute('cx')))", vec![])
+        .js(
+            "return [...document.querySelector('[data-testid=chart] path.dots').getAttribute('d').matchAll(/M([-\\d.]+),/g)].map(m => Number(m[1]) + 4)",
+            vec![],
+        )
         .await?;
     let xs: Vec<f64> = xs.as_array().unwrap().iter().filter_map(|v| v.as_f64()).collect();
     assert_eq!(xs.len(), 4);
     assert!(((xs[2] - xs[1]) - 2.0 * (xs[1] - xs[0])).abs() < 0.5, "a missing month leaves a gap: {xs:?}");
     browser.click("[data-testid=chart-note]").await?;
     browser.wait_for_text("[data-testid=picked-note]", "Apr 2026: New alarm tones").await?;
+    // A tap near a point (here, on the chart at the first point's x) shows its value.
+    let tap = "const svg = document.querySelector('[data-testid=chart] svg'); const r = svg.getBoundingClientRect();
+        const x = r.left + arguments[0] * r.width / svg.viewBox.baseVal.width;
+        svg.dispatchEvent(new MouseEvent('click', { clientX: x, clientY: r.top + 5, bubbles: true }));";
+    browser.js(tap, vec![json!(xs[0])]).await?;
+    browser.wait_for_text("[data-testid=picked-note]", "Jan 2026: 4").await?;
     browser.click("label[for=f-chart-spc]").await?;
     browser.wait_for_text("[data-testid=chart-caption]", "I chart (individuals)").await?;
-    let mr = browser.js("return document.querySelectorAll('[data-testid=mr-chart] circle.dot').length", vec![]).await?;
+    let mr = browser
+        .js(
+            "return (document.querySelector('[data-testid=mr-chart] path.dots')?.getAttribute('d') ?? '').split('M').length - 1 + document.querySelectorAll('[data-testid=mr-chart] circle.dot').length",
+            vec![],
+        )
+        .await?;
     assert_eq!(mr, json!(3), "one moving range per point after the first");
     browser.wait_for_text("[data-testid=chart]", "trial limits").await?;
     screenshots(&browser, "chart-i").await?;

@@ -124,7 +124,7 @@ async fn main() -> anyhow::Result<()> {
             const started = performance.now();
             link.click();
             (function wait() {
-                if (document.querySelectorAll('[data-testid=chart] circle.dot').length >= points) done(performance.now() - started);
+                if (document.querySelector(`[data-testid=chart] svg[data-points='${points}']`)) done(performance.now() - started);
                 else requestAnimationFrame(wait);
             })();
         "#;
