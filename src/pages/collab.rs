@@ -49,7 +49,7 @@ fn teams_of(sync: Sync, replica: &Replica, collab: &RecordId) -> Vec<(RecordId, 
             Some((t, record.text("name").to_owned()))
         })
         .collect();
-    teams.sort_by_key(|t| t.1.to_lowercase());
+    ramp_core::order::sort_by_key(&mut teams, |t| t.1.to_lowercase());
     teams
 }
 
@@ -126,7 +126,7 @@ fn Calendar(scope: String, faculty: Memo<bool>) -> impl IntoView {
                         (s.text("start").to_owned(), format!("{kind}{number}"), dates, s.text("place").to_owned())
                     })
                     .collect();
-                events.sort();
+                ramp_core::order::sort(&mut events);
                 events
             })
         })
@@ -656,7 +656,7 @@ fn Compare(collab: RecordId) -> impl IntoView {
             let summaries = dashboard::summaries(r.local().values(), &teams, &today());
             let mut months: Vec<ramp_core::period::Period> =
                 summaries.iter().flat_map(|s| s.scores.iter().map(|m| m.month)).collect();
-            months.sort();
+            ramp_core::order::sort(&mut months);
             months.dedup();
             let months: Vec<_> = months.into_iter().rev().take(12).rev().collect();
             months

@@ -69,7 +69,7 @@ fn unread(replica: &Replica, team: &RecordId, seen: &BTreeSet<String>, me: &str)
             (c.clone(), href, label)
         })
         .collect();
-    found.sort_by_key(|(c, _, _)| report::written_at(c));
+    ramp_core::order::sort_by_key(&mut found, |(c, _, _)| report::written_at(c));
     found
 }
 

@@ -33,7 +33,7 @@ pub fn DashboardPage() -> impl IntoView {
                 .filter_map(|t| Uuid7::parse(t).ok())
                 .filter(|t| r.record(t).is_some_and(|t| t.kind == Kind::Team && !t.is_deleted()))
                 .collect();
-            teams.sort();
+            ramp_core::order::sort(&mut teams);
             teams.dedup();
             teams
         })

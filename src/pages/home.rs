@@ -23,7 +23,7 @@ pub fn HomePage() -> impl IntoView {
                 .filter(|r| r.kind == Kind::Team && !r.is_deleted())
                 .map(|r| (r.id.clone(), r.text("name").to_owned(), place(r.text("organization"), r.text("site"))))
                 .collect();
-            teams.sort_by_key(|team| team.1.to_lowercase());
+            ramp_core::order::sort_by_key(&mut teams, |team| team.1.to_lowercase());
             teams
         })
     });
@@ -47,7 +47,7 @@ pub fn HomePage() -> impl IntoView {
                 .filter(|r| r.kind == Kind::Collaborative && !r.is_deleted())
                 .map(|r| (r.id.clone(), r.text("name").to_owned(), r.text("topic").to_owned()))
                 .collect();
-            found.sort_by_key(|c| c.1.to_lowercase());
+            ramp_core::order::sort_by_key(&mut found, |c| c.1.to_lowercase());
             found
         })
     });

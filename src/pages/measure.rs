@@ -410,7 +410,7 @@ fn chart_data(
                 Some((at, label, format!("/teams/{team}/cycles/{}", c.id)))
             })
             .collect();
-    cycles.sort_by(|a, b| a.0.total_cmp(&b.0));
+    ramp_core::order::sort_by(&mut cycles, |a, b| a.0.total_cmp(&b.0));
     let annotations = cycles.into_iter().map(|(at, label, href)| Annotation { at, label, href }).collect();
     ChartData { measure, chart, annotations }
 }

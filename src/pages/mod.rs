@@ -109,7 +109,7 @@ pub(crate) fn today() -> String {
 fn live<'a>(replica: &'a Replica, scope: &str, kind: Kind) -> Vec<&'a Record> {
     let mut records: Vec<&Record> =
         replica.local().values().filter(|r| r.kind == kind && r.scope == scope && !r.is_deleted()).collect();
-    records.sort_by(|a, b| a.id.cmp(&b.id));
+    ramp_core::order::sort_by(&mut records, |a, b| a.id.cmp(&b.id));
     records
 }
 
@@ -136,7 +136,7 @@ fn link_options(replica: &Replica, scope: &str, kind: Kind, field: &str, own: &R
                 let level = if r.text("level") == "primary" { "primary" } else { "secondary" };
                 format!("{} ({level})", r.text("text"))
             });
-            drivers.sort_by_key(|(_, label)| label.ends_with("(primary)"));
+            ramp_core::order::sort_by_key(&mut drivers, |(_, label)| label.ends_with("(primary)"));
             drivers
         }
         _ => Vec::new(),

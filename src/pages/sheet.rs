@@ -301,7 +301,7 @@ pub fn DeleteButton(
 fn choices(record: &Option<Record>, field: &str) -> Vec<Choice> {
     let Some(state) = record.as_ref().and_then(|r| r.fields.get(field)) else { return Vec::new() };
     let mut siblings: Vec<_> = state.siblings().iter().collect();
-    siblings.sort_by(|a, b| b.hlc.cmp(&a.hlc));
+    ramp_core::order::sort_by(&mut siblings, |a, b| b.hlc.cmp(&a.hlc));
     siblings
         .into_iter()
         .map(|s| Choice {

@@ -448,7 +448,7 @@ impl LocalDb {
         self.clock.set_value(Some(clock.clone()));
         let records: Vec<Record> = self.replica.with_untracked(|replica| {
             let mut ids: Vec<_> = ops.iter().map(|op| op.record.clone()).collect();
-            ids.sort();
+            ramp_core::order::sort(&mut ids);
             ids.dedup();
             ids.iter().filter_map(|id| replica.record(id).cloned()).collect()
         });
@@ -598,7 +598,7 @@ fn queue_all_and_delete(
     deletes: &[(&'static str, JsValue)],
 ) -> Result<IdbTransaction, ClientError> {
     let mut stores: Vec<&str> = puts.iter().map(|p| p.store).chain(deletes.iter().map(|(store, _)| *store)).collect();
-    stores.sort_unstable();
+    ramp_core::order::sort(&mut stores);
     stores.dedup();
     let tx = idb::transaction(db, &stores, IdbTransactionMode::Readwrite)?;
     let queued = puts

@@ -440,7 +440,7 @@ impl Sync {
         let mut scopes: Vec<String> = self
             .local_db
             .with(|r| r.outbox().iter().map(|op| op.scope.clone()).filter(|s| !readable.contains(s)).collect());
-        scopes.sort();
+        ramp_core::order::sort(&mut scopes);
         scopes.dedup();
         scopes
     }

@@ -67,7 +67,7 @@ pub fn export<'a>(team: &RecordId, records: impl IntoIterator<Item = &'a Record>
         })
         .collect();
     let rank = |kind: Kind| Kind::ALL.iter().position(|k| *k == kind);
-    records.sort_by(|a, b| (rank(a.kind), &a.id).cmp(&(rank(b.kind), &b.id)));
+    crate::order::sort_by(&mut records, |a, b| (rank(a.kind), &a.id).cmp(&(rank(b.kind), &b.id)));
     Backup {
         format: FORMAT.to_owned(),
         version: VERSION,

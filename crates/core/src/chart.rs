@@ -309,7 +309,7 @@ pub fn for_measure(measure: &Record, series: &[Point]) -> MeasureChart {
     if chart == ChartType::Run && measure.text("chart") == "spc" {
         analysis.warnings.push("This measure has no control chart.".to_owned());
     }
-    marks.sort_by_key(|(index, _)| *index);
+    crate::order::sort_by_key(&mut marks, |(index, _)| *index);
     let moving_ranges = (chart == ChartType::I && inputs.len() >= 2).then(|| {
         let values: Vec<f64> = inputs.iter().map(|p| p.value).collect();
         let base = &values[..settings.freeze.unwrap_or(values.len())];
@@ -336,7 +336,7 @@ pub fn analyse(points: &[Input], settings: &Settings) -> Analysis {
         warnings: Vec::new(),
     };
     let mut starts: Vec<usize> = settings.phases.iter().copied().filter(|i| *i > 0 && *i < n).collect();
-    starts.sort_unstable();
+    crate::order::sort(&mut starts);
     starts.dedup();
     let mut bounds = vec![0];
     bounds.extend(starts);

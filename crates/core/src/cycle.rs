@@ -79,7 +79,7 @@ impl fmt::Display for Stage {
 pub fn newest_first<'a>(records: impl IntoIterator<Item = &'a Record>, scope: &str) -> Vec<&'a Record> {
     let mut cycles: Vec<&Record> =
         records.into_iter().filter(|r| r.kind == Kind::Cycle && r.scope == scope && !r.is_deleted()).collect();
-    cycles.sort_by(|a, b| b.id.cmp(&a.id));
+    crate::order::sort_by(&mut cycles, |a, b| b.id.cmp(&a.id));
     cycles
 }
 
@@ -104,7 +104,9 @@ pub fn ramp<'a>(records: impl IntoIterator<Item = &'a Record>, scope: &str, idea
         depth
     };
     let mut ordered: Vec<(usize, &Record)> = cycles.iter().map(|c| (depth(c), *c)).collect();
-    ordered.sort_by(|(da, a), (db, b)| (da, a.text("start"), &a.id).cmp(&(db, b.text("start"), &b.id)));
+    crate::order::sort_by(&mut ordered, |(da, a), (db, b)| {
+        (da, a.text("start"), &a.id).cmp(&(db, b.text("start"), &b.id))
+    });
     ordered.into_iter().map(|(_, c)| c).collect()
 }
 

@@ -176,7 +176,7 @@ fn summary(team: &RecordId, records: &[&Record], today: &str) -> TeamSummary {
             })
         })
         .collect();
-    scores.sort_by_key(|s| s.month);
+    crate::order::sort_by_key(&mut scores, |s| s.month);
 
     // One pass over the cycles: how many, the latest day one ran (its last day, or today while
     // it is under way), and how many started in each month of velocity.
@@ -211,7 +211,7 @@ fn summary(team: &RecordId, records: &[&Record], today: &str) -> TeamSummary {
     let velocity: Vec<(Period, usize)> = months.into_iter().zip(counts).collect();
 
     let mut measures: Vec<&Record> = records.iter().copied().filter(|r| r.kind == Kind::Measure).collect();
-    measures.sort_by_key(|m| (m.text("common").is_empty(), m.id.clone()));
+    crate::order::sort_by_key(&mut measures, |m| (m.text("common").is_empty(), m.id.clone()));
     let mut last_data: Option<i64> = None;
     let mut aim = None;
     let mut smalls = Vec::new();
@@ -294,17 +294,17 @@ impl SortBy {
 pub fn sort(summaries: &mut [TeamSummary], by: SortBy) {
     let name = |s: &TeamSummary| s.name.to_lowercase();
     match by {
-        SortBy::Name => summaries.sort_by_key(name),
-        SortBy::Quiet => summaries.sort_by_key(|s| {
+        SortBy::Name => crate::order::sort_by_key(summaries, name),
+        SortBy::Quiet => crate::order::sort_by_key(summaries, |s| {
             let quiet = !s.quiet().is_empty();
             let days = s.days_since_cycle.unwrap_or(i64::MAX / 2).max(s.days_since_data.unwrap_or(i64::MAX / 2));
             (!quiet, std::cmp::Reverse(if quiet { days } else { 0 }), name(s))
         }),
-        SortBy::Score => summaries.sort_by(|a, b| {
+        SortBy::Score => crate::order::sort_by(summaries, |a, b| {
             let score = |s: &TeamSummary| s.latest_scores().and_then(|m| m.review.or(m.team)).unwrap_or(0.0);
             score(a).total_cmp(&score(b)).then_with(|| name(a).cmp(&name(b)))
         }),
-        SortBy::Velocity => summaries.sort_by_key(|s| (s.recent_cycles(), name(s))),
+        SortBy::Velocity => crate::order::sort_by_key(summaries, |s| (s.recent_cycles(), name(s))),
     }
 }
 

@@ -60,7 +60,7 @@ impl<'a> Drivers<'a> {
             }
         }
         for list in [&mut drivers.primary, &mut drivers.secondary, &mut drivers.ideas] {
-            list.sort_by(|a, b| a.id.cmp(&b.id));
+            crate::order::sort_by(list, |a, b| a.id.cmp(&b.id));
         }
         drivers
     }
@@ -126,12 +126,12 @@ impl<'a> Drivers<'a> {
         let primary_order =
             |r: &Record| links(r, "links").iter().filter_map(|id| self.primary.iter().position(|p| &p.id == id)).min();
         let mut secondary: Vec<&Record> = self.secondary.clone();
-        secondary.sort_by_key(|s| (primary_order(s).unwrap_or(usize::MAX), s.id.clone()));
+        crate::order::sort_by_key(&mut secondary, |s| (primary_order(s).unwrap_or(usize::MAX), s.id.clone()));
         let drivers: Vec<&Record> = self.primary.iter().chain(&secondary).copied().collect();
         let driver_order =
             |r: &Record| links(r, "drivers").iter().filter_map(|id| drivers.iter().position(|d| &d.id == id)).min();
         let mut ideas: Vec<&Record> = self.ideas.clone();
-        ideas.sort_by_key(|i| (driver_order(i).unwrap_or(usize::MAX), i.id.clone()));
+        crate::order::sort_by_key(&mut ideas, |i| (driver_order(i).unwrap_or(usize::MAX), i.id.clone()));
 
         let idea_rows: Vec<f64> = (0..ideas.len()).map(|i| i as f64).collect();
         let secondary_rows = place(&secondary, |s| {

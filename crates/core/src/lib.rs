@@ -61,6 +61,7 @@ pub mod drivers;
 pub mod hub;
 pub mod id;
 pub mod measure;
+pub mod order;
 pub mod period;
 pub mod record;
 pub mod register;

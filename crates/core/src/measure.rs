@@ -176,7 +176,7 @@ pub fn series<'a>(measure: &Record, records: impl IntoIterator<Item = &'a Record
             })
         })
         .collect();
-    points.sort_by_key(|p| p.period);
+    crate::order::sort_by_key(&mut points, |p| p.period);
     points
 }
 

@@ -111,7 +111,7 @@ pub struct FieldState {
 impl FieldState {
     /// A state holding exactly these siblings (as received from the server).
     pub fn from_siblings(mut siblings: Vec<Sibling>) -> FieldState {
-        siblings.sort_by(|a, b| a.dot.cmp(&b.dot));
+        crate::order::sort_by(&mut siblings, |a, b| a.dot.cmp(&b.dot));
         siblings.dedup_by(|a, b| a.dot == b.dot);
         FieldState { siblings }
     }

@@ -53,7 +53,7 @@ pub fn reports<'a>(records: impl IntoIterator<Item = &'a Record>, scope: &str) -
         .into_iter()
         .filter(|r| r.kind == Kind::Report && r.scope == scope && !r.is_deleted() && month(r).is_some())
         .collect();
-    found.sort_by_key(|r| std::cmp::Reverse(month(r)));
+    crate::order::sort_by_key(&mut found, |r| std::cmp::Reverse(month(r)));
     found
 }
 
@@ -78,7 +78,7 @@ pub fn cycles_in<'a>(records: impl IntoIterator<Item = &'a Record>, scope: &str,
             }
         })
         .collect();
-    found.sort_by_key(|r| (day_number(r.text("start")), r.id.clone()));
+    crate::order::sort_by_key(&mut found, |r| (day_number(r.text("start")), r.id.clone()));
     found
 }
 
@@ -89,7 +89,7 @@ pub fn comments_on<'a>(records: impl IntoIterator<Item = &'a Record>, target: &R
         .into_iter()
         .filter(|r| r.kind == Kind::Comment && !r.is_deleted() && r.text("target") == target)
         .collect();
-    found.sort_by(|a, b| (written_at(a), &a.id).cmp(&(written_at(b), &b.id)));
+    crate::order::sort_by(&mut found, |a, b| (written_at(a), &a.id).cmp(&(written_at(b), &b.id)));
     found
 }
 
