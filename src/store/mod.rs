@@ -149,7 +149,7 @@ impl LocalDb {
         let refused_dots: Vec<Dot> = ack.refused.iter().map(|r| r.dot.clone()).collect();
         let mut ids = BTreeSet::new();
         let mut dropped = Vec::new();
-        self.replica.update(|replica| {
+        self.replica.update_untracked(|replica| {
             ids = replica.outbox().iter().filter(|op| op.dot.counter <= ack.high).map(|op| op.record.clone()).collect();
             dropped = replica.acked(ack.high, &refused_dots);
         });
@@ -160,19 +160,19 @@ impl LocalDb {
 
     /// Takes in one pull page: acked ops fold first, then the page's fields overwrite the
     /// synced state; everything touched is written in one transaction.
-    pub async fn apply_pull(&self, page: PullResponse) -> Result<(), ClientError> {
+    pub async fn apply_pull(&self, mut page: PullResponse) -> Result<(), ClientError> {
         let refused_dots: Vec<Dot> = page.refused.iter().map(|r| r.dot.clone()).collect();
         let mut ids = BTreeSet::new();
         let mut dropped = Vec::new();
         let high = page.high;
-        self.replica.update(|replica| {
+        let fields = std::mem::take(&mut page.fields);
+        self.replica.update_untracked(|replica| {
             dropped = replica
                 .outbox()
                 .iter()
                 .filter(|op| op.dot.counter <= high && refused_dots.contains(&op.dot))
                 .cloned()
                 .collect();
-            let fields = page.fields.clone();
             ids = replica.pulled(high, &refused_dots, fields);
         });
         let mut meta = self.sync_meta.get_value();
@@ -206,7 +206,7 @@ impl LocalDb {
         }
         let mut ids = BTreeSet::new();
         let mut resent = Vec::new();
-        self.replica.update(|replica| {
+        self.replica.update_untracked(|replica| {
             (ids, resent) = replica.rebase(high, fields, &mut clock, now_ms(), author.as_deref());
         });
         let mut extra: Vec<Put> = resent.iter().map(outbox_put).collect();
@@ -268,6 +268,8 @@ impl LocalDb {
             Ok(()) => {
                 self.sync_meta.set_value(meta);
                 self.refused.set(refused);
+                // Written first, then shown: the redraw does not hold up the commit.
+                self.replica.notify();
                 Ok(())
             }
             Err(error) => {
