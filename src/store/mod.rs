@@ -155,12 +155,19 @@ impl LocalDb {
         });
         let mut meta = self.sync_meta.get_value();
         meta.known_high = meta.known_high.max(ack.high);
-        self.persist_sync(ids, ack.high, meta, dropped, &ack.refused, Vec::new()).await
+        self.persist_sync(ids, ack.high, meta, dropped, &ack.refused, Vec::new()).await?;
+        // Written first, then shown: the redraw does not hold up the commit.
+        self.show();
+        Ok(())
     }
 
     /// Takes in one pull page: acked ops fold first, then the page's fields overwrite the
     /// synced state; everything touched is written in one transaction.
-    pub async fn apply_pull(&self, mut page: PullResponse) -> Result<(), ClientError> {
+    ///
+    /// `show`: redraw once it is stored. A pull of many pages shows its pages now and then
+    /// (see `Sync::pull_all`), not each: drawing the screen again for every page of a first
+    /// pull was most of its time. [`LocalDb::show`] draws what was stored unshown.
+    pub async fn apply_pull(&self, mut page: PullResponse, show: bool) -> Result<(), ClientError> {
         let refused_dots: Vec<Dot> = page.refused.iter().map(|r| r.dot.clone()).collect();
         let mut ids = BTreeSet::new();
         let mut dropped = Vec::new();
@@ -181,7 +188,16 @@ impl LocalDb {
         if meta.store.is_empty() {
             meta.store = page.store;
         }
-        self.persist_sync(ids, high, meta, dropped, &page.refused, Vec::new()).await
+        self.persist_sync(ids, high, meta, dropped, &page.refused, Vec::new()).await?;
+        if show {
+            self.show();
+        }
+        Ok(())
+    }
+
+    /// Redraws what the device holds (after pull pages stored without showing them).
+    pub fn show(&self) {
+        self.replica.notify();
     }
 
     /// Takes in the server's whole state after it was restored from a backup (`pages`: a pull
@@ -212,6 +228,7 @@ impl LocalDb {
         let mut extra: Vec<Put> = resent.iter().map(outbox_put).collect();
         extra.push(Put { store: "meta", value: entry(None, &clock), key: Some("device") });
         self.persist_sync(ids, high, meta, Vec::new(), &[], extra).await?;
+        self.show();
         self.clock.set_value(Some(clock));
         Ok(resent.len())
     }
@@ -268,8 +285,6 @@ impl LocalDb {
             Ok(()) => {
                 self.sync_meta.set_value(meta);
                 self.refused.set(refused);
-                // Written first, then shown: the redraw does not hold up the commit.
-                self.replica.notify();
                 Ok(())
             }
             Err(error) => {

@@ -21,6 +21,8 @@ use crate::store::{LocalDb, Phase};
 const SESSION_KEY: &str = "ramp.session";
 /// How long after a save the changes are sent.
 const AFTER_SAVE: Duration = Duration::from_millis(1_500);
+/// How often a long pull redraws the screen while its pages arrive, in milliseconds.
+const SHOW_PULL_EVERY: f64 = 1_000.0;
 /// The timer's first and longest wait between syncs.
 const RETRY_MIN: Duration = Duration::from_secs(15);
 const RETRY_MAX: Duration = Duration::from_secs(300);
@@ -455,6 +457,16 @@ impl Sync {
     }
 
     async fn pull_all(&self, token: &str) -> Result<(), ClientError> {
+        let pulled = self.pull_pages(token).await;
+        // Whatever was stored, shown (a page stored unshown before a failure included).
+        self.local_db.show();
+        pulled
+    }
+
+    /// The pages of a pull, each stored as it arrives; the screen follows at most every
+    /// [`SHOW_PULL_EVERY`] while more pages come.
+    async fn pull_pages(&self, token: &str) -> Result<(), ClientError> {
+        let mut shown_at = js_sys::Date::now();
         let meta = self.local_db.sync_meta();
         let (mut cursors, known_high) = (meta.cursors, meta.known_high);
         let mut fetched = None;
@@ -468,12 +480,16 @@ impl Sync {
                 return self.rebase(token, page.store).await;
             }
             if !page.more {
-                return self.local_db.apply_pull(page).await;
+                return self.local_db.apply_pull(page, false).await;
+            }
+            let show = js_sys::Date::now() - shown_at >= SHOW_PULL_EVERY;
+            if show {
+                shown_at = js_sys::Date::now();
             }
             // The next page travels while this one is stored.
             cursors.extend(page.cursors.clone());
             let next = self.pull_page(token, cursors.clone(), known_high);
-            let (stored, next) = futures::future::join(self.local_db.apply_pull(page), next).await;
+            let (stored, next) = futures::future::join(self.local_db.apply_pull(page, show), next).await;
             stored?;
             fetched = Some(next?);
         }
