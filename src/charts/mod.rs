@@ -147,22 +147,38 @@ pub fn MeasureChartView(
             let fmt = |v: f64| format_value(&measure, v);
             let centre_name = chart.centre_name();
             let drawing = chart_svg(&chart, &measure, &scale, (width, height), narrow, &annotations);
+            let caption = format!(
+                "{} · {}",
+                chart.settings.chart.name(),
+                match chart.settings.rules {
+                    RuleSet::Ihi => RuleSet::Ihi.name(),
+                    RuleSet::Anhoej => RuleSet::Anhoej.name(),
+                }
+            );
+            let now = if chart.marks.is_empty() { "" } else { " now" };
+            let centre_words =
+                a.centre.last().filter(|c| c.is_finite()).map(|c| format!("Centre line ({centre_name}){now}: {}", fmt(*c)));
+            let labels: Vec<String> = chart.inputs.iter().map(|p| p.label.clone()).collect();
+            let signals: Vec<String> = a.signals.iter().map(|s| s.describe(&labels, centre_name)).collect();
+            let summary = if signals.is_empty() { "No signal".to_owned() } else { signals.join(". ") };
+            let title = format!("{} — {}", measure.text("name"), chart.settings.chart.name());
+            let mut warnings = a.warnings.clone();
+            warnings.dedup();
             // Tapping a point shows its value (and note), a note ring its note; tapping a flag
             // opens its cycle. One handler for the drawing: points, rings and flags are markup,
             // found by their data attributes.
-            let point_words = {
-                let (measure, chart) = (measure.clone(), chart.clone());
-                move |i: usize, with_value: bool| {
-                    let (input, point) = (chart.inputs.get(i)?, chart.points.get(i)?);
-                    let mut words = input.label.clone();
-                    if with_value {
-                        words = format!("{words}: {}", format_value(&measure, input.value));
-                    }
-                    if !point.note.is_empty() {
-                        words = format!("{words}{}{}", if with_value { " — " } else { ": " }, point.note);
-                    }
-                    Some(words)
+            let point_count = chart.points.len();
+            // Takes the chart and the measure: everything else above is drawn from them first.
+            let point_words = move |i: usize, with_value: bool| {
+                let (input, point) = (chart.inputs.get(i)?, chart.points.get(i)?);
+                let mut words = input.label.clone();
+                if with_value {
+                    words = format!("{words}: {}", format_value(&measure, input.value));
                 }
+                if !point.note.is_empty() {
+                    words = format!("{words}{}{}", if with_value { " — " } else { ": " }, point.note);
+                }
+                Some(words)
             };
             let hrefs: Vec<String> = annotations.iter().map(|note| note.href.clone()).collect();
             // The point nearest a tap, across the chart's width (a point's column is its target).
@@ -199,27 +215,10 @@ pub fn MeasureChartView(
                     picked_note.set(Some(words));
                 }
             };
-            let caption = format!(
-                "{} · {}",
-                chart.settings.chart.name(),
-                match chart.settings.rules {
-                    RuleSet::Ihi => RuleSet::Ihi.name(),
-                    RuleSet::Anhoej => RuleSet::Anhoej.name(),
-                }
-            );
-            let now = if chart.marks.is_empty() { "" } else { " now" };
-            let centre_words =
-                a.centre.last().filter(|c| c.is_finite()).map(|c| format!("Centre line ({centre_name}){now}: {}", fmt(*c)));
-            let labels: Vec<String> = chart.inputs.iter().map(|p| p.label.clone()).collect();
-            let signals: Vec<String> = a.signals.iter().map(|s| s.describe(&labels, centre_name)).collect();
-            let summary = if signals.is_empty() { "No signal".to_owned() } else { signals.join(". ") };
-            let title = format!("{} — {}", measure.text("name"), chart.settings.chart.name());
-            let mut warnings = a.warnings.clone();
-            warnings.dedup();
             view! {
                 <figure class="chart" data-testid="chart">
                     <svg viewBox=format!("0 0 {width} {height}") role="img" aria-label=format!("{title}. {summary}") class="chart-svg"
-                        data-points=chart.points.len() on:click=on_tap inner_html=drawing>
+                        data-points=point_count on:click=on_tap inner_html=drawing>
                     </svg>
                     <figcaption>
                         <p class="chart-caption" data-testid="chart-caption">{caption}</p>
@@ -270,21 +269,30 @@ fn escaped(text: &str) -> String {
     out
 }
 
-/// Points as one SVG path of circles of radius `r` (class `dots`), centred where given.
-fn dots_path(centres: impl Iterator<Item = (f64, f64)>, r: f64) -> String {
+/// A series as markup: its line, the points without a signal as one path of circles of
+/// radius `r` (a long chart drew a thousand elements; a tap finds its point by position), and
+/// each point with a signal as a circle of its own, of radius `signal_r`.
+fn series_svg(svg: &mut String, points: &[(f64, f64, bool)], r: f64, signal_r: f64) {
     use std::fmt::Write;
-    let mut d = String::new();
-    for (x, y) in centres {
-        let _ = write!(d, "M{:.1},{y:.1}a{r},{r} 0 1,0 {},0a{r},{r} 0 1,0 -{},0", x - r, 2.0 * r, 2.0 * r);
+    svg.push_str(r#"<polyline class="series" points=""#);
+    for (x, y, _) in points {
+        let _ = write!(svg, "{x:.1},{y:.1} ");
     }
-    if d.is_empty() {
-        return d;
+    svg.push_str(r#""/>"#);
+    if points.iter().any(|p| !p.2) {
+        svg.push_str(r#"<path class="dots" d=""#);
+        for (x, y, _) in points.iter().filter(|p| !p.2) {
+            let _ = write!(svg, "M{:.1},{y:.1}a{r},{r} 0 1,0 {},0a{r},{r} 0 1,0 -{},0", x - r, 2.0 * r, 2.0 * r);
+        }
+        svg.push_str(r#""/>"#);
     }
-    format!(r#"<path class="dots" d="{d}"/>"#)
+    for (x, y, _) in points.iter().filter(|p| p.2) {
+        let _ = write!(svg, r#"<circle class="dot dot-signal" cx="{x:.1}" cy="{y:.1}" r="{signal_r}"/>"#);
+    }
 }
 
 /// The full chart's drawing as SVG markup: the y grid and its values, limits, centre lines,
-/// goal, marks, the series, every point with its title, a ring on each point with a note
+/// goal, marks, the series and its points, a ring on each point with a note
 /// (`data-note`: the point's index), the PDSA flags (`data-flag`: the annotation's index) and
 /// the x labels. Drawn as one string: a 500-point chart is a thousand elements, and building
 /// (and on every change rebuilding) them one by one took longer than everything else on the
@@ -374,18 +382,9 @@ fn chart_svg(
             escaped(words)
         );
     }
-    svg.push_str(r#"<polyline class="series" points=""#);
-    for (i, input) in chart.inputs.iter().enumerate() {
-        let _ = write!(svg, "{:.1},{:.1} ", scale.x(xs[i]), scale.y(input.value));
-    }
-    svg.push_str(r#""/>"#);
-    // The points: a point with a signal is a circle of its own, the others are one path of
-    // small circles (a long chart drew a thousand elements; a tap finds its point by position).
-    let positions = chart.inputs.iter().enumerate().map(|(i, input)| (scale.x(xs[i]), scale.y(input.value)));
-    svg.push_str(&dots_path(positions.clone().enumerate().filter(|(i, _)| !a.marked[*i]).map(|(_, p)| p), 4.0));
-    for (x, y) in positions.enumerate().filter(|(i, _)| a.marked[*i]).map(|(_, p)| p) {
-        let _ = write!(svg, r#"<circle class="dot dot-signal" cx="{x:.1}" cy="{y:.1}" r="5.5"/>"#);
-    }
+    let points: Vec<(f64, f64, bool)> =
+        chart.inputs.iter().enumerate().map(|(i, input)| (scale.x(xs[i]), scale.y(input.value), a.marked[i])).collect();
+    series_svg(&mut svg, &points, 4.0, 5.5);
     for (i, input) in chart.inputs.iter().enumerate().filter(|(i, _)| !chart.points[*i].note.is_empty()) {
         let _ = write!(
             svg,
@@ -440,7 +439,6 @@ fn chart_svg(
 /// The moving-range chart under an I chart: each range, its average and upper limit.
 #[component]
 fn MovingRangeView(mr: ramp_core::chart::MovingRanges, xs: Vec<f64>, narrow: bool) -> impl IntoView {
-    use std::fmt::Write;
     let (width, height) = if narrow { (NARROW.0, 130.0) } else { (WIDE.0, 140.0) };
     let span = xs.last().copied().unwrap_or(0.0);
     let scale = Scale::new(
@@ -450,16 +448,10 @@ fn MovingRangeView(mr: ramp_core::chart::MovingRanges, xs: Vec<f64>, narrow: boo
         (LEFT, 20.0),
     );
     // Points as markup, like the main chart's.
-    let mut drawing = String::from(r#"<polyline class="series" points=""#);
-    for (i, r) in mr.ranges.iter().enumerate() {
-        let _ = write!(drawing, "{:.1},{:.1} ", scale.x(xs[i + 1]), scale.y(*r));
-    }
-    drawing.push_str(r#""/>"#);
-    let positions = mr.ranges.iter().enumerate().map(|(i, r)| (scale.x(xs[i + 1]), scale.y(*r), *r > mr.upper));
-    drawing.push_str(&dots_path(positions.clone().filter(|p| !p.2).map(|(x, y, _)| (x, y)), 3.5));
-    for (x, y, _) in positions.filter(|p| p.2) {
-        let _ = write!(drawing, r#"<circle class="dot dot-signal" cx="{x:.1}" cy="{y:.1}" r="3.5"/>"#);
-    }
+    let points: Vec<(f64, f64, bool)> =
+        mr.ranges.iter().enumerate().map(|(i, r)| (scale.x(xs[i + 1]), scale.y(*r), *r > mr.upper)).collect();
+    let mut drawing = String::new();
+    series_svg(&mut drawing, &points, 3.5, 3.5);
     let (yc, yu) = (scale.y(mr.centre), scale.y(mr.upper));
     view! {
         <figure class="chart mr-chart" data-testid="mr-chart">

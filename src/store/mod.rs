@@ -165,7 +165,7 @@ impl LocalDb {
     /// synced state; everything touched is written in one transaction.
     ///
     /// `show`: redraw once it is stored. A pull of many pages shows its pages now and then
-    /// (see `Sync::pull_all`), not each: drawing the screen again for every page of a first
+    /// (see `Sync::pull_pages`), not each: drawing the screen again for every page of a first
     /// pull was most of its time. [`LocalDb::show`] draws what was stored unshown.
     pub async fn apply_pull(&self, mut page: PullResponse, show: bool) -> Result<(), ClientError> {
         let refused_dots: Vec<Dot> = page.refused.iter().map(|r| r.dot.clone()).collect();
@@ -195,7 +195,8 @@ impl LocalDb {
         Ok(())
     }
 
-    /// Redraws what the device holds (after pull pages stored without showing them).
+    /// Redraws what the device holds: after a write has committed, or after pull pages stored
+    /// without showing them.
     pub fn show(&self) {
         self.replica.notify();
     }
@@ -495,7 +496,7 @@ impl LocalDb {
         }
         crate::perf::measure_since("ramp-save", "ramp-save-start");
         if result.is_ok() {
-            self.replica.notify();
+            self.show();
         }
         self.saves_in_flight.update_value(|n| *n -= 1);
         if result.is_ok() && !self.asked_to_persist.get_value() {
