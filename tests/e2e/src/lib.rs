@@ -7,6 +7,7 @@
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU16, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
@@ -22,8 +23,22 @@ pub const TABLET: (u32, u32) = (820, 1180);
 /// How long to wait for anything in the page.
 pub const PATIENCE: Duration = Duration::from_secs(20);
 
+/// A loopback port nothing listens on, for a server or a chromedriver of this run.
+///
+/// Taken below the kernel's ephemeral range (32768–60999 on Linux) and never from port 0: a
+/// port the kernel hands out for `bind(0)` and that is released until the server binds it
+/// can meanwhile become the local end of any outgoing connection (the browser's, the tests'),
+/// or be handed to a second test running beside this one, whose server then fails to bind
+/// while the first server answers its health check. A counter keeps the tests of one run apart.
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").expect("a free port").local_addr().expect("its address").port()
+    static NEXT: AtomicU16 = AtomicU16::new(0);
+    let start = 20_000 + (std::process::id() % 600) as u16 * 20;
+    loop {
+        let port = 20_000 + (start - 20_000 + NEXT.fetch_add(1, Ordering::Relaxed)) % 12_000;
+        if TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            return port;
+        }
+    }
 }
 
 fn env_path(name: &str) -> anyhow::Result<PathBuf> {
@@ -122,7 +137,7 @@ impl Server {
 
     /// Starts the (stopped) server again on the same port and data.
     pub fn restart(&mut self) -> anyhow::Result<()> {
-        let child = Command::new(env_path("RAMP_SERVER")?)
+        let mut child = Command::new(env_path("RAMP_SERVER")?)
             .args(["--addr", &format!("127.0.0.1:{}", self.port)])
             .arg("--data")
             .arg(self.data.path())
@@ -133,14 +148,20 @@ impl Server {
             .stderr(Stdio::inherit())
             .spawn()
             .context("starting ramp-server")?;
-        self.child = Some(child);
         let deadline = Instant::now() + PATIENCE;
         while Instant::now() < deadline {
+            // An answer counts only while this server runs: one that could not bind its port
+            // must not pass for the process that holds it.
+            if let Some(status) = child.try_wait()? {
+                bail!("ramp-server on port {} stopped before answering ({status}); its words are above", self.port);
+            }
             if http_get(self.port, "/api/health").is_ok_and(|body| body.contains("\"ok\"")) {
+                self.child = Some(child);
                 return Ok(());
             }
             std::thread::sleep(Duration::from_millis(50));
         }
+        let _ = child.kill();
         bail!("ramp-server did not answer /api/health")
     }
 

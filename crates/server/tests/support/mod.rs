@@ -8,6 +8,7 @@ use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU16, Ordering};
 use std::time::{Duration, Instant};
 
 use ramp_core::wire::{PullResponse, SYNC_VERSION};
@@ -15,6 +16,21 @@ use ramp_core::{team_scope, DeviceClock, Edit, Kind, Op, Replica, Uuid7, Value};
 use serde_json::{json, Value as Json};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_ramp-server");
+
+/// A loopback port nothing listens on, below the kernel's ephemeral range (32768–60999 on
+/// Linux) and never from port 0: a port `bind(0)` hands out and releases before the server
+/// binds it can meanwhile be the local end of an outgoing connection, or be handed to a test
+/// running beside this one. A counter keeps the tests of one run apart.
+fn free_port() -> u16 {
+    static NEXT: AtomicU16 = AtomicU16::new(0);
+    let start = (std::process::id() % 600) as u16 * 20;
+    loop {
+        let port = 20_000 + (start + NEXT.fetch_add(1, Ordering::Relaxed)) % 12_000;
+        if TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            return port;
+        }
+    }
+}
 
 pub struct Server {
     child: Option<Child>,
@@ -27,8 +43,7 @@ impl Server {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("dist")).unwrap();
         std::fs::write(dir.path().join("dist/index.html"), "<!DOCTYPE html><title>Ramp</title>").unwrap();
-        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        Server { child: None, port, dir }
+        Server { child: None, port: free_port(), dir }
     }
 
     pub fn data(&self) -> PathBuf {
@@ -58,10 +73,15 @@ impl Server {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        self.child = Some(child);
+        let child = self.child.insert(child);
         let deadline = Instant::now() + Duration::from_secs(20);
         while Instant::now() < deadline {
-            if self.try_request("GET", "/api/health", None, None).is_ok() {
+            // Only this process's answer counts: a server that could not bind must not pass
+            // for whatever holds its port.
+            if let Some(status) = child.try_wait().unwrap() {
+                panic!("ramp-server on port {} stopped before answering ({status})", self.port);
+            }
+            if request_on(self.port, "GET", "/api/health", None, None).is_ok() {
                 return;
             }
             std::thread::sleep(Duration::from_millis(30));
