@@ -474,9 +474,142 @@ pub fn demo(last: Period) -> Demo {
     Demo { collab, records, teams, reviews }
 }
 
+/// Words the sync records' texts are made of.
+const WORDS: &[&str] = &[
+    "the", "team", "tested", "huddle", "on", "ward", "seven", "with", "night", "staff", "and", "saw", "fewer", "falls",
+    "after", "rounds", "patients", "said", "they", "felt", "safer", "when", "bed", "alarms", "were", "answered",
+    "quickly", "next", "cycle", "tries", "a", "second", "bay", "for", "one", "week",
+];
+
+/// Which of the sync records are measures (the rest are PDSA cycles): every fifth.
+pub fn sync_record_is_measure(n: usize) -> bool {
+    n % 5 == 4
+}
+
+/// The records a sync benchmark moves, as edits in a team: the records numbered `numbers`,
+/// each with its first `fields` fields (at most 10). Four in five are PDSA cycles (texts and
+/// dates), every fifth a measure (texts, choices and numbers); every text is 20 to 200
+/// characters and says its record's number and `version` ("Cycle 12, version 1: …"), so a
+/// changed record can be told from the first one. Deterministic, like the rest of this module.
+pub fn sync_records(
+    team: &RecordId,
+    numbers: std::ops::Range<usize>,
+    fields: usize,
+    version: usize,
+) -> Vec<crate::replica::Edit> {
+    const CYCLE: [&str; 10] = [
+        "title",
+        "objective",
+        "start",
+        "scale",
+        "end",
+        "data_plan",
+        "observations",
+        "problems",
+        "comparison",
+        "learning",
+    ];
+    const MEASURE: [&str; 10] = [
+        "name",
+        "definition",
+        "baseline",
+        "numerator",
+        "goal",
+        "denominator",
+        "unit",
+        "measure_type",
+        "value_type",
+        "direction",
+    ];
+    let scope = crate::record::team_scope(team);
+    let mut edits = Vec::new();
+    for n in numbers {
+        let measure = sync_record_is_measure(n);
+        let record = Uuid7::from_parts(1_767_225_600_000 + n as u64, [9; 10]);
+        let (kind, names) = if measure { (Kind::Measure, MEASURE) } else { (Kind::Cycle, CYCLE) };
+        let mut rng = Rng((n as u64) << 8 | version as u64);
+        for field in names.iter().take(fields) {
+            let value = match *field {
+                "start" => Value::Text(format!("2026-{:02}-{:02}", 1 + n % 12, 1 + n % 25)),
+                "end" => Value::Text(format!("2026-{:02}-{:02}", 1 + n % 12, 4 + n % 25)),
+                "baseline" => Value::Number((40 + rng.below(30)) as f64),
+                "goal" => Value::Number((70 + rng.below(30)) as f64),
+                "measure_type" => Value::Text(["outcome", "process", "balancing"][n % 3].to_owned()),
+                "value_type" => Value::Text("proportion".to_owned()),
+                "direction" => Value::Text("up".to_owned()),
+                _ => {
+                    let noun = if measure { "Measure" } else { "Cycle" };
+                    let mut text = format!("{noun} {n}, version {version}:");
+                    // Never shorter than what says the record and version.
+                    let length = (20 + rng.below(181) as usize).max(text.len());
+                    while text.len() < length {
+                        text.push(' ');
+                        text.push_str(WORDS[rng.below(WORDS.len() as u64) as usize]);
+                    }
+                    let cut = text.char_indices().nth(length).map_or(text.len(), |(i, _)| i);
+                    text.truncate(cut);
+                    if text.ends_with(' ') {
+                        text.pop();
+                        text.push('.');
+                    }
+                    Value::Text(text)
+                }
+            };
+            edits.push(crate::replica::Edit {
+                record: record.clone(),
+                kind,
+                scope: scope.clone(),
+                field: (*field).to_owned(),
+                value,
+            });
+        }
+    }
+    edits
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sync_records_hold_texts_of_20_to_200_characters_numbers_and_dates_that_the_server_accepts() {
+        let team = Uuid7::from_parts(1, [3; 10]);
+        let edits = sync_records(&team, 0..1_000, 10, 0);
+        assert_eq!(edits.len(), 10_000);
+        assert_eq!(edits, sync_records(&team, 0..1_000, 10, 0), "deterministic");
+        let records: std::collections::BTreeSet<_> = edits.iter().map(|e| &e.record).collect();
+        assert_eq!(records.len(), 1_000);
+        let measures = edits.iter().filter(|e| e.kind == Kind::Measure && e.field == "name").count();
+        assert_eq!(measures, 200);
+        let mut kinds_of_value = (0, 0, 0);
+        let mut bytes = 0;
+        for edit in &edits {
+            crate::schema::check_field(edit.kind, &edit.field, &edit.value)
+                .unwrap_or_else(|e| panic!("{}: {e}", edit.field));
+            match &edit.value {
+                Value::Number(_) => kinds_of_value.1 += 1,
+                Value::Text(t) if edit.field == "start" || edit.field == "end" => {
+                    assert!(crate::schema::parse_date(t).is_some(), "{t}");
+                    kinds_of_value.2 += 1;
+                }
+                Value::Text(t) if ["measure_type", "value_type", "direction"].contains(&edit.field.as_str()) => {
+                    bytes += t.len()
+                }
+                Value::Text(t) => {
+                    let length = t.chars().count();
+                    assert!((20..=200).contains(&length), "{length}: {t}");
+                    kinds_of_value.0 += 1;
+                    bytes += t.len();
+                }
+                other => panic!("unexpected {other:?}"),
+            }
+        }
+        assert!(kinds_of_value.0 > 6_000 && kinds_of_value.1 == 400 && kinds_of_value.2 == 1_600, "{kinds_of_value:?}");
+        assert!((600_000..900_000).contains(&bytes), "{bytes} bytes of text");
+        let changed = sync_records(&team, 990..1_000, 1, 1);
+        assert!(changed.iter().all(|e| e.value.as_text().contains(", version 1:")));
+        assert_ne!(changed[0].value, sync_records(&team, 990..991, 1, 0)[0].value);
+    }
 
     #[test]
     fn the_same_seed_gives_the_same_team_and_it_imports_cleanly() {

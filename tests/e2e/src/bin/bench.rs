@@ -88,9 +88,15 @@ async fn main() -> anyhow::Result<()> {
             let settings = Settings { chart, rules, scale: 100.0, freeze: None, phases: vec![points / 2] };
             std::hint::black_box(chart::analyse(&inputs, &settings));
         }
-        samples.push(started.elapsed().as_secs_f64() * 1000.0 / 3.0);
+        samples.push(started.elapsed().as_secs_f64() * 1e6 / 3.0);
     }
-    figures.push(Figure::most("chart analysis (native, per chart)", median(samples), "ms", 5.0));
+    // In microseconds: a chart takes well under a millisecond.
+    figures.push(Figure::most(
+        format!("chart analysis, {points} points (native, per chart)"),
+        median(samples),
+        "µs",
+        5_000.0,
+    ));
     figures.extend(transfer_sizes()?);
 
     // In Chromium: a team with one measure of `points` points, imported from a backup file.
@@ -98,7 +104,11 @@ async fn main() -> anyhow::Result<()> {
         let server = Server::start()?;
         let browser = Browser::start(TABLET).await?;
         let files = TempDir::new("bench");
-        let backup = sample::team(42, "Bench Ward", Shape { measures: 1, points, cycles: 12 });
+        let mut backup = sample::team(42, "Bench Ward", Shape { measures: 1, points, cycles: 12 });
+        // A control chart (the proportion's P chart): limits drawn besides the run rules.
+        for record in backup.records.iter_mut().filter(|r| r.kind == ramp_core::Kind::Measure) {
+            record.fields.insert("chart".into(), ramp_core::Value::Text("spc".into()));
+        }
         let file = files.path().join("bench.json");
         std::fs::write(&file, serde_json::to_string(&backup)?)?;
         browser.goto(&format!("{}/settings", server.url)).await?;
@@ -135,7 +145,12 @@ async fn main() -> anyhow::Result<()> {
             let ms = browser.js_async(open, vec![json!(measure_href), json!(points)]).await?;
             samples.push(ms.as_f64().context("a time")?);
         }
-        figures.push(Figure::most(format!("measure page, {points}-point chart, opened"), median(samples), "ms", 150.0));
+        figures.push(Figure::most(
+            format!("measure page, {points}-point SPC chart, opened"),
+            median(samples),
+            "ms",
+            150.0,
+        ));
         // Redrawing after a change of rule set: analysis, drawing and the save.
         let switch = r#"
             const [rules, done] = arguments;
@@ -155,7 +170,12 @@ async fn main() -> anyhow::Result<()> {
             samples.push(ms.as_f64().context("a time")?);
             tokio::time::sleep(Duration::from_millis(300)).await;
         }
-        figures.push(Figure::most("chart redrawn after a rule-set change", median(samples), "ms", 30.0));
+        figures.push(Figure::most(
+            format!("{points}-point SPC chart redrawn after a rule-set change"),
+            median(samples),
+            "ms",
+            30.0,
+        ));
         figures.extend(local_saves(&browser, &server, quick).await?);
         figures.extend(warm_load(&browser, &team_url, runs).await?);
         browser.close().await;
@@ -464,49 +484,11 @@ impl Pusher {
     }
 }
 
-/// The cycles numbered `numbers`, with `fields` text and date fields each (20–120 characters
-/// of text).
-fn cycle_edits(team: &str, numbers: std::ops::Range<usize>, fields: usize, version: usize) -> Vec<ramp_core::Edit> {
-    let team = ramp_core::Uuid7::parse(team).expect("a team id");
-    let names = [
-        "title",
-        "objective",
-        "scale",
-        "start",
-        "end",
-        "data_plan",
-        "observations",
-        "problems",
-        "comparison",
-        "learning",
-    ];
-    let mut edits = Vec::new();
-    for n in numbers {
-        let record = ramp_core::Uuid7::from_parts(1_767_225_600_000 + n as u64, [9; 10]);
-        for (f, field) in names.iter().take(fields).enumerate() {
-            let value = match *field {
-                "start" => format!("2026-{:02}-{:02}", 1 + n % 12, 1 + n % 28),
-                "end" => format!("2026-{:02}-{:02}", 1 + n % 12, 1 + (n + 3) % 28),
-                "title" => format!("Cycle {n} v{version}: {}", "test the huddle ".repeat(1 + (n * 7 + f) % 4)),
-                _ => format!("{n}/{f} v{version} {}", "What the team saw on the ward. ".repeat(1 + (n * 13 + f) % 4)),
-            };
-            edits.push(ramp_core::Edit {
-                record: record.clone(),
-                kind: ramp_core::Kind::Cycle,
-                scope: ramp_core::team_scope(&team),
-                field: (*field).to_owned(),
-                value: ramp_core::Value::Text(value),
-            });
-        }
-    }
-    edits
-}
-
 /// In the page (the team's cycles): dispatch `online` (the app syncs) and time until the page
-/// counts `cycles` cycles and IndexedDB holds them (and, with `title`, until the list shows
-/// that title ten times).
+/// counts `cycles` cycles and IndexedDB holds more than `records` records (and, with `title`,
+/// until the list shows those words `times` times).
 const SYNC_UNTIL_SHOWN: &str = r#"
-    const [cycles, title, done] = arguments;
+    const [cycles, records, title, times, done] = arguments;
     const started = performance.now();
     window.dispatchEvent(new Event('online'));
     const stored = (then) => {
@@ -519,9 +501,9 @@ const SYNC_UNTIL_SHOWN: &str = r#"
     (function wait() {
         const count = document.querySelector('[data-testid=cycle-count]');
         const listed = count && parseInt(count.innerText, 10) >= cycles;
-        const shown = !title || document.querySelector('[data-testid=cycle-list]').innerText.split(title).length > 10;
+        const shown = !title || document.querySelector('[data-testid=cycle-list]').innerText.split(title).length > times;
         if (listed && shown) {
-            stored((count) => { if (count > cycles) done(performance.now() - started); else requestAnimationFrame(wait); });
+            stored((count) => { if (count > records) done(performance.now() - started); else requestAnimationFrame(wait); });
         } else requestAnimationFrame(wait);
     })();
 "#;
@@ -543,22 +525,23 @@ async fn sync_figures(quick: bool, runs: usize) -> anyhow::Result<Vec<Figure>> {
             browser.goto(&format!("{}/teams/{team}/cycles", server.url)).await?;
             browser.wait_for_text("h1", "Ward 7 Falls Team").await?;
             let mut pusher = Pusher::new(&server, "mia@example.org", 1)?;
-            let edits = cycle_edits(&team, 0..records, fields, 0);
-            bytes = edits.iter().map(|e| e.value.as_text().len()).sum();
+            let team_id = ramp_core::Uuid7::parse(&team).context("a team id")?;
+            let edits = sample::sync_records(&team_id, 0..records, fields, 0);
+            bytes = edits.iter().map(|e| serde_json::to_string(&e.value).map_or(0, |v| v.len())).sum();
+            let cycles = (0..records).filter(|n| !sample::sync_record_is_measure(*n)).count();
             let started = Instant::now();
             let ops = pusher.push(edits)?;
             pushes.push(ops as f64 / started.elapsed().as_secs_f64());
-            let ms = browser.js_async(SYNC_UNTIL_SHOWN, vec![json!(records), json!(null)]).await?;
-            pulls.push(ms.as_f64().context("a time")?);
+            let found = browser.js_async(SYNC_UNTIL_SHOWN, vec![json!(cycles), json!(records), json!(null), json!(0)]);
+            pulls.push(found.await?.as_f64().context("a time")?);
             if i == 0 && run == 0 {
-                // Ten records change elsewhere; the device syncs them in.
-                // The newest ten, at the top of the list.
-                let mut changed = cycle_edits(&team, records - 10..records, 1, 1);
-                changed
-                    .iter_mut()
-                    .for_each(|e| e.value = ramp_core::Value::Text(format!("{} (changed)", e.value.as_text())));
+                // The newest ten records change elsewhere (at the top of the list); the
+                // device syncs them in.
+                let changed = sample::sync_records(&team_id, records - 10..records, 1, 1);
+                let changed_cycles = (records - 10..records).filter(|n| !sample::sync_record_is_measure(*n)).count();
                 pusher.push(changed)?;
-                let ms = browser.js_async(SYNC_UNTIL_SHOWN, vec![json!(records), json!("(changed)")]).await?;
+                let args = vec![json!(cycles), json!(records), json!(", version 1:"), json!(changed_cycles)];
+                let ms = browser.js_async(SYNC_UNTIL_SHOWN, args).await?;
                 figures.push(Figure::most(
                     "incremental sync of 10 changed records",
                     ms.as_f64().context("a time")?,
