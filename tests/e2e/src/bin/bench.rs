@@ -176,6 +176,14 @@ async fn main() -> anyhow::Result<()> {
             "ms",
             30.0,
         ));
+        // As a person sees it, on a tablet and on a phone.
+        browser.js("window.scrollTo(0, 0)", vec![]).await?;
+        browser.screenshot(&format!("bench-chart-{points}-spc-tablet")).await?;
+        browser.viewport(PHONE).await?;
+        browser.reload().await?;
+        browser.find(&format!("[data-testid=chart] svg[data-points='{points}']")).await?;
+        browser.screenshot(&format!("bench-chart-{points}-spc-phone")).await?;
+        browser.viewport(TABLET).await?;
         figures.extend(local_saves(&browser, &server, quick).await?);
         figures.extend(warm_load(&browser, &team_url, runs).await?);
         browser.close().await;
