@@ -482,8 +482,14 @@ const WORDS: &[&str] = &[
 ];
 
 /// Which of the sync records are measures (the rest are PDSA cycles): every fifth.
-pub fn sync_record_is_measure(n: usize) -> bool {
+fn sync_record_is_measure(n: usize) -> bool {
     n % 5 == 4
+}
+
+/// How many of the sync records numbered `numbers` are PDSA cycles (what a team's list of
+/// cycles shows of them).
+pub fn sync_cycles(numbers: std::ops::Range<usize>) -> usize {
+    numbers.filter(|n| !sync_record_is_measure(*n)).count()
 }
 
 /// The records a sync benchmark moves, as edits in a team: the records numbered `numbers`,
@@ -581,6 +587,8 @@ mod tests {
         assert_eq!(records.len(), 1_000);
         let measures = edits.iter().filter(|e| e.kind == Kind::Measure && e.field == "name").count();
         assert_eq!(measures, 200);
+        assert_eq!(sync_cycles(0..1_000), 800);
+        assert_eq!(sync_cycles(990..1_000), 8);
         let mut kinds_of_value = (0, 0, 0);
         let mut bytes = 0;
         for edit in &edits {

@@ -536,7 +536,7 @@ async fn sync_figures(quick: bool, runs: usize) -> anyhow::Result<Vec<Figure>> {
             let team_id = ramp_core::Uuid7::parse(&team).context("a team id")?;
             let edits = sample::sync_records(&team_id, 0..records, fields, 0);
             bytes = edits.iter().map(|e| serde_json::to_string(&e.value).map_or(0, |v| v.len())).sum();
-            let cycles = (0..records).filter(|n| !sample::sync_record_is_measure(*n)).count();
+            let cycles = sample::sync_cycles(0..records);
             let started = Instant::now();
             let ops = pusher.push(edits)?;
             pushes.push(ops as f64 / started.elapsed().as_secs_f64());
@@ -545,7 +545,7 @@ async fn sync_figures(quick: bool, runs: usize) -> anyhow::Result<Vec<Figure>> {
             if i == 0 && run == 0 {
                 // The newest ten records change elsewhere (at the top of the list), again
                 // and again; each time the device syncs them in.
-                let changed_cycles = (records - 10..records).filter(|n| !sample::sync_record_is_measure(*n)).count();
+                let changed_cycles = sample::sync_cycles(records - 10..records);
                 let mut samples = Vec::new();
                 for version in 1..=runs.max(1) {
                     pusher.push(sample::sync_records(&team_id, records - 10..records, 1, version))?;
