@@ -19,11 +19,7 @@ use crate::pages::{creation, id_param, live, today};
 use crate::store::{new_id, LocalDb};
 use crate::sync::Sync;
 
-/// The id of a team's copy of a collaborative's record (a common measure, a change idea):
-/// the same on every device, so adopting twice, or on two devices, makes one copy.
-pub(crate) fn adopted_id(team: &RecordId, source: &RecordId) -> RecordId {
-    Uuid7::derived(team, &format!("adopted/{source}"))
-}
+pub(crate) use ramp_core::derived::adopted_id;
 
 /// The collaborative in the route, if this device has it (reactive).
 fn collab_param() -> Memo<Option<RecordId>> {
@@ -394,8 +390,12 @@ fn AdoptButtons(
     let adopt = move |team: RecordId, source: RecordId| {
         let edits = local_db.with_untracked(|r| {
             let Some(from) = r.record(&source) else { return Vec::new() };
-            let extra: Vec<(&str, String)> =
-                if kind == Kind::Measure { vec![("common", source.to_string())] } else { Vec::new() };
+            // The copy names its source: the server checks the copy's id against it.
+            let extra: Vec<(&str, String)> = if kind == Kind::Measure {
+                vec![("common", source.to_string())]
+            } else {
+                vec![("source", source.to_string())]
+            };
             // A change idea's links point at the package's drivers, not the team's.
             copy_fields(from, &adopted_id(&team, &source), kind, &team_scope(&team), &extra)
                 .into_iter()

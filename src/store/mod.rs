@@ -139,7 +139,10 @@ impl LocalDb {
     /// The device and the first `max` pending ops, if any are pending.
     pub fn outbox_batch(&self, max: usize) -> Option<(DeviceId, Vec<Op>)> {
         let device = self.device_id()?;
-        let ops: Vec<Op> = self.replica.with_untracked(|r| r.outbox().iter().take(max).cloned().collect());
+        let ops: Vec<Op> = self.replica.with_untracked(|r| {
+            let outbox = r.outbox();
+            outbox[..ramp_core::wire::batch_len(outbox, max)].to_vec()
+        });
         (!ops.is_empty()).then_some((device, ops))
     }
 

@@ -100,6 +100,10 @@ pub struct Sibling {
     pub author: Option<String>,
 }
 
+/// The most live values one field may hold at once: ops that replace nothing add a value
+/// each, and a field past this is refused more (concurrent writers are few; a loop is not).
+pub const MAX_SIBLINGS: usize = 32;
+
 /// A field's state: its live siblings, kept sorted by dot. One sibling is a plain value;
 /// several are a conflict.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -60,7 +60,8 @@ pub enum Section {
     Collaborative,
     /// One event of the collaborative's calendar.
     Session,
-    /// A team's measure: the common measure it reports, if any.
+    /// Where a team's copy comes from: the common measure a measure reports, the change idea
+    /// an idea was adopted from. Not drawn on the worksheets.
     Common,
 }
 
@@ -502,6 +503,13 @@ const CHANGE_IDEA_FIELDS: &[FieldSpec] = &[
     ),
     field("description", "Description", "What the change is and where it comes from.", Input::Paragraph, Section::Idea),
     field("drivers", "Secondary drivers it works on", "", Input::Refs(Kind::Driver), Section::Idea),
+    field(
+        "source",
+        "Adopted from",
+        "The collaborative's change idea this team's idea was adopted from, if any.",
+        Input::Ref(Kind::ChangeIdea),
+        Section::Common,
+    ),
 ];
 
 /// The IHI assessment scale for collaboratives, as (stored value, what the level means).
@@ -680,6 +688,18 @@ pub enum Issue {
     NotAMonth,
     /// A scope the person may not change.
     NotYours,
+    /// A record id that is derived for another kind, team or key (DESIGN.md §4).
+    DerivedId,
+    /// A field that already holds as many conflicting values as it may.
+    TooManySiblings {
+        /// The most values one field may hold at once.
+        max: usize,
+    },
+    /// A clock reading further ahead of the server's clock than it accepts.
+    ClockAhead {
+        /// How far ahead a reading may be, in hours.
+        hours: u64,
+    },
 }
 
 impl fmt::Display for Issue {
@@ -701,6 +721,17 @@ impl fmt::Display for Issue {
             Issue::CommentWritten => f.write_str("A comment cannot be changed once written; add another one."),
             Issue::NotAMonth => f.write_str("Reports are monthly: pick a month."),
             Issue::NotYours => f.write_str("You cannot change this team's worksheets."),
+            Issue::DerivedId => f.write_str(
+                "This record's id belongs to another record (its team, kind, month, measure or source differ).",
+            ),
+            Issue::TooManySiblings { max } => write!(
+                f,
+                "This field already holds {max} conflicting values: resolve the conflict, then write it again."
+            ),
+            Issue::ClockAhead { hours } => write!(
+                f,
+                "This device's clock is more than {hours} hours ahead of the server's: set the date and time, then save again."
+            ),
             Issue::NotANumber => f.write_str("This is not a number: write it with digits, like 12 or 3.5."),
             Issue::OutOfRange { min, max } if *min >= 0 => {
                 write!(f, "This cannot be negative or above {max}.")?;

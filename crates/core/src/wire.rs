@@ -18,8 +18,34 @@ pub const SYNC_VERSION: u32 = 1;
 /// The most ops one push may carry.
 pub const MAX_OPS_PER_PUSH: usize = 1_000;
 
+/// How many of `ops` (an outbox, in counter order) the next push carries: at most `max`, and
+/// never a record's run of ops cut in two where a shorter push avoids it, so a new record
+/// reaches the server with its key fields (the server checks a derived id against them).
+pub fn batch_len(ops: &[Op], max: usize) -> usize {
+    if ops.len() <= max {
+        return ops.len();
+    }
+    let cut = max.max(1);
+    let record = &ops[cut].record;
+    let run_start = (0..cut).rev().take_while(|i| &ops[*i].record == record).last().unwrap_or(cut);
+    if run_start == 0 {
+        cut
+    } else {
+        run_start
+    }
+}
+
 /// The most field states one pull page returns.
 pub const MAX_PULL_PAGE: u32 = 2_000;
+
+/// The most bytes of field states one pull page returns (at least one field, whatever its
+/// size): a page is held whole in memory on both sides.
+pub const MAX_PULL_BYTES: usize = 2 << 20;
+
+/// How far ahead of the server's clock a device's clock reading may be: further, and the op
+/// is refused (a forged reading would sort first in every conflict for ever). Three days of
+/// skew, seen on real devices and tested, stay well inside it.
+pub const MAX_CLOCK_AHEAD_HOURS: u64 = 7 * 24;
 
 /// The largest counter, cursor or clock reading accepted: 2^53 − 1, exact in every JSON
 /// reader and in the server's signed 64-bit columns.
@@ -215,6 +241,32 @@ mod tests {
         p.version = 7;
         assert_eq!(p.check(), Err(WireIssue::Version(7)));
         assert_eq!(push(MAX_OPS_PER_PUSH + 1).check(), Err(WireIssue::TooManyOps));
+    }
+
+    #[test]
+    fn a_batch_never_cuts_a_record_in_two_when_it_can_help_it() {
+        let ops = |records: &[u8]| -> Vec<Op> {
+            let device = Uuid7::from_parts(1, [1; 10]);
+            records
+                .iter()
+                .enumerate()
+                .map(|(n, r)| Op {
+                    record: Uuid7::from_parts(2, [*r; 10]),
+                    kind: Kind::Cycle,
+                    scope: "team:x".into(),
+                    field: format!("f{n}"),
+                    value: Value::Null,
+                    dot: Dot { device: device.clone(), counter: n as u64 + 1 },
+                    hlc: crate::Hlc { wall_ms: 1, counter: 0, device: device.clone() },
+                    replaces: Vec::new(),
+                    author: None,
+                })
+                .collect()
+        };
+        assert_eq!(batch_len(&ops(&[1, 1, 2]), 5), 3);
+        assert_eq!(batch_len(&ops(&[1, 1, 2, 2, 2]), 4), 2, "record 2's run stays whole");
+        assert_eq!(batch_len(&ops(&[1, 1, 2, 3]), 3), 3, "cut between records");
+        assert_eq!(batch_len(&ops(&[1, 1, 1, 1]), 2), 2, "a run longer than a push is cut");
         let mut p = push(2);
         p.ops[1].dot.device = Uuid7::from_parts(9, [9; 10]);
         assert_eq!(p.check(), Err(WireIssue::ForeignOp));

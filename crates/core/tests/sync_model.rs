@@ -2,9 +2,12 @@
 //!
 //! Random devices write, resolve conflicts, push (acks lost, only a prefix sent) and pull
 //! (pages of random size, pulls cut short) against the reference [`Hub`]; then everyone syncs
-//! until nothing changes. Checked, as in the model: P1 convergence, P2 no silent loss, P3 no
-//! resurrection, X1 no false conflict, X2 no view regression. A mutant (acks that claim more
-//! than the server applied) shows the checker catches loss.
+//! until nothing changes. The hub refuses every write of one field (as the server refuses what
+//! a writer may not change), so refusals meet lost answers and re-sent pushes. Checked, as in
+//! the model: P1 convergence, P2 no silent loss, P3 no resurrection, X1 no false conflict, X2
+//! no view regression; and R1: a refused op is never taken as saved anywhere and always reaches
+//! its device with the refusal. Mutants (acks that claim more than the server applied; a
+//! server that forgets a refusal when the push comes again) show the checker catches loss.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -65,6 +68,10 @@ struct Device {
     clock: DeviceClock,
     replica: Replica,
     cursor: u64,
+    /// The highest counter this device has an answer for (sent with pulls).
+    known_high: u64,
+    /// Its ops the server refused, as the device was told.
+    told_refused: BTreeSet<Dot>,
     skew: i64,
     /// Dot → the step at which this device first had it in its synced state or local view.
     seen: HashMap<Dot, u64>,
@@ -81,7 +88,14 @@ struct World {
     violations: Vec<String>,
     /// Mutant: acks claim every op sent was applied, even those the server skipped.
     mutant_overclaiming_ack: bool,
+    /// Mutant: a re-sent push is answered without the refusals of ops processed before.
+    mutant_forgetting_refusals: bool,
+    /// Every op the server refused.
+    refused: BTreeSet<Dot>,
 }
+
+/// The field the hub refuses every write of.
+const REFUSED_FIELD: &str = "f1";
 
 type View = BTreeMap<(RecordId, String), BTreeSet<Dot>>;
 
@@ -107,12 +121,16 @@ impl World {
                 clock: DeviceClock { device: Uuid7::from_parts(1, [d as u8 + 1; 10]), counter: 0, last_hlc: None },
                 replica: Replica::default(),
                 cursor: 0,
+                known_high: 0,
+                told_refused: BTreeSet::new(),
                 skew: s.skews[d],
                 seen: HashMap::new(),
             })
             .collect();
+        let mut hub = Hub::default();
+        hub.refuse_field(REFUSED_FIELD);
         World {
-            hub: Hub::default(),
+            hub,
             devices,
             keys,
             t: 0,
@@ -121,6 +139,8 @@ impl World {
             removed_by: HashMap::new(),
             violations: Vec::new(),
             mutant_overclaiming_ack: false,
+            mutant_forgetting_refusals: false,
+            refused: BTreeSet::new(),
         }
     }
 
@@ -169,13 +189,22 @@ impl World {
 
     /// The server applies ops one by one (as a push does, in order), and we watch what each
     /// one removes and whether it leaves a false conflict.
-    fn server_apply(&mut self, d: usize, batch: &[Op]) -> u64 {
+    fn server_apply(&mut self, d: usize, batch: &[Op]) -> (u64, Vec<Dot>) {
         let device_id = self.devices[d].clock.device.clone();
         let mut high = 0;
+        let mut refused = Vec::new();
         for op in batch {
             let key = (op.record.clone(), op.field.clone());
             let before = dots(self.hub.records().get(&key.0).and_then(|r| r.fields.get(&key.1)));
-            high = self.hub.push(&device_id, std::slice::from_ref(op));
+            let high_before = self.hub.pull(&device_id, u64::MAX, 0).high;
+            let answer = self.hub.answer_push(&device_id, std::slice::from_ref(op));
+            high = answer.high;
+            for dot in answer.refused {
+                self.refused.insert(dot.clone());
+                if !(self.mutant_forgetting_refusals && dot.counter <= high_before) {
+                    refused.push(dot);
+                }
+            }
             let after = dots(self.hub.records().get(&key.0).and_then(|r| r.fields.get(&key.1)));
             if before == after {
                 continue;
@@ -198,20 +227,26 @@ impl World {
         if batch.is_empty() {
             high = self.hub.push(&device_id, &[]);
         }
-        high
+        (high, refused)
     }
 
     fn push(&mut self, d: usize, ack_lost: bool, prefix: Option<usize>) {
         let outbox = self.devices[d].replica.outbox();
         let batch: Vec<Op> = outbox[..prefix.unwrap_or(outbox.len()).min(outbox.len())].to_vec();
-        let mut high = self.server_apply(d, &batch);
+        let (mut high, refused) = self.server_apply(d, &batch);
         if self.mutant_overclaiming_ack {
             high = high.max(self.devices[d].clock.counter);
         }
         if !ack_lost {
-            let before = view(&self.devices[d].replica);
-            self.devices[d].replica.acked(high, &[]);
-            if view(&self.devices[d].replica) != before {
+            let device = &mut self.devices[d];
+            let before = view(&device.replica);
+            let dropped = device.replica.acked(high, &refused);
+            device.known_high = device.known_high.max(high);
+            device.told_refused.extend(dropped.iter().map(|op| op.dot.clone()));
+            // Refused values leave the view; nothing else may change.
+            let gone: BTreeSet<(RecordId, String)> =
+                dropped.iter().map(|op| (op.record.clone(), op.field.clone())).collect();
+            if changed_outside(&before, &view(&device.replica), &gone) {
                 self.violations.push(format!("X2: device {d}'s view changed on an ack"));
             }
             self.observe(d);
@@ -222,15 +257,22 @@ impl World {
         let mut pages = 0;
         loop {
             let device = &mut self.devices[d];
-            let page = self.hub.pull(&device.clock.device, device.cursor, page_size);
+            let page = self.hub.pull_above(&device.clock.device, device.cursor, page_size, device.known_high);
             let before = view(&device.replica);
-            let sent: BTreeSet<(RecordId, String)> =
+            let mut sent: BTreeSet<(RecordId, String)> =
                 page.fields.iter().map(|f| (f.record.clone(), f.field.clone())).collect();
-            device.replica.pulled(page.high, &[], page.fields);
+            // Refused ops still pending leave the view with their refusal.
+            for op in device.replica.outbox().iter().filter(|op| op.dot.counter <= page.high) {
+                if page.refused.contains(&op.dot) {
+                    sent.insert((op.record.clone(), op.field.clone()));
+                    device.told_refused.insert(op.dot.clone());
+                }
+            }
+            device.replica.pulled(page.high, &page.refused, page.fields);
             device.cursor = page.cursor;
+            device.known_high = device.known_high.max(page.high);
             let after = view(&device.replica);
-            let keys: BTreeSet<_> = before.keys().chain(after.keys()).filter(|k| !sent.contains(*k)).collect();
-            if keys.into_iter().any(|k| before.get(k) != after.get(k)) {
+            if changed_outside(&before, &after, &sent) {
                 self.violations.push(format!("X2: device {d}'s view of a field the page did not send changed"));
             }
             self.observe(d);
@@ -298,7 +340,23 @@ impl World {
                 }
             }
         }
+        // R1: a refused op is in no device's synced state or view, and its device was told.
+        for (d, device) in self.devices.iter().enumerate() {
+            let synced = device.replica.synced().values().flat_map(|r| r.fields.values().flat_map(FieldState::dots));
+            let local = device.replica.local().values().flat_map(|r| r.fields.values().flat_map(FieldState::dots));
+            if let Some(dot) = synced.chain(local).find(|dot| self.refused.contains(dot)) {
+                self.violations.push(format!("R1: device {d} holds the refused {dot:?} as saved"));
+            }
+            for dot in self.refused.iter().filter(|dot| dot.device == device.clock.device) {
+                if !device.told_refused.contains(dot) {
+                    self.violations.push(format!("R1: device {d} was never told that {dot:?} was refused"));
+                }
+            }
+        }
         for dot in &self.created {
+            if self.refused.contains(dot) {
+                continue;
+            }
             let (op, _) = &self.ops[dot];
             if server.get(&(op.record.clone(), op.field.clone())).is_some_and(|live| live.contains(dot)) {
                 continue;
@@ -318,9 +376,23 @@ impl World {
     }
 }
 
-fn run(schedule: &Schedule, prefix: bool, mutant: bool) -> Vec<String> {
+/// Whether a view changed in any field but `allowed`.
+fn changed_outside(before: &View, after: &View, allowed: &BTreeSet<(RecordId, String)>) -> bool {
+    let keys: BTreeSet<_> = before.keys().chain(after.keys()).filter(|k| !allowed.contains(*k)).collect();
+    keys.into_iter().any(|k| before.get(k) != after.get(k))
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mutant {
+    None,
+    OverclaimingAck,
+    ForgettingRefusals,
+}
+
+fn run(schedule: &Schedule, prefix: bool, mutant: Mutant) -> Vec<String> {
     let mut world = World::new(schedule);
-    world.mutant_overclaiming_ack = mutant;
+    world.mutant_overclaiming_ack = mutant == Mutant::OverclaimingAck;
+    world.mutant_forgetting_refusals = mutant == Mutant::ForgettingRefusals;
     for action in &schedule.actions {
         world.step(action, schedule.n_devices);
     }
@@ -339,14 +411,14 @@ proptest! {
     /// Whole-outbox pushes: every property holds.
     #[test]
     fn sync_full_pushes_keeps_every_property(s in schedule(false)) {
-        let violations = run(&s, false, false);
+        let violations = run(&s, false, Mutant::None);
         prop_assert!(violations.is_empty(), "{violations:#?}");
     }
 
     /// Pushes that send only a prefix of the outbox: every property holds.
     #[test]
     fn sync_prefix_pushes_keeps_every_property(s in schedule(true)) {
-        let violations = run(&s, true, false);
+        let violations = run(&s, true, Mutant::None);
         prop_assert!(violations.is_empty(), "{violations:#?}");
     }
 }
@@ -359,7 +431,22 @@ fn checker_catches_an_ack_that_claims_too_much() {
     let mut caught = 0;
     for _ in 0..200 {
         let s = schedule(true).new_tree(&mut runner).expect("schedule").current();
-        if !run(&s, true, true).is_empty() {
+        if !run(&s, true, Mutant::OverclaimingAck).is_empty() {
+            caught += 1;
+        }
+    }
+    assert!(caught > 0, "the mutant was never caught in 200 schedules");
+}
+
+/// The checker can fail: a server that answers a re-sent push without the refusal it gave
+/// the first time (whose answer was lost) makes a device take a refused value as saved.
+#[test]
+fn checker_catches_a_refusal_forgotten_on_a_resent_push() {
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let mut caught = 0;
+    for _ in 0..200 {
+        let s = schedule(false).new_tree(&mut runner).expect("schedule").current();
+        if run(&s, false, Mutant::ForgettingRefusals).iter().any(|v| v.starts_with("R1") || v.starts_with("P1")) {
             caught += 1;
         }
     }
@@ -384,5 +471,5 @@ fn lost_ack_then_edit_is_not_a_conflict_with_oneself() {
             Action::Pull { device: 1, page_size: 4, max_pages: None },
         ],
     };
-    assert_eq!(run(&s, false, false), Vec::<String>::new());
+    assert_eq!(run(&s, false, Mutant::None), Vec::<String>::new());
 }

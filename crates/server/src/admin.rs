@@ -53,7 +53,10 @@ pub async fn write_as(
     access.name = author.to_owned();
     let mut clock = DeviceClock { device: auth::new_id(now_ms()), counter: 0, last_hlc: None };
     let ops = Replica::default().edit(&mut clock, edits, now_ms(), Some(author));
-    for chunk in ops.chunks(MAX_OPS_PER_PUSH) {
+    let mut rest = &ops[..];
+    while !rest.is_empty() {
+        let (chunk, after) = rest.split_at(ramp_core::wire::batch_len(rest, MAX_OPS_PER_PUSH));
+        rest = after;
         let push =
             PushRequest { version: ramp_core::wire::SYNC_VERSION, device: clock.device.clone(), ops: chunk.to_vec() };
         let response = storage.push(&access, &push).await?;

@@ -45,6 +45,9 @@ pub enum AppError {
     /// The person may not do this (their role does not allow it).
     #[error("{0}")]
     Forbidden(String),
+    /// The store cannot write now (the health check's answer).
+    #[error("the server's storage cannot take changes now; try again later")]
+    Unavailable,
     /// The storage failed; logged, never sent.
     #[error("storage failed: {0}")]
     Storage(sqlx::Error),
@@ -84,9 +87,10 @@ impl IntoResponse for AppError {
             AppError::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::StorageFull => StatusCode::INSUFFICIENT_STORAGE,
+            AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Corrupt(_) | AppError::Storage(_) => StatusCode::INTERNAL_SERVER_ERROR,
         };
-        let reason = if matches!(self, AppError::StorageFull) {
+        let reason = if matches!(self, AppError::StorageFull | AppError::Unavailable) {
             self.to_string()
         } else if status.is_server_error() {
             tracing::error!(cause = %self, "internal failure");

@@ -12,8 +12,11 @@ use std::future::Future;
 use std::path::Path;
 use std::pin::Pin;
 
-use ramp_core::wire::{PullRequest, PullResponse, PushRequest, PushResponse, Refusal, MAX_PULL_PAGE};
-use ramp_core::{schema, FieldState, FieldUpdate, Kind, Op, Uuid7};
+use ramp_core::register::MAX_SIBLINGS;
+use ramp_core::wire::{
+    PullRequest, PullResponse, PushRequest, PushResponse, Refusal, MAX_CLOCK_AHEAD_HOURS, MAX_PULL_BYTES, MAX_PULL_PAGE,
+};
+use ramp_core::{derived, schema, FieldState, FieldUpdate, Kind, Op, Uuid7, Value};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Row, SqliteConnection, SqlitePool};
 
@@ -129,6 +132,9 @@ pub struct Sqlite {
 /// The store's file name in the data folder.
 pub const FILE_NAME: &str = "ramp.sqlite";
 
+/// How long the health check waits to write before it says the store is unavailable.
+const HEALTH_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(3);
+
 /// SQLite's default page size, which Ramp keeps.
 const PAGE_SIZE: u64 = 4096;
 
@@ -177,27 +183,20 @@ impl Sqlite {
     }
 
     async fn push_in(&self, access: &Access, push: &PushRequest) -> Result<PushResponse, AppError> {
-        let device = push.device.as_str();
-        // BEGIN IMMEDIATE: one writer at a time, so sequence order is commit order.
-        let mut conn = self.pool.acquire().await?;
-        sqlx::query("BEGIN IMMEDIATE").execute(&mut *conn).await?;
-        let result = apply_push(&mut conn, access, device, &push.ops).await;
-        match result {
-            Ok(response) => {
-                sqlx::query("COMMIT").execute(&mut *conn).await?;
-                Ok(response)
-            }
-            Err(error) => {
-                let _ = sqlx::query("ROLLBACK").execute(&mut *conn).await;
-                Err(error)
-            }
-        }
+        // BEGIN IMMEDIATE: one writer at a time, so sequence order is commit order. The
+        // transaction ends on every path: committed below, or rolled back when dropped (an
+        // error, a refused request, a failed COMMIT), before its connection serves anyone else.
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let response = apply_push(&mut tx, access, push.device.as_str(), &push.ops).await?;
+        tx.commit().await?;
+        Ok(response)
     }
 
     async fn pull_in(&self, access: &Access, pull: &PullRequest) -> Result<PullResponse, AppError> {
         let limit = pull.limit.unwrap_or(MAX_PULL_PAGE).clamp(1, MAX_PULL_PAGE) as usize;
-        let mut conn = self.pool.acquire().await?;
-        sqlx::query("BEGIN").execute(&mut *conn).await?;
+        // One read transaction, so the page is the store as of one moment; rolled back when
+        // dropped on any early return (a device of another account among them).
+        let mut conn = self.pool.begin().await?;
         let mut rows = Vec::new();
         let mut cursors = BTreeMap::new();
         for scope in access.readable() {
@@ -229,10 +228,20 @@ impl Sqlite {
         .collect::<Result<Vec<_>, AppError>>()?;
         let store: String =
             sqlx::query_scalar("SELECT value FROM meta WHERE key = 'store_id'").fetch_one(&mut *conn).await?;
-        sqlx::query("COMMIT").execute(&mut *conn).await?;
+        conn.commit().await?;
         rows.sort_by_key(|row| row.get::<i64, _>("seq"));
-        let more = rows.len() > limit;
-        rows.truncate(limit);
+        // A page is capped by count and by bytes (one field at least, so paging moves on).
+        let mut bytes = 0;
+        let by_bytes = rows
+            .iter()
+            .position(|row| {
+                bytes += row.get::<&str, _>("state").len();
+                bytes > MAX_PULL_BYTES
+            })
+            .map_or(rows.len(), |at| at.max(1));
+        let keep = limit.min(by_bytes);
+        let more = rows.len() > keep;
+        rows.truncate(keep);
         let mut fields = Vec::with_capacity(rows.len());
         for row in rows {
             let scope: String = row.get("scope");
@@ -368,12 +377,31 @@ async fn join(conn: &mut SqliteConnection, user: &str, scope: &str, role: &str) 
 /// What one push reads up front: the current state of every field of the records it writes,
 /// and each record's kind and scope. Ops then apply in memory, and the changes are written
 /// in three statements (ops, fields, device), not several per op.
-struct Known {
+struct Known<'p> {
     states: HashMap<(String, String), FieldState>,
     homes: HashMap<String, (String, String)>,
+    /// The value each (record, field) gets in this push (its last op), for derived-id keys.
+    written: HashMap<(&'p str, &'p str), &'p Value>,
+    /// The teams by creation time (ms), whose derived ids carry that time.
+    team_times: HashMap<u64, Vec<String>>,
 }
 
-async fn known(conn: &mut SqliteConnection, ops: &[Op]) -> Result<Known, AppError> {
+impl Known<'_> {
+    /// A record's key field as this push writes it, or as stored.
+    fn key(&self, record: &str, field: &str) -> Option<&Value> {
+        self.written
+            .get(&(record, field))
+            .copied()
+            .or_else(|| self.states.get(&(record.to_owned(), field.to_owned())).map(FieldState::value))
+    }
+
+    /// Whether a team other than `except` was created at this time.
+    fn other_team_at(&self, ms: u64, except: Option<&str>) -> bool {
+        self.team_times.get(&ms).is_some_and(|teams| teams.iter().any(|t| Some(t.as_str()) != except))
+    }
+}
+
+async fn known<'p>(conn: &mut SqliteConnection, ops: &'p [Op]) -> Result<Known<'p>, AppError> {
     let mut ids: Vec<&str> = ops.iter().map(|op| op.record.as_str()).collect();
     ids.sort_unstable();
     ids.dedup();
@@ -383,7 +411,14 @@ async fn known(conn: &mut SqliteConnection, ops: &[Op]) -> Result<Known, AppErro
     .bind(serde_json::to_string(&ids).expect("ids serialize"))
     .fetch_all(&mut *conn)
     .await?;
-    let mut known = Known { states: HashMap::new(), homes: HashMap::new() };
+    let written = ops.iter().map(|op| ((op.record.as_str(), op.field.as_str()), &op.value)).collect();
+    let mut team_times: HashMap<u64, Vec<String>> = HashMap::new();
+    for team in sqlx::query_scalar::<_, String>("SELECT team_id FROM teams").fetch_all(&mut *conn).await? {
+        if let Ok(id) = Uuid7::parse(&team) {
+            team_times.entry(id.unix_ms()).or_default().push(team);
+        }
+    }
+    let mut known = Known { states: HashMap::new(), homes: HashMap::new(), written, team_times };
     for row in rows {
         let record: String = row.get("record");
         let state = serde_json::from_str(row.get("state")).map_err(|e| AppError::Corrupt(e.to_string()))?;
@@ -400,7 +435,7 @@ async fn apply_push(
     ops: &[Op],
 ) -> Result<PushResponse, AppError> {
     let mut high = device_high(conn, device, &access.user).await?;
-    let mut refused = Vec::new();
+    let old_high = high;
     let mut seq: i64 = sqlx::query_scalar::<_, String>("SELECT value FROM meta WHERE key = 'seq'")
         .fetch_one(&mut *conn)
         .await?
@@ -410,6 +445,7 @@ async fn apply_push(
     let mut known = known(conn, ops).await?;
     // (counter, body, refusal) per processed op; (record, field) → (kind, scope, seq) per change.
     let mut processed: Vec<(u64, String, Option<String>)> = Vec::new();
+    let mut refusals = Vec::new();
     let mut changed: BTreeMap<(String, String), (String, String, i64)> = BTreeMap::new();
     for op in ops {
         let counter = op.dot.counter;
@@ -427,9 +463,9 @@ async fn apply_push(
                 _ => continue,
             }
         }
-        let refusal = match check(conn, access, op, &known).await? {
+        let refusal = match check(conn, access, op, &known, now).await? {
             Some(reason) => {
-                refused.push(Refusal { dot: op.dot.clone(), reason: reason.clone() });
+                refusals.push(Refusal { dot: op.dot.clone(), reason: reason.clone() });
                 Some(reason)
             }
             None => {
@@ -490,6 +526,26 @@ async fn apply_push(
         .execute(&mut *conn)
         .await?;
     sqlx::query("UPDATE meta SET value = ? WHERE key = 'seq'").bind(seq.to_string()).execute(&mut *conn).await?;
+    // The device folds every op up to `high` as saved, whether this push carried it or an
+    // earlier one whose answer was lost: every refusal in that range comes back with its reason.
+    let mut refused = Vec::new();
+    if let Some(first) = ops.first().map(|op| op.dot.counter).filter(|first| *first <= old_high) {
+        let earlier = sqlx::query(
+            "SELECT counter, refused FROM ops WHERE device = ? AND counter BETWEEN ? AND ? AND refused IS NOT NULL \
+             ORDER BY counter",
+        )
+        .bind(device)
+        .bind(first as i64)
+        .bind(old_high as i64)
+        .fetch_all(&mut *conn)
+        .await?;
+        let device = ramp_core::DeviceId::parse(device).map_err(|e| AppError::Corrupt(e.to_string()))?;
+        refused.extend(earlier.into_iter().map(|row| Refusal {
+            dot: ramp_core::Dot { device: device.clone(), counter: row.get::<i64, _>("counter") as u64 },
+            reason: row.get("refused"),
+        }));
+    }
+    refused.extend(refusals);
     Ok(PushResponse { high, refused })
 }
 
@@ -501,7 +557,8 @@ async fn check(
     conn: &mut SqliteConnection,
     access: &Access,
     op: &Op,
-    known: &Known,
+    known: &Known<'_>,
+    now: i64,
 ) -> Result<Option<String>, AppError> {
     let homes = &known.homes;
     if let Err(issue) = schema::check_op(op) {
@@ -528,15 +585,54 @@ async fn check(
             return Ok(Some(schema::Issue::BadScope.to_string()));
         }
     }
+    // A new record, or a key field written: the id must be the one its kind, team and key
+    // give, and not another team's derived id.
+    let new = !homes.contains_key(op.record.as_str());
+    if new || derived::key_fields(op.kind).contains(&op.field.as_str()) {
+        let team = op.scope.strip_prefix("team:");
+        let other = known.other_team_at(op.record.unix_ms(), team);
+        let record = op.record.as_str();
+        if let Err(issue) = derived::check(op.kind, &op.scope, &op.record, |f| known.key(record, f), other) {
+            return Ok(Some(issue.to_string()));
+        }
+    }
+    let ahead_ms = MAX_CLOCK_AHEAD_HOURS * 3_600_000;
+    if op.hlc.wall_ms > (now.max(0) as u64).saturating_add(ahead_ms) {
+        return Ok(Some(schema::Issue::ClockAhead { hours: MAX_CLOCK_AHEAD_HOURS }.to_string()));
+    }
+    let state = known.states.get(&(op.record.to_string(), op.field.clone()));
+    if let Some(state) = state.filter(|s| s.siblings().len() >= MAX_SIBLINGS) {
+        let mut after = state.clone();
+        after.apply_op(op);
+        if after.siblings().len() > MAX_SIBLINGS {
+            return Ok(Some(schema::Issue::TooManySiblings { max: MAX_SIBLINGS }.to_string()));
+        }
+    }
     Ok(None)
 }
 
 impl Storage for Sqlite {
     fn health(&self) -> BoxFuture<'_, Result<&'static str, AppError>> {
         Box::pin(async move {
-            let _: String =
-                sqlx::query_scalar("SELECT value FROM meta WHERE key = 'created_at'").fetch_one(&self.pool).await?;
-            Ok("sqlite")
+            // Healthy means able to write: a store wedged by a stuck transaction, locked or
+            // on a failing disk answers reads but not this.
+            let write = async {
+                let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+                sqlx::query("UPDATE health SET checked_at = ? WHERE id = 1").bind(now_ms()).execute(&mut *tx).await?;
+                tx.commit().await?;
+                Ok::<_, AppError>(())
+            };
+            match tokio::time::timeout(HEALTH_TIMEOUT, write).await {
+                Ok(Ok(())) => Ok("sqlite"),
+                Ok(Err(error)) => {
+                    tracing::error!(cause = %error, "health check: the store cannot write");
+                    Err(AppError::Unavailable)
+                }
+                Err(_) => {
+                    tracing::error!("health check: no write within {HEALTH_TIMEOUT:?}");
+                    Err(AppError::Unavailable)
+                }
+            }
         })
     }
 

@@ -277,6 +277,8 @@ fn worksheet_records_are_checked_field_by_field_against_the_schema() {
     let good = vec![
         edit(&ramp_core::aim::id(&s.team1), Kind::Aim, "how_much", Value::Number(50.0)),
         edit(&measure, Kind::Measure, "name", Value::Text("Falls".into())),
+        // A new data point carries its key: its id is checked against measure and period.
+        edit(&point, Kind::Datapoint, "measure", Value::Text(measure.to_string())),
         edit(&point, Kind::Datapoint, "period", Value::Text("2026-03".into())),
         edit(&point, Kind::Datapoint, "numerator", Value::Number(4.0)),
     ];
