@@ -138,16 +138,14 @@ pub async fn add_to_team(storage: &dyn Storage, team: &str, email: &str, role: R
 }
 
 /// Makes an invite code to a team with a role (member or coach); returns the code to hand out.
-pub async fn invite(storage: &dyn Storage, team: &str, role: Role) -> Result<String, AppError> {
+pub async fn invite(storage: &dyn Storage, secret: &auth::Secret, team: &str, role: Role) -> Result<String, AppError> {
     if role == Role::Faculty {
         return Err(AppError::BadRequest("invites are to a team, as member or coach".into()));
     }
     let team = team.strip_prefix("team:").unwrap_or(team);
     let team = ramp_core::Uuid7::parse(team).map_err(|e| AppError::BadRequest(e.to_string()))?;
     let code = auth::new_invite_code();
-    storage
-        .create_invite(&auth::token_hash(&auth::normalize_invite(&code)), &ramp_core::team_scope(&team), role)
-        .await?;
+    storage.create_invite(&secret.code_hash(&code), &ramp_core::team_scope(&team), role).await?;
     Ok(code)
 }
 

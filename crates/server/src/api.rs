@@ -4,12 +4,10 @@
 //! Never decides scope from the request body: what a person may read and write comes from
 //! their session ([`Signed`]).
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::net::SocketAddr;
 
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{FromRequest, FromRequestParts, Request, State};
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::Json;
@@ -19,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::access::Access;
 use crate::auth;
 use crate::error::AppError;
+use crate::limits::{self, MAX_CODE, MAX_EMAIL, MAX_PASSWORD};
 use crate::AppState;
 
 /// A JSON body whose rejections become [`AppError`]s with a reason.
@@ -56,29 +55,34 @@ impl FromRequestParts<AppState> for Signed {
     }
 }
 
-/// Failed sign-ins per email, to slow down password guessing.
-#[derive(Default)]
-pub struct LoginLimiter {
-    failures: Mutex<HashMap<String, Vec<Instant>>>,
+/// The network address a request came from: the socket's, or with `--trust-proxy` the
+/// address the proxy in front put last in `X-Forwarded-For`.
+pub struct Peer(pub String);
+
+impl FromRequestParts<AppState> for Peer {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Peer, AppError> {
+        if state.trust_proxy {
+            let forwarded = parts.headers.get("x-forwarded-for").and_then(|v| v.to_str().ok());
+            if let Some(last) = forwarded.and_then(|v| v.rsplit(',').next()).map(str::trim) {
+                if let Ok(ip) = last.parse::<std::net::IpAddr>() {
+                    return Ok(Peer(ip.to_string()));
+                }
+            }
+        }
+        let socket = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
+        Ok(Peer(socket.unwrap_or_else(|| "unknown".to_owned())))
+    }
 }
 
-const LOGIN_WINDOW: Duration = Duration::from_secs(15 * 60);
-const LOGIN_FAILURES_ALLOWED: usize = 5;
-
-impl LoginLimiter {
-    fn check(&self, email: &str) -> Result<(), AppError> {
-        let mut failures = self.failures.lock().expect("limiter lock");
-        let recent = failures.entry(email.to_owned()).or_default();
-        recent.retain(|at| at.elapsed() < LOGIN_WINDOW);
-        if recent.len() >= LOGIN_FAILURES_ALLOWED {
-            return Err(AppError::TooManyAttempts(LOGIN_WINDOW.as_secs() / 60));
-        }
-        Ok(())
-    }
-
-    fn failed(&self, email: &str) {
-        self.failures.lock().expect("limiter lock").entry(email.to_owned()).or_default().push(Instant::now());
-    }
+/// The limiter's verdict on one more try under these keys (the first an email's, if `email`;
+/// the address's; the last a code's, if `code`).
+async fn may_try(state: &AppState, keys: &[String], email: bool, code: bool) -> Result<(), AppError> {
+    let now = now_ms() as i64;
+    let tallies = state.storage.tallies(keys, now - limits::WINDOW.as_millis() as i64).await?;
+    let address = if email { tallies[1] } else { tallies[0] };
+    limits::verdict(email.then(|| tallies[0]), address, code.then(|| tallies[tallies.len() - 1]), now)
 }
 
 /// `POST /api/auth/login` input.
@@ -107,21 +111,26 @@ pub struct UserOutput {
 /// Signs in with email and password; returns a new session token.
 pub async fn login_create(
     State(state): State<AppState>,
+    Peer(address): Peer,
     Body(input): Body<LoginInput>,
 ) -> Result<Json<LoginOutput>, AppError> {
+    limits::bounded("email", &input.email, MAX_EMAIL)?;
+    limits::bounded("password", &input.password, MAX_PASSWORD)?;
     let email = input.email.trim().to_lowercase();
-    state.login_limiter.check(&email)?;
+    let keys = [limits::email_key(&email), limits::address_key(&address)];
+    may_try(&state, &keys, true, false).await?;
     let user = state.storage.user_by_email(&email).await?;
+    // An unknown email costs a hash too, and gets the same answer as a wrong password.
     let stored = user.as_ref().map(|u| u.password_hash.clone());
     let password = input.password;
-    let matches =
-        tokio::task::spawn_blocking(move || stored.is_some_and(|hash| auth::verify_password(&password, &hash)))
-            .await
-            .unwrap_or(false);
+    let matches = tokio::task::spawn_blocking(move || auth::verify_password_or_stand_in(&password, stored.as_deref()))
+        .await
+        .unwrap_or(false);
     let Some(user) = user.filter(|_| matches) else {
-        state.login_limiter.failed(&email);
+        state.storage.record_failure(&keys, now_ms() as i64).await?;
         return Err(AppError::BadCredentials);
     };
+    state.storage.clear_failures(&keys[0]).await?;
     let token = auth::new_token();
     state.storage.create_session(&auth::token_hash(&token), &user.id).await?;
     Ok(Json(LoginOutput { token, user: UserOutput { id: user.id, email: user.email, name: user.name } }))
@@ -140,12 +149,18 @@ pub struct SignupInput {
 /// Creates an account with an invite code (joining its team in its role) and signs it in.
 pub async fn signup_create(
     State(state): State<AppState>,
+    Peer(address): Peer,
     Body(input): Body<SignupInput>,
 ) -> Result<Json<LoginOutput>, AppError> {
-    let code = auth::normalize_invite(&input.code);
-    state.login_limiter.check(&code)?;
+    limits::bounded("invite code", &input.code, MAX_CODE)?;
+    limits::bounded("email", &input.email, MAX_EMAIL)?;
+    limits::bounded("name", &input.name, 200)?;
+    limits::bounded("password", &input.password, MAX_PASSWORD)?;
+    let code_hash = state.code_hash(&input.code);
+    let keys = [limits::address_key(&address), limits::code_key(&code_hash)];
+    may_try(&state, &keys, false, true).await?;
     let email = input.email.trim().to_lowercase();
-    if !email.contains('@') || email.len() > 200 {
+    if !email.contains('@') {
         return Err(AppError::BadRequest("give an email address, like name@example.org".into()));
     }
     let name = input.name.trim().to_owned();
@@ -155,16 +170,19 @@ pub async fn signup_create(
     if input.password.chars().count() < auth::MIN_PASSWORD {
         return Err(AppError::BadRequest(format!("choose a password of at least {} characters", auth::MIN_PASSWORD)));
     }
+    // The code is checked before the password is hashed: a wrong code costs no hashing.
+    if state.storage.invite(&code_hash).await?.is_none() {
+        state.storage.record_failure(&keys, now_ms() as i64).await?;
+        return Err(AppError::BadInvite);
+    }
     let password = input.password;
     let password_hash = tokio::task::spawn_blocking(move || auth::hash_password(&password))
         .await
         .map_err(|_| AppError::BadRequest("the password could not be processed".into()))?;
     let user = crate::storage::UserRow { id: auth::new_id(now_ms()).to_string(), email, name, password_hash };
-    if state.storage.accept_invite(&auth::token_hash(&code), &user).await?.is_none() {
-        state.login_limiter.failed(&code);
-        return Err(AppError::BadRequest(
-            "this invite code is not valid (or has expired): check it with whoever gave it".into(),
-        ));
+    if state.storage.accept_invite(&code_hash, &user).await?.is_none() {
+        // Used up or revoked between the check and now.
+        return Err(AppError::BadInvite);
     }
     let token = auth::new_token();
     state.storage.create_session(&auth::token_hash(&token), &user.id).await?;
@@ -256,7 +274,7 @@ pub async fn invite_create(
     if !access.governs(&format!("team:{}", input.team)) {
         return Err(AppError::Forbidden("only the collaborative's faculty can invite people to this team".into()));
     }
-    let code = crate::admin::invite(state.storage.as_ref(), &input.team, role).await?;
+    let code = crate::admin::invite(state.storage.as_ref(), &state.secret, &input.team, role).await?;
     Ok((StatusCode::CREATED, Json(serde_json::json!({ "code": code, "role": role.as_str() }))))
 }
 
@@ -272,15 +290,16 @@ pub struct AcceptInput {
 pub async fn invite_accept(
     State(state): State<AppState>,
     Signed(access): Signed,
+    Peer(address): Peer,
     Body(input): Body<AcceptInput>,
 ) -> Result<Json<serde_json::Value>, AppError> {
-    let code = auth::normalize_invite(&input.code);
-    state.login_limiter.check(&code)?;
-    if state.storage.join_with_invite(&auth::token_hash(&code), &access.user).await?.is_none() {
-        state.login_limiter.failed(&code);
-        return Err(AppError::BadRequest(
-            "this invite code is not valid (or has expired): check it with whoever gave it".into(),
-        ));
+    limits::bounded("invite code", &input.code, MAX_CODE)?;
+    let code_hash = state.code_hash(&input.code);
+    let keys = [limits::address_key(&address), limits::code_key(&code_hash)];
+    may_try(&state, &keys, false, true).await?;
+    if state.storage.join_with_invite(&code_hash, &access.user).await?.is_none() {
+        state.storage.record_failure(&keys, now_ms() as i64).await?;
+        return Err(AppError::BadInvite);
     }
     Ok(Json(serde_json::json!({ "joined": true })))
 }

@@ -11,6 +11,10 @@ use sha2::{Digest, Sha256};
 /// How long a session lasts after its last use: people work offline for weeks.
 pub const SESSION_DAYS: i64 = 90;
 
+/// How long a session lasts from sign-in at most, however often it is used (by default;
+/// `--session-max-days` changes it).
+pub const SESSION_MAX_DAYS: i64 = 180;
+
 /// The shortest password accepted.
 pub const MIN_PASSWORD: usize = 10;
 
@@ -23,6 +27,19 @@ pub fn hash_password(password: &str) -> String {
 /// Whether `password` matches a stored hash.
 pub fn verify_password(password: &str, stored: &str) -> bool {
     PasswordHash::new(stored).is_ok_and(|hash| Argon2::default().verify_password(password.as_bytes(), &hash).is_ok())
+}
+
+/// Whether `password` matches the stored hash; an unknown account (`None`) is checked against
+/// a stand-in hash, so it costs the same time and gives the same answer as a wrong password.
+pub fn verify_password_or_stand_in(password: &str, stored: Option<&str>) -> bool {
+    static STAND_IN: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| hash_password(&new_token()));
+    match stored {
+        Some(hash) => verify_password(password, hash),
+        None => {
+            let _ = verify_password(password, &STAND_IN);
+            false
+        }
+    }
 }
 
 /// A new session token: 32 random bytes, hex.
@@ -50,9 +67,58 @@ pub fn normalize_invite(code: &str) -> String {
     code.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_uppercase()).collect()
 }
 
-/// What the server stores for a token (or a normalized invite code).
+/// What the server stores for a token (random 256 bits: a plain hash is enough).
 pub fn token_hash(token: &str) -> String {
     hex(&Sha256::digest(token.as_bytes()))
+}
+
+/// The server's secret for codes people type (invites): they are short, so a stored plain
+/// hash could be tested against guesses offline; under a secret kept outside the store it
+/// cannot. Kept in the data folder as `ramp.secret`, readable by the server's user only.
+#[derive(Clone)]
+pub struct Secret([u8; 32]);
+
+/// The secret's file name in the data folder.
+pub const SECRET_FILE: &str = "ramp.secret";
+
+impl Secret {
+    /// A new random secret (tests, and a data folder's first start).
+    pub fn random() -> Secret {
+        let mut bytes = [0u8; 32];
+        OsRng.fill_bytes(&mut bytes);
+        Secret(bytes)
+    }
+
+    /// The data folder's secret, made on first use.
+    pub fn load_or_create(data_dir: &std::path::Path) -> std::io::Result<Secret> {
+        let path = data_dir.join(SECRET_FILE);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => {
+                let bytes: Vec<u8> = (0..text.trim().len() / 2)
+                    .filter_map(|i| u8::from_str_radix(text.trim().get(2 * i..2 * i + 2)?, 16).ok())
+                    .collect();
+                let bytes: [u8; 32] = bytes.try_into().map_err(|_| {
+                    std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{} is damaged", path.display()))
+                })?;
+                Ok(Secret(bytes))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                std::fs::create_dir_all(data_dir)?;
+                let secret = Secret::random();
+                crate::files::write_private(&path, hex(&secret.0).as_bytes())?;
+                Ok(secret)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// What the server stores for a code as typed (normalized first): HMAC-SHA256, hex.
+    pub fn code_hash(&self, code: &str) -> String {
+        use hmac::{Hmac, Mac};
+        let mut mac = Hmac::<Sha256>::new_from_slice(&self.0).expect("HMAC takes any key length");
+        mac.update(normalize_invite(code).as_bytes());
+        hex(&mac.finalize().into_bytes())
+    }
 }
 
 /// A new random id in UUIDv7 form (users, server-side records).
@@ -85,6 +151,14 @@ mod tests {
         assert_eq!(code.len(), 11);
         assert!(!code.contains(['0', 'O', '1', 'I']));
         assert_eq!(normalize_invite(&code.to_lowercase().replace('-', " ")), normalize_invite(&code));
+    }
+
+    #[test]
+    fn codes_are_stored_under_the_secret() {
+        let (a, b) = (Secret::random(), Secret::random());
+        assert_eq!(a.code_hash("7kq2m 9xdhp"), a.code_hash("7KQ2M-9XDHP"));
+        assert_ne!(a.code_hash("7KQ2M-9XDHP"), b.code_hash("7KQ2M-9XDHP"));
+        assert_ne!(a.code_hash("7KQ2M-9XDHP"), token_hash("7KQ2M9XDHP"), "not a plain hash");
     }
 
     #[test]

@@ -24,14 +24,17 @@ pub enum AppError {
     /// Wrong email or password (never says which).
     #[error("the email or password is not right")]
     BadCredentials,
+    /// An invite code that is unknown, used up, revoked or expired.
+    #[error("this invite code is not valid (or has expired): check it with whoever gave it")]
+    BadInvite,
     /// An account with that email exists.
     #[error("an account with this email already exists")]
     EmailTaken,
     /// Two devices use one device id (a copied browser profile), or a device of another account.
     #[error("this device's id is already used by another device: take a new device id and send again")]
     DeviceClash,
-    /// Too many failed sign-ins for this email: wait before trying again.
-    #[error("too many failed sign-ins: wait {0} minutes and try again")]
+    /// Too many failed tries: wait this many seconds before trying again.
+    #[error("too many failed tries: wait {} and try again", wait_words(*.0))]
     TooManyAttempts(u64),
     /// The request body is larger than the server accepts.
     #[error("the request is too large")]
@@ -51,6 +54,15 @@ pub enum AppError {
     /// The storage failed; logged, never sent.
     #[error("storage failed: {0}")]
     Storage(sqlx::Error),
+}
+
+/// "45 seconds", "15 minutes".
+fn wait_words(seconds: u64) -> String {
+    match seconds {
+        1 => "a second".to_owned(),
+        0..=119 => format!("{seconds} seconds"),
+        _ => format!("{} minutes", seconds.div_ceil(60)),
+    }
 }
 
 /// SQLite's primary result code for "database or disk is full".
@@ -79,7 +91,7 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = match &self {
             AppError::NoSuchEndpoint(_) => StatusCode::NOT_FOUND,
-            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::BadRequest(_) | AppError::BadInvite => StatusCode::BAD_REQUEST,
             AppError::NotJson(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Unauthorized | AppError::BadCredentials => StatusCode::UNAUTHORIZED,
             AppError::EmailTaken | AppError::DeviceClash => StatusCode::CONFLICT,

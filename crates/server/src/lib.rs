@@ -21,7 +21,10 @@ pub mod api;
 pub mod auth;
 pub mod demo;
 pub mod error;
+pub mod files;
+pub mod limits;
 pub mod security;
+pub mod serve;
 pub mod storage;
 
 use std::path::PathBuf;
@@ -42,19 +45,30 @@ use crate::storage::Storage;
 /// The largest request body accepted (a push of many long paragraphs fits).
 pub const MAX_BODY: usize = 4 * 1024 * 1024;
 
+/// The largest body of a sign-in or sign-up, which anyone may send: its fields are short.
+pub const AUTH_BODY: usize = 8 * 1024;
+
 /// What every handler can reach.
 #[derive(Clone)]
 pub struct AppState {
     /// The server's storage.
     pub storage: Arc<dyn Storage>,
-    /// Failed sign-ins, for rate limiting.
-    pub login_limiter: Arc<api::LoginLimiter>,
+    /// The secret invite codes are stored under.
+    pub secret: Arc<auth::Secret>,
+    /// Whether a proxy in front sets `X-Forwarded-For` (`--trust-proxy`): the limiter then
+    /// counts per the address it names, not the proxy's.
+    pub trust_proxy: bool,
 }
 
 impl AppState {
-    /// State over a storage.
+    /// State over a storage, with a secret of its own (tests; `main` loads the data folder's).
     pub fn new(storage: Arc<dyn Storage>) -> AppState {
-        AppState { storage, login_limiter: Arc::default() }
+        AppState { storage, secret: Arc::new(auth::Secret::random()), trust_proxy: false }
+    }
+
+    /// What the store holds for an invite code as typed.
+    pub fn code_hash(&self, code: &str) -> String {
+        self.secret.code_hash(code)
     }
 }
 
@@ -65,8 +79,8 @@ pub fn app(state: AppState, dist: PathBuf) -> Router {
     let files = ServeDir::new(&dist).precompressed_br().precompressed_gzip().fallback(index);
     let api = Router::new()
         .route("/health", get(health_show))
-        .route("/auth/login", post(api::login_create))
-        .route("/auth/signup", post(api::signup_create))
+        .route("/auth/login", post(api::login_create).layer(DefaultBodyLimit::max(AUTH_BODY)))
+        .route("/auth/signup", post(api::signup_create).layer(DefaultBodyLimit::max(AUTH_BODY)))
         .route("/auth/logout", post(api::logout_create))
         .route("/me", get(api::me_show))
         .route("/sync/push", post(api::push_create))
@@ -96,12 +110,19 @@ async fn api_not_found(OriginalUri(uri): OriginalUri) -> AppError {
     AppError::NoSuchEndpoint(uri.path().to_owned())
 }
 
-/// Sets `Cache-Control`: hashed build files for a year, everything else revalidated.
+/// Sets `Cache-Control`: API answers never stored (they carry people's data and tokens),
+/// hashed build files for a year, everything else revalidated.
 async fn cache_headers(request: Request, next: Next) -> Response {
     let hashed = is_hashed_asset(request.uri().path());
+    let api = request.uri().path().starts_with("/api/");
     let mut response = next.run(request).await;
-    let policy =
-        if hashed && response.status().is_success() { "public, max-age=31536000, immutable" } else { "no-cache" };
+    let policy = if api {
+        "no-store"
+    } else if hashed && response.status().is_success() {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
     response
 }

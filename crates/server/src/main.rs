@@ -18,6 +18,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use ramp_server::access::Role;
+use ramp_server::auth::Secret;
+use ramp_server::serve::{serve, Timeouts};
 use ramp_server::storage::{self, Sqlite, StoreOptions};
 use ramp_server::{admin, app, AppState};
 
@@ -27,6 +29,8 @@ struct Flags {
     dist: PathBuf,
     store: StoreOptions,
     demo: bool,
+    trust_proxy: bool,
+    timeouts: Timeouts,
 }
 
 fn parse_flags() -> Result<Flags, String> {
@@ -36,6 +40,8 @@ fn parse_flags() -> Result<Flags, String> {
         dist: "dist".into(),
         store: StoreOptions::default(),
         demo: false,
+        trust_proxy: false,
+        timeouts: Timeouts::default(),
     };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -49,6 +55,16 @@ fn parse_flags() -> Result<Flags, String> {
                 flags.store.max_bytes = Some(mb << 20);
             }
             "--demo" => flags.demo = true,
+            "--trust-proxy" => flags.trust_proxy = true,
+            "--session-max-days" => {
+                let days: i64 = value()?.parse().map_err(|e| format!("--session-max-days: {e}"))?;
+                flags.store.session_max_days = days.max(1);
+            }
+            "--read-timeout-secs" => {
+                let secs: u64 = value()?.parse().map_err(|e| format!("--read-timeout-secs: {e}"))?;
+                flags.timeouts.headers = std::time::Duration::from_secs(secs.max(1));
+                flags.timeouts.body = std::time::Duration::from_secs(secs.max(1));
+            }
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown flag {other}")),
         }
@@ -58,6 +74,7 @@ fn parse_flags() -> Result<Flags, String> {
 
 const USAGE: &str =
     "usage: ramp-server [--addr 127.0.0.1:8080] [--data ./data] [--dist ./dist] [--max-store-mb N] [--demo]
+                   [--trust-proxy] [--session-max-days 180] [--read-timeout-secs N]
        ramp-server backup --to FILE [--data D]
        ramp-server restore --from FILE [--data D]
        ramp-server admin create-user --email E --name N --password P [--data D]
@@ -78,18 +95,49 @@ fn named_flags(args: &[String]) -> Result<HashMap<String, String>, String> {
     Ok(named)
 }
 
-/// The lock a serving process holds on its data folder.
-fn lock_data(data: &Path) -> Result<std::fs::File, String> {
+/// The locks on a data folder: `ramp.lock`, held alone by the one process serving it, and
+/// `ramp.store.lock`, shared by whatever uses the store (serving, admin commands, backups)
+/// and held alone by a restore, which replaces the store under them.
+#[derive(Clone, Copy, PartialEq)]
+enum Lock {
+    /// Serving: alone on the folder, sharing the store.
+    Serve,
+    /// An admin command or a backup: sharing the store.
+    Use,
+    /// A restore: alone on both.
+    Replace,
+}
+
+fn lock_data(data: &Path, lock: Lock) -> Result<Vec<std::fs::File>, String> {
     std::fs::create_dir_all(data).map_err(|e| format!("cannot create {}: {e}", data.display()))?;
-    let path = data.join("ramp.lock");
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(|e| format!("cannot open {}: {e}", path.display()))?;
-    file.try_lock().map_err(|_| format!("a ramp-server is serving {}: stop it first", data.display()))?;
-    Ok(file)
+    let _ = ramp_server::files::make_private_dir(data);
+    let open = |name: &str| {
+        let path = data.join(name);
+        std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| format!("cannot open {}: {e}", path.display()))
+    };
+    let busy = |_| format!("a ramp-server is serving {}, or a restore is running: stop it first", data.display());
+    let mut held = Vec::new();
+    if lock != Lock::Use {
+        let file = open("ramp.lock")?;
+        file.try_lock().map_err(busy)?;
+        held.push(file);
+    }
+    let store = open("ramp.store.lock")?;
+    match lock {
+        Lock::Replace => store.try_lock().map_err(|_| {
+            format!("{} is in use (a server, an admin command or a backup): stop it first", data.display())
+        })?,
+        Lock::Serve | Lock::Use => {
+            store.try_lock_shared().map_err(|_| format!("a restore is running in {}: wait for it", data.display()))?
+        }
+    }
+    held.push(store);
+    Ok(held)
 }
 
 /// `backup` and `restore`; returns what to print.
@@ -107,13 +155,14 @@ async fn run_backup(command: &str, args: &[String]) -> Result<String, String> {
         if !data.join(storage::FILE_NAME).exists() {
             return Err(format!("there is no store in {}", data.display()));
         }
+        let _lock = lock_data(&data, Lock::Use)?;
         let store =
             Sqlite::open(&data).await.map_err(|e| format!("cannot open the store in {}: {e}", data.display()))?;
         let info = store.backup_to(&to).await.map_err(|e| e.to_string())?;
         Ok(format!("backed up to {}: {}", to.display(), described(info)))
     } else {
         let from = PathBuf::from(named.get("from").ok_or("--from FILE is needed")?);
-        let _lock = lock_data(&data)?;
+        let _lock = lock_data(&data, Lock::Replace)?;
         let info = storage::restore(&data, &from).await.map_err(|e| e.to_string())?;
         Ok(format!(
             "restored {} into {} ({}); the previous store is kept beside it as {}.before-restore-*",
@@ -131,7 +180,9 @@ async fn run_admin(args: &[String]) -> Result<String, String> {
     let named = named_flags(rest)?;
     let get = |name: &str| named.get(name).cloned().ok_or(format!("--{name} is needed"));
     let data = named.get("data").cloned().unwrap_or_else(|| "data".into());
+    let _lock = lock_data(data.as_ref(), Lock::Use)?;
     let storage = Sqlite::open(data.as_ref()).await.map_err(|e| format!("cannot open the store in {data}: {e}"))?;
+    let secret = Secret::load_or_create(data.as_ref()).map_err(|e| format!("cannot read the secret in {data}: {e}"))?;
     let result = match command.as_str() {
         "create-user" => admin::create_user(&storage, &get("email")?, &get("name")?, &get("password")?).await,
         "create-collaborative" => {
@@ -151,7 +202,7 @@ async fn run_admin(args: &[String]) -> Result<String, String> {
         }
         "invite" => {
             let role = Role::parse(&get("role")?).ok_or("--role is member or coach")?;
-            admin::invite(&storage, &get("team")?, role).await
+            admin::invite(&storage, &secret, &get("team")?, role).await
         }
         "revoke-sessions" => {
             admin::revoke_sessions(&storage, &get("email")?).await.map(|n| format!("ended {n} sessions"))
@@ -197,7 +248,7 @@ async fn main() {
         eprintln!("ramp-server: no built app at {} (run `cargo xtask serve`)", flags.dist.display());
         std::process::exit(1);
     }
-    let _lock = match lock_data(&flags.data) {
+    let _lock = match lock_data(&flags.data, Lock::Serve) {
         Ok(lock) => lock,
         Err(problem) => {
             eprintln!("ramp-server: {problem}");
@@ -232,12 +283,21 @@ async fn main() {
             std::process::exit(1);
         }
     };
-    let state = AppState::new(Arc::new(storage));
+    let secret = match Secret::load_or_create(&flags.data) {
+        Ok(secret) => secret,
+        Err(error) => {
+            eprintln!("ramp-server: cannot read the secret in {}: {error}", flags.data.display());
+            std::process::exit(1);
+        }
+    };
+    let mut state = AppState::new(Arc::new(storage));
+    state.secret = Arc::new(secret);
+    state.trust_proxy = flags.trust_proxy;
     tracing::info!("Ramp is at http://{} (data in {})", flags.addr, flags.data.display());
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;
     };
-    if let Err(error) = axum::serve(listener, app(state, flags.dist)).with_graceful_shutdown(shutdown).await {
+    if let Err(error) = serve(listener, app(state, flags.dist), flags.timeouts, shutdown).await {
         eprintln!("ramp-server: {error}");
         std::process::exit(1);
     }

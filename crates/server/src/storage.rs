@@ -21,8 +21,9 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{Row, SqliteConnection, SqlitePool};
 
 use crate::access::{Access, Role};
-use crate::auth::SESSION_DAYS;
+use crate::auth::{SESSION_DAYS, SESSION_MAX_DAYS};
 use crate::error::AppError;
+use crate::limits::Tally;
 
 /// A boxed future, so storage can be held as `Arc<dyn Storage>`.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
@@ -64,11 +65,19 @@ pub struct AuditEntry {
 }
 
 /// How a store is opened.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 pub struct StoreOptions {
     /// The most bytes the store may grow to; writes beyond it fail as [`AppError::StorageFull`]
     /// (as they would on a full disk) instead of filling the disk.
     pub max_bytes: Option<u64>,
+    /// How long a session lasts from sign-in at most, however often it is used.
+    pub session_max_days: i64,
+}
+
+impl Default for StoreOptions {
+    fn default() -> StoreOptions {
+        StoreOptions { max_bytes: None, session_max_days: SESSION_MAX_DAYS }
+    }
 }
 
 /// The server's storage.
@@ -122,11 +131,20 @@ pub trait Storage: Send + Sync {
     ) -> BoxFuture<'a, Result<Vec<AuditEntry>, AppError>>;
     /// Ends every session of a user; returns how many there were.
     fn revoke_sessions<'a>(&'a self, user: &'a str) -> BoxFuture<'a, Result<u64, AppError>>;
+    /// The failures recorded under each key since `since_ms`, in the keys' order.
+    fn tallies<'a>(&'a self, keys: &'a [String], since_ms: i64) -> BoxFuture<'a, Result<Vec<Tally>, AppError>>;
+    /// Records a failure under each key, and forgets failures older than the window.
+    fn record_failure<'a>(&'a self, keys: &'a [String], at_ms: i64) -> BoxFuture<'a, Result<(), AppError>>;
+    /// Forgets the failures under a key (a person who got their password right).
+    fn clear_failures<'a>(&'a self, key: &'a str) -> BoxFuture<'a, Result<(), AppError>>;
+    /// The team scope and role of a live invite, if the code is one.
+    fn invite<'a>(&'a self, code_hash: &'a str) -> BoxFuture<'a, Result<Option<(String, String)>, AppError>>;
 }
 
 /// The embedded default: one SQLite file.
 pub struct Sqlite {
     pool: SqlitePool,
+    session_max_ms: i64,
 }
 
 /// The store's file name in the data folder.
@@ -163,7 +181,9 @@ impl Sqlite {
         }
         let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(Sqlite { pool })
+        // The store and its journal: the server's user only (people's data, password hashes).
+        crate::files::make_private_all(data_dir, FILE_NAME).map_err(sqlx::Error::Io)?;
+        Ok(Sqlite { pool, session_max_ms: store.session_max_days * 86_400_000 })
     }
 
     /// Writes a consistent copy of the store to `to` while it keeps serving (`VACUUM INTO`:
@@ -174,6 +194,7 @@ impl Sqlite {
         }
         let target = to.to_str().ok_or_else(|| AppError::BadRequest("the backup path is not UTF-8".into()))?;
         sqlx::query("VACUUM INTO ?").bind(target).execute(&self.pool).await?;
+        crate::files::make_private(to).map_err(sqlx::Error::Io)?;
         check_copy(to).await
     }
 
@@ -303,6 +324,7 @@ pub async fn restore(data_dir: &Path, from: &Path) -> Result<BackupInfo, AppErro
     std::fs::create_dir_all(data_dir).map_err(sqlx::Error::Io)?;
     let staged = data_dir.join(format!("{FILE_NAME}.restoring"));
     std::fs::copy(from, &staged).map_err(sqlx::Error::Io)?;
+    crate::files::make_private(&staged).map_err(sqlx::Error::Io)?;
     {
         let options = SqliteConnectOptions::new().filename(&staged);
         let mut conn = sqlx::ConnectOptions::connect(&options).await?;
@@ -316,7 +338,8 @@ pub async fn restore(data_dir: &Path, from: &Path) -> Result<BackupInfo, AppErro
         let current = data_dir.join(format!("{FILE_NAME}{suffix}"));
         if current.exists() {
             let kept = data_dir.join(format!("{FILE_NAME}.before-restore-{stamp}{suffix}"));
-            std::fs::rename(&current, kept).map_err(sqlx::Error::Io)?;
+            std::fs::rename(&current, &kept).map_err(sqlx::Error::Io)?;
+            crate::files::make_private(&kept).map_err(sqlx::Error::Io)?;
         }
     }
     std::fs::rename(&staged, data_dir.join(FILE_NAME)).map_err(sqlx::Error::Io)?;
@@ -675,11 +698,15 @@ impl Storage for Sqlite {
     fn session_user<'a>(&'a self, token_hash: &'a str) -> BoxFuture<'a, Result<Option<String>, AppError>> {
         Box::pin(async move {
             let now = now_ms();
-            let row = sqlx::query("SELECT user_id, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ?")
-                .bind(token_hash)
-                .bind(now)
-                .fetch_optional(&self.pool)
-                .await?;
+            // Live: used within the sliding window, and signed in within the absolute lifetime.
+            let row = sqlx::query(
+                "SELECT user_id, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ? AND created_at > ?",
+            )
+            .bind(token_hash)
+            .bind(now)
+            .bind(now - self.session_max_ms)
+            .fetch_optional(&self.pool)
+            .await?;
             let Some(row) = row else { return Ok(None) };
             // Slide the expiry forward at most once a day: most requests then only read, so
             // they do not queue behind writers (a write here on every request capped pulls at
@@ -843,6 +870,58 @@ impl Storage for Sqlite {
         Box::pin(async move {
             let done = sqlx::query("DELETE FROM sessions WHERE user_id = ?").bind(user).execute(&self.pool).await?;
             Ok(done.rows_affected())
+        })
+    }
+
+    fn tallies<'a>(&'a self, keys: &'a [String], since_ms: i64) -> BoxFuture<'a, Result<Vec<Tally>, AppError>> {
+        Box::pin(async move {
+            let mut tallies = Vec::with_capacity(keys.len());
+            for key in keys {
+                let row = sqlx::query(
+                    "SELECT count(*) AS n, coalesce(max(at), 0) AS last FROM attempts WHERE key = ? AND at > ?",
+                )
+                .bind(key)
+                .bind(since_ms)
+                .fetch_one(&self.pool)
+                .await?;
+                tallies.push(Tally { failures: row.get::<i64, _>("n") as u32, last_ms: row.get("last") });
+            }
+            Ok(tallies)
+        })
+    }
+
+    fn record_failure<'a>(&'a self, keys: &'a [String], at_ms: i64) -> BoxFuture<'a, Result<(), AppError>> {
+        Box::pin(async move {
+            let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+            for key in keys {
+                sqlx::query("INSERT INTO attempts (key, at) VALUES (?, ?)")
+                    .bind(key)
+                    .bind(at_ms)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            let window = crate::limits::WINDOW.as_millis() as i64;
+            sqlx::query("DELETE FROM attempts WHERE at <= ?").bind(at_ms - window).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM attempts WHERE rowid <= (SELECT max(rowid) FROM attempts) - ?")
+                .bind(crate::limits::MAX_KEPT)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    fn clear_failures<'a>(&'a self, key: &'a str) -> BoxFuture<'a, Result<(), AppError>> {
+        Box::pin(async move {
+            sqlx::query("DELETE FROM attempts WHERE key = ?").bind(key).execute(&self.pool).await?;
+            Ok(())
+        })
+    }
+
+    fn invite<'a>(&'a self, code_hash: &'a str) -> BoxFuture<'a, Result<Option<(String, String)>, AppError>> {
+        Box::pin(async move {
+            let mut conn = self.pool.acquire().await?;
+            live_invite(&mut conn, code_hash).await
         })
     }
 }
