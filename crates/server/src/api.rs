@@ -123,9 +123,8 @@ pub async fn login_create(
     // An unknown email costs a hash too, and gets the same answer as a wrong password.
     let stored = user.as_ref().map(|u| u.password_hash.clone());
     let password = input.password;
-    let matches = tokio::task::spawn_blocking(move || auth::verify_password_or_stand_in(&password, stored.as_deref()))
-        .await
-        .unwrap_or(false);
+    let matches =
+        auth::hashing(move || auth::verify_password_or_stand_in(&password, stored.as_deref())).await.unwrap_or(false);
     let Some(user) = user.filter(|_| matches) else {
         state.storage.record_failure(&keys, now_ms() as i64).await?;
         return Err(AppError::BadCredentials);
@@ -176,9 +175,9 @@ pub async fn signup_create(
         return Err(AppError::BadInvite);
     }
     let password = input.password;
-    let password_hash = tokio::task::spawn_blocking(move || auth::hash_password(&password))
+    let password_hash = auth::hashing(move || auth::hash_password(&password))
         .await
-        .map_err(|_| AppError::BadRequest("the password could not be processed".into()))?;
+        .ok_or_else(|| AppError::BadRequest("the password could not be processed".into()))?;
     let user = crate::storage::UserRow { id: auth::new_id(now_ms()).to_string(), email, name, password_hash };
     if state.storage.accept_invite(&code_hash, &user).await?.is_none() {
         // Used up or revoked between the check and now.

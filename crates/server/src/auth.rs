@@ -18,6 +18,16 @@ pub const SESSION_MAX_DAYS: i64 = 180;
 /// The shortest password accepted.
 pub const MIN_PASSWORD: usize = 10;
 
+/// How many password hashes run at once: each takes argon2's 19 MiB, so a flood of sign-ins
+/// queues here instead of growing memory (two: the machine's cores).
+pub static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+
+/// Runs a password hash or check off the async threads, at most [`HASHING`] at once.
+pub async fn hashing<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    let _permit = HASHING.acquire().await.ok()?;
+    tokio::task::spawn_blocking(work).await.ok()
+}
+
 /// An argon2id hash of a password, in PHC string form.
 pub fn hash_password(password: &str) -> String {
     let salt = SaltString::generate(&mut OsRng);
