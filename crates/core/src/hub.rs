@@ -56,6 +56,11 @@ impl Hub {
         self.answer_push(device, ops).high
     }
 
+    /// The highest counter processed for a device (0 for a device never seen).
+    pub fn high(&self, device: &DeviceId) -> u64 {
+        self.high.get(device).copied().unwrap_or(0)
+    }
+
     /// Refuses every op on this field from now on.
     pub fn refuse_field(&mut self, field: &str) {
         self.refused_fields.insert(field.to_owned());
@@ -120,7 +125,7 @@ impl Hub {
         PullPage {
             fields,
             cursor: changed.last().map_or(cursor, |(seq, _)| *seq),
-            high: self.high.get(device).copied().unwrap_or(0),
+            high: self.high(device),
             more,
             refused: self
                 .refused

@@ -196,7 +196,7 @@ impl World {
         for op in batch {
             let key = (op.record.clone(), op.field.clone());
             let before = dots(self.hub.records().get(&key.0).and_then(|r| r.fields.get(&key.1)));
-            let high_before = self.hub.pull(&device_id, u64::MAX, 0).high;
+            let high_before = self.hub.high(&device_id);
             let answer = self.hub.answer_push(&device_id, std::slice::from_ref(op));
             high = answer.high;
             for dot in answer.refused {

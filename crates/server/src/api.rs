@@ -76,13 +76,16 @@ impl FromRequestParts<AppState> for Peer {
     }
 }
 
-/// The limiter's verdict on one more try under these keys (the first an email's, if `email`;
-/// the address's; the last a code's, if `code`).
-async fn may_try(state: &AppState, keys: &[String], email: bool, code: bool) -> Result<(), AppError> {
+/// The limiter's verdict on one more try under these keys.
+async fn may_try(state: &AppState, keys: &limits::Keys) -> Result<(), AppError> {
     let now = now_ms() as i64;
-    let tallies = state.storage.tallies(keys, now - limits::WINDOW.as_millis() as i64).await?;
-    let address = if email { tallies[1] } else { tallies[0] };
-    limits::verdict(email.then(|| tallies[0]), address, code.then(|| tallies[tallies.len() - 1]), now)
+    let tallies = state.storage.tallies(&keys.all(), now - limits::WINDOW.as_millis() as i64).await?;
+    keys.verdict(&tallies, now)
+}
+
+/// Records a failed try under every one of its keys.
+async fn failed(state: &AppState, keys: &limits::Keys) -> Result<(), AppError> {
+    state.storage.record_failure(&keys.all(), now_ms() as i64).await
 }
 
 /// `POST /api/auth/login` input.
@@ -117,8 +120,8 @@ pub async fn login_create(
     limits::bounded("email", &input.email, MAX_EMAIL)?;
     limits::bounded("password", &input.password, MAX_PASSWORD)?;
     let email = input.email.trim().to_lowercase();
-    let keys = [limits::email_key(&email), limits::address_key(&address)];
-    may_try(&state, &keys, true, false).await?;
+    let keys = limits::Keys::sign_in(&email, &address);
+    may_try(&state, &keys).await?;
     let user = state.storage.user_by_email(&email).await?;
     // An unknown email costs a hash too, and gets the same answer as a wrong password.
     let stored = user.as_ref().map(|u| u.password_hash.clone());
@@ -126,10 +129,12 @@ pub async fn login_create(
     let matches =
         auth::hashing(move || auth::verify_password_or_stand_in(&password, stored.as_deref())).await.unwrap_or(false);
     let Some(user) = user.filter(|_| matches) else {
-        state.storage.record_failure(&keys, now_ms() as i64).await?;
+        failed(&state, &keys).await?;
         return Err(AppError::BadCredentials);
     };
-    state.storage.clear_failures(&keys[0]).await?;
+    if let Some(email_key) = &keys.email {
+        state.storage.clear_failures(email_key).await?;
+    }
     let token = auth::new_token();
     state.storage.create_session(&auth::token_hash(&token), &user.id).await?;
     Ok(Json(LoginOutput { token, user: UserOutput { id: user.id, email: user.email, name: user.name } }))
@@ -156,8 +161,8 @@ pub async fn signup_create(
     limits::bounded("name", &input.name, 200)?;
     limits::bounded("password", &input.password, MAX_PASSWORD)?;
     let code_hash = state.code_hash(&input.code);
-    let keys = [limits::address_key(&address), limits::code_key(&code_hash)];
-    may_try(&state, &keys, false, true).await?;
+    let keys = limits::Keys::code(&code_hash, &address);
+    may_try(&state, &keys).await?;
     let email = input.email.trim().to_lowercase();
     if !email.contains('@') {
         return Err(AppError::BadRequest("give an email address, like name@example.org".into()));
@@ -171,7 +176,7 @@ pub async fn signup_create(
     }
     // The code is checked before the password is hashed: a wrong code costs no hashing.
     if state.storage.invite(&code_hash).await?.is_none() {
-        state.storage.record_failure(&keys, now_ms() as i64).await?;
+        failed(&state, &keys).await?;
         return Err(AppError::BadInvite);
     }
     let password = input.password;
@@ -294,10 +299,10 @@ pub async fn invite_accept(
 ) -> Result<Json<serde_json::Value>, AppError> {
     limits::bounded("invite code", &input.code, MAX_CODE)?;
     let code_hash = state.code_hash(&input.code);
-    let keys = [limits::address_key(&address), limits::code_key(&code_hash)];
-    may_try(&state, &keys, false, true).await?;
+    let keys = limits::Keys::code(&code_hash, &address);
+    may_try(&state, &keys).await?;
     if state.storage.join_with_invite(&code_hash, &access.user).await?.is_none() {
-        state.storage.record_failure(&keys, now_ms() as i64).await?;
+        failed(&state, &keys).await?;
         return Err(AppError::BadInvite);
     }
     Ok(Json(serde_json::json!({ "joined": true })))

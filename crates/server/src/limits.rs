@@ -42,27 +42,50 @@ pub struct Tally {
     pub last_ms: i64,
 }
 
-/// The key an email's failures are counted under.
-pub fn email_key(email: &str) -> String {
-    format!("email:{email}")
+/// The keys one try is counted under: its email (sign-in), its network address, and its
+/// invite code's keyed hash (never the code), each as stored (`email:…`, `addr:…`, `code:…`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Keys {
+    /// The email signed in with, if any.
+    pub email: Option<String>,
+    /// The address the try came from.
+    pub address: String,
+    /// The invite code tried, if any.
+    pub code: Option<String>,
 }
 
-/// The key a network address's failures are counted under.
-pub fn address_key(address: &str) -> String {
-    format!("addr:{address}")
-}
+impl Keys {
+    /// A sign-in with this email (lowercased) from this address.
+    pub fn sign_in(email: &str, address: &str) -> Keys {
+        Keys { email: Some(format!("email:{email}")), address: format!("addr:{address}"), code: None }
+    }
 
-/// The key an invite code's failures are counted under (the code's keyed hash, never the code).
-pub fn code_key(code_hash: &str) -> String {
-    format!("code:{code_hash}")
+    /// An invite code (its keyed hash) tried from this address.
+    pub fn code(code_hash: &str, address: &str) -> Keys {
+        Keys { email: None, address: format!("addr:{address}"), code: Some(format!("code:{code_hash}")) }
+    }
+
+    /// Every key, in the order [`Keys::verdict`] takes their tallies: email, address, code.
+    pub fn all(&self) -> Vec<String> {
+        self.email.iter().chain([&self.address]).chain(self.code.iter()).cloned().collect()
+    }
+
+    /// Whether one more try may go ahead now, from the tallies of [`Keys::all`], in order.
+    pub fn verdict(&self, tallies: &[Tally], now_ms: i64) -> Result<(), AppError> {
+        let mut tallies = tallies.iter().copied();
+        let mut next = || tallies.next().unwrap_or_default();
+        let email = self.email.as_ref().map(|_| next());
+        let address = next();
+        let code = self.code.as_ref().map(|_| next());
+        verdict(email, address, code, now_ms)
+    }
 }
 
 /// Whether one more try may go ahead now, from the tallies of the email (if any), the address
 /// and the code (if any).
 pub fn verdict(email: Option<Tally>, address: Tally, code: Option<Tally>, now_ms: i64) -> Result<(), AppError> {
-    let window_minutes = WINDOW.as_secs() / 60;
     if address.failures >= ADDRESS_FAILURES || code.is_some_and(|c| c.failures >= CODE_FAILURES) {
-        return Err(AppError::TooManyAttempts(window_minutes * 60));
+        return Err(AppError::TooManyAttempts(WINDOW.as_secs()));
     }
     if let Some(email) = email.filter(|e| e.failures >= FREE_FAILURES) {
         let wait = backoff(email.failures);
@@ -106,6 +129,20 @@ mod tests {
         assert!(verdict(None, Tally::default(), Some(tally(CODE_FAILURES, now)), now).is_err());
         assert_eq!(backoff(5), Duration::from_secs(1));
         assert_eq!(backoff(200), MAX_BACKOFF);
+    }
+
+    #[test]
+    fn keys_hand_their_tallies_to_the_verdict_in_order() {
+        let now = 1_000_000;
+        let full = Tally { failures: ADDRESS_FAILURES, last_ms: now };
+        let sign_in = Keys::sign_in("fay@example.org", "10.0.0.1");
+        assert_eq!(sign_in.all(), vec!["email:fay@example.org".to_owned(), "addr:10.0.0.1".to_owned()]);
+        assert!(sign_in.verdict(&[Tally::default(), full], now).is_err(), "the address is the second");
+        let old_email = Tally { failures: ADDRESS_FAILURES, last_ms: now - 60_000 };
+        assert!(sign_in.verdict(&[old_email, Tally::default()], now).is_ok(), "an email backs off only");
+        let code = Keys::code("abc", "10.0.0.1");
+        assert_eq!(code.all(), vec!["addr:10.0.0.1".to_owned(), "code:abc".to_owned()]);
+        assert!(code.verdict(&[Tally::default(), Tally { failures: CODE_FAILURES, last_ms: now }], now).is_err());
     }
 
     #[test]
