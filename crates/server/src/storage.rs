@@ -204,13 +204,8 @@ impl Sqlite {
     }
 
     async fn push_in(&self, access: &Access, push: &PushRequest) -> Result<PushResponse, AppError> {
-        // BEGIN IMMEDIATE: one writer at a time, so sequence order is commit order. The
-        // transaction ends on every path: committed below, or rolled back when dropped (an
-        // error, a refused request, a failed COMMIT), before its connection serves anyone else.
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let response = apply_push(&mut tx, access, push.device.as_str(), &push.ops).await?;
-        tx.commit().await?;
-        Ok(response)
+        // One writer at a time, so sequence order is commit order.
+        in_write(&self.pool, async |conn| apply_push(conn, access, push.device.as_str(), &push.ops).await).await
     }
 
     async fn pull_in(&self, access: &Access, pull: &PullRequest) -> Result<PullResponse, AppError> {
@@ -346,6 +341,37 @@ pub async fn restore(data_dir: &Path, from: &Path) -> Result<BackupInfo, AppErro
     Ok(info)
 }
 
+/// A pooled connection holding one write transaction. Unless the transaction committed, the
+/// connection is closed when dropped (an error, a cancelled request) instead of going back to
+/// the pool: a failed write can end the transaction behind sqlx's back (SQLite rolls back on
+/// a full disk), and a connection whose state is unknown must not serve the next request.
+struct WriteConn {
+    conn: sqlx::pool::PoolConnection<sqlx::Sqlite>,
+    committed: bool,
+}
+
+impl Drop for WriteConn {
+    fn drop(&mut self) {
+        if !self.committed {
+            self.conn.close_on_drop();
+        }
+    }
+}
+
+/// Runs `work` in a write transaction (`BEGIN IMMEDIATE`: one writer at a time) and commits
+/// it; on any failure nothing is written and the connection is not reused ([`WriteConn`]).
+async fn in_write<T>(
+    pool: &SqlitePool,
+    work: impl AsyncFnOnce(&mut SqliteConnection) -> Result<T, AppError>,
+) -> Result<T, AppError> {
+    let mut guard = WriteConn { conn: pool.acquire().await?, committed: false };
+    let mut tx = sqlx::Connection::begin_with(&mut *guard.conn, "BEGIN IMMEDIATE").await?;
+    let value = work(&mut tx).await?;
+    tx.commit().await?;
+    guard.committed = true;
+    Ok(value)
+}
+
 /// Inserts an account; an email already in use is `EmailTaken`.
 async fn insert_user(conn: &mut SqliteConnection, user: &UserRow) -> Result<(), AppError> {
     let inserted = sqlx::query("INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)")
@@ -435,18 +461,20 @@ async fn known<'p>(conn: &mut SqliteConnection, ops: &'p [Op]) -> Result<Known<'
     .fetch_all(&mut *conn)
     .await?;
     let written = ops.iter().map(|op| ((op.record.as_str(), op.field.as_str()), &op.value)).collect();
-    let mut team_times: HashMap<u64, Vec<String>> = HashMap::new();
-    for team in sqlx::query_scalar::<_, String>("SELECT team_id FROM teams").fetch_all(&mut *conn).await? {
-        if let Ok(id) = Uuid7::parse(&team) {
-            team_times.entry(id.unix_ms()).or_default().push(team);
-        }
-    }
-    let mut known = Known { states: HashMap::new(), homes: HashMap::new(), written, team_times };
+    let mut known = Known { states: HashMap::new(), homes: HashMap::new(), written, team_times: HashMap::new() };
     for row in rows {
         let record: String = row.get("record");
         let state = serde_json::from_str(row.get("state")).map_err(|e| AppError::Corrupt(e.to_string()))?;
         known.homes.insert(record.clone(), (row.get("kind"), row.get("scope")));
         known.states.insert((record, row.get("field")), state);
+    }
+    // The teams' times matter only to records this push creates; most pushes create none.
+    if ids.iter().any(|id| !known.homes.contains_key(*id)) {
+        for team in sqlx::query_scalar::<_, String>("SELECT team_id FROM teams").fetch_all(&mut *conn).await? {
+            if let Ok(id) = Uuid7::parse(&team) {
+                known.team_times.entry(id.unix_ms()).or_default().push(team);
+            }
+        }
     }
     Ok(known)
 }
@@ -590,7 +618,8 @@ async fn check(
     if let Err(issue) = schema::may_write(op.kind, &op.field, access.standing(&op.scope)) {
         return Ok(Some(issue.to_string()));
     }
-    let written = known.states.get(&(op.record.to_string(), op.field.clone())).is_some_and(|s| !s.is_empty());
+    let state = known.states.get(&(op.record.to_string(), op.field.clone()));
+    let written = state.is_some_and(|s| !s.is_empty());
     if op.kind == Kind::Comment && written {
         return Ok(Some(schema::Issue::CommentWritten.to_string()));
     }
@@ -623,7 +652,6 @@ async fn check(
     if op.hlc.wall_ms > (now.max(0) as u64).saturating_add(ahead_ms) {
         return Ok(Some(schema::Issue::ClockAhead { hours: MAX_CLOCK_AHEAD_HOURS }.to_string()));
     }
-    let state = known.states.get(&(op.record.to_string(), op.field.clone()));
     if let Some(state) = state.filter(|s| s.siblings().len() >= MAX_SIBLINGS) {
         let mut after = state.clone();
         after.apply_op(op);
@@ -639,12 +667,10 @@ impl Storage for Sqlite {
         Box::pin(async move {
             // Healthy means able to write: a store wedged by a stuck transaction, locked or
             // on a failing disk answers reads but not this.
-            let write = async {
-                let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-                sqlx::query("UPDATE health SET checked_at = ? WHERE id = 1").bind(now_ms()).execute(&mut *tx).await?;
-                tx.commit().await?;
-                Ok::<_, AppError>(())
-            };
+            let write = in_write(&self.pool, async |conn| {
+                sqlx::query("UPDATE health SET checked_at = ? WHERE id = 1").bind(now_ms()).execute(conn).await?;
+                Ok(())
+            });
             match tokio::time::timeout(HEALTH_TIMEOUT, write).await {
                 Ok(Ok(())) => Ok("sqlite"),
                 Ok(Err(error)) => {
@@ -891,24 +917,22 @@ impl Storage for Sqlite {
     }
 
     fn record_failure<'a>(&'a self, keys: &'a [String], at_ms: i64) -> BoxFuture<'a, Result<(), AppError>> {
-        Box::pin(async move {
-            let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        Box::pin(in_write(&self.pool, async move |conn| {
             for key in keys {
                 sqlx::query("INSERT INTO attempts (key, at) VALUES (?, ?)")
                     .bind(key)
                     .bind(at_ms)
-                    .execute(&mut *tx)
+                    .execute(&mut *conn)
                     .await?;
             }
             let window = crate::limits::WINDOW.as_millis() as i64;
-            sqlx::query("DELETE FROM attempts WHERE at <= ?").bind(at_ms - window).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM attempts WHERE at <= ?").bind(at_ms - window).execute(&mut *conn).await?;
             sqlx::query("DELETE FROM attempts WHERE rowid <= (SELECT max(rowid) FROM attempts) - ?")
                 .bind(crate::limits::MAX_KEPT)
-                .execute(&mut *tx)
+                .execute(&mut *conn)
                 .await?;
-            tx.commit().await?;
             Ok(())
-        })
+        }))
     }
 
     fn clear_failures<'a>(&'a self, key: &'a str) -> BoxFuture<'a, Result<(), AppError>> {
