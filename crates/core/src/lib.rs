@@ -61,6 +61,7 @@ pub mod draft;
 pub mod drivers;
 pub mod hub;
 pub mod id;
+pub mod identity;
 pub mod measure;
 pub mod order;
 pub mod period;

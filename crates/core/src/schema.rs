@@ -695,6 +695,8 @@ pub enum Issue {
         /// The most values one field may hold at once.
         max: usize,
     },
+    /// A team the person was removed from: their changes to it are no longer taken.
+    NoLongerOnTeam,
     /// A clock reading further ahead of the server's clock than it accepts.
     ClockAhead {
         /// How far ahead a reading may be, in hours.
@@ -721,6 +723,9 @@ impl fmt::Display for Issue {
             Issue::CommentWritten => f.write_str("A comment cannot be changed once written; add another one."),
             Issue::NotAMonth => f.write_str("Reports are monthly: pick a month."),
             Issue::NotYours => f.write_str("You cannot change this team's worksheets."),
+            Issue::NoLongerOnTeam => f.write_str(
+                "You are no longer on this team: the collaborative's faculty removed you, so this change was not sent.",
+            ),
             Issue::DerivedId => f.write_str(
                 "This record's id belongs to another record (its team, kind, month, measure or source differ).",
             ),

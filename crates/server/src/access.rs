@@ -44,8 +44,14 @@ impl Role {
 pub struct Access {
     /// The person's user id.
     pub user: String,
-    /// The person's name, stamped as the author of what they write.
+    /// The person's name, stamped with their role as the author of what they write.
     pub name: String,
+    /// Team scopes the person was removed from (and not added to again).
+    pub removed: BTreeSet<String>,
+    /// Whether the author is stamped as `name` alone (the server's own writes: set-up and
+    /// the demo, whose authors are given).
+    pub named_as_is: bool,
+    roles: std::collections::BTreeMap<String, Role>,
     readable: BTreeSet<String>,
     writable: BTreeSet<String>,
     governed: BTreeSet<String>,
@@ -91,7 +97,48 @@ impl Access {
             .filter(|(team, _)| readable.contains(&format!("team:{team}")))
             .map(|(team, collab)| (team.clone(), collab.clone()))
             .collect();
-        Access { name: user.clone(), user, readable, writable, governed, coached, collabs }
+        let roles = memberships.iter().cloned().collect();
+        Access {
+            name: user.clone(),
+            user,
+            removed: BTreeSet::new(),
+            named_as_is: false,
+            roles,
+            readable,
+            writable,
+            governed,
+            coached,
+            collabs,
+        }
+    }
+
+    /// The person's role in a scope: faculty over it, or their role in the team.
+    pub fn role_in(&self, scope: &str) -> Option<Role> {
+        if self.governs(scope) {
+            return Some(Role::Faculty);
+        }
+        self.roles.get(scope).copied()
+    }
+
+    /// The author stamped on what the person writes in a scope: their name and role there
+    /// (`ramp_core::identity`), so a chosen name cannot pass for someone else's role.
+    pub fn author(&self, scope: &str) -> String {
+        match self.role_in(scope) {
+            Some(role) if !self.named_as_is => ramp_core::identity::stamp(&self.name, role.as_str()),
+            _ => self.name.clone(),
+        }
+    }
+
+    /// Whether the person may manage another account (disable it, make it a reset code): as
+    /// faculty, when every role the account has (`theirs`) is in a scope they govern, so
+    /// faculty of one collaborative cannot lock a person out of another.
+    pub fn manages_account(&self, user: &str, theirs: &[(String, Role)]) -> bool {
+        user != self.user && !theirs.is_empty() && theirs.iter().all(|(scope, _)| self.governs(scope))
+    }
+
+    /// Whether the person was removed from this team (and not added to it again).
+    pub fn was_removed(&self, scope: &str) -> bool {
+        self.removed.contains(scope) && !self.readable.contains(scope)
     }
 
     /// The collaborative of each team the person may read, as (team id, collaborative id).
@@ -176,5 +223,31 @@ mod tests {
         let standing = access.standing("team:t1");
         assert!(standing.reads && standing.coaches && !standing.writes && !standing.governs);
         assert!(!access.standing("team:t2").coaches);
+    }
+
+    #[test]
+    fn faculty_manage_only_accounts_wholly_in_their_collaborative() {
+        let fay = Access::new("fay".into(), &[("collab:c1".into(), Role::Faculty)], &teams());
+        let in_c1 = [("team:t1".to_owned(), Role::Member), ("team:t2".to_owned(), Role::Coach)];
+        assert!(fay.manages_account("mia", &in_c1));
+        let also_c2 = [("team:t1".to_owned(), Role::Coach), ("team:t3".to_owned(), Role::Coach)];
+        assert!(!fay.manages_account("cal", &also_c2), "a coach of another collaborative too");
+        assert!(!fay.manages_account("nobody", &[]), "an account with no role is the admin's");
+        assert!(!fay.manages_account("fay", &[("collab:c1".to_owned(), Role::Faculty)]), "not themselves");
+    }
+
+    #[test]
+    fn authors_carry_the_role_faculty_gave_them_where_they_wrote() {
+        let mut access = Access::new(
+            "u".into(),
+            &[("team:t1".into(), Role::Coach), ("team:t2".into(), Role::Member), ("collab:c2".into(), Role::Faculty)],
+            &teams(),
+        );
+        access.name = "Fay (Faculty)".into();
+        assert_eq!(access.author("team:t1"), "Fay (Faculty) · coach");
+        assert_eq!(access.author("team:t2"), "Fay (Faculty) · member");
+        assert_eq!(access.author("team:t3"), "Fay (Faculty) · faculty");
+        access.named_as_is = true;
+        assert_eq!(access.author("team:t1"), "Fay (Faculty)");
     }
 }

@@ -1,5 +1,7 @@
-//! Setting up accounts, a collaborative, its teams and their people: from the command line
-//! (`ramp-server admin …`) before anyone has signed in, and for faculty through the API.
+//! Setting up accounts, a collaborative, its teams and their people, and the access
+//! lifecycle (invites, roles, removals, disabled accounts, reset codes): from the command
+//! line (`ramp-server admin …`, as [`Actor::Admin`]) and for faculty through the API
+//! (as [`Actor::Faculty`], whose rights each function checks).
 //!
 //! Records are written as ops through the same push path devices use, from a one-off server
 //! device, so devices receive them by pulling like any other change.
@@ -10,7 +12,44 @@ use ramp_core::{DeviceClock, Edit, Kind, Replica, Value};
 use crate::access::{Access, Role};
 use crate::auth;
 use crate::error::AppError;
-use crate::storage::{Storage, UserRow};
+pub use crate::storage::Joined;
+use crate::storage::{InviteInfo, NewInvite, Person, Storage, UserRow};
+
+/// Who asks for a change of access.
+#[derive(Clone, Copy)]
+pub enum Actor<'a> {
+    /// `ramp-server admin` on the server's machine: may do anything.
+    Admin,
+    /// A signed-in person, who may act only where they are faculty.
+    Faculty(&'a Access),
+}
+
+impl Actor<'_> {
+    /// The id logged as who did it.
+    fn id(&self) -> &str {
+        match self {
+            Actor::Admin => "server",
+            Actor::Faculty(access) => &access.user,
+        }
+    }
+
+    /// Refused unless the actor is faculty over `scope`.
+    fn must_govern(&self, scope: &str, what: &str) -> Result<(), AppError> {
+        match self {
+            Actor::Faculty(access) if !access.governs(scope) => {
+                Err(AppError::Forbidden(format!("only the collaborative's faculty can {what}")))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// A team's scope from `team:<id>` or the bare id.
+fn team_scope_of(team: &str) -> Result<String, AppError> {
+    let team = team.strip_prefix("team:").unwrap_or(team);
+    let team = ramp_core::Uuid7::parse(team).map_err(|e| AppError::BadRequest(e.to_string()))?;
+    Ok(ramp_core::team_scope(&team))
+}
 
 fn now_ms() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64)
@@ -29,12 +68,15 @@ pub async fn create_user(storage: &dyn Storage, email: &str, name: &str, passwor
         email: email.trim().to_lowercase(),
         name: name.trim().to_owned(),
         password_hash: auth::hash_password(password),
+        disabled: false,
     };
+    ramp_core::identity::check_name(&user.name).map_err(|issue| AppError::BadRequest(issue.to_string()))?;
     storage.create_user(&user).await?;
     Ok(user.id)
 }
 
-async fn user_id(storage: &dyn Storage, email: &str) -> Result<String, AppError> {
+/// The id of the account with this email.
+pub async fn user_id(storage: &dyn Storage, email: &str) -> Result<String, AppError> {
     let user = storage.user_by_email(email).await?;
     user.map(|u| u.id).ok_or_else(|| AppError::BadRequest(format!("no account has the email {email}")))
 }
@@ -51,6 +93,7 @@ pub async fn write_as(
     let pairs: Vec<(String, String)> = teams.iter().map(|t| (t.clone(), collab.to_owned())).collect();
     let mut access = Access::new("server".into(), &[(format!("collab:{collab}"), Role::Faculty)], &pairs);
     access.name = author.to_owned();
+    access.named_as_is = true;
     let mut clock = DeviceClock { device: auth::new_id(now_ms()), counter: 0, last_hlc: None };
     let ops = Replica::default().edit(&mut clock, edits, now_ms(), Some(author));
     let mut rest = &ops[..];
@@ -127,25 +170,164 @@ pub async fn create_team_with_id(
     Ok(team.to_string())
 }
 
-/// Gives the person with this email a role (member or coach) in a team.
-pub async fn add_to_team(storage: &dyn Storage, team: &str, email: &str, role: Role) -> Result<(), AppError> {
+/// Gives the person with this email a role (member or coach) in a team where they have
+/// none; a different role there already is refused (changing it is [`set_role`]).
+pub async fn add_to_team(storage: &dyn Storage, team: &str, email: &str, role: Role) -> Result<Joined, AppError> {
     if role == Role::Faculty {
         return Err(AppError::BadRequest("faculty belong to a collaborative, not a team".into()));
     }
     let user = user_id(storage, email).await?;
-    let team = team.strip_prefix("team:").unwrap_or(team);
-    storage.add_membership(&user, &format!("team:{team}"), role).await
+    storage.add_member(Actor::Admin.id(), &user, &team_scope_of(team)?, role).await
 }
 
-/// Makes an invite code to a team with a role (member or coach); returns the code to hand out.
-pub async fn invite(storage: &dyn Storage, secret: &auth::Secret, team: &str, role: Role) -> Result<String, AppError> {
-    if role == Role::Faculty {
-        return Err(AppError::BadRequest("invites are to a team, as member or coach".into()));
+/// What an invite is for: its team, role, how many accounts may use it, for how many days.
+#[derive(Clone, Debug)]
+pub struct InviteRequest<'a> {
+    /// `team:<id>` or the bare id.
+    pub team: &'a str,
+    /// Member or coach.
+    pub role: Role,
+    /// How many accounts may use it (1 unless said).
+    pub uses: u32,
+    /// For how many days.
+    pub days: i64,
+}
+
+impl<'a> InviteRequest<'a> {
+    /// An invite for one person, for [`auth::INVITE_DAYS`].
+    pub fn once(team: &'a str, role: Role) -> InviteRequest<'a> {
+        InviteRequest { team, role, uses: 1, days: auth::INVITE_DAYS }
     }
-    let team = team.strip_prefix("team:").unwrap_or(team);
-    let team = ramp_core::Uuid7::parse(team).map_err(|e| AppError::BadRequest(e.to_string()))?;
+}
+
+/// A new invite: its code (to hand out; never stored) and its id (to list and revoke it).
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct MadeInvite {
+    /// The code.
+    pub code: String,
+    /// Its public id.
+    pub id: String,
+    /// When it stops working (ms).
+    pub expires_at: i64,
+}
+
+/// Makes an invite code to a team with a role (member or coach).
+pub async fn invite(
+    storage: &dyn Storage,
+    secret: &auth::Secret,
+    actor: Actor<'_>,
+    request: InviteRequest<'_>,
+) -> Result<MadeInvite, AppError> {
+    if request.role == Role::Faculty {
+        return Err(AppError::BadRequest("an invite is for a member or a coach".into()));
+    }
+    if !(1..=auth::MAX_INVITE_USES).contains(&request.uses) {
+        return Err(AppError::BadRequest(format!("an invite is for 1 to {} people", auth::MAX_INVITE_USES)));
+    }
+    if !(1..=auth::MAX_INVITE_DAYS).contains(&request.days) {
+        return Err(AppError::BadRequest(format!("an invite lasts 1 to {} days", auth::MAX_INVITE_DAYS)));
+    }
+    let scope = team_scope_of(request.team)?;
+    actor.must_govern(&scope, "invite people to this team")?;
     let code = auth::new_invite_code();
-    storage.create_invite(&secret.code_hash(&code), &ramp_core::team_scope(&team), role).await?;
+    let id = auth::new_id(now_ms()).to_string();
+    let expires_at = now_ms() as i64 + request.days * 86_400_000;
+    let code_hash = secret.code_hash(&code);
+    let new = NewInvite {
+        id: &id,
+        code_hash: &code_hash,
+        scope: &scope,
+        role: request.role,
+        created_by: actor.id(),
+        max_uses: request.uses,
+        expires_at,
+    };
+    storage.create_invite(&new).await?;
+    Ok(MadeInvite { code, id, expires_at })
+}
+
+/// The invites to a team, newest first, with who used them.
+pub async fn invites(storage: &dyn Storage, actor: Actor<'_>, team: &str) -> Result<Vec<InviteInfo>, AppError> {
+    let scope = team_scope_of(team)?;
+    actor.must_govern(&scope, "see this team's invites")?;
+    storage.invites(&scope).await
+}
+
+/// Revokes an invite: faculty only their own.
+pub async fn revoke_invite(storage: &dyn Storage, actor: Actor<'_>, id: &str) -> Result<(), AppError> {
+    storage.revoke_invite(id, actor.id(), matches!(actor, Actor::Faculty(_))).await
+}
+
+/// The people of a team and their roles.
+pub async fn people(storage: &dyn Storage, actor: Actor<'_>, team: &str) -> Result<Vec<(Person, Role)>, AppError> {
+    let scope = team_scope_of(team)?;
+    actor.must_govern(&scope, "see who is on this team")?;
+    storage.people(&scope).await
+}
+
+/// Changes a person's role in a team (member ↔ coach).
+pub async fn set_role(
+    storage: &dyn Storage,
+    actor: Actor<'_>,
+    team: &str,
+    user: &str,
+    role: Role,
+) -> Result<(), AppError> {
+    if role == Role::Faculty {
+        return Err(AppError::BadRequest("a role in a team is member or coach".into()));
+    }
+    let scope = team_scope_of(team)?;
+    actor.must_govern(&scope, "change roles in this team")?;
+    storage.set_role(actor.id(), user, &scope, role).await
+}
+
+/// Removes a person from a team: their devices stop receiving it and their changes to it are
+/// refused.
+pub async fn remove_from_team(storage: &dyn Storage, actor: Actor<'_>, team: &str, user: &str) -> Result<(), AppError> {
+    let scope = team_scope_of(team)?;
+    actor.must_govern(&scope, "remove people from this team")?;
+    storage.remove_member(actor.id(), user, &scope).await
+}
+
+/// The scopes an account has roles in, once faculty are found to manage it.
+async fn managed(storage: &dyn Storage, actor: Actor<'_>, user: &str) -> Result<Vec<String>, AppError> {
+    storage.person(user).await?.ok_or(AppError::NotFound("account"))?;
+    let theirs = storage.memberships(user).await?;
+    if let Actor::Faculty(access) = actor {
+        if !access.manages_account(user, &theirs) {
+            return Err(AppError::Forbidden(
+                "faculty can manage only accounts whose every team is in their collaborative: ask the server's admin"
+                    .into(),
+            ));
+        }
+    }
+    Ok(theirs.into_iter().map(|(scope, _)| scope).collect())
+}
+
+/// Disables an account (or enables it again), ending its sessions at once; returns how many
+/// sessions ended.
+pub async fn set_disabled(
+    storage: &dyn Storage,
+    actor: Actor<'_>,
+    user: &str,
+    disabled: bool,
+) -> Result<u64, AppError> {
+    let scopes = managed(storage, actor, user).await?;
+    storage.set_disabled(actor.id(), user, disabled, &scopes).await
+}
+
+/// A one-time code with which the account's owner sets a new password (there is no email);
+/// it works for [`auth::RESET_HOURS`] and replaces any earlier one.
+pub async fn reset_code(
+    storage: &dyn Storage,
+    secret: &auth::Secret,
+    actor: Actor<'_>,
+    user: &str,
+) -> Result<String, AppError> {
+    let scopes = managed(storage, actor, user).await?;
+    let code = auth::new_invite_code();
+    let expires_at = now_ms() as i64 + auth::RESET_HOURS * 3_600_000;
+    storage.create_reset_code(&secret.reset_hash(&code), user, actor.id(), expires_at, &scopes).await?;
     Ok(code)
 }
 

@@ -7,14 +7,15 @@
 use std::net::SocketAddr;
 
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request, State};
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Path, Request, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::Json;
 use ramp_core::wire::{PullRequest, PullResponse, PushRequest, PushResponse};
 use serde::{Deserialize, Serialize};
 
-use crate::access::Access;
+use crate::access::{Access, Role};
+use crate::admin::{self, Actor};
 use crate::auth;
 use crate::error::AppError;
 use crate::limits::{self, MAX_CODE, MAX_EMAIL, MAX_PASSWORD};
@@ -40,6 +41,21 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequest<S> for Body<T> 
 
 /// The signed-in person's rights, from the `Authorization: Bearer <token>` header.
 pub struct Signed(pub Access);
+
+/// The signed-in person's session token hash, beside their rights (changing a password keeps
+/// this session and ends the others).
+pub struct SignedSession(pub Access, pub String);
+
+impl FromRequestParts<AppState> for SignedSession {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<SignedSession, AppError> {
+        let token = bearer(&parts.headers).ok_or(AppError::Unauthorized)?;
+        let hash = auth::token_hash(token);
+        let user = state.storage.session_user(&hash).await?.ok_or(AppError::Unauthorized)?;
+        Ok(SignedSession(state.storage.access(&user).await?, hash))
+    }
+}
 
 fn bearer(headers: &HeaderMap) -> Option<&str> {
     headers.get(header::AUTHORIZATION)?.to_str().ok()?.strip_prefix("Bearer ").map(str::trim)
@@ -135,6 +151,10 @@ pub async fn login_create(
     if let Some(email_key) = &keys.email {
         state.storage.clear_failures(email_key).await?;
     }
+    // Said only to whoever knows the password.
+    if user.disabled {
+        return Err(AppError::AccountDisabled);
+    }
     let token = auth::new_token();
     state.storage.create_session(&auth::token_hash(&token), &user.id).await?;
     Ok(Json(LoginOutput { token, user: UserOutput { id: user.id, email: user.email, name: user.name } }))
@@ -168,9 +188,7 @@ pub async fn signup_create(
         return Err(AppError::BadRequest("give an email address, like name@example.org".into()));
     }
     let name = input.name.trim().to_owned();
-    if name.is_empty() || name.chars().count() > 100 {
-        return Err(AppError::BadRequest("give your name as your team knows you (up to 100 characters)".into()));
-    }
+    ramp_core::identity::check_name(&name).map_err(|issue| AppError::BadRequest(issue.to_string()))?;
     if input.password.chars().count() < auth::MIN_PASSWORD {
         return Err(AppError::BadRequest(format!("choose a password of at least {} characters", auth::MIN_PASSWORD)));
     }
@@ -183,7 +201,8 @@ pub async fn signup_create(
     let password_hash = auth::hashing(move || auth::hash_password(&password))
         .await
         .ok_or_else(|| AppError::BadRequest("the password could not be processed".into()))?;
-    let user = crate::storage::UserRow { id: auth::new_id(now_ms()).to_string(), email, name, password_hash };
+    let user =
+        crate::storage::UserRow { id: auth::new_id(now_ms()).to_string(), email, name, password_hash, disabled: false };
     if state.storage.accept_invite(&code_hash, &user).await?.is_none() {
         // Used up or revoked between the check and now.
         return Err(AppError::BadInvite);
@@ -191,6 +210,85 @@ pub async fn signup_create(
     let token = auth::new_token();
     state.storage.create_session(&auth::token_hash(&token), &user.id).await?;
     Ok(Json(LoginOutput { token, user: UserOutput { id: user.id, email: user.email, name: user.name } }))
+}
+
+/// `POST /api/auth/password` input: the current password and the new one.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordInput {
+    current: String,
+    new: String,
+}
+
+/// Changes the signed-in person's password; every other session of theirs ends.
+pub async fn password_update(
+    State(state): State<AppState>,
+    SignedSession(access, session): SignedSession,
+    Peer(address): Peer,
+    Body(input): Body<PasswordInput>,
+) -> Result<Json<serde_json::Value>, AppError> {
+    limits::bounded("password", &input.current, MAX_PASSWORD)?;
+    limits::bounded("new password", &input.new, MAX_PASSWORD)?;
+    let person = state.storage.person(&access.user).await?.ok_or(AppError::Unauthorized)?;
+    let keys = limits::Keys::sign_in(&person.email, &address);
+    may_try(&state, &keys).await?;
+    let stored = state.storage.user_by_email(&person.email).await?.map(|u| u.password_hash);
+    let current = input.current;
+    let matches =
+        auth::hashing(move || auth::verify_password_or_stand_in(&current, stored.as_deref())).await.unwrap_or(false);
+    if !matches {
+        failed(&state, &keys).await?;
+        return Err(AppError::BadRequest("the current password is not right".into()));
+    }
+    let hash = new_password_hash(input.new).await?;
+    let ended = state.storage.set_password(&access.user, &hash, Some(&session)).await?;
+    Ok(Json(serde_json::json!({ "sessions_ended": ended })))
+}
+
+/// Checks a new password's length, then hashes it.
+async fn new_password_hash(password: String) -> Result<String, AppError> {
+    if password.chars().count() < auth::MIN_PASSWORD {
+        return Err(AppError::BadRequest(format!("choose a password of at least {} characters", auth::MIN_PASSWORD)));
+    }
+    auth::hashing(move || auth::hash_password(&password))
+        .await
+        .ok_or_else(|| AppError::BadRequest("the password could not be processed".into()))
+}
+
+/// `POST /api/auth/reset` input: the account's email, the reset code faculty or an admin
+/// made, and the new password.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResetInput {
+    email: String,
+    code: String,
+    password: String,
+}
+
+/// Sets a new password with a one-time reset code, ends every session of the account, and
+/// signs in.
+pub async fn reset_create(
+    State(state): State<AppState>,
+    Peer(address): Peer,
+    Body(input): Body<ResetInput>,
+) -> Result<Json<LoginOutput>, AppError> {
+    limits::bounded("reset code", &input.code, MAX_CODE)?;
+    limits::bounded("email", &input.email, MAX_EMAIL)?;
+    limits::bounded("password", &input.password, MAX_PASSWORD)?;
+    let email = input.email.trim().to_lowercase();
+    let code_hash = state.secret.reset_hash(&input.code);
+    let mut keys = limits::Keys::code(&code_hash, &address);
+    keys.email = Some(format!("email:{email}"));
+    may_try(&state, &keys).await?;
+    let hash = new_password_hash(input.password).await?;
+    let Some(user) = state.storage.use_reset_code(&code_hash, &email, &hash).await? else {
+        failed(&state, &keys).await?;
+        return Err(AppError::BadResetCode);
+    };
+    let person = state.storage.person(&user).await?.ok_or(AppError::BadResetCode)?;
+    let token = auth::new_token();
+    state.storage.create_session(&auth::token_hash(&token), &user).await?;
+    Ok(Json(LoginOutput { token, user: UserOutput { id: person.id, email: person.email, name: person.name } }))
 }
 
 fn now_ms() -> u64 {
@@ -211,11 +309,12 @@ pub async fn me_show(Signed(access): Signed) -> Json<serde_json::Value> {
     let writable: Vec<&str> = access.writable().collect();
     let governed: Vec<&str> = access.readable().filter(|scope| access.governs(scope)).collect();
     let coached: Vec<&str> = access.coached().collect();
+    let removed: Vec<&str> = access.removed.iter().map(String::as_str).filter(|s| access.was_removed(s)).collect();
     let collabs: serde_json::Map<String, serde_json::Value> =
         access.collab_of_teams().map(|(t, c)| (t.to_owned(), c.into())).collect();
     Json(serde_json::json!({
         "user": access.user, "name": access.name, "readable": readable, "writable": writable,
-        "governed": governed, "coached": coached, "collabs": collabs
+        "governed": governed, "coached": coached, "collabs": collabs, "removed": removed
     }))
 }
 
@@ -257,12 +356,22 @@ pub async fn team_create(
     Ok((StatusCode::CREATED, Json(serde_json::json!({ "team": team }))))
 }
 
-/// `POST /api/invites` input: a team and the role the invited person gets there.
+/// `POST /api/invites` input: a team, the role the invited person gets there, and how many
+/// people may use it for how many days (one, for [`auth::INVITE_DAYS`], unless said).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InviteInput {
     team: String,
     role: String,
+    uses: Option<u32>,
+    days: Option<i64>,
+}
+
+fn team_role(role: &str) -> Result<Role, AppError> {
+    match Role::parse(role) {
+        Some(role @ (Role::Member | Role::Coach)) => Ok(role),
+        _ => Err(AppError::BadRequest("a role in a team is member or coach".into())),
+    }
 }
 
 /// Makes an invite code to a team the signed-in person is faculty of.
@@ -271,15 +380,49 @@ pub async fn invite_create(
     Signed(access): Signed,
     Body(input): Body<InviteInput>,
 ) -> Result<(StatusCode, Json<serde_json::Value>), AppError> {
-    let role = match crate::access::Role::parse(&input.role) {
-        Some(role @ (crate::access::Role::Member | crate::access::Role::Coach)) => role,
-        _ => return Err(AppError::BadRequest("an invite is for a member or a coach".into())),
+    let role = team_role(&input.role)?;
+    let request = admin::InviteRequest {
+        team: &input.team,
+        role,
+        uses: input.uses.unwrap_or(1),
+        days: input.days.unwrap_or(auth::INVITE_DAYS),
     };
-    if !access.governs(&format!("team:{}", input.team)) {
-        return Err(AppError::Forbidden("only the collaborative's faculty can invite people to this team".into()));
-    }
-    let code = crate::admin::invite(state.storage.as_ref(), &state.secret, &input.team, role).await?;
-    Ok((StatusCode::CREATED, Json(serde_json::json!({ "code": code, "role": role.as_str() }))))
+    let uses = request.uses;
+    let made = admin::invite(state.storage.as_ref(), &state.secret, Actor::Faculty(&access), request).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(serde_json::json!({
+            "code": made.code, "id": made.id, "role": role.as_str(), "uses": uses, "expires_at": made.expires_at
+        })),
+    ))
+}
+
+/// `GET /api/invites?team=` query.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TeamQuery {
+    team: String,
+}
+
+/// A team's invites, with their uses, for its faculty.
+pub async fn invite_index(
+    State(state): State<AppState>,
+    Signed(access): Signed,
+    query: Result<axum::extract::Query<TeamQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<serde_json::Value>, AppError> {
+    let axum::extract::Query(query) = query.map_err(|r| AppError::BadRequest(r.body_text()))?;
+    let invites = admin::invites(state.storage.as_ref(), Actor::Faculty(&access), &query.team).await?;
+    Ok(Json(serde_json::json!({ "invites": invites })))
+}
+
+/// Revokes an invite the signed-in person made.
+pub async fn invite_revoke(
+    State(state): State<AppState>,
+    Signed(access): Signed,
+    Path(id): Path<String>,
+) -> Result<Json<serde_json::Value>, AppError> {
+    admin::revoke_invite(state.storage.as_ref(), Actor::Faculty(&access), &id).await?;
+    Ok(Json(serde_json::json!({ "revoked": true })))
 }
 
 /// `POST /api/invites/accept` input: a code.
@@ -290,7 +433,7 @@ pub struct AcceptInput {
 }
 
 /// Joins the signed-in person to the team of an invite code, in its role (a coach taking on
-/// another team).
+/// another team). A role they have in that team already is never changed by an invite.
 pub async fn invite_accept(
     State(state): State<AppState>,
     Signed(access): Signed,
@@ -301,11 +444,89 @@ pub async fn invite_accept(
     let code_hash = state.code_hash(&input.code);
     let keys = limits::Keys::code(&code_hash, &address);
     may_try(&state, &keys).await?;
-    if state.storage.join_with_invite(&code_hash, &access.user).await?.is_none() {
+    let Some(joined) = state.storage.join_with_invite(&code_hash, &access.user).await? else {
         failed(&state, &keys).await?;
         return Err(AppError::BadInvite);
-    }
-    Ok(Json(serde_json::json!({ "joined": true })))
+    };
+    Ok(Json(serde_json::json!({ "joined": true, "already": joined == crate::storage::Joined::Already })))
+}
+
+/// A team's people and their roles, for its faculty.
+pub async fn people_index(
+    State(state): State<AppState>,
+    Signed(access): Signed,
+    Path(team): Path<String>,
+) -> Result<Json<serde_json::Value>, AppError> {
+    let people = admin::people(state.storage.as_ref(), Actor::Faculty(&access), &team).await?;
+    let people: Vec<serde_json::Value> = people
+        .into_iter()
+        .map(|(person, role)| {
+            serde_json::json!({
+                "id": person.id, "name": person.name, "email": person.email,
+                "disabled": person.disabled, "role": role.as_str()
+            })
+        })
+        .collect();
+    Ok(Json(serde_json::json!({ "people": people })))
+}
+
+/// `PATCH /api/teams/{team}/people/{user}` input: the new role.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleInput {
+    role: String,
+}
+
+/// Changes a person's role in a team (faculty).
+pub async fn person_update(
+    State(state): State<AppState>,
+    Signed(access): Signed,
+    Path((team, user)): Path<(String, String)>,
+    Body(input): Body<RoleInput>,
+) -> Result<Json<serde_json::Value>, AppError> {
+    let role = team_role(&input.role)?;
+    admin::set_role(state.storage.as_ref(), Actor::Faculty(&access), &team, &user, role).await?;
+    Ok(Json(serde_json::json!({ "role": role.as_str() })))
+}
+
+/// Removes a person from a team (faculty).
+pub async fn person_remove(
+    State(state): State<AppState>,
+    Signed(access): Signed,
+    Path((team, user)): Path<(String, String)>,
+) -> Result<Json<serde_json::Value>, AppError> {
+    admin::remove_from_team(state.storage.as_ref(), Actor::Faculty(&access), &team, &user).await?;
+    Ok(Json(serde_json::json!({ "removed": true })))
+}
+
+/// Disables an account wholly in the signed-in faculty's collaborative, ending its sessions.
+pub async fn account_disable(
+    State(state): State<AppState>,
+    Signed(access): Signed,
+    Path(user): Path<String>,
+) -> Result<Json<serde_json::Value>, AppError> {
+    let ended = admin::set_disabled(state.storage.as_ref(), Actor::Faculty(&access), &user, true).await?;
+    Ok(Json(serde_json::json!({ "disabled": true, "sessions_ended": ended })))
+}
+
+/// Enables a disabled account again.
+pub async fn account_enable(
+    State(state): State<AppState>,
+    Signed(access): Signed,
+    Path(user): Path<String>,
+) -> Result<Json<serde_json::Value>, AppError> {
+    admin::set_disabled(state.storage.as_ref(), Actor::Faculty(&access), &user, false).await?;
+    Ok(Json(serde_json::json!({ "disabled": false })))
+}
+
+/// Makes a one-time password reset code for an account wholly in the faculty's collaborative.
+pub async fn reset_code_create(
+    State(state): State<AppState>,
+    Signed(access): Signed,
+    Path(user): Path<String>,
+) -> Result<(StatusCode, Json<serde_json::Value>), AppError> {
+    let code = admin::reset_code(state.storage.as_ref(), &state.secret, Actor::Faculty(&access), &user).await?;
+    Ok((StatusCode::CREATED, Json(serde_json::json!({ "code": code, "hours": auth::RESET_HOURS }))))
 }
 
 /// Applies a device's ops (DESIGN.md §4, push).
@@ -354,5 +575,19 @@ pub async fn audit_show(
     let limit = query.limit.unwrap_or(AUDIT_PAGE).clamp(1, AUDIT_PAGE);
     let entries = state.storage.audit(&query.scope, query.before, limit).await?;
     let more = entries.len() == limit as usize;
-    Ok(Json(serde_json::json!({ "entries": entries, "more": more })))
+    // The changes of access in the time this page spans: up to the entry it starts before
+    // (now, on the first page), back to its oldest entry (the beginning, on the last page).
+    let until = match query.before {
+        Some(before) => state.storage.audit(&query.scope, Some(before + 1), 1).await?.first().map_or(i64::MAX, |e| {
+            if e.id == before {
+                e.received_ms
+            } else {
+                i64::MAX
+            }
+        }),
+        None => i64::MAX,
+    };
+    let from = if more { entries.last().map_or(0, |e| e.received_ms) } else { 0 };
+    let access_changes = state.storage.access_events(&query.scope, from, until).await?;
+    Ok(Json(serde_json::json!({ "entries": entries, "more": more, "access": access_changes })))
 }

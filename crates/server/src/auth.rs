@@ -59,8 +59,17 @@ pub fn new_token() -> String {
     hex(&bytes)
 }
 
-/// How long an invite code can be used.
-pub const INVITE_DAYS: i64 = 30;
+/// How long an invite code can be used, unless its maker says otherwise.
+pub const INVITE_DAYS: i64 = 14;
+
+/// The longest an invite may be made to last.
+pub const MAX_INVITE_DAYS: i64 = 90;
+
+/// The most accounts one invite may be made for.
+pub const MAX_INVITE_USES: u32 = 200;
+
+/// How long a password reset code works.
+pub const RESET_HOURS: i64 = 72;
 
 /// A new invite code: ten characters from an alphabet without look-alikes, grouped for reading
 /// aloud (`7KQ2M-9XDHP`). Codes are compared without dashes, spaces or case.
@@ -128,6 +137,12 @@ impl Secret {
         let mut mac = Hmac::<Sha256>::new_from_slice(&self.0).expect("HMAC takes any key length");
         mac.update(normalize_invite(code).as_bytes());
         hex(&mac.finalize().into_bytes())
+    }
+
+    /// What the server stores for a password reset code: kept apart from invite codes, so
+    /// one can never be taken for the other.
+    pub fn reset_hash(&self, code: &str) -> String {
+        self.code_hash(&format!("RESET{}", normalize_invite(code)))
     }
 }
 

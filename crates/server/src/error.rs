@@ -48,6 +48,22 @@ pub enum AppError {
     /// The person may not do this (their role does not allow it).
     #[error("{0}")]
     Forbidden(String),
+    /// An account that was disabled: it cannot sign in.
+    #[error("this account is disabled: ask your collaborative's faculty")]
+    AccountDisabled,
+    /// A password reset code that is unknown, used, for another email, or expired.
+    #[error("this reset code is not valid for this email (or has expired): ask for a new one")]
+    BadResetCode,
+    /// An invite to a team where the person already has another role: taking it would
+    /// change that role, which only faculty do.
+    #[error("you are already {} on this team: ask its faculty to change your role", with_article(.0))]
+    AlreadyOnTeam(&'static str),
+    /// The person is not on the team named.
+    #[error("this person is not on this team")]
+    NotOnTeam,
+    /// No such thing (an invite, an account) among those the person may see.
+    #[error("there is no such {0}")]
+    NotFound(&'static str),
     /// The store cannot write now (the health check's answer).
     #[error("the server's storage cannot take changes now; try again later")]
     Unavailable,
@@ -62,6 +78,14 @@ fn wait_words(seconds: u64) -> String {
         1 => "a second".to_owned(),
         0..=119 => format!("{seconds} seconds"),
         _ => format!("{} minutes", seconds.div_ceil(60)),
+    }
+}
+
+/// "a member", "a coach", "faculty".
+fn with_article(role: &str) -> String {
+    match role {
+        "faculty" => "faculty".to_owned(),
+        role => format!("a {role}"),
     }
 }
 
@@ -87,6 +111,34 @@ impl From<sqlx::Error> for AppError {
     }
 }
 
+impl AppError {
+    /// The reason as a stable code, sent beside the words: the app words it (and tells a
+    /// device clash from another conflict by it).
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::NoSuchEndpoint(_) => "no_such_endpoint",
+            AppError::BadRequest(_) => "bad_request",
+            AppError::NotJson(_) => "not_json",
+            AppError::Unauthorized => "sign_in_needed",
+            AppError::BadCredentials => "bad_credentials",
+            AppError::BadInvite => "bad_invite",
+            AppError::EmailTaken => "email_taken",
+            AppError::DeviceClash => "device_clash",
+            AppError::TooManyAttempts(_) => "too_many_attempts",
+            AppError::TooLarge => "too_large",
+            AppError::Forbidden(_) => "forbidden",
+            AppError::AccountDisabled => "account_disabled",
+            AppError::BadResetCode => "bad_reset_code",
+            AppError::AlreadyOnTeam(_) => "already_on_team",
+            AppError::NotOnTeam => "not_on_team",
+            AppError::NotFound(_) => "not_found",
+            AppError::StorageFull => "storage_full",
+            AppError::Unavailable => "unavailable",
+            AppError::Corrupt(_) | AppError::Storage(_) => "server_failed",
+        }
+    }
+}
+
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = match &self {
@@ -94,7 +146,10 @@ impl IntoResponse for AppError {
             AppError::BadRequest(_) | AppError::BadInvite => StatusCode::BAD_REQUEST,
             AppError::NotJson(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Unauthorized | AppError::BadCredentials => StatusCode::UNAUTHORIZED,
-            AppError::EmailTaken | AppError::DeviceClash => StatusCode::CONFLICT,
+            AppError::EmailTaken | AppError::DeviceClash | AppError::AlreadyOnTeam(_) => StatusCode::CONFLICT,
+            AppError::BadResetCode => StatusCode::BAD_REQUEST,
+            AppError::AccountDisabled => StatusCode::FORBIDDEN,
+            AppError::NotOnTeam | AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
@@ -110,6 +165,6 @@ impl IntoResponse for AppError {
         } else {
             self.to_string()
         };
-        (status, Json(serde_json::json!({ "error": reason }))).into_response()
+        (status, Json(serde_json::json!({ "error": reason, "reason": self.code() }))).into_response()
     }
 }

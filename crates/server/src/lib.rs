@@ -4,9 +4,19 @@
 //! - `GET /api/health`: `{"status":"ok","storage":"sqlite"}` when the storage answers.
 //! - `POST /api/auth/login` `{email, password}` → `{token, user}`; `POST /api/auth/logout`.
 //! - `POST /api/auth/signup` `{code, email, name, password}`: joins a team with an invite.
-//! - `GET /api/me`: the signed-in person and the scopes they may read.
+//! - `POST /api/auth/password` `{current, new}`: ends the person's other sessions.
+//! - `POST /api/auth/reset` `{email, code, password}`: a one-time code from faculty or an admin.
+//! - `POST /api/invites` `{team, role, uses?, days?}`; `GET /api/invites?team=`;
+//!   `POST /api/invites/{id}/revoke` (its maker); `POST /api/invites/accept` `{code}`.
+//! - `GET /api/teams/{team}/people`; `PATCH`/`DELETE /api/teams/{team}/people/{user}`: roles
+//!   and removals, for the team's faculty.
+//! - `POST /api/accounts/{user}/disable|enable|reset-code`: faculty, for accounts wholly in
+//!   their collaborative.
+//! - `GET /api/me`: the signed-in person, the scopes they may read, and the teams they were
+//!   removed from.
 //! - `POST /api/sync/push`, `POST /api/sync/pull`: `ramp_core::wire` bodies, bearer token.
-//! - `GET /api/audit?scope=&before=&limit=`: a scope's op log, newest first, for its faculty.
+//! - `GET /api/audit?scope=&before=&limit=`: a scope's op log, newest first, with the changes
+//!   of access in the same span, for its faculty.
 //! - any other `/api/…`: 404 with a JSON reason (never the app's page).
 //! - everything else: the built app from the dist folder; unknown paths get `index.html`, so
 //!   deep links load. `index.html`, `sw.js` and the manifest are never cached by the browser;
@@ -35,7 +45,7 @@ use axum::extract::{OriginalUri, Request, State};
 use axum::http::{header, HeaderValue};
 use axum::middleware::{self, Next};
 use axum::response::Response;
-use axum::routing::{get, post};
+use axum::routing::{get, patch, post};
 use axum::{Json, Router};
 use tower_http::services::{ServeDir, ServeFile};
 
@@ -82,14 +92,22 @@ pub fn app(state: AppState, dist: PathBuf) -> Router {
         .route("/auth/login", post(api::login_create).layer(DefaultBodyLimit::max(AUTH_BODY)))
         .route("/auth/signup", post(api::signup_create).layer(DefaultBodyLimit::max(AUTH_BODY)))
         .route("/auth/logout", post(api::logout_create))
+        .route("/auth/password", post(api::password_update).layer(DefaultBodyLimit::max(AUTH_BODY)))
+        .route("/auth/reset", post(api::reset_create).layer(DefaultBodyLimit::max(AUTH_BODY)))
         .route("/me", get(api::me_show))
         .route("/sync/push", post(api::push_create))
         .route("/sync/pull", post(api::pull_create))
         .route("/audit", get(api::audit_show))
         .route("/collabs", post(api::collab_create))
         .route("/teams", post(api::team_create))
-        .route("/invites", post(api::invite_create))
+        .route("/invites", post(api::invite_create).get(api::invite_index))
         .route("/invites/accept", post(api::invite_accept))
+        .route("/invites/{id}/revoke", post(api::invite_revoke))
+        .route("/teams/{team}/people", get(api::people_index))
+        .route("/teams/{team}/people/{user}", patch(api::person_update).delete(api::person_remove))
+        .route("/accounts/{user}/disable", post(api::account_disable))
+        .route("/accounts/{user}/enable", post(api::account_enable))
+        .route("/accounts/{user}/reset-code", post(api::reset_code_create))
         .fallback(api_not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY));
     let headers = security::Headers::for_dist(&dist);

@@ -8,8 +8,12 @@
 //! - `create-user --email E --name N --password P`
 //! - `create-collaborative --faculty EMAIL [--name N]` (prints the collaborative's scope)
 //! - `create-team --collab ID --name N [--id UUID]` (prints the team's id)
-//! - `add-member --team ID --email E --role member|coach`
-//! - `invite --team ID --role member|coach` (prints a code to hand out)
+//! - `add-member --team ID --email E --role member|coach` (refused if they have another role there)
+//! - `set-role --team ID --email E --role member|coach`; `remove-member --team ID --email E`
+//! - `invite --team ID --role member|coach [--uses N] [--days D]` (prints a code to hand out)
+//! - `list-invites --team ID`; `revoke-invite --id ID`
+//! - `disable-account --email E`; `enable-account --email E`
+//! - `reset-code --email E` (prints a one-time code to set a new password with)
 //! - `revoke-sessions --email E` (signs the person out on every device)
 
 use std::collections::HashMap;
@@ -18,6 +22,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use ramp_server::access::Role;
+use ramp_server::admin::Actor;
 use ramp_server::auth::Secret;
 use ramp_server::serve::{serve, Timeouts};
 use ramp_server::storage::{self, Sqlite, StoreOptions};
@@ -81,7 +86,14 @@ const USAGE: &str =
        ramp-server admin create-collaborative --faculty EMAIL [--name N] [--data D]
        ramp-server admin create-team --collab ID --name N [--id UUID] [--data D]
        ramp-server admin add-member --team ID --email E --role member|coach [--data D]
-       ramp-server admin invite --team ID --role member|coach [--data D]
+       ramp-server admin set-role --team ID --email E --role member|coach [--data D]
+       ramp-server admin remove-member --team ID --email E [--data D]
+       ramp-server admin invite --team ID --role member|coach [--uses N] [--days D] [--data D]
+       ramp-server admin list-invites --team ID [--data D]
+       ramp-server admin revoke-invite --id ID [--data D]
+       ramp-server admin disable-account --email E [--data D]
+       ramp-server admin enable-account --email E [--data D]
+       ramp-server admin reset-code --email E [--data D]
        ramp-server admin revoke-sessions --email E [--data D]";
 
 /// `--name value` pairs.
@@ -174,6 +186,36 @@ async fn run_backup(command: &str, args: &[String]) -> Result<String, String> {
     }
 }
 
+/// One invite as `list-invites` prints it.
+fn describe_invite(invite: &ramp_server::storage::InviteInfo) -> String {
+    let state = if invite.revoked_at.is_some() {
+        "revoked"
+    } else if invite.uses >= invite.max_uses {
+        "used up"
+    } else if invite.expires_at <= now_ms() {
+        "expired"
+    } else {
+        "open"
+    };
+    let day = |ms: i64| ramp_core::period::date_of_day(ms.div_euclid(86_400_000));
+    format!(
+        "{}  {}  {}  used {} of {}  made {}  until {}  by {}{}",
+        invite.id,
+        invite.role,
+        state,
+        invite.uses,
+        invite.max_uses,
+        day(invite.created_at),
+        day(invite.expires_at),
+        invite.created_by,
+        if invite.used_by.is_empty() { String::new() } else { format!("  taken by {}", invite.used_by.join(", ")) }
+    )
+}
+
+fn now_ms() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
+}
+
 /// Runs an admin command; returns what to print.
 async fn run_admin(args: &[String]) -> Result<String, String> {
     let (command, rest) = args.split_first().ok_or("admin needs a command")?;
@@ -198,12 +240,66 @@ async fn run_admin(args: &[String]) -> Result<String, String> {
         },
         "add-member" => {
             let role = Role::parse(&get("role")?).ok_or("--role is member or coach")?;
-            admin::add_to_team(&storage, &get("team")?, &get("email")?, role).await.map(|()| "added".to_owned())
+            admin::add_to_team(&storage, &get("team")?, &get("email")?, role).await.map(|joined| match joined {
+                admin::Joined::Joined => "added".to_owned(),
+                admin::Joined::Already => format!("already a {} on this team", role.as_str()),
+            })
         }
+        "set-role" => {
+            let role = Role::parse(&get("role")?).ok_or("--role is member or coach")?;
+            match admin::user_id(&storage, &get("email")?).await {
+                Ok(user) => admin::set_role(&storage, Actor::Admin, &get("team")?, &user, role)
+                    .await
+                    .map(|()| format!("now a {} on this team", role.as_str())),
+                Err(e) => Err(e),
+            }
+        }
+        "remove-member" => match admin::user_id(&storage, &get("email")?).await {
+            Ok(user) => admin::remove_from_team(&storage, Actor::Admin, &get("team")?, &user)
+                .await
+                .map(|()| "removed".to_owned()),
+            Err(e) => Err(e),
+        },
         "invite" => {
             let role = Role::parse(&get("role")?).ok_or("--role is member or coach")?;
-            admin::invite(&storage, &secret, &get("team")?, role).await
+            let team = get("team")?;
+            let mut request = admin::InviteRequest::once(&team, role);
+            if let Some(uses) = named.get("uses") {
+                request.uses = uses.parse().map_err(|e| format!("--uses: {e}"))?;
+            }
+            if let Some(days) = named.get("days") {
+                request.days = days.parse().map_err(|e| format!("--days: {e}"))?;
+            }
+            admin::invite(&storage, &secret, Actor::Admin, request).await.map(|made| made.code)
         }
+        "list-invites" => admin::invites(&storage, Actor::Admin, &get("team")?).await.map(|invites| {
+            let lines: Vec<String> = invites.iter().map(describe_invite).collect();
+            if lines.is_empty() {
+                "no invites".to_owned()
+            } else {
+                lines.join("\n")
+            }
+        }),
+        "revoke-invite" => {
+            admin::revoke_invite(&storage, Actor::Admin, &get("id")?).await.map(|()| "revoked".to_owned())
+        }
+        "disable-account" | "enable-account" => {
+            let disable = command == "disable-account";
+            match admin::user_id(&storage, &get("email")?).await {
+                Ok(user) => admin::set_disabled(&storage, Actor::Admin, &user, disable).await.map(|ended| {
+                    if disable {
+                        format!("disabled; ended {ended} sessions")
+                    } else {
+                        "enabled".to_owned()
+                    }
+                }),
+                Err(e) => Err(e),
+            }
+        }
+        "reset-code" => match admin::user_id(&storage, &get("email")?).await {
+            Ok(user) => admin::reset_code(&storage, &secret, Actor::Admin, &user).await,
+            Err(e) => Err(e),
+        },
         "revoke-sessions" => {
             admin::revoke_sessions(&storage, &get("email")?).await.map(|n| format!("ended {n} sessions"))
         }

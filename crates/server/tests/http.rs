@@ -56,7 +56,7 @@ async fn unknown_api_paths_are_json_404s_not_the_app() {
     let f = fixture().await;
     let (status, _, body) = get(&f.router, "/api/nope").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    assert_eq!(body, r#"{"error":"there is no API endpoint at /api/nope"}"#);
+    assert_eq!(body, r#"{"error":"there is no API endpoint at /api/nope","reason":"no_such_endpoint"}"#);
 }
 
 #[tokio::test]

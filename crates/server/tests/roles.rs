@@ -98,7 +98,11 @@ fn a_member_writes_the_report_a_coach_scores_it_and_neither_can_do_the_others_pa
     assert_eq!(report::disagreement(r), Some((3.5, 2.5)));
     let comments = report::comments_on(replica.local().values(), &report);
     assert_eq!(comments.len(), 1);
-    assert_eq!(report::author(comments[0]), Some("Cal"), "stamped with the coach's name by the server");
+    assert_eq!(
+        report::author(comments[0]),
+        Some("Cal · coach"),
+        "stamped with the coach's name and role by the server"
+    );
 
     // Faculty may score too, and write the collaborative's records; members and coaches may not.
     let collab = Uuid7::parse(s.collab.strip_prefix("collab:").unwrap()).unwrap();

@@ -39,7 +39,11 @@ fn two_devices_meet_through_the_server_and_retries_apply_once() {
     let page = pull(&s.server, &token, &tablet, &cursors);
     assert_eq!(page.fields.len(), 1, "one field changed once: {:?}", page.fields);
     assert_eq!(page.fields[0].state.value(), &Value::Text("Huddle".into()));
-    assert_eq!(page.fields[0].state.siblings()[0].author.as_deref(), Some("Mia"), "the author is the session's");
+    assert_eq!(
+        page.fields[0].state.siblings()[0].author.as_deref(),
+        Some("Mia · member"),
+        "the author is the session's name and role"
+    );
     let again = pull(&s.server, &token, &tablet, &serde_json::to_value(&page.cursors).unwrap());
     assert!(again.fields.is_empty() && !again.more);
 
@@ -209,7 +213,7 @@ fn a_server_killed_mid_push_keeps_everything_it_acknowledged() {
 #[test]
 fn an_invite_code_makes_an_account_in_its_team_and_role() {
     let s = setup();
-    let code = s.server.admin(&["invite", "--team", s.team1.as_str(), "--role", "member"]);
+    let code = s.server.admin(&["invite", "--team", s.team1.as_str(), "--role", "member", "--uses", "2"]);
     let coach_code = s.server.admin(&["invite", "--team", s.team2.as_str(), "--role", "coach"]);
     let signup = |code: &str, email: &str| {
         s.server.request(
@@ -234,6 +238,11 @@ fn an_invite_code_makes_an_account_in_its_team_and_role() {
 
     let (status, _) = signup(&code, "nia@example.org");
     assert_eq!(status, 409, "the email is taken");
+    let (status, body) = signup(&code, "noa@example.org");
+    assert_eq!(status, 200, "the taken email did not use up the invite's second use: {body}");
+    let (status, body) = signup(&code, "nell@example.org");
+    assert_eq!(status, 400, "two uses, both taken: {body}");
+    assert_eq!(body["reason"], "bad_invite");
     let (status, body) = signup("ZZZZZ-ZZZZZ", "other@example.org");
     assert_eq!(status, 400, "{body}");
     assert!(body["error"].as_str().unwrap().contains("not valid"));

@@ -25,6 +25,10 @@ use crate::auth::{SESSION_DAYS, SESSION_MAX_DAYS};
 use crate::error::AppError;
 use crate::limits::Tally;
 
+mod lifecycle;
+
+pub use lifecycle::{AccessEvent, InviteInfo, Joined, NewInvite, Person};
+
 /// A boxed future, so storage can be held as `Arc<dyn Storage>`.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
@@ -39,6 +43,8 @@ pub struct UserRow {
     pub name: String,
     /// The argon2id hash of the password.
     pub password_hash: String,
+    /// Whether the account is disabled (it cannot sign in).
+    pub disabled: bool,
 }
 
 /// One line of the audit log: an op as the server received it.
@@ -50,6 +56,8 @@ pub struct AuditEntry {
     pub received_ms: i64,
     /// Who sent it: the account's name.
     pub person: String,
+    /// The account's email ("" for the server's own writes).
+    pub email: String,
     /// The device that wrote it.
     pub device: String,
     /// The record, its kind and the field written.
@@ -100,24 +108,96 @@ pub trait Storage: Send + Sync {
     fn add_team<'a>(&'a self, team: &'a str, collab: &'a str) -> BoxFuture<'a, Result<(), AppError>>;
     /// Gives a user a role in a scope.
     fn add_membership<'a>(&'a self, user: &'a str, scope: &'a str, role: Role) -> BoxFuture<'a, Result<(), AppError>>;
-    /// Stores an invite (by the hash of its normalized code) to a team with a role.
-    fn create_invite<'a>(
+    /// Stores an invite (by the keyed hash of its normalized code) to a team with a role.
+    fn create_invite<'a>(&'a self, invite: &'a NewInvite<'a>) -> BoxFuture<'a, Result<(), AppError>>;
+    /// The invites to a team, newest first, with their uses.
+    fn invites<'a>(&'a self, scope: &'a str) -> BoxFuture<'a, Result<Vec<InviteInfo>, AppError>>;
+    /// Revokes an invite; `only_maker`: refused unless `by` made it.
+    fn revoke_invite<'a>(&'a self, id: &'a str, by: &'a str, only_maker: bool) -> BoxFuture<'a, Result<(), AppError>>;
+    /// An account by id.
+    fn person<'a>(&'a self, user: &'a str) -> BoxFuture<'a, Result<Option<Person>, AppError>>;
+    /// A person's roles: (scope, role).
+    fn memberships<'a>(&'a self, user: &'a str) -> BoxFuture<'a, Result<Vec<(String, Role)>, AppError>>;
+    /// The people with a role in a scope, by name.
+    fn people<'a>(&'a self, scope: &'a str) -> BoxFuture<'a, Result<Vec<(Person, Role)>, AppError>>;
+    /// Gives a person a role in a team where they have none (`actor` logged as who did it);
+    /// a different role there already is [`AppError::AlreadyOnTeam`].
+    fn add_member<'a>(
         &'a self,
-        code_hash: &'a str,
+        actor: &'a str,
+        user: &'a str,
+        scope: &'a str,
+        role: Role,
+    ) -> BoxFuture<'a, Result<Joined, AppError>>;
+    /// Changes a person's role in a team.
+    fn set_role<'a>(
+        &'a self,
+        actor: &'a str,
+        user: &'a str,
         scope: &'a str,
         role: Role,
     ) -> BoxFuture<'a, Result<(), AppError>>;
+    /// Removes a person from a team: their devices are told, their pushes to it refused.
+    fn remove_member<'a>(
+        &'a self,
+        actor: &'a str,
+        user: &'a str,
+        scope: &'a str,
+    ) -> BoxFuture<'a, Result<(), AppError>>;
+    /// Disables (or enables again) an account, ending its sessions; logged in `scopes`.
+    /// Returns how many sessions ended.
+    fn set_disabled<'a>(
+        &'a self,
+        actor: &'a str,
+        user: &'a str,
+        disabled: bool,
+        scopes: &'a [String],
+    ) -> BoxFuture<'a, Result<u64, AppError>>;
+    /// Sets a password hash and ends every session but `keep`; returns how many ended.
+    fn set_password<'a>(
+        &'a self,
+        user: &'a str,
+        hash: &'a str,
+        keep: Option<&'a str>,
+    ) -> BoxFuture<'a, Result<u64, AppError>>;
+    /// Stores a one-time reset code for an account (replacing any earlier one).
+    fn create_reset_code<'a>(
+        &'a self,
+        code_hash: &'a str,
+        user: &'a str,
+        by: &'a str,
+        expires_at: i64,
+        scopes: &'a [String],
+    ) -> BoxFuture<'a, Result<(), AppError>>;
+    /// Uses a reset code given with its account's email: sets the password, ends every
+    /// session, forgets the code; the user id, or `None` when the code does not fit.
+    fn use_reset_code<'a>(
+        &'a self,
+        code_hash: &'a str,
+        email: &'a str,
+        hash: &'a str,
+    ) -> BoxFuture<'a, Result<Option<String>, AppError>>;
+    /// The changes of access in a scope at times in `from_ms..until_ms`, newest first.
+    fn access_events<'a>(
+        &'a self,
+        scope: &'a str,
+        from_ms: i64,
+        until_ms: i64,
+    ) -> BoxFuture<'a, Result<Vec<AccessEvent>, AppError>>;
     /// Creates an account from a live invite and gives it the invite's role, in one
-    /// transaction; `None` when the code is unknown or expired.
+    /// transaction; `None` when the code is unknown, used up, revoked or expired.
     fn accept_invite<'a>(
         &'a self,
         code_hash: &'a str,
         user: &'a UserRow,
     ) -> BoxFuture<'a, Result<Option<()>, AppError>>;
-    /// Gives an existing account the role of a live invite; `None` when the code is unknown
-    /// or expired.
-    fn join_with_invite<'a>(&'a self, code_hash: &'a str, user: &'a str)
-        -> BoxFuture<'a, Result<Option<()>, AppError>>;
+    /// Gives an existing account the role of a live invite; `None` when the code is unknown,
+    /// used up, revoked or expired. Never changes a role the person has in that team.
+    fn join_with_invite<'a>(
+        &'a self,
+        code_hash: &'a str,
+        user: &'a str,
+    ) -> BoxFuture<'a, Result<Option<Joined>, AppError>>;
     /// Applies a push in one transaction.
     fn push<'a>(&'a self, access: &'a Access, push: &'a PushRequest) -> BoxFuture<'a, Result<PushResponse, AppError>>;
     /// Answers one page of a pull.
@@ -402,19 +482,22 @@ async fn device_high(conn: &mut SqliteConnection, device: &str, user: &str) -> R
     }
 }
 
-/// The (scope, role) of an invite that has not expired.
+/// The (scope, role) of an invite that has not expired, been used up or revoked.
 async fn live_invite(conn: &mut SqliteConnection, code_hash: &str) -> Result<Option<(String, String)>, AppError> {
-    let row = sqlx::query("SELECT scope, role FROM invites WHERE code_hash = ? AND expires_at > ?")
-        .bind(code_hash)
-        .bind(now_ms())
-        .fetch_optional(&mut *conn)
-        .await?;
+    let row = sqlx::query(
+        "SELECT scope, role FROM invites WHERE code_hash = ? AND expires_at > ? AND uses < max_uses \
+         AND revoked_at IS NULL",
+    )
+    .bind(code_hash)
+    .bind(now_ms())
+    .fetch_optional(&mut *conn)
+    .await?;
     Ok(row.map(|row| (row.get("scope"), row.get("role"))))
 }
 
-/// Gives a user a role in a scope (replacing a role they had there).
-async fn join(conn: &mut SqliteConnection, user: &str, scope: &str, role: &str) -> Result<(), AppError> {
-    sqlx::query("INSERT OR REPLACE INTO memberships (user_id, scope, role) VALUES (?, ?, ?)")
+/// Gives a user a role in a scope where they have none (a new collaborative's faculty).
+async fn grant(conn: &mut SqliteConnection, user: &str, scope: &str, role: &str) -> Result<(), AppError> {
+    sqlx::query("INSERT OR IGNORE INTO memberships (user_id, scope, role) VALUES (?, ?, ?)")
         .bind(user)
         .bind(scope)
         .bind(role)
@@ -523,7 +606,7 @@ async fn apply_push(
                 let key = (op.record.to_string(), op.field.clone());
                 let field = known.states.entry(key.clone()).or_default();
                 // The author is who the session says, whatever the device wrote.
-                let stamped = Op { author: Some(access.name.clone()), ..op.clone() };
+                let stamped = Op { author: Some(access.author(&op.scope)), ..op.clone() };
                 if field.apply_op(&stamped) {
                     seq += 1;
                     known.homes.entry(key.0.clone()).or_insert_with(|| (op.kind.as_str().to_owned(), op.scope.clone()));
@@ -615,6 +698,9 @@ async fn check(
     if let Err(issue) = schema::check_op(op) {
         return Ok(Some(issue.to_string()));
     }
+    if access.was_removed(&op.scope) {
+        return Ok(Some(schema::Issue::NoLongerOnTeam.to_string()));
+    }
     if let Err(issue) = schema::may_write(op.kind, &op.field, access.standing(&op.scope)) {
         return Ok(Some(issue.to_string()));
     }
@@ -687,7 +773,7 @@ impl Storage for Sqlite {
 
     fn user_by_email<'a>(&'a self, email: &'a str) -> BoxFuture<'a, Result<Option<UserRow>, AppError>> {
         Box::pin(async move {
-            let row = sqlx::query("SELECT id, email, name, password_hash FROM users WHERE email = ?")
+            let row = sqlx::query("SELECT id, email, name, password_hash, disabled_at FROM users WHERE email = ?")
                 .bind(email.trim().to_lowercase())
                 .fetch_optional(&self.pool)
                 .await?;
@@ -696,6 +782,7 @@ impl Storage for Sqlite {
                 email: row.get("email"),
                 name: row.get("name"),
                 password_hash: row.get("password_hash"),
+                disabled: row.get::<Option<i64>, _>("disabled_at").is_some(),
             }))
         })
     }
@@ -726,7 +813,8 @@ impl Storage for Sqlite {
             let now = now_ms();
             // Live: used within the sliding window, and signed in within the absolute lifetime.
             let row = sqlx::query(
-                "SELECT user_id, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ? AND created_at > ?",
+                "SELECT user_id, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ? AND created_at > ? \
+                 AND user_id NOT IN (SELECT id FROM users WHERE disabled_at IS NOT NULL)",
             )
             .bind(token_hash)
             .bind(now)
@@ -775,6 +863,7 @@ impl Storage for Sqlite {
                 sqlx::query_scalar("SELECT name FROM users WHERE id = ?").bind(user).fetch_optional(&self.pool).await?;
             let mut access = Access::new(user.to_owned(), &memberships, &teams);
             access.name = name.unwrap_or_else(|| user.to_owned());
+            access.removed = self.removed_in(user).await?.into_iter().collect();
             Ok(access)
         })
     }
@@ -793,28 +882,109 @@ impl Storage for Sqlite {
     fn add_membership<'a>(&'a self, user: &'a str, scope: &'a str, role: Role) -> BoxFuture<'a, Result<(), AppError>> {
         Box::pin(async move {
             let mut conn = self.pool.acquire().await?;
-            join(&mut conn, user, scope, role.as_str()).await
+            grant(&mut conn, user, scope, role.as_str()).await
         })
     }
 
-    fn create_invite<'a>(
+    fn create_invite<'a>(&'a self, invite: &'a NewInvite<'a>) -> BoxFuture<'a, Result<(), AppError>> {
+        Box::pin(self.create_invite_in(invite))
+    }
+
+    fn invites<'a>(&'a self, scope: &'a str) -> BoxFuture<'a, Result<Vec<InviteInfo>, AppError>> {
+        Box::pin(self.invites_in(scope))
+    }
+
+    fn revoke_invite<'a>(&'a self, id: &'a str, by: &'a str, only_maker: bool) -> BoxFuture<'a, Result<(), AppError>> {
+        Box::pin(self.revoke_invite_in(id, by, only_maker))
+    }
+
+    fn person<'a>(&'a self, user: &'a str) -> BoxFuture<'a, Result<Option<Person>, AppError>> {
+        Box::pin(self.person_in(user))
+    }
+
+    fn memberships<'a>(&'a self, user: &'a str) -> BoxFuture<'a, Result<Vec<(String, Role)>, AppError>> {
+        Box::pin(self.memberships_in(user))
+    }
+
+    fn people<'a>(&'a self, scope: &'a str) -> BoxFuture<'a, Result<Vec<(Person, Role)>, AppError>> {
+        Box::pin(self.people_in(scope))
+    }
+
+    fn add_member<'a>(
         &'a self,
-        code_hash: &'a str,
+        actor: &'a str,
+        user: &'a str,
+        scope: &'a str,
+        role: Role,
+    ) -> BoxFuture<'a, Result<Joined, AppError>> {
+        Box::pin(self.add_member_in(actor, user, scope, role))
+    }
+
+    fn set_role<'a>(
+        &'a self,
+        actor: &'a str,
+        user: &'a str,
         scope: &'a str,
         role: Role,
     ) -> BoxFuture<'a, Result<(), AppError>> {
-        Box::pin(async move {
-            let now = now_ms();
-            sqlx::query("INSERT INTO invites (code_hash, scope, role, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")
-                .bind(code_hash)
-                .bind(scope)
-                .bind(role.as_str())
-                .bind(now)
-                .bind(now + crate::auth::INVITE_DAYS * 86_400_000)
-                .execute(&self.pool)
-                .await?;
-            Ok(())
-        })
+        Box::pin(self.set_role_in(actor, user, scope, role))
+    }
+
+    fn remove_member<'a>(
+        &'a self,
+        actor: &'a str,
+        user: &'a str,
+        scope: &'a str,
+    ) -> BoxFuture<'a, Result<(), AppError>> {
+        Box::pin(self.remove_member_in(actor, user, scope))
+    }
+
+    fn set_disabled<'a>(
+        &'a self,
+        actor: &'a str,
+        user: &'a str,
+        disabled: bool,
+        scopes: &'a [String],
+    ) -> BoxFuture<'a, Result<u64, AppError>> {
+        Box::pin(self.set_disabled_in(actor, user, disabled, scopes))
+    }
+
+    fn set_password<'a>(
+        &'a self,
+        user: &'a str,
+        hash: &'a str,
+        keep: Option<&'a str>,
+    ) -> BoxFuture<'a, Result<u64, AppError>> {
+        Box::pin(self.set_password_in(user, hash, keep))
+    }
+
+    fn create_reset_code<'a>(
+        &'a self,
+        code_hash: &'a str,
+        user: &'a str,
+        by: &'a str,
+        expires_at: i64,
+        scopes: &'a [String],
+    ) -> BoxFuture<'a, Result<(), AppError>> {
+        Box::pin(self.create_reset_code_in(code_hash, user, by, expires_at, scopes))
+    }
+
+    fn use_reset_code<'a>(
+        &'a self,
+        code_hash: &'a str,
+        email: &'a str,
+        hash: &'a str,
+    ) -> BoxFuture<'a, Result<Option<String>, AppError>> {
+        Box::pin(self.use_reset_code_in(code_hash, email, hash))
+    }
+
+    fn access_events<'a>(
+        &'a self,
+        scope: &'a str,
+        from_ms: i64,
+        until_ms: i64,
+    ) -> BoxFuture<'a, Result<Vec<AccessEvent>, AppError>> {
+        Box::pin(self.access_events_in(scope, from_ms, until_ms))
     }
 
     fn accept_invite<'a>(
@@ -822,28 +992,31 @@ impl Storage for Sqlite {
         code_hash: &'a str,
         user: &'a UserRow,
     ) -> BoxFuture<'a, Result<Option<()>, AppError>> {
-        Box::pin(async move {
-            let mut tx = self.pool.begin().await?;
-            let Some((scope, role)) = live_invite(&mut tx, code_hash).await? else { return Ok(None) };
-            insert_user(&mut tx, user).await?;
-            join(&mut tx, &user.id, &scope, &role).await?;
-            tx.commit().await?;
+        Box::pin(in_write(&self.pool, async move |conn| {
+            let Some((invite, scope, role)) = lifecycle::use_invite(conn, code_hash).await? else { return Ok(None) };
+            insert_user(conn, user).await?;
+            lifecycle::join(conn, &user.id, &user.id, &scope, role, "joined").await?;
+            lifecycle::record_use(conn, &invite, &user.id).await?;
             Ok(Some(()))
-        })
+        }))
     }
 
     fn join_with_invite<'a>(
         &'a self,
         code_hash: &'a str,
         user: &'a str,
-    ) -> BoxFuture<'a, Result<Option<()>, AppError>> {
-        Box::pin(async move {
-            let mut tx = self.pool.begin().await?;
-            let Some((scope, role)) = live_invite(&mut tx, code_hash).await? else { return Ok(None) };
-            join(&mut tx, user, &scope, &role).await?;
-            tx.commit().await?;
-            Ok(Some(()))
-        })
+    ) -> BoxFuture<'a, Result<Option<Joined>, AppError>> {
+        Box::pin(in_write(&self.pool, async move |conn| {
+            let Some((scope, role)) = live_invite(conn, code_hash).await? else { return Ok(None) };
+            let role = Role::parse(&role).ok_or_else(|| AppError::Corrupt(format!("invite role {role}")))?;
+            // A role the person has there already stays: the invite is neither used nor a change.
+            if lifecycle::join(conn, user, user, &scope, role, "joined").await? == Joined::Already {
+                return Ok(Some(Joined::Already));
+            }
+            let (invite, _, _) = lifecycle::use_invite(conn, code_hash).await?.ok_or(AppError::BadInvite)?;
+            lifecycle::record_use(conn, &invite, user).await?;
+            Ok(Some(Joined::Joined))
+        }))
     }
 
     fn push<'a>(&'a self, access: &'a Access, push: &'a PushRequest) -> BoxFuture<'a, Result<PushResponse, AppError>> {
@@ -863,7 +1036,7 @@ impl Storage for Sqlite {
         Box::pin(async move {
             let rows = sqlx::query(
                 "SELECT o.rowid AS id, o.device, o.body, o.refused, o.received_at, \
-                 coalesce(u.name, o.user_id) AS person \
+                 coalesce(u.name, o.user_id) AS person, coalesce(u.email, '') AS email \
                  FROM ops o LEFT JOIN users u ON u.id = o.user_id \
                  WHERE json_extract(o.body, '$.scope') = ? AND o.rowid < ? \
                  ORDER BY o.rowid DESC LIMIT ?",
@@ -880,6 +1053,7 @@ impl Storage for Sqlite {
                         id: row.get("id"),
                         received_ms: row.get("received_at"),
                         person: row.get("person"),
+                        email: row.get("email"),
                         device: row.get("device"),
                         record: op.record.to_string(),
                         kind: op.kind,
