@@ -159,10 +159,14 @@ impl Server {
         for query in [
             "SELECT device || '|' || counter || '|' || user_id || '|' || body || '|' || coalesce(refused, '') FROM ops ORDER BY device, counter",
             "SELECT device || '|' || user_id || '|' || high FROM devices ORDER BY device",
-            "SELECT id || '|' || email || '|' || name || '|' || password_hash FROM users ORDER BY id",
+            "SELECT id || '|' || email || '|' || name || '|' || password_hash || '|' || coalesce(disabled_at, '') FROM users ORDER BY id",
             "SELECT token_hash || '|' || user_id FROM sessions ORDER BY token_hash",
             "SELECT user_id || '|' || scope || '|' || role FROM memberships ORDER BY user_id, scope",
-            "SELECT code_hash || '|' || scope FROM invites ORDER BY code_hash",
+            "SELECT code_hash || '|' || scope || '|' || uses || '|' || max_uses || '|' || coalesce(revoked_at, '') FROM invites ORDER BY code_hash",
+            "SELECT invite_id || '|' || user_id FROM invite_uses ORDER BY invite_id, user_id",
+            "SELECT code_hash || '|' || user_id FROM reset_codes ORDER BY code_hash",
+            "SELECT user_id || '|' || scope FROM removals ORDER BY user_id, scope",
+            "SELECT id || '|' || scope || '|' || action FROM access_events ORDER BY id",
             "SELECT team_id || '|' || collab_id FROM teams ORDER BY team_id",
             "SELECT key || '=' || value FROM meta ORDER BY key",
         ] {
