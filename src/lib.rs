@@ -23,8 +23,8 @@ use leptos_router::path;
 use crate::components::{StatusChip, UpdateBanner};
 use crate::pages::{
     ActivityPage, AimPage, CollabPage, CommonMeasurePage, ComparePage, CyclePage, CyclesPage, DashboardPage,
-    DriverPage, DriversPage, HomePage, IdeaPage, MeasurePage, MeasuresPage, NewCyclePage, NotFound, ReportPage,
-    ReportsPage, Seen, SettingsPage, SignInPage, TeamPage,
+    DriverPage, DriversPage, HomePage, IdeaPage, MeasurePage, MeasuresPage, NewCyclePage, NotFound, PeoplePage,
+    ReportPage, ReportsPage, Seen, SettingsPage, SignInPage, TeamPage,
 };
 use crate::store::{LocalDb, Phase, SaveState};
 use crate::sync::Sync;
@@ -96,6 +96,7 @@ fn AppRoutes() -> impl IntoView {
             <Route path=path!("/teams/:team/cycles/new") view=NewCyclePage/>
             <Route path=path!("/teams/:team/cycles/:cycle") view=CyclePage/>
             <Route path=path!("/teams/:team/activity") view=ActivityPage/>
+            <Route path=path!("/teams/:team/people") view=PeoplePage/>
             <Route path=path!("/teams/:team/reports") view=ReportsPage/>
             <Route path=path!("/teams/:team/reports/:month") view=ReportPage/>
         </Routes>

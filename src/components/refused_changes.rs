@@ -1,6 +1,6 @@
 //! The changes the server refused: what was written where, and why, so the person can copy
-//! the text elsewhere before dropping them. Calls `LocalDb::drop_refused`; shows nothing when
-//! there are none.
+//! the text elsewhere or download them all before dropping them. Calls `LocalDb::drop_refused`;
+//! shows nothing when there are none.
 
 use leptos::prelude::*;
 use ramp_core::{schema, Value};
@@ -27,6 +27,20 @@ pub fn RefusedChanges() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     };
+    let download = move |_| {
+        let refused = local_db.refused();
+        let rows: Vec<serde_json::Value> = refused
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "kind": r.op.kind, "record": r.op.record, "scope": r.op.scope, "field": r.op.field,
+                    "value": r.op.value, "written_ms": r.op.hlc.wall_ms, "reason": r.reason
+                })
+            })
+            .collect();
+        let text = serde_json::to_string_pretty(&rows).unwrap_or_default();
+        let _ = crate::files::download("ramp-refused-changes.json", "application/json", &text);
+    };
     let drop_all = move |_| {
         leptos::task::spawn_local(async move {
             let _ = local_db.drop_refused().await;
@@ -36,7 +50,7 @@ pub fn RefusedChanges() -> impl IntoView {
         <Show when=move || !local_db.refused().is_empty()>
             <section class="panel" id="refused" data-testid="refused">
                 <h2>"Changes the server refused"</h2>
-                <p>"These were not applied. Copy what you need, then drop them."</p>
+                <p>"These were not applied. Copy or download what you need, then drop them."</p>
                 <ul class="refused-list">
                     {move || rows().into_iter().map(|(what, value, reason)| view! {
                         <li>
@@ -46,7 +60,10 @@ pub fn RefusedChanges() -> impl IntoView {
                         </li>
                     }).collect_view()}
                 </ul>
-                <button type="button" on:click=drop_all>"Drop these changes"</button>
+                <div class="button-row">
+                    <button type="button" data-testid="download-refused" on:click=download>"Download these changes (JSON)"</button>
+                    <button type="button" on:click=drop_all>"Drop these changes"</button>
+                </div>
             </section>
         </Show>
     }

@@ -1,6 +1,7 @@
 //! A team's activity log, for the collaborative's faculty: every change the server received
 //! for the team, newest first — who, when, which record and field, the value, and whether it
-//! was refused. Read from the server (it needs a connection); pages back with "Show older".
+//! was refused — and among them the changes of who is on the team (invites, roles, removals,
+//! accounts). Read from the server (it needs a connection); pages back with "Show older".
 //!
 //! Never writes anything; the server decides who may read the log, this page only says so.
 
@@ -12,7 +13,7 @@ use ramp_core::{team_scope, Replica, Value};
 use crate::components::{day_and_time, words};
 use crate::pages::{for_team, nouns, TeamNav};
 use crate::store::LocalDb;
-use crate::sync::{Activity, Sync};
+use crate::sync::{AccessChange, Activity, Sync};
 
 /// The team's activity page.
 #[component]
@@ -23,6 +24,7 @@ pub fn ActivityPage() -> impl IntoView {
         let scope = team_scope(&team);
         let name = crate::pages::team_name(local_db, team.clone());
         let entries = RwSignal::new(Vec::<Activity>::new());
+        let access = RwSignal::new(Vec::<AccessChange>::new());
         let more = RwSignal::new(false);
         let problem = RwSignal::new(None::<String>);
         let loading = RwSignal::new(false);
@@ -35,6 +37,7 @@ pub fn ActivityPage() -> impl IntoView {
                     match sync.activity(&scope, before).await {
                         Ok(page) => {
                             entries.update(|e| e.extend(page.entries));
+                            access.update(|a| a.extend(page.access));
                             more.set(page.more);
                             problem.set(None);
                         }
@@ -65,11 +68,14 @@ pub fn ActivityPage() -> impl IntoView {
                 <p class="hint">"Every change the server received for this team, newest first."</p>
                 {move || problem.get().map(|p| view! { <p class="form-problem" role="alert">{p}</p> })}
                 <ol class="activity" data-testid="activity">
-                    <For each=move || entries.get() key=|a| a.id let:entry>
-                        <ActivityRow entry=entry/>
+                    <For each=move || lines(&entries.get(), &access.get()) key=|line| line.key() let:line>
+                        {match line {
+                            Line::Change(entry) => view! { <ActivityRow entry=entry/> }.into_any(),
+                            Line::Access(change) => view! { <AccessRow change=change/> }.into_any(),
+                        }}
                     </For>
                 </ol>
-                <Show when=move || !loading.get() && entries.with(Vec::is_empty) && problem.with(Option::is_none)>
+                <Show when=move || !loading.get() && entries.with(Vec::is_empty) && access.with(Vec::is_empty) && problem.with(Option::is_none)>
                     <p class="empty">"Nothing has reached the server for this team yet."</p>
                 </Show>
                 <Show when=move || more.get()>
@@ -80,6 +86,73 @@ pub fn ActivityPage() -> impl IntoView {
             </Show>
         }
     })
+}
+
+/// One line of the log: a change of a record, or of access.
+#[derive(Clone)]
+enum Line {
+    Change(Activity),
+    Access(AccessChange),
+}
+
+impl Line {
+    fn key(&self) -> String {
+        match self {
+            Line::Change(entry) => format!("c{}", entry.id),
+            Line::Access(change) => format!("a{}", change.id),
+        }
+    }
+
+    fn at(&self) -> i64 {
+        match self {
+            Line::Change(entry) => entry.received_ms,
+            Line::Access(change) => change.at_ms,
+        }
+    }
+}
+
+/// Both logs as one, newest first.
+fn lines(entries: &[Activity], access: &[AccessChange]) -> Vec<Line> {
+    let mut lines: Vec<Line> =
+        entries.iter().cloned().map(Line::Change).chain(access.iter().cloned().map(Line::Access)).collect();
+    lines.sort_by_key(|line| std::cmp::Reverse(line.at()));
+    lines
+}
+
+/// One change of access: when, then who did what to whom.
+#[component]
+fn AccessRow(change: AccessChange) -> impl IntoView {
+    let when = day_and_time(change.at_ms.max(0) as u64);
+    view! {
+        <li class="activity-entry access-entry" data-testid="access-change">
+            <p class="activity-meta">{when}</p>
+            <p class="activity-what">{access_words(&change)}</p>
+        </li>
+    }
+}
+
+/// "Fay changed Cal's role from coach to member."
+fn access_words(change: &AccessChange) -> String {
+    let actor = if change.actor == "server" { "The server's admin".to_owned() } else { change.actor.clone() };
+    let subject = change.subject.clone().unwrap_or_else(|| "someone".to_owned());
+    let role = change.role.clone().unwrap_or_default();
+    match change.action.as_str() {
+        "joined" => format!("{subject} joined the team as {role}, with an invite."),
+        "added" => format!("{actor} added {subject} to the team as {role}."),
+        "role_changed" => {
+            format!("{actor} changed {subject}'s role from {} to {role}.", change.detail.as_deref().unwrap_or("?"))
+        }
+        "removed" => format!("{actor} removed {subject} ({role}) from the team."),
+        "disabled" => format!("{actor} disabled {subject}'s account."),
+        "enabled" => format!("{actor} enabled {subject}'s account again."),
+        "reset_code" => format!("{actor} made a password reset code for {subject}."),
+        "invite_made" => match change.detail.as_deref() {
+            Some("1") | None => format!("{actor} made an invite for one {role}."),
+            Some(n) => format!("{actor} made an invite for {n} people as {role}."),
+        },
+        "invite_revoked" => format!("{actor} revoked a {role} invite."),
+        other => format!("{actor}: {other} {subject}"),
+    }
 }
 
 /// One change: when and who, then what.

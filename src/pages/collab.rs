@@ -1,11 +1,11 @@
 //! A collaborative's pages: its own record (topic, aim, dates), its calendar, its common
-//! measure set, its change package and its teams with invites — edited by faculty, read by
+//! measure set, its change package and its teams (with links to their people and invites) — edited by faculty, read by
 //! everyone in it; a team adopts a common measure or a change idea into its own worksheets
 //! with one tap, then adapts it there. And the cross-team view for faculty: every team's
 //! common measures side by side and the scores per month, printable.
 //!
-//! Owns only the pages; adding teams and invites goes through `Sync` (they need the server),
-//! everything else is saved on the device like any edit. Never writes IndexedDB itself.
+//! Owns only the pages; adding teams goes through `Sync` (it needs the server; invites are on
+//! each team's people page), everything else is saved on the device like any edit. Never writes IndexedDB itself.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -497,7 +497,7 @@ fn AddDriver(scope: String, #[prop(into)] primaries: Signal<Vec<(RecordId, Strin
     }
 }
 
-/// The collaborative's teams; faculty add teams and make invite codes (online).
+/// The collaborative's teams; faculty add teams (online) and open each team's people and invites.
 #[component]
 fn Teams(collab: RecordId, faculty: Memo<bool>) -> impl IntoView {
     let local_db = expect_context::<LocalDb>();
@@ -523,42 +523,25 @@ fn Teams(collab: RecordId, faculty: Memo<bool>) -> impl IntoView {
             }
         });
     };
-    let codes = RwSignal::new(Vec::<(String, String)>::new());
-    let invite = move |team: RecordId, team_name: String, role: &'static str| {
-        leptos::task::spawn_local(async move {
-            match sync.invite(team.as_str(), role).await {
-                Ok(code) => codes.update(|c| c.push((format!("{team_name}, as {role}"), code))),
-                Err(error) => message.set(Some(error.to_string())),
-            }
-        });
-    };
     view! {
         <section class="overview-block" id="teams">
             <h2>"Teams"</h2>
             <ul class="cards" data-testid="collab-teams">
                 {move || teams.get().into_iter().map(|(id, name)| {
-                    let (id2, name2, id3, name3) = (id.clone(), name.clone(), id.clone(), name.clone());
                     view! {
                         <li class="card">
                             <A href=format!("/teams/{id}") attr:class="card-title">{name}</A>
                             <Show when=move || faculty.get()>
                                 <div class="button-row no-print">
-                                    <button type="button" data-testid="invite-member"
-                                        on:click={let (id, name) = (id2.clone(), name2.clone()); move |_| invite(id.clone(), name.clone(), "member")}>"Invite a member"</button>
-                                    <button type="button" data-testid="invite-coach"
-                                        on:click={let (id, name) = (id3.clone(), name3.clone()); move |_| invite(id.clone(), name.clone(), "coach")}>"Invite a coach"</button>
+                                    <A href=format!("/teams/{id}/people") attr:class="button" attr:data-testid="team-people">
+                                        "People and invites"
+                                    </A>
                                 </div>
                             </Show>
                         </li>
                     }
                 }).collect_view()}
             </ul>
-            <Show when=move || !codes.with(Vec::is_empty)>
-                <div class="panel" data-testid="invite-codes">
-                    <p class="hint">"Hand each code to the person; it works once, for 14 days, on the sign-in page."</p>
-                    <ul>{move || codes.get().into_iter().map(|(who, code)| view! { <li>{who}": "<code class="invite-code">{code}</code></li> }).collect_view()}</ul>
-                </div>
-            </Show>
             <Show when=move || faculty.get()>
                 <form class="panel no-print" on:submit=add_team>
                     <label for="new-team">"Add a team (needs a connection)"</label>

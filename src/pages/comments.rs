@@ -63,7 +63,7 @@ fn unread(replica: &Replica, team: &RecordId, seen: &BTreeSet<String>, me: &str)
     let scope = team_scope(team);
     let mut found: Vec<(Record, String, String)> = report::unread(replica.local().values(), &scope, seen)
         .into_iter()
-        .filter(|(_, c)| report::author(c) != Some(me))
+        .filter(|(_, c)| report::author(c).map(ramp_core::identity::name_of) != Some(me))
         .map(|(target, c)| {
             let (href, label) = target_link(replica, team, &target);
             (c.clone(), href, label)

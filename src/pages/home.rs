@@ -131,9 +131,13 @@ fn JoinOrStart() -> impl IntoView {
         let typed = code.get_untracked();
         leptos::task::spawn_local(async move {
             match sync.accept_invite(typed.trim()).await {
-                Ok(()) => {
+                Ok(joined) => {
                     code.set(String::new());
-                    message.set(Some("You have joined the team: it appears here after the sync.".into()));
+                    message.set(Some(if joined {
+                        "You have joined the team: it appears here after the sync.".into()
+                    } else {
+                        "You are on this team already, in that role: nothing changed.".into()
+                    }));
                 }
                 Err(error) => message.set(Some(error.to_string())),
             }

@@ -15,6 +15,7 @@ mod measure;
 mod measures;
 mod new_cycle;
 mod not_found;
+mod people;
 mod reports;
 mod settings;
 mod sheet;
@@ -35,6 +36,7 @@ pub use measure::MeasurePage;
 pub use measures::MeasuresPage;
 pub use new_cycle::NewCyclePage;
 pub use not_found::NotFound;
+pub use people::PeoplePage;
 pub use reports::{ReportPage, ReportsPage};
 pub use settings::SettingsPage;
 pub use sign_in::SignInPage;
@@ -153,6 +155,12 @@ fn TeamNav(
     let sync = expect_context::<crate::sync::Sync>();
     let scope = team_scope(&team);
     let activity = format!("{base}/activity");
+    let people = format!("{base}/people");
+    let removed = {
+        let scope = scope.clone();
+        move || sync.removed_from(&scope)
+    };
+    let governs = move || sync.governs(&scope);
     let links = [
         ("", "Overview"),
         ("/aim", "Aim"),
@@ -167,10 +175,21 @@ fn TeamNav(
                 // The router marks the current link with aria-current="page".
                 view! { <A href=format!("{base}{path}") exact=path.is_empty()>{label}</A> }
             }).collect_view()}
-            <Show when=move || sync.governs(&scope)>
+            <Show when=governs>
                 <A href=activity.clone()>"Activity"</A>
+                <A href=people.clone()>"People"</A>
             </Show>
         </nav>
+        <Show when=removed>
+            <section class="panel removed-banner" role="status" data-testid="removed">
+                <h2>"You are no longer on this team"</h2>
+                <p>"The collaborative's faculty removed you from it. This device keeps what it has of the team for you to read, \
+                    and receives nothing more."</p>
+                <p>"Changes you had not sent are not lost: they are listed in "
+                    <A href="/settings#refused">"Settings"</A>
+                    ", with the reason, to copy or download."</p>
+            </section>
+        </Show>
     }
 }
 

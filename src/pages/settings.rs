@@ -38,6 +38,7 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <h1>"Settings"</h1>
         <AccountPanel/>
+        <ChangePassword/>
         <LocalTeams/>
         <RefusedChanges/>
         <ImportPanel/>
@@ -64,6 +65,34 @@ pub fn SettingsPage() -> impl IntoView {
             <h2>"This device"</h2>
             <p>"Device id: " <code>{move || local_db.device_id().map(|id| id.to_string()).unwrap_or_default()}</code></p>
         </section>
+    }
+}
+
+/// Changing one's own password (signed in, online): every other device is signed out.
+#[component]
+fn ChangePassword() -> impl IntoView {
+    let sync = expect_context::<crate::sync::Sync>();
+    let done = RwSignal::new(None::<String>);
+    let change = move |values: Vec<String>| async move {
+        let ended = sync.change_password(&values[0], &values[1]).await?;
+        done.set(Some(format!(
+            "Your password is changed. {} signed out.",
+            plural(ended as usize, "other device was", "other devices were")
+        )));
+        Ok(())
+    };
+    view! {
+        <Show when=move || sync.session().is_some()>
+            <section class="panel" data-testid="change-password">
+                <h2>"Change your password"</h2>
+                <crate::pages::sign_in::AccountForm id="password" submit_label="Change password" on_done=|| () action=change
+                    inputs=vec![
+                        ("current", "Current password", "password", "current-password"),
+                        ("new", "New password (10 characters or more)", "password", "new-password"),
+                    ]/>
+                <p class="saved-note" role="status" data-testid="password-changed">{move || done.get()}</p>
+            </section>
+        </Show>
     }
 }
 

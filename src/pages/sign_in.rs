@@ -1,5 +1,6 @@
-//! Signing in (email and password) or joining a team with an invite code: once, online;
-//! after that the device syncs on its own.
+//! Signing in (email and password), joining a team with an invite code, or setting a new
+//! password with a reset code from faculty: once, online; after that the device syncs on its
+//! own.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -16,6 +17,7 @@ pub fn SignInPage() -> impl IntoView {
     let sign_in = move |values: Vec<String>| async move { sync.sign_in(&values[0], &values[1]).await };
     let join =
         move |values: Vec<String>| async move { sync.sign_up(&values[0], &values[1], &values[2], &values[3]).await };
+    let reset = move |values: Vec<String>| async move { sync.reset_password(&values[0], &values[1], &values[2]).await };
     view! {
         <h1>"Sign in"</h1>
         <p class="lead">"Sign in once, with a connection, to share your team's work. After that Ramp works offline and sends changes when it can."</p>
@@ -24,7 +26,7 @@ pub fn SignInPage() -> impl IntoView {
         <section class="panel">
             <h2>"Joining a team?"</h2>
             <p>"Use the invite code your team lead or coach gave you."</p>
-            <AccountForm id="join" submit_label="Join the team" on_done=go_home action=join
+            <AccountForm id="join" submit_label="Join the team" on_done=go_home.clone() action=join
                 inputs=vec![
                     ("code", "Invite code", "text", "off"),
                     ("name", "Your name", "text", "name"),
@@ -32,12 +34,23 @@ pub fn SignInPage() -> impl IntoView {
                     ("password", "Choose a password (10 characters or more)", "password", "new-password"),
                 ]/>
         </section>
+        <section class="panel">
+            <h2>"Forgot your password?"</h2>
+            <p>"Ask your collaborative's faculty for a reset code, then choose a new password here. \
+                It signs you out on every other device."</p>
+            <AccountForm id="reset" submit_label="Set the new password" on_done=go_home action=reset
+                inputs=vec![
+                    ("email", "Email", "email", "username"),
+                    ("code", "Reset code", "text", "off"),
+                    ("password", "New password (10 characters or more)", "password", "new-password"),
+                ]/>
+        </section>
     }
 }
 
 /// A small account form: labelled inputs, the server's answer in words, a busy button.
 #[component]
-fn AccountForm<A, F>(
+pub(crate) fn AccountForm<A, F>(
     /// Prefix of the inputs' ids.
     id: &'static str,
     /// The inputs: (name, label, type, autocomplete).

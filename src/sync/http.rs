@@ -1,7 +1,8 @@
 //! JSON over `fetch`: the only place the app makes HTTP requests.
 //!
-//! Maps transport failures to `ClientError::Offline`, 401 to `SignInNeeded`, other 4xx to
-//! `Refused` with the server's reason, 5xx to `ServerFailed`.
+//! Maps transport failures to `ClientError::Offline`, 401 to `SignInNeeded`, the reason code
+//! `device_clash` to `DeviceClash`, other 4xx to `Refused` with the server's reason, 5xx to
+//! `ServerFailed`.
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -18,6 +19,17 @@ pub async fn post<B: Serialize, R: DeserializeOwned>(
     body: &B,
 ) -> Result<R, ClientError> {
     let text = post_text(path, token, &serde_json::to_string(body).expect("request bodies serialize")).await?;
+    serde_json::from_str(&text).map_err(|e| ClientError::ServerFailed(format!("unreadable answer: {e}")))
+}
+
+/// Sends `body` as JSON with another method (`PATCH`, `DELETE`) and decodes the answer.
+pub async fn send_json<B: Serialize, R: DeserializeOwned>(
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: &B,
+) -> Result<R, ClientError> {
+    let text = send(method, path, token, Some(&serde_json::to_string(body).expect("request bodies serialize"))).await?;
     serde_json::from_str(&text).map_err(|e| ClientError::ServerFailed(format!("unreadable answer: {e}")))
 }
 
@@ -58,10 +70,16 @@ async fn send(method: &str, path: &str, token: Option<&str>, body: Option<&str>)
     match response.status() {
         200..=299 => Ok(text),
         401 => Err(ClientError::SignInNeeded),
-        409 => Err(ClientError::DeviceClash),
+        409 if code(&text).as_deref() == Some("device_clash") => Err(ClientError::DeviceClash),
         status @ 400..=499 => Err(ClientError::Refused(reason(&text).unwrap_or_else(|| format!("error {status}")))),
         status => Err(ClientError::ServerFailed(reason(&text).unwrap_or_else(|| format!("error {status}")))),
     }
+}
+
+/// The `reason` code of a JSON error body.
+fn code(body: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(body).ok()?;
+    value.get("reason")?.as_str().map(str::to_owned)
 }
 
 /// The `error` of a JSON error body.

@@ -6,6 +6,9 @@
 //! to IndexedDB. Start reading at [`Sync::start`].
 
 mod http;
+mod people;
+
+pub use people::{Invite, MadeInvite, Person};
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -55,6 +58,10 @@ pub struct Rights {
     /// The collaborative of each readable team: team id → collaborative id.
     #[serde(default)]
     pub collabs: BTreeMap<String, String>,
+    /// Teams the person was removed from: what this device holds of them stays readable here,
+    /// and nothing more is sent.
+    #[serde(default)]
+    pub removed: Vec<String>,
 }
 
 impl Rights {
@@ -71,6 +78,30 @@ pub struct ActivityPage {
     pub entries: Vec<Activity>,
     /// Whether older entries wait.
     pub more: bool,
+    /// The changes of access (people, roles, invites) in the time these entries span.
+    #[serde(default)]
+    pub access: Vec<AccessChange>,
+}
+
+/// A change of who may do what in a team: an invite made or taken, a role changed, a person
+/// removed, an account disabled.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct AccessChange {
+    /// Its place in the access log.
+    pub id: i64,
+    /// When (ms).
+    pub at_ms: i64,
+    /// Who did it ("server" for the server's admin).
+    pub actor: String,
+    /// To whom.
+    pub subject: Option<String>,
+    /// What: `joined`, `added`, `role_changed`, `removed`, `disabled`, `enabled`, `reset_code`,
+    /// `invite_made`, `invite_revoked`.
+    pub action: String,
+    /// The role given.
+    pub role: Option<String>,
+    /// The role before (`role_changed`), or the invite's uses (`invite_made`).
+    pub detail: Option<String>,
 }
 
 /// One change the server received: who wrote what, and whether it was refused.
@@ -195,6 +226,9 @@ impl Sync {
             let has = |list: &[String]| list.iter().any(|s| s == scope);
             match session {
                 None => ramp_core::schema::Standing { reads: true, writes: true, ..Default::default() },
+                Some(session) if has(&session.rights.removed) => {
+                    ramp_core::schema::Standing { reads: true, ..Default::default() }
+                }
                 Some(session) => {
                     let rights = &session.rights;
                     let unknown = !has(&rights.readable);
@@ -251,25 +285,24 @@ impl Sync {
         Ok(created.team)
     }
 
-    /// An invite code to a team, for a member or a coach (needs a connection).
-    pub async fn invite(&self, team: &str, role: &str) -> Result<String, ClientError> {
+    /// Joins another team with an invite code while signed in (a coach taking on a team);
+    /// `false` when the person had that role there already.
+    pub async fn accept_invite(&self, code: &str) -> Result<bool, ClientError> {
         #[derive(Deserialize)]
-        struct Invite {
-            code: String,
+        struct Accepted {
+            #[serde(default)]
+            already: bool,
         }
         let token = self.session.get_untracked().map(|s| s.token).ok_or(ClientError::SignInNeeded)?;
-        let body = serde_json::json!({ "team": team, "role": role });
-        let invite: Invite = http::post("/api/invites", Some(&token), &body).await?;
-        Ok(invite.code)
-    }
-
-    /// Joins another team with an invite code while signed in (a coach taking on a team).
-    pub async fn accept_invite(&self, code: &str) -> Result<(), ClientError> {
-        let token = self.session.get_untracked().map(|s| s.token).ok_or(ClientError::SignInNeeded)?;
-        let _: serde_json::Value =
+        let accepted: Accepted =
             http::post("/api/invites/accept", Some(&token), &serde_json::json!({ "code": code })).await?;
         self.refresh();
-        Ok(())
+        Ok(!accepted.already)
+    }
+
+    /// Whether the person was removed from this team (reactive).
+    pub fn removed_from(&self, scope: &str) -> bool {
+        self.session.with(|s| s.as_ref().is_some_and(|s| s.rights.removed.iter().any(|r| r == scope)))
     }
 
     /// Fetches the rights again and syncs: after a change of teams or roles.
@@ -285,7 +318,8 @@ impl Sync {
             None => true,
             Some(session) => {
                 let rights = &session.rights;
-                rights.writable.iter().any(|s| s == scope) || !rights.readable.iter().any(|s| s == scope)
+                let has = |list: &[String]| list.iter().any(|s| s == scope);
+                has(&rights.writable) || !(has(&rights.readable) || has(&rights.removed))
             }
         })
     }
@@ -338,7 +372,7 @@ impl Sync {
         Ok(())
     }
 
-    fn begin(&self, session: Session) {
+    pub(crate) fn begin(&self, session: Session) {
         save_session(Some(&session));
         self.local_db.set_author(Some(session.user.name.clone()));
         self.session.set(Some(session));
@@ -434,8 +468,11 @@ impl Sync {
     /// The scopes of pending ops the server does not know (teams made on this device before
     /// signing in), reactive.
     pub fn device_only_teams(&self) -> Vec<String> {
-        let readable: Vec<String> =
-            self.session.with(|s| s.as_ref().map(|s| s.rights.readable.clone()).unwrap_or_default());
+        // Known to the server: readable, or a team the person was removed from (whose
+        // changes are sent to be refused with a reason, never held back unseen).
+        let readable: Vec<String> = self.session.with(|s| {
+            s.as_ref().map(|s| s.rights.readable.iter().chain(&s.rights.removed).cloned().collect()).unwrap_or_default()
+        });
         if self.session.with(Option::is_none) {
             return Vec::new();
         }
