@@ -65,7 +65,7 @@ pub fn ActivityPage() -> impl IntoView {
                     "Only the collaborative's faculty can read a team's activity log."
                 </p>
             }>
-                <p class="hint">"Every change the server received for this team, newest first."</p>
+                <p class="hint">"Every change the server received for this team, and every change of who is on it, newest first."</p>
                 {move || problem.get().map(|p| view! { <p class="form-problem" role="alert">{p}</p> })}
                 <ol class="activity" data-testid="activity">
                     <For each=move || lines(&entries.get(), &access.get()) key=|line| line.key() let:line>
@@ -160,7 +160,8 @@ fn access_words(change: &AccessChange) -> String {
 fn ActivityRow(entry: Activity) -> impl IntoView {
     let local_db = expect_context::<LocalDb>();
     let what = local_db.with_untracked(|replica| describe(replica, &entry));
-    let when = format!("{} · {}", day_and_time(entry.received_ms.max(0) as u64), entry.person);
+    let who = if entry.email.is_empty() { entry.person.clone() } else { format!("{} ({})", entry.person, entry.email) };
+    let when = format!("{} · {who}", day_and_time(entry.received_ms.max(0) as u64));
     let refused = entry.refused.clone();
     let was_refused = refused.is_some();
     view! {

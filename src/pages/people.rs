@@ -239,13 +239,15 @@ fn MakeInvite(team: String, on_made: impl Fn() + Send + std::marker::Sync + Copy
             <div class="field-pair">
                 <div class="field">
                     <label class="field-label" for="invite-uses">"For how many people"</label>
-                    <input type="number" class="number" id="invite-uses" min="1" max="200" inputmode="numeric"
+                    <input type="text" class="number" id="invite-uses" inputmode="numeric" aria-describedby="invite-uses-hint"
                         prop:value=move || uses.get() on:input=move |ev| uses.set(event_target_value(&ev))/>
+                    <p class="hint" id="invite-uses-hint">"1 to 200; each person uses it once."</p>
                 </div>
                 <div class="field">
                     <label class="field-label" for="invite-days">"Works for (days)"</label>
-                    <input type="number" class="number" id="invite-days" min="1" max="90" inputmode="numeric"
+                    <input type="text" class="number" id="invite-days" inputmode="numeric" aria-describedby="invite-days-hint"
                         prop:value=move || days.get() on:input=move |ev| days.set(event_target_value(&ev))/>
+                    <p class="hint" id="invite-days-hint">"1 to 90."</p>
                 </div>
             </div>
             <button type="submit" class="primary">"Make invite code"</button>

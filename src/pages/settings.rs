@@ -38,9 +38,9 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <h1>"Settings"</h1>
         <AccountPanel/>
+        <RefusedChanges/>
         <ChangePassword/>
         <LocalTeams/>
-        <RefusedChanges/>
         <ImportPanel/>
         <section class="panel">
             <h2>"Data on this device"</h2>

@@ -226,10 +226,17 @@ pub fn SheetFields(
             </section>
         }
     };
-    let notice = if sheet.scope().starts_with("collab:") {
-        "You can read the collaborative's records; only its faculty change them."
-    } else {
-        "You can read this team's worksheets; only its members change them."
+    let sync = expect_context::<Sync>();
+    let scope = StoredValue::new(sheet.scope());
+    let notice = move || {
+        let scope = scope.get_value();
+        if scope.starts_with("collab:") {
+            "You can read the collaborative's records; only its faculty change them."
+        } else if sync.removed_from(&scope) {
+            "You are no longer on this team: you can read what this device holds, and change nothing."
+        } else {
+            "You can read this team's worksheets; only its members change them."
+        }
     };
     view! {
         <Show when=move || sheet.read_only.get()>

@@ -70,15 +70,20 @@ where
     let problem = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let read = values.clone();
+    let clear = values.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         busy.set(true);
         problem.set(None);
         let values: Vec<String> = read.iter().map(|v| v.get_untracked()).collect();
-        let (action, on_done) = (action.clone(), on_done.clone());
+        let (action, on_done, clear) = (action.clone(), on_done.clone(), clear.clone());
         leptos::task::spawn_local(async move {
             match action(values).await {
-                Ok(()) => on_done(),
+                Ok(()) => {
+                    // Passwords and codes do not stay on the screen once used.
+                    clear.iter().for_each(|v| v.set(String::new()));
+                    on_done()
+                }
                 Err(error) => problem.set(Some(error.to_string())),
             }
             busy.set(false);

@@ -113,6 +113,9 @@ pub struct Activity {
     pub received_ms: i64,
     /// Who sent it.
     pub person: String,
+    /// Their sign-in email (names are chosen; emails are not shared).
+    #[serde(default)]
+    pub email: String,
     /// The record written.
     pub record: ramp_core::RecordId,
     /// Its kind.
@@ -457,6 +460,12 @@ impl Sync {
             let push = PushRequest { version: SYNC_VERSION, device, ops };
             let ack: PushResponse = http::post("/api/sync/push", Some(&token), &push).await?;
             let high = ack.high;
+            if !ack.refused.is_empty() {
+                // A refusal can mean the person's rights changed (removed from a team): ask
+                // for them again on the next run, which follows at once.
+                self.rights_for.set_value(None);
+                self.again.set_value(true);
+            }
             self.local_db.apply_ack(ack).await?;
             if high < last {
                 return Err(ClientError::ServerFailed("the server did not take every change".into()));

@@ -506,6 +506,36 @@ impl Browser {
         self.wait_until("a service worker controls the page", "return !!navigator.serviceWorker.controller;").await
     }
 
+    /// Takes a screenshot of the page at tablet and at phone width (and stays at phone width),
+    /// checking at each that nothing reaches past the right edge, that no element id is used
+    /// twice, and that the security policy blocked nothing.
+    pub async fn look(&self, name: &str) -> anyhow::Result<()> {
+        for (size, label) in [(TABLET, "tablet"), (PHONE, "phone")] {
+            self.viewport(size).await?;
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            let wide = self
+                .js(
+                    "return document.documentElement.scrollWidth > window.innerWidth ||\
+                     [...document.querySelectorAll('main *')].some(e => e.getBoundingClientRect().right > window.innerWidth + 1)",
+                    vec![],
+                )
+                .await?;
+            anyhow::ensure!(wide == json!(false), "{name} has something past the right edge at {label} width");
+            let twice = self
+                .js(
+                    "const ids = [...document.querySelectorAll('[id]')].map(e => e.id);\
+                     return ids.filter((id, i) => ids.indexOf(id) !== i);",
+                    vec![],
+                )
+                .await?;
+            anyhow::ensure!(twice == json!([]), "{name}: element ids used twice: {twice}");
+            let blocked = self.csp_violations().await?;
+            anyhow::ensure!(blocked.is_empty(), "{name}: the security policy blocked {blocked:?}");
+            self.screenshot(&format!("{name}-{label}")).await?;
+        }
+        Ok(())
+    }
+
     /// Signs in through the sign-in page and waits for the first sync to finish.
     pub async fn sign_in(&self, server: &Server, email: &str, password: &str) -> anyhow::Result<()> {
         self.goto(&format!("{}/signin", server.url)).await?;

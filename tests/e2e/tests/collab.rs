@@ -147,8 +147,11 @@ async fn the_demo_collaborative_on_a_coach_tablet_and_a_faculty_phone() -> anyho
     phone.wait_for_text("[data-testid=collab-teams]", "Riverside Rehab").await?;
     phone.screenshot("collab-demo-phone").await?;
     let collab_url = phone.url().await?;
-    phone.click("[data-testid=invite-coach]").await?;
-    phone.wait_for_text("[data-testid=invite-codes]", "as coach").await?;
+    phone.click("[data-testid=team-people]").await?;
+    phone.wait_for_text("[data-testid=people]", "@").await?;
+    phone.js("const s = document.querySelector('#invite-role'); s.value = 'coach'; s.dispatchEvent(new Event('change'));", vec![]).await?;
+    phone.click("[data-testid=make-invite] button[type=submit]").await?;
+    phone.wait_for_text("[data-testid=invite-code]", "For one person joining as coach").await?;
     phone.goto(&format!("{collab_url}/compare")).await?;
     phone
         .wait_until(

@@ -9,25 +9,9 @@ use std::time::{Duration, Instant};
 use ramp_e2e::{Browser, Server, TempDir, PHONE, TABLET};
 use serde_json::json;
 
-/// Takes a screenshot of the page at phone and at tablet width, checking that neither scrolls
-/// sideways, and goes back to phone width.
+/// The page at phone and tablet width, checked and photographed ([`Browser::look`]).
 async fn look(browser: &Browser, name: &str) -> anyhow::Result<()> {
-    for (size, label) in [(TABLET, "tablet"), (PHONE, "phone")] {
-        browser.viewport(size).await?;
-        tokio::time::sleep(Duration::from_millis(200)).await;
-        let wide = browser
-            .js(
-                "return document.documentElement.scrollWidth > window.innerWidth ||\
-                 [...document.querySelectorAll('main *')].some(e => e.getBoundingClientRect().right > window.innerWidth + 1)",
-                vec![],
-            )
-            .await?;
-        assert_eq!(wide, json!(false), "{name} has something past the right edge at {label} width");
-        let blocked = browser.csp_violations().await?;
-        assert!(blocked.is_empty(), "{name}: the security policy blocked {blocked:?}");
-        browser.screenshot(&format!("{name}-{label}")).await?;
-    }
-    Ok(())
+    browser.look(name).await
 }
 
 /// Adds a measure from the measures page and returns its page's URL.
