@@ -11,6 +11,7 @@ pub mod components;
 pub mod error;
 pub mod files;
 pub mod pages;
+pub mod panels;
 pub mod perf;
 pub mod pwa;
 pub mod store;
@@ -20,12 +21,13 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-use crate::components::{StatusChip, UpdateBanner};
+use crate::components::UpdateBanner;
 use crate::pages::{
     ActivityPage, AimPage, CollabPage, CommonMeasurePage, ComparePage, CyclePage, CyclesPage, DashboardPage,
     DriverPage, DriversPage, HomePage, IdeaPage, MeasurePage, MeasuresPage, NewCyclePage, NotFound, PeoplePage,
     ReportPage, ReportsPage, Seen, SettingsPage, SignInPage, TeamPage,
 };
+use crate::panels::StatusChip;
 use crate::store::{LocalDb, Phase, SaveState};
 use crate::sync::Sync;
 

@@ -6,9 +6,9 @@ use leptos_router::components::A;
 use ramp_core::backup::{self, Report};
 use ramp_core::{Kind, RecordId};
 
-use crate::components::{AccountPanel, LocalTeams, RefusedChanges};
 use crate::error::ClientError;
 use crate::pages::team::plural;
+use crate::panels::{AccountPanel, LocalTeams, RefusedChanges};
 use crate::store::{self, LocalDb, StorageReport};
 
 /// The settings page.

@@ -1,5 +1,6 @@
-//! Repository checks run by `cargo test -p xtask`: every Rust file opens with a `//!` doc, and
-//! `ramp-core` depends on no web, server or IO crate.
+//! Repository checks run by `cargo test -p xtask`: every Rust file opens with a `//!` doc,
+//! `ramp-core` depends on no web, server or IO crate, and the app's components reach neither
+//! the store nor sync.
 
 #[cfg(test)]
 mod tests {
@@ -30,6 +31,19 @@ mod tests {
             .map(|path| path.strip_prefix(root()).unwrap().display().to_string())
             .collect();
         assert!(missing.is_empty(), "files without a //! doc on their first line: {missing:?}");
+    }
+
+    #[test]
+    fn components_never_touch_storage_or_sync() {
+        let mut files = Vec::new();
+        rust_files(&root().join("src/components"), &mut files);
+        assert!(files.len() > 3, "found only {} components", files.len());
+        for path in files {
+            let text = std::fs::read_to_string(&path).unwrap();
+            for forbidden in ["crate::store", "crate::sync", "LocalDb", "web_sys::IdbDatabase", "local_storage"] {
+                assert!(!text.contains(forbidden), "{} uses {forbidden}: move it to src/panels", path.display());
+            }
+        }
     }
 
     #[test]
