@@ -49,18 +49,24 @@ pub async fn load(storage: &dyn Storage, last: Period) -> Result<Vec<String>, Ap
         storage.add_membership(&users[1], &format!("team:{team}"), Role::Coach).await?;
     }
     storage.add_membership(&users[0], &format!("team:{}", teams[0]), Role::Member).await?;
-    let (faculty, coach) = (ACCOUNTS[2].1, ACCOUNTS[1].1);
-    admin::write_as(storage, faculty, &collab, &teams, edits(&demo.records, &collab_scope)).await?;
+    // Authors as the server stamps people's own writes: their name and their role there.
+    let (faculty, coach) = (stamp(ACCOUNTS[2].1, Role::Faculty), stamp(ACCOUNTS[1].1, Role::Coach));
+    admin::write_as(storage, &faculty, &collab, &teams, edits(&demo.records, &collab_scope)).await?;
     let leads = ["Mia Patel", "Tom Okoro", "Lena Fischer"];
     for (backup, lead) in demo.teams.iter().zip(leads) {
-        admin::write_as(storage, lead, &collab, &teams, edits(&backup.records, &team_scope(&backup.team))).await?;
+        let lead = stamp(lead, Role::Member);
+        admin::write_as(storage, &lead, &collab, &teams, edits(&backup.records, &team_scope(&backup.team))).await?;
     }
     for (team, review) in &demo.reviews {
         let edits = edits(std::slice::from_ref(review), &team_scope(team));
-        admin::write_as(storage, coach, &collab, &teams, edits).await?;
+        admin::write_as(storage, &coach, &collab, &teams, edits).await?;
     }
     lines.insert(0, format!("Loaded the demo collaborative: {} teams, data up to {}.", teams.len(), last.label()));
     Ok(lines)
+}
+
+fn stamp(name: &str, role: Role) -> String {
+    ramp_core::identity::stamp(name, role.as_str())
 }
 
 fn edits(records: &[BackupRecord], scope: &str) -> Vec<Edit> {
