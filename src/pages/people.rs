@@ -237,18 +237,8 @@ fn MakeInvite(team: String, on_made: impl Fn() + Send + std::marker::Sync + Copy
                 </select>
             </div>
             <div class="field-pair">
-                <div class="field">
-                    <label class="field-label" for="invite-uses">"For how many people"</label>
-                    <input type="text" class="number" id="invite-uses" inputmode="numeric" aria-describedby="invite-uses-hint"
-                        prop:value=move || uses.get() on:input=move |ev| uses.set(event_target_value(&ev))/>
-                    <p class="hint" id="invite-uses-hint">"1 to 200; each person uses it once."</p>
-                </div>
-                <div class="field">
-                    <label class="field-label" for="invite-days">"Works for (days)"</label>
-                    <input type="text" class="number" id="invite-days" inputmode="numeric" aria-describedby="invite-days-hint"
-                        prop:value=move || days.get() on:input=move |ev| days.set(event_target_value(&ev))/>
-                    <p class="hint" id="invite-days-hint">"1 to 90."</p>
-                </div>
+                <CountField id="invite-uses" label="For how many people" hint="1 to 200; each person uses it once." value=uses/>
+                <CountField id="invite-days" label="Works for (days)" hint="1 to 90." value=days/>
             </div>
             <button type="submit" class="primary">"Make invite code"</button>
             {move || made.get().map(|made| match made {
@@ -260,6 +250,20 @@ fn MakeInvite(team: String, on_made: impl Fn() + Send + std::marker::Sync + Copy
                 Err(problem) => view! { <p class="form-problem" role="alert">{problem}</p> }.into_any(),
             })}
         </form>
+    }
+}
+
+/// A whole number typed on a phone's number pad, with its label and hint.
+#[component]
+fn CountField(id: &'static str, label: &'static str, hint: &'static str, value: RwSignal<String>) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field">
+            <label class="field-label" for=id>{label}</label>
+            <input type="text" class="number" id=id inputmode="numeric" aria-describedby=hint_id.clone()
+                prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+            <p class="hint" id=hint_id>{hint}</p>
+        </div>
     }
 }
 

@@ -155,9 +155,7 @@ pub async fn login_create(
     if user.disabled {
         return Err(AppError::AccountDisabled);
     }
-    let token = auth::new_token();
-    state.storage.create_session(&auth::token_hash(&token), &user.id).await?;
-    Ok(Json(LoginOutput { token, user: UserOutput { id: user.id, email: user.email, name: user.name } }))
+    session_for(&state, UserOutput { id: user.id, email: user.email, name: user.name }).await
 }
 
 /// `POST /api/auth/signup` input: an invite code and the new account.
@@ -207,9 +205,7 @@ pub async fn signup_create(
         // Used up or revoked between the check and now.
         return Err(AppError::BadInvite);
     }
-    let token = auth::new_token();
-    state.storage.create_session(&auth::token_hash(&token), &user.id).await?;
-    Ok(Json(LoginOutput { token, user: UserOutput { id: user.id, email: user.email, name: user.name } }))
+    session_for(&state, UserOutput { id: user.id, email: user.email, name: user.name }).await
 }
 
 /// `POST /api/auth/password` input: the current password and the new one.
@@ -286,9 +282,14 @@ pub async fn reset_create(
         return Err(AppError::BadResetCode);
     };
     let person = state.storage.person(&user).await?.ok_or(AppError::BadResetCode)?;
+    session_for(&state, UserOutput { id: person.id, email: person.email, name: person.name }).await
+}
+
+/// A new session for a person who has just proved who they are.
+async fn session_for(state: &AppState, user: UserOutput) -> Result<Json<LoginOutput>, AppError> {
     let token = auth::new_token();
-    state.storage.create_session(&auth::token_hash(&token), &user).await?;
-    Ok(Json(LoginOutput { token, user: UserOutput { id: person.id, email: person.email, name: person.name } }))
+    state.storage.create_session(&auth::token_hash(&token), &user.id).await?;
+    Ok(Json(LoginOutput { token, user }))
 }
 
 fn now_ms() -> u64 {
