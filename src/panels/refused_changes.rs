@@ -62,7 +62,7 @@ pub fn RefusedChanges() -> impl IntoView {
                 </ul>
                 <div class="button-row">
                     <button type="button" data-testid="download-refused" on:click=download>"Download these changes (JSON)"</button>
-                    <button type="button" on:click=drop_all>"Drop these changes"</button>
+                    <button type="button" data-testid="drop-refused" on:click=drop_all>"Drop these changes"</button>
                 </div>
             </section>
         </Show>

@@ -307,7 +307,7 @@ async fn refusals_an_expired_session_and_signing_out_lose_nothing_unasked() -> a
     server.stop();
     phone.type_into("#f-learning", "Text the server will refuse").await?;
     phone.wait_saved().await?;
-    server.admin(&["add-member", "--team", &team, "--email", "mia@example.org", "--role", "coach"])?;
+    server.admin(&["set-role", "--team", &team, "--email", "mia@example.org", "--role", "coach"])?;
     server.restart()?;
     phone
         .sync_until(
@@ -318,7 +318,7 @@ async fn refusals_an_expired_session_and_signing_out_lose_nothing_unasked() -> a
     phone.goto(&format!("{}/settings", server.url)).await?;
     phone.wait_for_text("[data-testid=refused]", "Text the server will refuse").await?;
     phone.wait_for_text("[data-testid=refused]", "cannot change").await?;
-    phone.click("[data-testid=refused] button").await?;
+    phone.click("[data-testid=drop-refused]").await?;
     phone.wait_until("the refused list is dropped", "return !document.querySelector('[data-testid=refused]');").await?;
 
     // Signing out removes the team's data from the device.
