@@ -5,7 +5,7 @@
 //! about signals comes from `ramp_core::chart`; nothing here reads storage.
 
 use leptos::prelude::*;
-use ramp_core::chart::{MeasureChart, RuleSet};
+use ramp_core::chart::MeasureChart;
 use ramp_core::measure::format_value;
 use ramp_core::Record;
 
@@ -150,10 +150,7 @@ pub fn MeasureChartView(
             let caption = format!(
                 "{} · {}",
                 chart.settings.chart.name(),
-                match chart.settings.rules {
-                    RuleSet::Ihi => RuleSet::Ihi.name(),
-                    RuleSet::Anhoej => RuleSet::Anhoej.name(),
-                }
+                chart.settings.rules.name()
             );
             let now = if chart.marks.is_empty() { "" } else { " now" };
             let centre_words =
@@ -177,6 +174,14 @@ pub fn MeasureChartView(
                 }
                 if !point.note.is_empty() {
                     words = format!("{words}{}{}", if with_value { " — " } else { ": " }, point.note);
+                }
+                if point.excluded {
+                    let why = point.exclude_reason.trim();
+                    words = if why.is_empty() {
+                        format!("{words} (left out of the calculations)")
+                    } else {
+                        format!("{words} (left out of the calculations: {why})")
+                    };
                 }
                 Some(words)
             };
@@ -323,16 +328,21 @@ fn chart_svg(
             fmt(v)
         );
     }
-    // Limits, step by step; a mark starts a new line.
+    // Limits (and, when the measure asks, the 2-sigma lines), step by step; a mark starts a
+    // new line.
     let half = scale.step() / 2.0;
-    if a.limits.iter().any(Option::is_some) {
+    let two_sigma = measure.text("two_sigma") == "yes";
+    for (lines, class) in [(&a.limits, "limit"), (&a.two_sigma, "sigma2")] {
+        if !lines.iter().any(Option::is_some) || (class == "sigma2" && !two_sigma) {
+            continue;
+        }
         for pick in [|l: &(f64, f64)| l.1, |l: &(f64, f64)| l.0] {
-            svg.push_str(r#"<path class="limit" d=""#);
-            for (i, limit) in a.limits.iter().enumerate() {
+            let _ = write!(svg, r#"<path class="{class}" d=""#);
+            for (i, limit) in lines.iter().enumerate() {
                 if let Some(limit) = limit {
                     let (x, y) = (scale.x(xs[i]), scale.y(pick(limit)));
                     let (x0, x1) = ((x - half).max(LEFT), (x + half).min(width - RIGHT));
-                    let join = if i > 0 && a.limits[i - 1].is_some() && !chart.marks.iter().any(|(m, _)| *m == i) {
+                    let join = if i > 0 && lines[i - 1].is_some() && !chart.marks.iter().any(|(m, _)| *m == i) {
                         "L"
                     } else {
                         "M"
@@ -385,6 +395,10 @@ fn chart_svg(
     let points: Vec<(f64, f64, bool)> =
         chart.inputs.iter().enumerate().map(|(i, input)| (scale.x(xs[i]), scale.y(input.value), a.marked[i])).collect();
     series_svg(&mut svg, &points, 4.0, 5.5);
+    // A point left out of the calculations: drawn hollow, with a dashed edge.
+    for (x, y, _) in points.iter().zip(&chart.inputs).filter(|(_, input)| input.excluded).map(|(p, _)| p) {
+        let _ = write!(svg, r#"<circle class="excluded" data-testid="excluded-point" cx="{x:.1}" cy="{y:.1}" r="5"/>"#);
+    }
     for (i, input) in chart.inputs.iter().enumerate().filter(|(i, _)| !chart.points[*i].note.is_empty()) {
         let _ = write!(
             svg,
@@ -436,32 +450,56 @@ fn chart_svg(
     svg
 }
 
-/// The moving-range chart under an I chart: each range, its average and upper limit.
+/// The moving-range chart under an I chart, phase by phase: each range, its phase's mean and
+/// upper limit (no range across a phase break).
 #[component]
 fn MovingRangeView(mr: ramp_core::chart::MovingRanges, xs: Vec<f64>, narrow: bool) -> impl IntoView {
+    use std::fmt::Write;
     let (width, height) = if narrow { (NARROW.0, 130.0) } else { (WIDE.0, 140.0) };
     let span = xs.last().copied().unwrap_or(0.0);
+    let finite = |v: &f64| v.is_finite();
     let scale = Scale::new(
-        mr.ranges.iter().copied().chain([0.0, mr.upper]),
+        mr.ranges.iter().flatten().copied().chain([0.0]).chain(mr.upper.iter().copied().filter(finite)),
         span,
         (width - LEFT - RIGHT, height - 20.0 - 24.0),
         (LEFT, 20.0),
     );
     // Points as markup, like the main chart's.
-    let points: Vec<(f64, f64, bool)> =
-        mr.ranges.iter().enumerate().map(|(i, r)| (scale.x(xs[i + 1]), scale.y(*r), *r > mr.upper)).collect();
+    let points: Vec<(f64, f64, bool)> = mr
+        .ranges
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| r.map(|r| (scale.x(xs[i]), scale.y(r), r > mr.upper[i])))
+        .collect();
     let mut drawing = String::new();
     series_svg(&mut drawing, &points, 3.5, 3.5);
-    let (yc, yu) = (scale.y(mr.centre), scale.y(mr.upper));
+    // The mean and upper limit of each phase, as a segment over its points.
+    let n = mr.centre.len();
+    let mut from = 0;
+    for i in 0..n {
+        if i + 1 == n || mr.centre[i + 1].to_bits() != mr.centre[i].to_bits() {
+            let (x0, x1) = (scale.x(xs[from]), scale.x(xs[i]));
+            for (class, v) in [("centre", mr.centre[from]), ("limit", mr.upper[from])] {
+                if v.is_finite() {
+                    let y = scale.y(v);
+                    let _ =
+                        write!(drawing, r#"<line class="{class}" x1="{x0:.1}" x2="{x1:.1}" y1="{y:.1}" y2="{y:.1}"/>"#);
+                }
+            }
+            from = i + 1;
+        }
+    }
+    let last = |v: &[f64]| v.last().copied().unwrap_or(f64::NAN);
+    let (centre, upper) = (last(&mr.centre), last(&mr.upper));
+    let ticks = [upper, centre].into_iter().filter(|v| v.is_finite()).map(|v| (scale.y(v), v)).collect::<Vec<_>>();
     view! {
         <figure class="chart mr-chart" data-testid="mr-chart">
             <svg viewBox=format!("0 0 {width} {height}") role="img" class="chart-svg"
-                aria-label=format!("Moving ranges: average {:.2}, upper limit {:.2}", mr.centre, mr.upper)>
+                aria-label=format!("Moving ranges: average {centre:.2}, upper limit {upper:.2} (latest phase)")>
                 <text class="tick" x=LEFT y=12.0>"Moving range"</text>
-                <line class="centre" x1=LEFT x2=width - RIGHT y1=yc y2=yc/>
-                <line class="limit" x1=LEFT x2=width - RIGHT y1=yu y2=yu/>
-                <text class="tick" x=LEFT - 6.0 y=yu + 4.0 text-anchor="end">{ramp_core::measure::format_number(mr.upper)}</text>
-                <text class="tick" x=LEFT - 6.0 y=yc + 4.0 text-anchor="end">{ramp_core::measure::format_number(mr.centre)}</text>
+                {ticks.into_iter().map(|(y, v)| view! {
+                    <text class="tick" x=LEFT - 6.0 y=y + 4.0 text-anchor="end">{ramp_core::measure::format_number(v)}</text>
+                }).collect_view()}
                 <g inner_html=drawing></g>
             </svg>
         </figure>

@@ -114,7 +114,7 @@ fn DataEntry(team: RecordId, measure: RecordId, sheet: Sheet, picked: RwSignal<O
             r.record(&id)
                 .filter(|p| !p.is_deleted())
                 .map(|p| {
-                    ["numerator", "denominator", "value", "note", "astronomical"]
+                    ["numerator", "denominator", "value", "note", "astronomical", "exclude", "exclude_reason"]
                         .into_iter()
                         .map(|f| (f.to_owned(), p.value(f).clone()))
                         .filter(|(_, v)| *v != Value::Null)
@@ -189,9 +189,9 @@ fn DataEntry(team: RecordId, measure: RecordId, sheet: Sheet, picked: RwSignal<O
         let scope = team_scope(&save_team);
         let values = form.get_untracked();
         let fields: &[&str] = if vt.is_ratio() {
-            &["measure", "period", "numerator", "denominator", "note", "astronomical"]
+            &["measure", "period", "numerator", "denominator", "note", "astronomical", "exclude", "exclude_reason"]
         } else {
-            &["measure", "period", "value", "note", "astronomical"]
+            &["measure", "period", "value", "note", "astronomical", "exclude", "exclude_reason"]
         };
         let edits: Vec<Edit> = local_db.with_untracked(|r| {
             let existing = r.record(&id);
@@ -286,6 +286,13 @@ fn DataEntry(team: RecordId, measure: RecordId, sheet: Sheet, picked: RwSignal<O
                     on_input=set("note") on_commit=set("note")/>
                 <FieldInput prefix="p" spec=spec("astronomical") value=value_of("astronomical") problem=problem("astronomical")
                     on_input=set("astronomical") on_commit=set("astronomical")/>
+                <details class="more-fields" data-testid="exclude-point">
+                    <summary>"Leave this point out of the calculations…"</summary>
+                    <FieldInput prefix="p" spec=spec("exclude") value=value_of("exclude") problem=problem("exclude")
+                        on_input=set("exclude") on_commit=set("exclude")/>
+                    <FieldInput prefix="p" spec=spec("exclude_reason") value=value_of("exclude_reason") problem=problem("exclude_reason")
+                        on_input=set("exclude_reason") on_commit=set("exclude_reason")/>
+                </details>
                 <button type="submit" class="primary big" data-testid="save-point">"Save"</button>
                 <p class="saved-note" role="status" data-testid="saved-note">{move || saved_note.get()}</p>
             </form>

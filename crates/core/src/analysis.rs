@@ -123,11 +123,96 @@ pub fn i_chart(values: &[f64]) -> Limits {
     Limits { centre, lower: centre - I_FACTOR * amr, upper: centre + I_FACTOR * amr }
 }
 
-/// The limits of the moving range (MR) chart of a series: centre the average moving range,
-/// upper 3.267 × it, lower 0.
+/// The limits of the moving range (MR) chart of a series (one phase): centre the plain mean of
+/// its moving ranges, upper 3.267 × it, lower 0 (qicharts2's `qic.mr`; the screening of the
+/// I chart's average is not applied to the MR chart itself).
 pub fn mr_chart(values: &[f64]) -> Limits {
-    let amr = average_moving_range(values).unwrap_or(f64::NAN);
+    let amr = mean(&moving_ranges(values)).unwrap_or(f64::NAN);
     Limits { centre: amr, lower: 0.0, upper: MR_FACTOR * amr }
+}
+
+/// d2 for moving ranges of two: sigma = average moving range / 1.128.
+pub const D2: f64 = 1.128;
+
+/// The exponent that makes times between rare events near normal (Nelson 1994): a T chart is
+/// an I chart of y^(1/3.6), drawn back on the original scale.
+pub const T_POWER: f64 = 3.6;
+
+/// The limits of a T chart (time between rare events): an I chart of y^(1/3.6), its centre and
+/// limits raised back to the power 3.6, the lower clipped at 0 (qicharts2's `qic.t`). Times
+/// must be above 0; with any at or below 0 the limits are NaN.
+pub fn t_chart(values: &[f64]) -> Limits {
+    if values.iter().any(|v| *v <= 0.0) {
+        return Limits { centre: f64::NAN, lower: f64::NAN, upper: f64::NAN };
+    }
+    let transformed: Vec<f64> = values.iter().map(|v| v.powf(1.0 / T_POWER)).collect();
+    let l = i_chart(&transformed);
+    let back = |x: f64| if x <= 0.0 { 0.0 } else { x.powf(T_POWER) };
+    Limits { centre: back(l.centre), lower: back(l.lower), upper: back(l.upper) }
+}
+
+/// The limits of a G chart (cases between rare events): centre line the median; limits from
+/// the mean m as m ± 3√(m(m+1)), the lower clipped at 0 (qicharts2's `qic.g`, after
+/// Montgomery).
+pub fn g_chart(values: &[f64]) -> Limits {
+    let m = mean(values).unwrap_or(f64::NAN);
+    let sigma = (m * (m + 1.0)).sqrt();
+    Limits { centre: median(values).unwrap_or(f64::NAN), lower: (m - 3.0 * sigma).max(0.0), upper: m + 3.0 * sigma }
+}
+
+/// Laney's sigma of the z-scores: the screened average moving range of z over d2 (1 when
+/// there are fewer than two).
+fn sigma_z(z: &[f64]) -> f64 {
+    average_moving_range(z).map_or(1.0, |amr| amr / D2)
+}
+
+/// The limits of a Laney P′ chart, one per point: p̄ ± 3 σᵢ σz with σᵢ = √(p̄(1−p̄)/nᵢ) and σz
+/// the screened average moving range of the z-scores zᵢ = (pᵢ − p̄)/σᵢ over 1.128, clipped to
+/// [0, 1] (Laney 2002; qicharts2's `qic.pp`).
+pub fn p_prime_chart(numerators: &[f64], denominators: &[f64]) -> Vec<Limits> {
+    let centre = numerators.iter().sum::<f64>() / denominators.iter().sum::<f64>();
+    let sigmas: Vec<f64> = denominators.iter().map(|n| (centre * (1.0 - centre) / n).sqrt()).collect();
+    laney(numerators, denominators, centre, &sigmas, Some(1.0))
+}
+
+/// The limits of a Laney U′ chart, one per point: ū ± 3 σᵢ σz with σᵢ = √(ū/nᵢ), the lower
+/// clipped at 0 (Laney 2002; qicharts2's `qic.up`).
+pub fn u_prime_chart(numerators: &[f64], denominators: &[f64]) -> Vec<Limits> {
+    let centre = numerators.iter().sum::<f64>() / denominators.iter().sum::<f64>();
+    let sigmas: Vec<f64> = denominators.iter().map(|n| (centre / n).sqrt()).collect();
+    laney(numerators, denominators, centre, &sigmas, None)
+}
+
+fn laney(numerators: &[f64], denominators: &[f64], centre: f64, sigmas: &[f64], top: Option<f64>) -> Vec<Limits> {
+    let z: Vec<f64> = numerators.iter().zip(denominators).zip(sigmas).map(|((y, n), s)| (y / n - centre) / s).collect();
+    let widen = sigma_z(&z);
+    sigmas
+        .iter()
+        .map(|s| {
+            let sigma = s * widen;
+            Limits {
+                centre,
+                lower: (centre - 3.0 * sigma).max(0.0),
+                upper: top.map_or(centre + 3.0 * sigma, |top| (centre + 3.0 * sigma).min(top)),
+            }
+        })
+        .collect()
+}
+
+/// Laney's σz for proportions or rates: how much wider than binomial or Poisson the points
+/// vary (1 is as expected; well above 1, P or U limits are too tight for the data and a P′ or
+/// U′ chart fits).
+pub fn overdispersion(numerators: &[f64], denominators: &[f64], proportion: bool) -> f64 {
+    let centre = numerators.iter().sum::<f64>() / denominators.iter().sum::<f64>();
+    let z: Vec<f64> = numerators
+        .iter()
+        .zip(denominators)
+        .map(|(y, n)| {
+            let sigma = if proportion { (centre * (1.0 - centre) / n).sqrt() } else { (centre / n).sqrt() };
+            (y / n - centre) / sigma
+        })
+        .collect();
+    sigma_z(&z)
 }
 
 /// The limits of a P chart, one per point: p̄ ± 3√(p̄(1−p̄)/nᵢ), clipped to [0, 1].

@@ -2,8 +2,15 @@
 //! signals found by the chosen rule set, each described in words.
 //!
 //! Owns the choice of chart (run chart, or the SPC chart that fits the data: I for
-//! measurements, P for percentages, U for rates, C for counts), the baseline freeze and phase
-//! breaks. The numbers come from `analysis`; the app only draws. Never reads storage.
+//! measurements, P for percentages, U for rates, C for counts; T and G for the time or cases
+//! between rare events; Laney's P′ and U′ for large denominators), the rule sets (IHI and
+//! Anhøj for run charts; Shewhart, the default, or Anhøj for control charts), the baseline
+//! freeze, phase breaks and points left out of the calculations. The numbers come from
+//! `analysis`; the app only draws. Never reads storage.
+//!
+//! Sources: the runs table of Perla, Provost & Murray (2011, Table 1); the Shewhart rules of
+//! Provost & Murray, The Health Care Data Guide (2011); Anhøj & Olesen (2014); the limits of
+//! qicharts2's `R/helper.functions.R`.
 
 use crate::analysis::{self, anhoej, Limits};
 use crate::measure::{Point, ValueType};
@@ -24,6 +31,14 @@ pub enum ChartType {
     U,
     /// Counts.
     C,
+    /// Cases (opportunities) between rare events.
+    G,
+    /// Time (days) between rare events.
+    T,
+    /// Laney's P′: proportions with large denominators.
+    PPrime,
+    /// Laney's U′: rates with large denominators.
+    UPrime,
 }
 
 impl ChartType {
@@ -35,6 +50,42 @@ impl ChartType {
             ChartType::P => "P chart (proportions)",
             ChartType::U => "U chart (rates)",
             ChartType::C => "C chart (counts)",
+            ChartType::G => "G chart (cases between events)",
+            ChartType::T => "T chart (time between events)",
+            ChartType::PPrime => "P′ chart (Laney: proportions, large denominators)",
+            ChartType::UPrime => "U′ chart (Laney: rates, large denominators)",
+        }
+    }
+
+    /// Whether its limits come from numerators and denominators.
+    pub fn uses_ratios(self) -> bool {
+        matches!(self, ChartType::P | ChartType::U | ChartType::PPrime | ChartType::UPrime)
+    }
+
+    /// The stored name (the measure's `chart` field).
+    pub fn key(self) -> &'static str {
+        match self {
+            ChartType::Run => "run",
+            ChartType::I => "i",
+            ChartType::P => "p",
+            ChartType::U => "u",
+            ChartType::C => "c",
+            ChartType::G => "g",
+            ChartType::T => "t",
+            ChartType::PPrime => "pp",
+            ChartType::UPrime => "up",
+        }
+    }
+
+    /// The charts that fit a measure's type, the usual control chart first after the run
+    /// chart: measurements I, T (time between events), G (cases between); counts C, G;
+    /// percentages P, P′; rates U, U′.
+    pub fn fitting(value_type: ValueType) -> &'static [ChartType] {
+        match value_type {
+            ValueType::Continuous => &[ChartType::Run, ChartType::I, ChartType::T, ChartType::G],
+            ValueType::Count => &[ChartType::Run, ChartType::C, ChartType::G, ChartType::T],
+            ValueType::Proportion => &[ChartType::Run, ChartType::P, ChartType::PPrime],
+            ValueType::Rate { .. } => &[ChartType::Run, ChartType::U, ChartType::UPrime],
         }
     }
 }
@@ -44,8 +95,13 @@ impl ChartType {
 pub enum RuleSet {
     /// Shift of 6, trend of 5, too few or too many runs (Perla, Provost & Murray 2011).
     Ihi,
-    /// Unusually long runs, too few crossings (Anhøj & Olesen 2014).
+    /// Unusually long runs, too few crossings (Anhøj & Olesen 2014); on control charts with
+    /// points beyond the limits, as qicharts2.
     Anhoej,
+    /// The Health Care Data Guide's rules for control charts: a point beyond a limit; 8 or more
+    /// in a row on one side of the centre; 6 in a row rising or falling; 2 of 3 in a row in the
+    /// outer third on one side; 15 in a row in the inner third.
+    Shewhart,
 }
 
 impl RuleSet {
@@ -54,6 +110,9 @@ impl RuleSet {
         match self {
             RuleSet::Ihi => "IHI run chart rules: shift 6, trend 5, runs",
             RuleSet::Anhoej => "Anhøj rules: longest run, crossings",
+            RuleSet::Shewhart => {
+                "Shewhart rules: beyond a limit, 8 on one side, 6 rising or falling, 2 of 3 in the outer third, 15 in the inner third"
+            }
         }
     }
 }
@@ -69,6 +128,15 @@ pub struct Input {
     pub ratio: Option<(f64, f64)>,
     /// Marked by the team as an astronomical point (shown on run charts).
     pub astronomical: bool,
+    /// Left out of the calculations (centre, limits and rules) by the team; still drawn.
+    pub excluded: bool,
+}
+
+impl Input {
+    /// A point with a value and nothing else.
+    pub fn point(label: &str, value: f64) -> Input {
+        Input { label: label.to_owned(), value, ratio: None, astronomical: false, excluded: false }
+    }
 }
 
 /// How to chart a measure.
@@ -86,6 +154,13 @@ pub struct Settings {
     pub phases: Vec<usize>,
 }
 
+impl Settings {
+    /// A chart of values as given (scale 1), no freeze, no phases.
+    pub fn new(chart: ChartType, rules: RuleSet) -> Settings {
+        Settings { chart, rules, scale: 1.0, freeze: None, phases: Vec::new() }
+    }
+}
+
 /// A pattern the rules found, over points `from..=to` (indices into the series): `above`
 /// and `up` give the side or direction, `points` how many points it covers, the others the
 /// figures and limits it was judged by.
@@ -96,14 +171,18 @@ pub enum Signal {
     Shift { above: bool, points: usize, from: usize, to: usize },
     /// Five or more points rising or falling (IHI).
     Trend { up: bool, points: usize, from: usize, to: usize },
-    /// Fewer runs than chance allows (IHI).
-    FewRuns { runs: usize, useful: usize, lower: usize },
-    /// More runs than chance allows (IHI).
-    ManyRuns { runs: usize, useful: usize, upper: usize },
+    /// Fewer runs than chance allows (IHI), over the phase `from..=to`.
+    FewRuns { runs: usize, useful: usize, lower: usize, from: usize, to: usize },
+    /// More runs than chance allows (IHI), over the phase `from..=to`.
+    ManyRuns { runs: usize, useful: usize, upper: usize, from: usize, to: usize },
     /// A run longer than chance allows (Anhøj).
     LongRun { above: bool, points: usize, max: usize, from: usize, to: usize },
-    /// Fewer crossings than chance allows (Anhøj).
-    FewCrossings { crossings: usize, min: usize, useful: usize },
+    /// Fewer crossings than chance allows (Anhøj), over the phase `from..=to`.
+    FewCrossings { crossings: usize, min: usize, useful: usize, from: usize, to: usize },
+    /// Two of three points in a row in the outer third on one side (Shewhart).
+    TwoOfThree { above: bool, from: usize, to: usize },
+    /// Fifteen or more points in a row in the inner third (Shewhart).
+    Hugging { points: usize, from: usize, to: usize },
     /// A point beyond a control limit.
     Beyond { above: bool, at: usize },
     /// A point the team judged astronomical (IHI run chart rule 4).
@@ -111,14 +190,37 @@ pub enum Signal {
 }
 
 impl Signal {
-    /// The points the signal covers.
+    /// The points the signal covers (a whole-phase signal, like too few runs, covers its phase).
     pub fn span(&self) -> Option<(usize, usize)> {
         match self {
-            Signal::Shift { from, to, .. } | Signal::Trend { from, to, .. } | Signal::LongRun { from, to, .. } => {
-                Some((*from, *to))
-            }
+            Signal::Shift { from, to, .. }
+            | Signal::Trend { from, to, .. }
+            | Signal::LongRun { from, to, .. }
+            | Signal::FewRuns { from, to, .. }
+            | Signal::ManyRuns { from, to, .. }
+            | Signal::FewCrossings { from, to, .. }
+            | Signal::TwoOfThree { from, to, .. }
+            | Signal::Hugging { from, to, .. } => Some((*from, *to)),
             Signal::Beyond { at, .. } | Signal::Astronomical { at } => Some((*at, *at)),
-            _ => None,
+        }
+    }
+
+    /// Whether the signal is about particular points (marked on the chart) rather than the
+    /// phase as a whole (too few or too many runs, too few crossings).
+    pub fn marks_points(&self) -> bool {
+        !matches!(self, Signal::FewRuns { .. } | Signal::ManyRuns { .. } | Signal::FewCrossings { .. })
+    }
+
+    /// How specific the signal is, most first: a point, then 2 of 3, a trend, a run, hugging,
+    /// a whole phase. Breaks ties in [`Analysis::latest`].
+    fn generality(&self) -> u8 {
+        match self {
+            Signal::Beyond { .. } | Signal::Astronomical { .. } => 0,
+            Signal::TwoOfThree { .. } => 1,
+            Signal::Trend { .. } => 2,
+            Signal::Shift { .. } | Signal::LongRun { .. } => 3,
+            Signal::Hugging { .. } => 4,
+            Signal::FewRuns { .. } | Signal::ManyRuns { .. } | Signal::FewCrossings { .. } => 5,
         }
     }
 
@@ -141,10 +243,10 @@ impl Signal {
                 label(*from),
                 label(*to)
             ),
-            Signal::FewRuns { runs, useful, lower } => {
+            Signal::FewRuns { runs, useful, lower, .. } => {
                 format!("Too few runs: {runs} runs in {useful} points (at least {lower} expected)")
             }
-            Signal::ManyRuns { runs, useful, upper } => {
+            Signal::ManyRuns { runs, useful, upper, .. } => {
                 format!("Too many runs: {runs} runs in {useful} points (at most {upper} expected)")
             }
             Signal::LongRun { above, points, max, from, to } => format!(
@@ -153,9 +255,20 @@ impl Signal {
                 label(*from),
                 label(*to)
             ),
-            Signal::FewCrossings { crossings, min, useful } => {
+            Signal::FewCrossings { crossings, min, useful, .. } => {
                 format!("Too few crossings: {crossings} in {useful} points (at least {min} expected)")
             }
+            Signal::TwoOfThree { above, from, to } => format!(
+                "2 of 3 points near the {} limit (outer third) from {} to {}",
+                if *above { "upper" } else { "lower" },
+                label(*from),
+                label(*to)
+            ),
+            Signal::Hugging { points, from, to } => format!(
+                "{points} points in a row close to the {centre_name} (inner third) from {} to {}",
+                label(*from),
+                label(*to)
+            ),
             Signal::Astronomical { at } => format!("Astronomical point (marked by the team): {}", label(*at)),
             Signal::Beyond { above, at } => {
                 format!("{}: {}", if *above { "Above the upper limit" } else { "Below the lower limit" }, label(*at))
@@ -179,6 +292,21 @@ pub struct Analysis {
     pub marked: Vec<bool>,
     /// Cautions for people: too few points, and so on.
     pub warnings: Vec<String>,
+    /// The 2-sigma lines at each point (SPC charts): two thirds of the way from the centre to
+    /// each limit as drawn.
+    pub two_sigma: Vec<Option<(f64, f64)>>,
+}
+
+impl Analysis {
+    /// The signal that ends latest in time; on a tie the shorter, then the more specific one
+    /// (a point before a pattern, a pattern before a whole phase).
+    pub fn latest(&self) -> Option<&Signal> {
+        self.signals.iter().max_by(|a, b| {
+            let (a_from, a_to) = a.span().unwrap_or((0, 0));
+            let (b_from, b_to) = b.span().unwrap_or((0, 0));
+            a_to.cmp(&b_to).then((b_to - b_from).cmp(&(a_to - a_from))).then(b.generality().cmp(&a.generality()))
+        })
+    }
 }
 
 /// A measure's chart, ready to draw: the points charted, the settings, and where the
@@ -215,7 +343,7 @@ impl MeasureChart {
     /// Its latest signal in words, "No signal" when it has none, "" when it has no points.
     pub fn latest_signal(&self) -> String {
         let labels: Vec<String> = self.inputs.iter().map(|p| p.label.clone()).collect();
-        match self.analysis.signals.last() {
+        match self.analysis.latest() {
             Some(signal) => signal.describe(&labels, self.centre_name()),
             None if self.points.is_empty() => String::new(),
             None => "No signal".to_owned(),
@@ -223,15 +351,17 @@ impl MeasureChart {
     }
 }
 
-/// The moving-range (MR) chart that goes with an I chart.
+/// The moving-range (MR) chart that goes with an I chart, phase by phase: no moving range
+/// spans a phase break.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MovingRanges {
-    /// |xᵢ − xᵢ₋₁| for each point after the first, each belonging to the later point.
-    pub ranges: Vec<f64>,
-    /// The average moving range (of the baseline: the frozen points, or all).
-    pub centre: f64,
-    /// Its upper limit, 3.267 × the average.
-    pub upper: f64,
+    /// |xᵢ − xᵢ₋₁| at each point; `None` at a phase's first point (and next to a point left
+    /// out of the calculations).
+    pub ranges: Vec<Option<f64>>,
+    /// The mean moving range of the point's phase (of its baseline, when frozen).
+    pub centre: Vec<f64>,
+    /// The upper limit at each point, 3.267 × that mean.
+    pub upper: Vec<f64>,
 }
 
 /// Builds a measure's chart from its record and its series (`measure::series`).
@@ -245,31 +375,45 @@ pub fn for_measure(measure: &Record, series: &[Point]) -> MeasureChart {
             value: p.value.unwrap_or(f64::NAN),
             ratio: p.numerator.zip(p.denominator),
             astronomical: p.astronomical,
+            excluded: p.excluded,
         })
         .collect();
-    let chart = match (measure.text("chart"), value_type) {
-        ("spc", ValueType::Proportion) => ChartType::P,
-        ("spc", ValueType::Rate { .. }) => ChartType::U,
-        ("spc", ValueType::Count) => ChartType::C,
-        ("spc", ValueType::Continuous) => ChartType::I,
-        _ => ChartType::Run,
+    let mut warnings = Vec::new();
+    let fitting = ChartType::fitting(value_type);
+    let chart = match measure.text("chart") {
+        "" | "run" => ChartType::Run,
+        // The usual control chart for the measure's type.
+        "spc" => fitting[1],
+        key => match fitting.iter().find(|c| c.key() == key) {
+            Some(chart) => *chart,
+            None => {
+                warnings.push(format!(
+                    "This kind of chart does not fit the measure's type; showing the {}.",
+                    fitting[1].name()
+                ));
+                fitting[1]
+            }
+        },
     };
-    let rules = if measure.text("rules") == "anhoej" { RuleSet::Anhoej } else { RuleSet::Ihi };
+    let rules = match (chart, measure.text("rules")) {
+        (_, "anhoej") => RuleSet::Anhoej,
+        (ChartType::Run, _) => RuleSet::Ihi,
+        // The IHI run chart rules are for run charts: a control chart takes Shewhart's.
+        _ => RuleSet::Shewhart,
+    };
     let scale = match value_type {
         ValueType::Proportion => 100.0,
         ValueType::Rate { per } => per,
         _ => 1.0,
     };
     let mut marks = Vec::new();
-    let mut warnings = Vec::new();
     let freeze = match measure.value("freeze") {
         Value::Number(n) if *n >= 2.0 && (*n as usize) < points.len() => {
             let k = *n as usize;
             let reason = measure.text("freeze_reason").trim();
             let words =
                 if reason.is_empty() { "Baseline frozen".to_owned() } else { format!("Baseline frozen: {reason}") };
-            marks.push((k, words));
-            Some(k)
+            Some((k, words))
         }
         _ => None,
     };
@@ -301,6 +445,22 @@ pub fn for_measure(measure: &Record, series: &[Point]) -> MeasureChart {
             None => {}
         }
     }
+    // A freeze holds within the first phase: past its first break it would freeze points of
+    // another phase, so it is not used, and said so (DESIGN.md §7).
+    let freeze = match (freeze, phases.iter().min()) {
+        (Some((k, _)), Some(first_break)) if k >= *first_break => {
+            warnings.push(format!(
+                "The baseline freeze ({k} points) reaches past the first phase break: not used. \
+                 Freeze fewer points than the first phase holds, or remove the freeze."
+            ));
+            None
+        }
+        (Some((k, words)), _) => {
+            marks.push((k, words));
+            Some(k)
+        }
+        (None, _) => None,
+    };
     let first = points.first().map_or(0, |p| p.period.ordinal());
     let x = points.iter().map(|p| (p.period.ordinal() - first) as f64).collect();
     let settings = Settings { chart, rules, scale, freeze, phases };
@@ -310,12 +470,7 @@ pub fn for_measure(measure: &Record, series: &[Point]) -> MeasureChart {
         analysis.warnings.push("This measure has no control chart.".to_owned());
     }
     crate::order::sort_by_key(&mut marks, |(index, _)| *index);
-    let moving_ranges = (chart == ChartType::I && inputs.len() >= 2).then(|| {
-        let values: Vec<f64> = inputs.iter().map(|p| p.value).collect();
-        let base = &values[..settings.freeze.unwrap_or(values.len())];
-        let limits = analysis::mr_chart(base);
-        MovingRanges { ranges: analysis::moving_ranges(&values), centre: limits.centre, upper: limits.upper }
-    });
+    let moving_ranges = (chart == ChartType::I && inputs.len() >= 2).then(|| moving_ranges(&inputs, &settings));
     MeasureChart { points, inputs, x, settings, analysis, marks, moving_ranges }
 }
 
@@ -334,30 +489,27 @@ pub fn analyse(points: &[Input], settings: &Settings) -> Analysis {
         signals: Vec::new(),
         marked: vec![false; n],
         warnings: Vec::new(),
+        two_sigma: vec![None; n],
     };
-    let mut starts: Vec<usize> = settings.phases.iter().copied().filter(|i| *i > 0 && *i < n).collect();
-    crate::order::sort(&mut starts);
-    starts.dedup();
-    let mut bounds = vec![0];
-    bounds.extend(starts);
-    bounds.push(n);
-    for (phase, window) in bounds.windows(2).enumerate() {
-        let (start, end) = (window[0], window[1]);
-        if start >= end {
-            continue;
-        }
+    for (phase, (start, end)) in phase_bounds(settings, n).into_iter().enumerate() {
         let segment = &points[start..end];
-        // The baseline: the frozen first points of the first phase, or the whole phase.
+        // The baseline: the frozen first points of the first phase, or the whole phase; either
+        // way without the points the team left out.
         let base_len = match settings.freeze {
             Some(k) if phase == 0 && k >= 2 && k < segment.len() => k,
             _ => segment.len(),
         };
-        let base = &segment[..base_len];
-        let values: Vec<f64> = segment.iter().map(|p| p.value).collect();
-        let (centre, limits) = centre_and_limits(settings, base, segment);
+        let base: Vec<Input> = segment[..base_len].iter().filter(|p| !p.excluded).cloned().collect();
+        // The rules read the points used: a left-out point is a gap to them.
+        let values: Vec<f64> = segment.iter().map(|p| if p.excluded { f64::NAN } else { p.value }).collect();
+        let (centre, limits) = centre_and_limits(settings, &base, segment);
         for i in 0..segment.len() {
             result.centre[start + i] = centre;
             result.limits[start + i] = limits.as_ref().map(|l| (l[i].lower, l[i].upper));
+            result.two_sigma[start + i] = limits.as_ref().map(|l| {
+                let c = l[i].centre;
+                (c - (c - l[i].lower) * 2.0 / 3.0, c + (l[i].upper - c) * 2.0 / 3.0)
+            });
         }
         let needed = if settings.chart == ChartType::Run { RUN_MIN } else { SPC_MIN };
         if base.len() < needed {
@@ -370,24 +522,30 @@ pub fn analyse(points: &[Input], settings: &Settings) -> Analysis {
                 )
             });
         }
-        let mut found = run_rules(&values, centre, settings.rules, start);
+        if settings.chart == ChartType::T && segment.iter().any(|p| !p.excluded && p.value <= 0.0) {
+            result.warnings.push(
+                "A T chart needs times above 0 between events: enter each time as days (or hours) since the last event."
+                    .to_owned(),
+            );
+        }
+        let mut found = match settings.rules {
+            RuleSet::Shewhart => match &limits {
+                Some(limits) => shewhart(&values, centre, limits, start),
+                None => run_rules(&values, centre, RuleSet::Ihi, start),
+            },
+            rules => run_rules(&values, centre, rules, start),
+        };
         if settings.chart == ChartType::Run && settings.rules == RuleSet::Ihi {
             for (i, point) in segment.iter().enumerate() {
-                if point.astronomical {
+                if point.astronomical && !point.excluded {
                     found.push(Signal::Astronomical { at: start + i });
                 }
             }
         }
-        if let Some(limits) = &limits {
-            for (i, (value, limit)) in values.iter().zip(limits).enumerate() {
-                if *value > limit.upper + 1e-12 {
-                    found.push(Signal::Beyond { above: true, at: start + i });
-                } else if *value < limit.lower - 1e-12 {
-                    found.push(Signal::Beyond { above: false, at: start + i });
-                }
-            }
+        if let (Some(limits), false) = (&limits, settings.rules == RuleSet::Shewhart) {
+            found.extend(beyond(&values, limits, start));
         }
-        for signal in &found {
+        for signal in found.iter().filter(|s| s.marks_points()) {
             if let Some((from, to)) = signal.span() {
                 for marked in &mut result.marked[from..=to] {
                     *marked = true;
@@ -399,6 +557,133 @@ pub fn analyse(points: &[Input], settings: &Settings) -> Analysis {
     result
 }
 
+/// The phases as (first index, end): from 0 and each break to the next.
+fn phase_bounds(settings: &Settings, n: usize) -> Vec<(usize, usize)> {
+    let mut starts: Vec<usize> = settings.phases.iter().copied().filter(|i| *i > 0 && *i < n).collect();
+    crate::order::sort(&mut starts);
+    starts.dedup();
+    let mut bounds = vec![0];
+    bounds.extend(starts);
+    bounds.push(n);
+    bounds.windows(2).map(|w| (w[0], w[1])).filter(|(a, b)| a < b).collect()
+}
+
+/// The moving-range chart of an I chart, phase by phase (no range across a break, none next
+/// to a left-out point), each phase's centre the mean moving range of its baseline.
+pub fn moving_ranges(points: &[Input], settings: &Settings) -> MovingRanges {
+    let n = points.len();
+    let mut mr = MovingRanges { ranges: vec![None; n], centre: vec![f64::NAN; n], upper: vec![f64::NAN; n] };
+    for (phase, (start, end)) in phase_bounds(settings, n).into_iter().enumerate() {
+        for i in start + 1..end {
+            let (a, b) = (&points[i - 1], &points[i]);
+            if !a.excluded && !b.excluded {
+                mr.ranges[i] = Some((b.value - a.value).abs());
+            }
+        }
+        let base_end = match settings.freeze {
+            Some(k) if phase == 0 && k >= 2 && k < end - start => start + k,
+            _ => end,
+        };
+        let base: Vec<f64> = mr.ranges[start + 1..base_end].iter().flatten().copied().collect();
+        let centre = if base.is_empty() { f64::NAN } else { base.iter().sum::<f64>() / base.len() as f64 };
+        for i in start..end {
+            mr.centre[i] = centre;
+            mr.upper[i] = analysis::MR_FACTOR * centre;
+        }
+    }
+    mr
+}
+
+/// Points beyond a limit.
+fn beyond(values: &[f64], limits: &[Limits], start: usize) -> Vec<Signal> {
+    let mut signals = Vec::new();
+    for (i, (value, limit)) in values.iter().zip(limits).enumerate() {
+        if *value > limit.upper + 1e-12 {
+            signals.push(Signal::Beyond { above: true, at: start + i });
+        } else if *value < limit.lower - 1e-12 {
+            signals.push(Signal::Beyond { above: false, at: start + i });
+        }
+    }
+    signals
+}
+
+/// The Health Care Data Guide's rules on one phase of a control chart: a point beyond a
+/// limit; 8 or more in a row on one side of the centre; 6 in a row rising or falling; 2 of 3
+/// in a row in the outer third on one side; 15 in a row in the inner third. The thirds are of
+/// the distance from the centre line to each limit as drawn. Points left out (NaN) are skipped.
+fn shewhart(values: &[f64], centre: f64, limits: &[Limits], start: usize) -> Vec<Signal> {
+    let mut signals = beyond(values, limits, start);
+    if !centre.is_finite() {
+        return signals;
+    }
+    for (above, from, to, points) in side_runs(values, centre) {
+        if points >= 8 {
+            signals.push(Signal::Shift { above, points, from: start + from, to: start + to });
+        }
+    }
+    signals.extend(trends(values, start, 6));
+    // The points used, with their index: the "in a row" rules read them in order.
+    let used: Vec<(usize, f64)> = values.iter().copied().enumerate().filter(|(_, v)| v.is_finite()).collect();
+    let outer = |i: usize, v: f64| -> Option<bool> {
+        let l = &limits[i];
+        if v > l.centre + (l.upper - l.centre) * 2.0 / 3.0 {
+            Some(true)
+        } else if v < l.centre - (l.centre - l.lower) * 2.0 / 3.0 {
+            Some(false)
+        } else {
+            None
+        }
+    };
+    // 2 of 3: each window of three points in a row with two in one side's outer third;
+    // overlapping windows on the same side make one signal.
+    let mut open: Option<(bool, usize, usize)> = None;
+    for window in used.windows(3) {
+        let sides: Vec<Option<bool>> = window.iter().map(|(i, v)| outer(*i, *v)).collect();
+        for side in [true, false] {
+            let hits: Vec<usize> =
+                window.iter().zip(&sides).filter(|(_, s)| **s == Some(side)).map(|((i, _), _)| *i).collect();
+            if hits.len() >= 2 {
+                let (from, to) = (hits[0], hits[hits.len() - 1]);
+                open = match open {
+                    Some((s, f, t)) if s == side && from <= t => Some((s, f, to.max(t))),
+                    other => {
+                        if let Some((s, f, t)) = other {
+                            signals.push(Signal::TwoOfThree { above: s, from: start + f, to: start + t });
+                        }
+                        Some((side, from, to))
+                    }
+                };
+            }
+        }
+    }
+    if let Some((s, f, t)) = open {
+        signals.push(Signal::TwoOfThree { above: s, from: start + f, to: start + t });
+    }
+    // 15 or more in a row in the inner third.
+    let inner = |i: usize, v: f64| {
+        let l = &limits[i];
+        v < l.centre + (l.upper - l.centre) / 3.0 && v > l.centre - (l.centre - l.lower) / 3.0
+    };
+    let mut run: Option<(usize, usize, usize)> = None;
+    let close = |run: Option<(usize, usize, usize)>, signals: &mut Vec<Signal>| {
+        if let Some((from, to, points)) = run.filter(|r| r.2 >= 15) {
+            signals.push(Signal::Hugging { points, from: start + from, to: start + to });
+        }
+    };
+    for (i, v) in &used {
+        if inner(*i, *v) {
+            run = Some(match run {
+                Some((from, _, points)) => (from, *i, points + 1),
+                None => (*i, *i, 1),
+            });
+        } else {
+            close(run.take(), &mut signals);
+        }
+    }
+    close(run, &mut signals);
+    signals
+}
+
 /// The centre line of a phase (from its baseline) and, for SPC charts, the limits at each of
 /// its points, in display units.
 fn centre_and_limits(settings: &Settings, base: &[Input], segment: &[Input]) -> (f64, Option<Vec<Limits>>) {
@@ -407,26 +692,28 @@ fn centre_and_limits(settings: &Settings, base: &[Input], segment: &[Input]) -> 
     let ratios = |list: &[Input]| -> (Vec<f64>, Vec<f64>) {
         list.iter().map(|p| p.ratio.unwrap_or((f64::NAN, f64::NAN))).unzip()
     };
+    let same = |l: Limits| (l.centre, Some(vec![l; segment.len()]));
     match settings.chart {
         ChartType::Run => (analysis::median(&values).unwrap_or(f64::NAN), None),
-        ChartType::I => {
-            let l = analysis::i_chart(&values);
-            (l.centre, Some(vec![l; segment.len()]))
-        }
-        ChartType::C => {
-            let l = analysis::c_chart(&values);
-            (l.centre, Some(vec![l; segment.len()]))
-        }
-        ChartType::P | ChartType::U => {
+        ChartType::I => same(analysis::i_chart(&values)),
+        ChartType::C => same(analysis::c_chart(&values)),
+        ChartType::G => same(analysis::g_chart(&values)),
+        ChartType::T => same(analysis::t_chart(&values)),
+        ChartType::P | ChartType::U | ChartType::PPrime | ChartType::UPrime => {
             let (num, den) = ratios(base);
             let centre = num.iter().sum::<f64>() / den.iter().sum::<f64>();
             let (_, seg_den) = ratios(segment);
-            let seg_num: Vec<f64> = seg_den.iter().map(|d| centre * d).collect();
-            // Limits of each point of the phase around the baseline's centre.
-            let limits = if settings.chart == ChartType::P {
-                analysis::p_chart(&seg_num, &seg_den)
-            } else {
-                analysis::u_chart(&seg_num, &seg_den)
+            let limits = match settings.chart {
+                ChartType::P | ChartType::U => {
+                    // Limits of each point of the phase around the baseline's centre.
+                    let seg_num: Vec<f64> = seg_den.iter().map(|d| centre * d).collect();
+                    if settings.chart == ChartType::P {
+                        analysis::p_chart(&seg_num, &seg_den)
+                    } else {
+                        analysis::u_chart(&seg_num, &seg_den)
+                    }
+                }
+                _ => laney_over(settings.chart, &num, &den, centre, &seg_den),
             };
             let scaled = limits
                 .into_iter()
@@ -437,13 +724,26 @@ fn centre_and_limits(settings: &Settings, base: &[Input], segment: &[Input]) -> 
     }
 }
 
-/// The run rules of a rule set on one phase, indices offset by `start`.
-fn run_rules(values: &[f64], centre: f64, rules: RuleSet, start: usize) -> Vec<Signal> {
-    let mut signals = Vec::new();
-    if !centre.is_finite() {
-        return signals;
-    }
-    // Runs of useful points on one side: (above, first index, last index, points).
+/// Laney limits at a phase's points: σz from the baseline's z-scores, each point's own σᵢ.
+fn laney_over(chart: ChartType, num: &[f64], den: &[f64], centre: f64, seg_den: &[f64]) -> Vec<Limits> {
+    let proportion = chart == ChartType::PPrime;
+    let widen = analysis::overdispersion(num, den, proportion);
+    seg_den
+        .iter()
+        .map(|n| {
+            let sigma = if proportion { (centre * (1.0 - centre) / n).sqrt() } else { (centre / n).sqrt() } * widen;
+            let upper = centre + 3.0 * sigma;
+            Limits {
+                centre,
+                lower: (centre - 3.0 * sigma).max(0.0),
+                upper: if proportion { upper.min(1.0) } else { upper },
+            }
+        })
+        .collect()
+}
+
+/// Runs of useful points on one side of the centre: (above, first index, last index, points).
+fn side_runs(values: &[f64], centre: f64) -> Vec<(bool, usize, usize, usize)> {
     let mut runs: Vec<(bool, usize, usize, usize)> = Vec::new();
     for (i, value) in values.iter().enumerate() {
         if *value == centre || !value.is_finite() {
@@ -458,58 +758,82 @@ fn run_rules(values: &[f64], centre: f64, rules: RuleSet, start: usize) -> Vec<S
             _ => runs.push((above, i, i, 1)),
         }
     }
+    runs
+}
+
+/// The run rules of a rule set on one phase, indices offset by `start`.
+fn run_rules(values: &[f64], centre: f64, rules: RuleSet, start: usize) -> Vec<Signal> {
+    let mut signals = Vec::new();
+    if !centre.is_finite() {
+        return signals;
+    }
+    let runs = side_runs(values, centre);
     let useful: usize = runs.iter().map(|r| r.3).sum();
+    let (from, to) = (start, start + values.len().saturating_sub(1));
     match rules {
-        RuleSet::Ihi => {
-            for (above, from, to, points) in &runs {
+        RuleSet::Ihi | RuleSet::Shewhart => {
+            for (above, first, last, points) in &runs {
                 if *points >= 6 {
-                    signals.push(Signal::Shift { above: *above, points: *points, from: start + from, to: start + to });
+                    signals.push(Signal::Shift {
+                        above: *above,
+                        points: *points,
+                        from: start + first,
+                        to: start + last,
+                    });
                 }
             }
-            signals.extend(trends(values, start));
+            signals.extend(trends(values, start, 5));
             if useful >= RUN_MIN {
                 let (lower, upper) = runs_limits(useful);
                 let count = runs.len();
                 if count < lower {
-                    signals.push(Signal::FewRuns { runs: count, useful, lower });
+                    signals.push(Signal::FewRuns { runs: count, useful, lower, from, to });
                 } else if count > upper {
-                    signals.push(Signal::ManyRuns { runs: count, useful, upper });
+                    signals.push(Signal::ManyRuns { runs: count, useful, upper, from, to });
                 }
             }
         }
         RuleSet::Anhoej => {
-            let a = anhoej(values, centre);
+            let used: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+            let a = anhoej(&used, centre);
             if a.runs_signal {
-                for (above, from, to, points) in &runs {
+                for (above, first, last, points) in &runs {
                     if *points > a.longest_run_max {
                         signals.push(Signal::LongRun {
                             above: *above,
                             points: *points,
                             max: a.longest_run_max,
-                            from: start + from,
-                            to: start + to,
+                            from: start + first,
+                            to: start + last,
                         });
                     }
                 }
             }
             if a.crossings_signal {
-                signals.push(Signal::FewCrossings { crossings: a.crossings, min: a.crossings_min, useful: a.useful });
+                signals.push(Signal::FewCrossings {
+                    crossings: a.crossings,
+                    min: a.crossings_min,
+                    useful: a.useful,
+                    from,
+                    to,
+                });
             }
         }
     }
     signals
 }
 
-/// Trends: five or more points each higher (or each lower) than the one before; a point equal
-/// to the one before neither counts nor breaks the trend.
-fn trends(values: &[f64], start: usize) -> Vec<Signal> {
+/// Trends: `min` or more points each higher (or each lower) than the one before (5 on run
+/// charts, 6 on control charts); a point equal to the one before neither counts nor breaks the
+/// trend.
+fn trends(values: &[f64], start: usize, min: usize) -> Vec<Signal> {
     let mut signals = Vec::new();
     // (direction, first index, last index, points counted)
     let mut current: Option<(bool, usize, usize, usize)> = None;
     let mut last_distinct: Option<(usize, f64)> = None;
     let close = |run: Option<(bool, usize, usize, usize)>, signals: &mut Vec<Signal>| {
         if let Some((up, from, to, points)) = run {
-            if points >= 5 {
+            if points >= min {
                 signals.push(Signal::Trend { up, points, from: start + from, to: start + to });
             }
         }
@@ -542,70 +866,82 @@ fn trends(values: &[f64], start: usize) -> Vec<Signal> {
     signals
 }
 
-/// The fewest and most runs chance allows among `useful` points: the 5th and 95th percentiles
-/// of the number of runs when the points split evenly around the median (Swed & Eisenhart).
+/// The published limits on the number of runs: (fewest, most) for 10 to 60 useful points
+/// (Perla, Provost & Murray 2011, BMJ Qual Saf 20:46–51, Table 1, after Swed & Eisenhart).
+const RUNS_TABLE: [(u8, u8); 51] = [
+    (3, 9),
+    (3, 10),
+    (3, 11),
+    (4, 11),
+    (4, 12),
+    (5, 12),
+    (5, 13),
+    (5, 13),
+    (6, 14),
+    (6, 15), // 10–19
+    (6, 16),
+    (7, 16),
+    (7, 17),
+    (7, 17),
+    (8, 18),
+    (8, 18),
+    (9, 19),
+    (10, 19),
+    (10, 20),
+    (10, 20), // 20–29
+    (11, 21),
+    (11, 22),
+    (11, 23),
+    (12, 23),
+    (12, 24),
+    (12, 24),
+    (13, 25),
+    (13, 25),
+    (14, 26),
+    (14, 26), // 30–39
+    (15, 27),
+    (15, 27),
+    (16, 28),
+    (16, 28),
+    (17, 29),
+    (17, 30),
+    (17, 31),
+    (18, 31),
+    (18, 32),
+    (19, 32), // 40–49
+    (19, 33),
+    (20, 33),
+    (20, 34),
+    (21, 34),
+    (21, 35),
+    (22, 35),
+    (22, 35),
+    (23, 36),
+    (23, 37),
+    (24, 38), // 50–59
+    (24, 38), // 60
+];
+
+/// The fewest and most runs chance allows among `useful` points: a signal when the runs are
+/// fewer than the first or more than the second. From the published table for 10 to 60
+/// points ([`RUNS_TABLE`]); beyond it, the normal approximation to the number of runs of a
+/// series split evenly around its median (Swed & Eisenhart), mean 1 + 2ab/n and variance
+/// 2ab(2ab − n)/(n²(n − 1)) with a = ⌈n/2⌉, b = ⌊n/2⌋, at ± 1.96 standard deviations, each
+/// rounded to the nearest whole run; over the table's 51 sizes that rule gives its fewest at 36
+/// and its most at 38, and is never more than one run away from it. Below 10 points the runs rule is
+/// not applied (the chart says so); the same approximation is returned.
 pub fn runs_limits(useful: usize) -> (usize, usize) {
-    let (r, s) = (useful.div_ceil(2), useful / 2);
-    if s == 0 {
+    if let Some((lower, upper)) = useful.checked_sub(10).and_then(|i| RUNS_TABLE.get(i)) {
+        return (usize::from(*lower), usize::from(*upper));
+    }
+    let n = useful as f64;
+    let (a, b) = (useful.div_ceil(2) as f64, (useful / 2) as f64);
+    if useful < 2 {
         return (1, 1);
     }
-    // ln(i!) for every i up to `useful`: each binomial below is then three lookups
-    // (was a sum of logs per binomial: quadratic in the points, 1.4 ms at 500 in the browser).
-    let ln_factorial: Vec<f64> = std::iter::once(0.0)
-        .chain((1..=useful).scan(0.0, |sum, i| {
-            *sum += (i as f64).ln();
-            Some(*sum)
-        }))
-        .collect();
-    let ln_choose = |n: usize, k: usize| -> f64 {
-        if k > n {
-            return f64::NEG_INFINITY;
-        }
-        ln_factorial[n] - ln_factorial[k] - ln_factorial[n - k]
-    };
-    let ln_total = ln_choose(useful, r);
-    let p = |runs: usize| -> f64 {
-        let ways = if runs.is_multiple_of(2) {
-            let k = runs / 2;
-            2.0_f64.ln() + ln_choose(r - 1, k - 1) + ln_choose(s - 1, k - 1)
-        } else {
-            let k = (runs - 1) / 2;
-            let a = ln_choose(r - 1, k - 1) + ln_choose(s - 1, k);
-            let b = ln_choose(r - 1, k) + ln_choose(s - 1, k - 1);
-            ln_add(a, b)
-        };
-        (ways - ln_total).exp()
-    };
-    let mut cdf = 0.0;
-    let mut lower = 2;
-    for runs in 2..=useful {
-        cdf += p(runs);
-        if cdf > 0.05 {
-            lower = runs;
-            break;
-        }
-    }
-    let mut tail = 0.0;
-    let mut upper = useful;
-    for runs in (2..=useful).rev() {
-        tail += p(runs);
-        if tail > 0.05 {
-            upper = runs;
-            break;
-        }
-    }
-    (lower, upper)
-}
-
-fn ln_add(a: f64, b: f64) -> f64 {
-    if a == f64::NEG_INFINITY {
-        return b;
-    }
-    if b == f64::NEG_INFINITY {
-        return a;
-    }
-    let m = a.max(b);
-    m + ((a - m).exp() + (b - m).exp()).ln()
+    let mean = 1.0 + 2.0 * a * b / n;
+    let sd = (2.0 * a * b * (2.0 * a * b - n) / (n * n * (n - 1.0))).sqrt();
+    ((mean - 1.96 * sd).round().max(1.0) as usize, (mean + 1.96 * sd).round().min(n) as usize)
 }
 
 #[cfg(test)]
@@ -613,11 +949,7 @@ mod tests {
     use super::*;
 
     fn series(values: &[f64]) -> Vec<Input> {
-        values
-            .iter()
-            .enumerate()
-            .map(|(i, v)| Input { label: format!("P{}", i + 1), value: *v, ratio: None, astronomical: false })
-            .collect()
+        values.iter().enumerate().map(|(i, v)| Input::point(&format!("P{}", i + 1), *v)).collect()
     }
 
     fn settings(chart: ChartType, rules: RuleSet) -> Settings {
@@ -698,6 +1030,8 @@ mod tests {
             denominator: None,
             note: String::new(),
             astronomical: false,
+            excluded: false,
+            exclude_reason: String::new(),
         };
         // Jan, Feb, then nothing until May; the three points read in order.
         let series = [point("2026-01", 1.0), point("2026-02", 2.0), point("2026-05", 3.0)];
@@ -709,12 +1043,49 @@ mod tests {
     }
 
     #[test]
-    fn runs_limits_follow_the_distribution_of_runs() {
-        // 16 points: fewer than 6 or more than 12 runs are unlikely (5 % each side).
-        assert_eq!(runs_limits(16), (6, 12));
-        assert_eq!(runs_limits(20), (7, 15));
-        let (lower, upper) = runs_limits(30);
-        assert!(lower < 16 && upper > 16);
+    fn runs_limits_are_the_published_table_and_extend_past_it() {
+        // Perla, Provost & Murray (2011), Table 1, as the issue quotes it: n lower–upper.
+        let published = "10 3–9, 11 3–10, 12 3–11, 13 4–11, 14 4–12, 15 5–12, 16 5–13, 17 5–13, 18 6–14, \
+            19 6–15, 20 6–16, 21 7–16, 22 7–17, 23 7–17, 24 8–18, 25 8–18, 26 9–19, 27 10–19, 28 10–20, \
+            29 10–20, 30 11–21, 31 11–22, 32 11–23, 33 12–23, 34 12–24, 35 12–24, 36 13–25, 37 13–25, \
+            38 14–26, 39 14–26, 40 15–27, 41 15–27, 42 16–28, 43 16–28, 44 17–29, 45 17–30, 46 17–31, \
+            47 18–31, 48 18–32, 49 19–32, 50 19–33, 51 20–33, 52 20–34, 53 21–34, 54 21–35, 55 22–35, \
+            56 22–35, 57 23–36, 58 23–37, 59 24–38, 60 24–38";
+        let mut rows = 0;
+        for entry in published.split(", ") {
+            let (n, range) = entry.trim().split_once(' ').unwrap();
+            let (lower, upper) = range.split_once('–').unwrap();
+            let n: usize = n.parse().unwrap();
+            assert_eq!(runs_limits(n), (lower.parse().unwrap(), upper.parse().unwrap()), "n = {n}");
+            rows += 1;
+        }
+        assert_eq!(rows, 51);
+        // Past 60: the normal approximation, continuing the table smoothly.
+        assert_eq!(runs_limits(61), (24, 39));
+        assert_eq!(runs_limits(100), (41, 61));
+        let mut last = runs_limits(60);
+        for n in 61..=500 {
+            let (lower, upper) = runs_limits(n);
+            assert!(lower >= last.0 && upper >= last.1 && lower < upper, "n = {n}");
+            last = (lower, upper);
+        }
+    }
+
+    #[test]
+    fn twenty_points_with_six_runs_are_not_a_signal_but_five_are() {
+        // Ten above and ten below the median (10.5), in runs of the given lengths.
+        let runs_of = |lengths: &[usize]| -> Vec<f64> {
+            lengths.iter().enumerate().flat_map(|(i, n)| vec![if i % 2 == 0 { 20.0 } else { 1.0 }; *n]).collect()
+        };
+        let five = runs_of(&[4, 5, 3, 5, 3]);
+        let a = analyse(&series(&five), &settings(ChartType::Run, RuleSet::Ihi));
+        assert_eq!(a.signals, vec![Signal::FewRuns { runs: 5, useful: 20, lower: 6, from: 0, to: 19 }]);
+        assert!(!a.marked.iter().any(|m| *m), "a whole-phase signal marks no point");
+        let six = runs_of(&[4, 3, 3, 3, 3, 4]);
+        let a = analyse(&series(&six), &settings(ChartType::Run, RuleSet::Ihi));
+        assert!(a.signals.is_empty(), "{:?}", a.signals);
+        // The old 5 %-a-tail limits (7–15) flagged six runs in 20 points.
+        assert_eq!(runs_limits(20), (6, 16));
     }
 
     #[test]
@@ -768,6 +1139,7 @@ mod tests {
                 value: n / d * 100.0,
                 ratio: Some((*n, *d)),
                 astronomical: false,
+                excluded: false,
             })
             .collect();
         let a = analyse(&points, &settings(ChartType::P, RuleSet::Anhoej));
@@ -778,5 +1150,163 @@ mod tests {
         assert!(lower >= 0.0);
         let wide = a.limits[2].unwrap();
         assert!(wide.1 - wide.0 > upper - lower, "a small denominator has wider limits");
+    }
+
+    /// A baseline of 20 points alternating 10 and 12 (mean 11, every moving range 2): limits
+    /// 11 ± 5.32, the outer thirds beyond 11 ± 3.547, the inner third within 11 ± 1.773. The
+    /// points after it are charted against those frozen limits.
+    fn shewhart_on(after: &[f64]) -> Analysis {
+        let mut values: Vec<f64> = (0..20).map(|i| if i % 2 == 0 { 10.0 } else { 12.0 }).collect();
+        values.extend_from_slice(after);
+        let frozen = Settings { freeze: Some(20), ..Settings::new(ChartType::I, RuleSet::Shewhart) };
+        analyse(&series(&values), &frozen)
+    }
+
+    #[test]
+    fn shewhart_rules_on_a_control_chart() {
+        // The baseline itself: 20 in a row in the inner third.
+        let a = shewhart_on(&[]);
+        assert_eq!(a.signals, vec![Signal::Hugging { points: 20, from: 0, to: 19 }]);
+        let (lower, upper) = a.limits[0].unwrap();
+        assert!((lower - (11.0 - 5.32)).abs() < 1e-9 && (upper - (11.0 + 5.32)).abs() < 1e-9);
+        // 2 of 3 in the upper outer third (15 > 14.547), none beyond the limit (16.32).
+        let a = shewhart_on(&[15.0, 11.0, 15.0, 9.0]);
+        assert!(a.signals.contains(&Signal::TwoOfThree { above: true, from: 20, to: 22 }), "{:?}", a.signals);
+        assert!(!a.signals.iter().any(|s| matches!(s, Signal::Beyond { .. })));
+        // One in the outer third is not a signal.
+        let a = shewhart_on(&[15.0, 11.0, 11.5, 9.0]);
+        assert!(!a.signals.iter().any(|s| matches!(s, Signal::TwoOfThree { .. })), "{:?}", a.signals);
+        // 8 on one side is a shift; 7 is not (the IHI run chart's 6 does not apply here).
+        let a = shewhart_on(&[9.0, 11.5, 11.5, 11.5, 11.5, 11.5, 11.5, 11.5, 11.5]);
+        assert!(a.signals.iter().any(|s| matches!(s, Signal::Shift { points: 8, from: 21, to: 28, .. })));
+        let a = shewhart_on(&[9.0, 11.5, 11.5, 11.5, 11.5, 11.5, 11.5, 11.5, 9.0]);
+        assert!(!a.signals.iter().any(|s| matches!(s, Signal::Shift { .. })), "{:?}", a.signals);
+        // 6 rising is a trend; 5 is not.
+        let a = shewhart_on(&[9.0, 10.0, 10.5, 11.2, 11.8, 12.4]);
+        assert!(a.signals.iter().any(|s| matches!(s, Signal::Trend { up: true, points: 6, .. })), "{:?}", a.signals);
+        let a = shewhart_on(&[9.0, 10.0, 10.5, 11.2, 11.8, 8.0]);
+        assert!(!a.signals.iter().any(|s| matches!(s, Signal::Trend { .. })), "{:?}", a.signals);
+        // Beyond a limit.
+        let a = shewhart_on(&[17.0]);
+        assert!(a.signals.contains(&Signal::Beyond { above: true, at: 20 }));
+        assert!(RuleSet::Shewhart.name().contains("8 on one side"));
+    }
+
+    #[test]
+    fn the_mr_chart_is_computed_per_phase_with_no_range_across_a_break() {
+        let points = series(&[10.0, 12.0, 10.0, 12.0, 20.0, 25.0, 20.0]);
+        let phased = Settings { phases: vec![4], ..Settings::new(ChartType::I, RuleSet::Shewhart) };
+        let mr = moving_ranges(&points, &phased);
+        assert_eq!(mr.ranges, vec![None, Some(2.0), Some(2.0), Some(2.0), None, Some(5.0), Some(5.0)]);
+        assert_eq!(mr.centre, vec![2.0, 2.0, 2.0, 2.0, 5.0, 5.0, 5.0]);
+        assert!((mr.upper[6] - 3.267 * 5.0).abs() < 1e-9);
+        // The plain mean of the moving ranges, as qicharts2's qic.mr (no screening).
+        let spiky = series(&[10.0, 10.0, 10.0, 10.0, 50.0]);
+        let mr = moving_ranges(&spiky, &Settings::new(ChartType::I, RuleSet::Shewhart));
+        assert_eq!(mr.centre[0], 10.0);
+    }
+
+    #[test]
+    fn a_freeze_holds_within_the_first_phase_only() {
+        let mut values: Vec<f64> = (0..10).map(|i| 10.0 + (i % 2) as f64).collect();
+        values.extend([30.0, 31.0, 30.0, 31.0]);
+        values.extend((0..6).map(|i| 20.0 + (i % 2) as f64));
+        let points = series(&values);
+        // Freeze 10 of a first phase of 14: the first phase's centre is its first ten points'.
+        let set = Settings { freeze: Some(10), phases: vec![14], ..Settings::new(ChartType::I, RuleSet::Shewhart) };
+        let a = analyse(&points, &set);
+        assert!((a.centre[12] - 10.5).abs() < 1e-9 && (a.centre[15] - 20.5).abs() < 1e-9);
+        assert!(a.signals.contains(&Signal::Beyond { above: true, at: 10 }));
+    }
+
+    #[test]
+    fn a_freeze_past_the_first_phase_break_is_not_used_and_said_so() {
+        use crate::{DeviceClock, Edit, Kind, Replica, Uuid7, Value};
+        let id = Uuid7::from_parts(5, [5; 10]);
+        let edit = |field: &str, value: Value| Edit {
+            record: id.clone(),
+            kind: Kind::Measure,
+            scope: "team:x".into(),
+            field: field.into(),
+            value,
+        };
+        let phases = Value::Rows(vec![[("from".to_owned(), "2026-05".to_owned())].into_iter().collect()]);
+        let edits = vec![
+            edit("value_type", Value::Text("continuous".into())),
+            edit("chart", Value::Text("spc".into())),
+            edit("freeze", Value::Number(6.0)),
+            edit("phases", phases),
+        ];
+        let mut replica = Replica::default();
+        let mut clock = DeviceClock { device: Uuid7::from_parts(1, [1; 10]), counter: 0, last_hlc: None };
+        replica.edit(&mut clock, edits, 1, None);
+        let measure = replica.record(&id).unwrap().clone();
+        let series: Vec<Point> = (1..=8)
+            .map(|m| Point {
+                id: Uuid7::from_parts(9, [m as u8; 10]),
+                period: Period::parse(&format!("2026-{m:02}")).unwrap(),
+                value: Some(10.0 + m as f64),
+                numerator: None,
+                denominator: None,
+                note: String::new(),
+                astronomical: false,
+                excluded: false,
+                exclude_reason: String::new(),
+            })
+            .collect();
+        let chart = for_measure(&measure, &series);
+        assert_eq!(chart.settings.freeze, None);
+        assert_eq!(chart.settings.rules, RuleSet::Shewhart, "a control chart reads Shewhart's rules by default");
+        assert!(chart.marks.iter().all(|(_, words)| !words.contains("frozen")), "{:?}", chart.marks);
+        assert!(chart.analysis.warnings.iter().any(|w| w.contains("reaches past the first phase break")));
+    }
+
+    #[test]
+    fn the_latest_signal_is_the_one_that_ends_latest() {
+        // An old point beyond the limit, then a shift running to the last point.
+        let a = shewhart_on(&[30.0, 9.0, 11.5, 11.5, 11.5, 11.5, 11.5, 11.5, 11.5, 11.5]);
+        assert!(a.signals.iter().any(|s| matches!(s, Signal::Beyond { at: 20, .. })));
+        assert!(matches!(a.latest(), Some(Signal::Shift { to: 29, .. })), "{:?}", a.latest());
+        // Ties at the end: the shorter (a point beyond the limit) wins over the long shift.
+        let a = shewhart_on(&[11.5, 11.5, 11.5, 11.5, 11.5, 11.5, 11.5, 30.0]);
+        assert_eq!(a.latest(), Some(&Signal::Beyond { above: true, at: 27 }));
+    }
+
+    #[test]
+    fn a_left_out_point_stays_drawn_but_out_of_the_calculations() {
+        let mut points = series(&[10.0, 12.0, 10.0, 12.0, 10.0, 12.0, 100.0, 10.0, 12.0, 10.0]);
+        points[6].excluded = true;
+        let a = analyse(&points, &Settings::new(ChartType::I, RuleSet::Shewhart));
+        assert!((a.centre[0] - 98.0 / 9.0).abs() < 1e-9, "the centre leaves it out");
+        assert!(!a.signals.iter().any(|s| matches!(s, Signal::Beyond { at: 6, .. })), "nor is it judged");
+        let mr = moving_ranges(&points, &Settings::new(ChartType::I, RuleSet::Shewhart));
+        assert_eq!((mr.ranges[6], mr.ranges[7]), (None, None));
+    }
+
+    #[test]
+    fn rare_event_and_laney_charts_follow_qicharts2() {
+        // Figures computed independently with qicharts2's formulas.
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-6 * b.abs().max(1e-3);
+        let t = analysis::t_chart(&[12.0, 30.0, 7.0, 45.0, 20.0, 60.0, 15.0, 33.0, 90.0, 25.0]);
+        assert!(close(t.centre, 28.172718663168112) && close(t.upper, 266.12211553704697), "{t:?}");
+        assert!(close(t.lower, 0.020315123197774353), "{t:?}");
+        let g = analysis::g_chart(&[3.0, 10.0, 25.0, 7.0, 40.0, 18.0, 2.0, 60.0]);
+        assert_eq!((g.centre, g.lower), (14.0, 0.0));
+        assert!(close(g.upper, 83.98224603389892));
+        let num = [480.0, 510.0, 455.0, 530.0, 470.0, 505.0, 600.0, 490.0];
+        let den = [1000.0, 1020.0, 980.0, 1010.0, 995.0, 1005.0, 1000.0, 990.0];
+        let pp = analysis::p_prime_chart(&num, &den);
+        assert!(close(pp[0].centre, 0.505) && close(pp[0].lower, 0.35290054531815296));
+        assert!(close(pp[1].upper, 0.6556009013413229));
+        assert!(close(analysis::overdispersion(&num, &den, true), 3.2066983900227264));
+        let num = [30.0, 42.0, 25.0, 50.0, 38.0, 33.0, 45.0, 28.0];
+        let den = [4000.0, 4200.0, 3900.0, 4100.0, 4050.0, 3950.0, 4000.0, 3980.0];
+        let up = analysis::u_prime_chart(&num, &den);
+        assert!(close(up[0].lower, 0.0003531438493917325) && close(up[1].upper, 0.01752320160970377));
+        // A P′ chart's limits are wider than the P chart's when points vary more than binomially.
+        let p = analysis::p_chart(&num, &den);
+        assert!(up[0].upper > p[0].upper);
+        // Times at or below 0 have no T chart.
+        assert!(analysis::t_chart(&[3.0, 0.0, 5.0]).centre.is_nan());
     }
 }

@@ -147,6 +147,10 @@ pub struct Point {
     /// Whether the team marked it as an astronomical point (IHI run chart rule 4: a value
     /// everyone would agree is highly unusual; a judgement, not a calculation).
     pub astronomical: bool,
+    /// Whether the team left it out of the chart's calculations (it stays drawn, marked).
+    pub excluded: bool,
+    /// Why it was left out.
+    pub exclude_reason: String,
 }
 
 /// The live data points of a measure, in period order.
@@ -173,6 +177,8 @@ pub fn series<'a>(measure: &Record, records: impl IntoIterator<Item = &'a Record
                 denominator,
                 note: r.text("note").to_owned(),
                 astronomical: r.text("astronomical") == "yes",
+                excluded: r.text("exclude") == "yes",
+                exclude_reason: r.text("exclude_reason").to_owned(),
             })
         })
         .collect();

@@ -230,10 +230,27 @@ pub const FREQUENCIES: &[(&str, &str)] = &[("monthly", "Monthly"), ("weekly", "W
 pub const DIRECTIONS: &[(&str, &str)] = &[("up", "Higher is better"), ("down", "Lower is better")];
 
 /// The charts a measure can be drawn as.
-pub const CHART_TYPES: &[(&str, &str)] = &[("run", "Run chart"), ("spc", "Control chart (SPC)")];
+pub const CHART_TYPES: &[(&str, &str)] = &[
+    ("run", "Run chart"),
+    ("spc", "Control chart (SPC) for the measure's type"),
+    ("i", "I chart (individual measurements)"),
+    ("t", "T chart (days between rare events)"),
+    ("g", "G chart (cases between rare events)"),
+    ("c", "C chart (counts)"),
+    ("p", "P chart (percentages)"),
+    ("pp", "P′ chart (percentages, large denominators)"),
+    ("u", "U chart (rates)"),
+    ("up", "U′ chart (rates, large denominators)"),
+];
+
+/// Whether a control chart draws its 2-sigma lines.
+pub const TWO_SIGMA: &[(&str, &str)] = &[("no", "No"), ("yes", "Yes, draw them")];
 
 /// The rule sets a chart can be read by.
-pub const RULE_SETS: &[(&str, &str)] = &[("ihi", "IHI run chart rules"), ("anhoej", "Anhøj rules")];
+pub const RULE_SETS: &[(&str, &str)] = &[
+    ("ihi", "IHI rules (run charts) · Shewhart rules (control charts)"),
+    ("anhoej", "Anhøj rules (with points beyond limits on control charts)"),
+];
 
 /// The columns of a measure's phase breaks.
 pub const PHASE_COLUMNS: &[(&str, &str)] = &[("from", "From (month, YYYY-MM, or week's Monday)"), ("reason", "Reason")];
@@ -424,6 +441,13 @@ const MEASURE_FIELDS: &[FieldSpec] = &[
     ),
     field("rules", "Rules for signals", "", Input::Choice(RULE_SETS), Section::Chart),
     field(
+        "two_sigma",
+        "2-sigma lines",
+        "On control charts: also draw lines two thirds of the way to each limit.",
+        Input::Choice(TWO_SIGMA),
+        Section::Chart,
+    ),
+    field(
         "freeze",
         "Freeze the baseline after this many points",
         "The centre line and limits of the first points are extended forward. Leave empty to use all points.",
@@ -467,7 +491,19 @@ const DATAPOINT_FIELDS: &[FieldSpec] = &[
         Input::Choice(ASTRONOMICAL),
         Section::Point,
     ),
+    field(
+        "exclude",
+        "Leave out of the calculations?",
+        "For a point you know has another cause (a data error, a one-off event): it stays on the chart, \
+         marked, but the centre line, limits and rules leave it out.",
+        Input::Choice(EXCLUDE),
+        Section::Point,
+    ),
+    field("exclude_reason", "Why it is left out", "Said beside the point on the chart.", Input::Line, Section::Point),
 ];
+
+/// The answers to "leave out of the calculations?".
+pub const EXCLUDE: &[(&str, &str)] = &[("no", "No, use it"), ("yes", "Yes, leave it out")];
 
 /// The answers to "astronomical point?".
 pub const ASTRONOMICAL: &[(&str, &str)] = &[("no", "No"), ("yes", "Yes, clearly unusual")];

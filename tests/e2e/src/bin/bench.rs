@@ -76,7 +76,7 @@ async fn main() -> anyhow::Result<()> {
         .map(|i| {
             let d = 50.0 + (i * 7 % 30) as f64;
             let n = (d * if i * 3 < points { 0.55 } else { 0.75 }).round();
-            Input { label: format!("P{i}"), value: n / d * 100.0, ratio: Some((n, d)), astronomical: false }
+            Input { ratio: Some((n, d)), ..Input::point(&format!("P{i}"), n / d * 100.0) }
         })
         .collect();
     let mut samples = Vec::new();
