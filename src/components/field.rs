@@ -26,7 +26,8 @@ pub fn FieldInput(
     /// Called when the person leaves the field or picks a value (save now).
     #[prop(into)]
     on_commit: Callback<Value>,
-    /// For link fields: the records that can be chosen, as (id, label).
+    /// For link fields: the records that can be chosen, as (id, label); for choice fields, the
+    /// stored values to offer (all when empty).
     #[prop(optional)]
     options: Option<Signal<Vec<(String, String)>>>,
     /// The start of the input's id (default "f"), for a second form of the same fields on a page.
@@ -63,10 +64,15 @@ pub fn FieldInput(
                 on:change=move |ev| on_commit.run(typed(ev))/>
         }
         .into_any(),
-        Input::Choice(choices) => view! {
+        Input::Choice(choices) => {
+            let group = id.clone();
+            view! {
             <div class="choices" role="radiogroup" aria-labelledby=format!("{id}-label") aria-describedby=described_by.clone()>
-                {choices.iter().map(|(stored, label)| {
-                    let option_id = format!("{}-{}", id, stored);
+                // When options are given, only those choices (and the value held, whatever it is).
+                {move || options.with(|offered| choices.iter().filter(|(stored, _)| {
+                    offered.is_empty() || offered.iter().any(|(k, _)| k == stored) || value.with(|v| v.as_text() == *stored)
+                }).map(|(stored, label)| {
+                    let option_id = format!("{}-{}", group, stored);
                     view! {
                         <label class="choice" for=option_id.clone()>
                             <input type="radio" id=option_id.clone() name=spec.name value=*stored
@@ -75,10 +81,11 @@ pub fn FieldInput(
                             <span>{*label}</span>
                         </label>
                     }
-                }).collect_view()}
+                }).collect_view())}
             </div>
+            }
+            .into_any()
         }
-        .into_any(),
         Input::Table { row, columns } => view! {
             <TableInput id=id.clone() row_name=row columns=columns value=value on_input=on_input on_commit=on_commit/>
         }

@@ -203,9 +203,16 @@ pub fn SheetFields(
                 <fieldset class="sheet-fields" disabled=locked>
                 {fields.map(|spec| {
                     let scope = scope.clone();
-                    // Only a link field follows the device's records (for what it can link to).
+                    // Only a link field follows the device's records (for what it can link to);
+                    // a measure's chart offers the charts that fit its type.
                     let is_link = matches!(spec.input, schema::Input::Ref(_) | schema::Input::Refs(_));
+                    let is_chart = sheet.kind == ramp_core::Kind::Measure && spec.name == "chart";
                     let options = Signal::derive(move || {
+                        if is_chart {
+                            let value_type = sheet.value("value_type");
+                            let keys = ramp_core::chart::ChartType::choices(value_type.as_text());
+                            return keys.into_iter().map(|k| (k.to_owned(), String::new())).collect();
+                        }
                         if !is_link {
                             return Vec::new();
                         }

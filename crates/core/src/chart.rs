@@ -77,6 +77,19 @@ impl ChartType {
         }
     }
 
+    /// The `chart` choices to offer for a measure whose `value_type` field reads as given: the
+    /// run chart, the usual control chart, and the charts that fit the type.
+    pub fn choices(value_type: &str) -> Vec<&'static str> {
+        let value_type = match value_type {
+            "rate" => ValueType::Rate { per: 1.0 },
+            "count" => ValueType::Count,
+            "continuous" => ValueType::Continuous,
+            _ => ValueType::Proportion,
+        };
+        let fitting = ChartType::fitting(value_type);
+        std::iter::once("run").chain(["spc"]).chain(fitting[1..].iter().map(|c| c.key())).collect()
+    }
+
     /// The charts that fit a measure's type, the usual control chart first after the run
     /// chart: measurements I, T (time between events), G (cases between); counts C, G;
     /// percentages P, P′; rates U, U′.
@@ -331,12 +344,12 @@ pub struct MeasureChart {
 }
 
 impl MeasureChart {
-    /// What its centre line is called in words: "median" on a run chart, "mean" otherwise.
+    /// What its centre line is called in words: "median" on a run chart and a G chart, "mean"
+    /// otherwise.
     pub fn centre_name(&self) -> &'static str {
-        if self.settings.chart == ChartType::Run {
-            "median"
-        } else {
-            "mean"
+        match self.settings.chart {
+            ChartType::Run | ChartType::G => "median",
+            _ => "mean",
         }
     }
 
@@ -466,12 +479,44 @@ pub fn for_measure(measure: &Record, series: &[Point]) -> MeasureChart {
     let settings = Settings { chart, rules, scale, freeze, phases };
     let mut analysis = analyse(&inputs, &settings);
     analysis.warnings.extend(warnings);
+    if let Some(words) = laney_suggestion(&settings, &inputs) {
+        analysis.warnings.push(words);
+    }
     if chart == ChartType::Run && measure.text("chart") == "spc" {
         analysis.warnings.push("This measure has no control chart.".to_owned());
     }
     crate::order::sort_by_key(&mut marks, |(index, _)| *index);
     let moving_ranges = (chart == ChartType::I && inputs.len() >= 2).then(|| moving_ranges(&inputs, &settings));
     MeasureChart { points, inputs, x, settings, analysis, marks, moving_ranges }
+}
+
+/// How much wider than binomial or Poisson the points may vary before Ramp suggests Laney's
+/// chart: σz of 2 (limits twice as wide) is past what sampling variation explains for
+/// denominators of hundreds or thousands (Laney 2002 suggests P′ whenever σz is well above 1).
+pub const LANEY_SUGGESTED: f64 = 2.0;
+
+/// For a P or U chart whose points vary far more than its limits allow (large denominators
+/// make them too tight), the words that suggest the P′ or U′ chart.
+fn laney_suggestion(settings: &Settings, inputs: &[Input]) -> Option<String> {
+    let (other, proportion) = match settings.chart {
+        ChartType::P => (ChartType::PPrime, true),
+        ChartType::U => (ChartType::UPrime, false),
+        _ => return None,
+    };
+    let used: Vec<(f64, f64)> = inputs.iter().filter(|p| !p.excluded).filter_map(|p| p.ratio).collect();
+    if used.len() < RUN_MIN {
+        return None;
+    }
+    let (num, den): (Vec<f64>, Vec<f64>) = used.into_iter().unzip();
+    let sigma_z = analysis::overdispersion(&num, &den, proportion);
+    (sigma_z >= LANEY_SUGGESTED).then(|| {
+        format!(
+            "These points vary {sigma_z:.1} times as much as a {} expects: with denominators this large its \
+             limits are too tight, and nearly every point looks special. The {} fits: choose it under Chart.",
+            settings.chart.name(),
+            other.name()
+        )
+    })
 }
 
 /// Points needed before run rules mean much.
@@ -1281,6 +1326,37 @@ mod tests {
         assert!(!a.signals.iter().any(|s| matches!(s, Signal::Beyond { at: 6, .. })), "nor is it judged");
         let mr = moving_ranges(&points, &Settings::new(ChartType::I, RuleSet::Shewhart));
         assert_eq!((mr.ranges[6], mr.ranges[7]), (None, None));
+    }
+
+    #[test]
+    fn the_chart_picker_offers_the_charts_that_fit_the_measure() {
+        assert_eq!(ChartType::choices("proportion"), ["run", "spc", "p", "pp"]);
+        assert_eq!(ChartType::choices("rate"), ["run", "spc", "u", "up"]);
+        assert_eq!(ChartType::choices("count"), ["run", "spc", "c", "g", "t"]);
+        assert_eq!(ChartType::choices("continuous"), ["run", "spc", "i", "t", "g"]);
+        for key in ChartType::choices("continuous") {
+            assert!(crate::schema::CHART_TYPES.iter().any(|(k, _)| *k == key), "{key} has words");
+        }
+    }
+
+    #[test]
+    fn a_p_chart_too_tight_for_its_denominators_suggests_p_prime() {
+        // Whole-hospital percentages: thousands a month, varying by several points.
+        let pct = [48.0, 51.0, 45.5, 53.0, 47.0, 50.5, 55.0, 49.0, 46.0, 52.0, 50.0, 47.5];
+        let inputs: Vec<Input> = pct
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Input { ratio: Some((p * 40.0, 4000.0)), ..Input::point(&format!("P{i}"), *p) })
+            .collect();
+        let p = Settings { scale: 100.0, ..Settings::new(ChartType::P, RuleSet::Shewhart) };
+        let words = laney_suggestion(&p, &inputs).expect("a suggestion");
+        assert!(words.contains("P′ chart"), "{words}");
+        let a = analyse(&inputs, &p);
+        let beyond = a.signals.iter().filter(|s| matches!(s, Signal::Beyond { .. })).count();
+        let pp = analyse(&inputs, &Settings { chart: ChartType::PPrime, ..p.clone() });
+        let beyond_pp = pp.signals.iter().filter(|s| matches!(s, Signal::Beyond { .. })).count();
+        assert!(beyond >= 4 && beyond_pp == 0, "P: {beyond} beyond, P′: {beyond_pp}");
+        assert!(laney_suggestion(&Settings { chart: ChartType::PPrime, ..p }, &inputs).is_none());
     }
 
     #[test]

@@ -288,6 +288,39 @@ const DEMO_TEAMS: &[(&str, &str, u64, usize, usize)] = &[
     ("Hillview Care Home", "Hillview Care Group", 73, 2, 2),
 ];
 
+/// The first demo team's rare-event measure: days between falls with harm, one reading a
+/// month (the days between that month's last fall and the one before), charted as a T chart:
+/// falls grow rarer once the team's changes take hold.
+fn days_between_falls(backup: &mut Backup, first: Period, months: usize) {
+    const DAYS: [f64; 18] =
+        [6.0, 9.0, 4.0, 11.0, 7.0, 5.0, 8.0, 14.0, 19.0, 26.0, 22.0, 35.0, 31.0, 44.0, 38.0, 52.0, 47.0, 60.0];
+    let team = backup.team.clone();
+    let measure = Rng(4242).id(1_767_225_600_000 + 9);
+    let text = |s: &str| Value::Text(s.to_owned());
+    let fields = [
+        ("name", text("Days between falls with harm")),
+        ("measure_type", text("outcome")),
+        ("value_type", text("continuous")),
+        ("frequency", text("monthly")),
+        ("direction", text("up")),
+        ("unit", text("days")),
+        ("chart", text("t")),
+        ("definition", text("Days from the fall with harm before to the last fall with harm in the month.")),
+    ];
+    let fields = fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+    backup.records.push(BackupRecord { id: measure.clone(), kind: Kind::Measure, fields });
+    let mut period = first;
+    for days in DAYS.iter().skip(DAYS.len().saturating_sub(months)) {
+        let fields = BTreeMap::from([
+            ("measure".to_owned(), Value::Text(measure.to_string())),
+            ("period".to_owned(), Value::Text(period.key())),
+            ("value".to_owned(), Value::Number(*days)),
+        ]);
+        backup.records.push(BackupRecord { id: point_id(&team, &measure, period), kind: Kind::Datapoint, fields });
+        period = period.next();
+    }
+}
+
 /// A realistic demo collaborative on reducing falls whose data ends with the month `last`:
 /// three teams, 18 months of monthly data with real shifts, ramps of cycles, monthly reports
 /// with self-scores, faculty scores (one month a point apart), and coach comments.
@@ -383,6 +416,9 @@ pub fn demo(last: Period) -> Demo {
         let story = Story { shift_third: *shift, quiet_months: *quiet, common: common.clone(), cycles_after: 1 };
         let mut backup = team_until(*seed, name, shape, last, &story);
         let team = backup.team.clone();
+        if t == 0 {
+            days_between_falls(&mut backup, first, MONTHS);
+        }
         if let Some(record) = backup.records.iter_mut().find(|r| r.kind == Kind::Team) {
             record.fields.insert("organization".into(), text(organisation));
         }
@@ -690,6 +726,32 @@ mod tests {
         }
         assert_eq!(disagreements, 1, "one month where faculty and team are a point apart");
         assert_eq!(quiet_teams, [false, false, true], "the third team has gone quiet");
+    }
+
+    #[test]
+    fn the_first_demo_team_charts_days_between_falls_as_a_t_chart() {
+        use crate::chart::Signal;
+        let demo = demo(Period::parse("2026-11").unwrap());
+        let backup = &demo.teams[0];
+        let mut replica = crate::replica::Replica::default();
+        let mut clock =
+            crate::replica::DeviceClock { device: Uuid7::from_parts(1, [1; 10]), counter: 0, last_hlc: None };
+        let (edits, _) = crate::backup::plan(backup, &BTreeMap::new());
+        replica.edit(&mut clock, edits, 1, None);
+        let measure = replica
+            .local()
+            .values()
+            .find(|r| r.kind == Kind::Measure && r.text("name") == "Days between falls with harm")
+            .expect("the measure");
+        let series = crate::measure::series(measure, replica.local().values());
+        assert_eq!(series.len(), 18);
+        let chart = crate::chart::for_measure(measure, &series);
+        assert_eq!(chart.settings.chart, crate::chart::ChartType::T);
+        assert_eq!(chart.settings.rules, crate::chart::RuleSet::Shewhart);
+        // Falls grew rarer: the recent months run above the mean, the last one beyond the limit.
+        let signals = &chart.analysis.signals;
+        assert!(signals.iter().any(|s| matches!(s, Signal::Shift { above: true, to: 17, .. })), "{signals:?}");
+        assert_eq!(chart.analysis.latest(), Some(&Signal::Beyond { above: true, at: 17 }));
     }
 
     #[test]

@@ -199,3 +199,74 @@ async fn measurements_get_an_i_chart_with_moving_ranges_gaps_and_notes() -> anyh
     browser.close().await;
     Ok(())
 }
+
+#[tokio::test]
+async fn a_whole_hospital_percentage_is_offered_p_prime_and_a_point_can_be_left_out() -> anyhow::Result<()> {
+    let server = Server::start()?;
+    let browser = Browser::start(PHONE).await?;
+    let team_url = browser.create_team(&server, "Hospital Falls Group").await?;
+    browser.goto(&format!("{team_url}/measures")).await?;
+    browser.type_into("#f-name", "Inpatients screened for falls risk").await?;
+    browser.click("label[for=f-measure_type-process]").await?;
+    browser.click("form.create-form button[type=submit]").await?;
+    browser.wait_for_text("[data-testid=measure-name]", "Inpatients screened").await?;
+    // A year of the whole hospital: about 4,000 admissions a month, screening between 45.5 %
+    // and 55 %: far more month-to-month variation than a binomial count of 4,000 allows.
+    let pct = [48.0, 51.0, 45.5, 53.0, 47.0, 50.5, 55.0, 49.0, 46.0, 52.0, 50.0, 47.5];
+    for (m, p) in pct.iter().enumerate() {
+        browser.set_value("#entry-period", &format!("2026-{:02}", m + 1)).await?;
+        browser.set_value("#p-numerator", &format!("{}", p * 40.0)).await?;
+        browser.set_value("#p-denominator", "4000").await?;
+        browser.click("[data-testid=save-point]").await?;
+        browser
+            .wait_for_text(
+                "[data-testid=saved-note]",
+                &format!(
+                    "Saved {}",
+                    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m]
+                ),
+            )
+            .await?;
+    }
+    // The picker offers the charts that fit a percentage: no I, T or G chart.
+    let offered =
+        browser.js("return [...document.querySelectorAll('[name=chart]')].map(i => i.value).join(' ')", vec![]).await?;
+    assert_eq!(offered, json!("run spc p pp"));
+    // As a P chart nearly every month looks special, and Ramp suggests P′.
+    browser.click("label[for=f-chart-p]").await?;
+    browser.wait_for_text("[data-testid=chart-caption]", "P chart (proportions) · Shewhart rules").await?;
+    browser.wait_for_text("[data-testid=chart]", "The P′ chart (Laney: proportions, large denominators) fits").await?;
+    let beyond = browser.text("[data-testid=chart-signals]").await?;
+    assert!(beyond.matches("limit:").count() >= 4, "{beyond}");
+    browser.click("label[for=f-chart-pp]").await?;
+    browser.wait_for_text("[data-testid=chart-caption]", "P′ chart").await?;
+    browser.wait_for_text("[data-testid=chart-signals]", "No signal").await?;
+    // 2-sigma lines on request.
+    browser.click("label[for=f-two_sigma-yes]").await?;
+    browser
+        .wait_until(
+            "2-sigma lines",
+            "return document.querySelectorAll('[data-testid=chart] path.sigma2').length === 2;",
+        )
+        .await?;
+    // July was a data error: left out of the calculations, with a reason; still drawn.
+    browser.click("button[aria-label='Edit Jul 2026']").await?;
+    browser.wait_for_text("[data-testid=entry-status]", "Jul 2026 has data").await?;
+    browser.click("[data-testid=exclude-point] summary").await?;
+    browser.click("label[for=p-exclude-yes]").await?;
+    browser.type_into("#p-exclude_reason", "Audit counted day cases").await?;
+    browser.click("[data-testid=save-point]").await?;
+    browser.wait_for_text("[data-testid=saved-note]", "Saved Jul 2026").await?;
+    browser
+        .wait_until(
+            "July drawn as left out",
+            "return document.querySelectorAll('[data-testid=excluded-point]').length === 1;",
+        )
+        .await?;
+    browser.js("window.scrollTo(0, document.querySelector('[data-testid=chart]').offsetTop - 80)", vec![]).await?;
+    browser.screenshot("chart-p-prime-phone").await?;
+    let blocked = browser.csp_violations().await?;
+    assert!(blocked.is_empty(), "the security policy blocked {blocked:?}");
+    browser.close().await;
+    Ok(())
+}

@@ -198,6 +198,20 @@ async fn the_demo_collaborative_on_a_coach_tablet_and_a_faculty_phone() -> anyho
     member.click("[data-testid=package-ideas] a.card-meta").await?;
     member.wait_until("the team's copy of the idea", "return location.pathname.includes('/ideas/');").await?;
     member.wait_saved().await?;
+    // The team charts days between falls with harm, a rare event, as a T chart: falls have
+    // grown rarer, and the chart says so by Shewhart's rules.
+    member.click(".crumbs a").await?;
+    member.wait_for_text("main", "Days between falls with harm").await?;
+    member
+        .js(
+            "[...document.querySelectorAll('main a')].find(a => a.innerText.includes('Days between falls')).click();",
+            vec![],
+        )
+        .await?;
+    member.wait_for_text("[data-testid=chart-caption]", "T chart (time between events) · Shewhart rules").await?;
+    member.wait_for_text("[data-testid=chart-signals]", "points above the mean").await?;
+    member.js("window.scrollTo(0, document.querySelector('[data-testid=chart]').offsetTop - 80)", vec![]).await?;
+    member.screenshot("chart-t-demo-phone").await?;
     member.close().await;
     Ok(())
 }
