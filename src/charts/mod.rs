@@ -84,6 +84,19 @@ impl Scale {
         self.top + (self.max - v) / (self.max - self.min) * self.height
     }
 
+    /// Two to five round values within the axis (multiples of 1, 2 or 5 × a power of ten).
+    fn ticks(&self) -> Vec<f64> {
+        let raw = (self.max - self.min) / 3.0;
+        if !(raw > 0.0 && raw.is_finite()) {
+            return vec![self.min];
+        }
+        let magnitude = 10f64.powf(raw.log10().floor());
+        let step = [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * magnitude).find(|s| *s >= raw).unwrap_or(10.0 * magnitude);
+        let first = (self.min / step).ceil() as i64;
+        let last = (self.max / step).floor() as i64;
+        (first..=last).map(|k| k as f64 * step).collect()
+    }
+
     fn step(&self) -> f64 {
         if self.span <= 0.0 {
             self.width
@@ -316,8 +329,8 @@ fn chart_svg(
     let n = chart.points.len();
     let fmt = |v: f64| escaped(&format_value(measure, v));
     let mut svg = String::with_capacity(160 * n + 1024);
-    // Grid: three values on the y axis.
-    for v in [scale.min, (scale.min + scale.max) / 2.0, scale.max] {
+    // Grid: round values on the y axis (short labels that fit the margin).
+    for v in scale.ticks() {
         let y = scale.y(v);
         let _ = write!(
             svg,

@@ -94,9 +94,12 @@ async fn a_measure_chart_shows_its_signals_rules_phases_and_cycles() -> anyhow::
         .await?;
     browser.wait_for_text("[data-testid=chart-signals]", "Too few crossings: 1 in 16 points").await?;
 
-    // The overview: the measure in small, with its latest signal.
+    // The overview: the measure in small, with its latest signal: the one that ends latest,
+    // and of those the shorter (the long run to April, not the few crossings of all 16).
     browser.goto(&team_url).await?;
-    browser.wait_for_text("[data-testid=latest-signal]", "Too few crossings: 1 in 16 points").await?;
+    browser
+        .wait_for_text("[data-testid=latest-signal]", "Unusually long run: 8 points above the median from Sep 2025")
+        .await?;
     let sparks = browser
         .js("return document.querySelectorAll('[data-testid=overview-measures] svg.spark').length", vec![])
         .await?;
@@ -263,7 +266,12 @@ async fn a_whole_hospital_percentage_is_offered_p_prime_and_a_point_can_be_left_
             "return document.querySelectorAll('[data-testid=excluded-point]').length === 1;",
         )
         .await?;
-    browser.js("window.scrollTo(0, document.querySelector('[data-testid=chart]').offsetTop - 80)", vec![]).await?;
+    browser
+        .js(
+            "document.querySelector('[data-testid=chart]').scrollIntoView({block: 'start'}); window.scrollBy(0, -90);",
+            vec![],
+        )
+        .await?;
     browser.screenshot("chart-p-prime-phone").await?;
     let blocked = browser.csp_violations().await?;
     assert!(blocked.is_empty(), "the security policy blocked {blocked:?}");

@@ -200,7 +200,8 @@ async fn the_demo_collaborative_on_a_coach_tablet_and_a_faculty_phone() -> anyho
     member.wait_saved().await?;
     // The team charts days between falls with harm, a rare event, as a T chart: falls have
     // grown rarer, and the chart says so by Shewhart's rules.
-    member.click(".crumbs a").await?;
+    let team_path = member.js("return location.pathname.split('/').slice(0, 3).join('/')", vec![]).await?;
+    member.goto(&format!("{}{}/measures", server.url, team_path.as_str().unwrap_or_default())).await?;
     member.wait_for_text("main", "Days between falls with harm").await?;
     member
         .js(
@@ -210,7 +211,12 @@ async fn the_demo_collaborative_on_a_coach_tablet_and_a_faculty_phone() -> anyho
         .await?;
     member.wait_for_text("[data-testid=chart-caption]", "T chart (time between events) · Shewhart rules").await?;
     member.wait_for_text("[data-testid=chart-signals]", "points above the mean").await?;
-    member.js("window.scrollTo(0, document.querySelector('[data-testid=chart]').offsetTop - 80)", vec![]).await?;
+    member
+        .js(
+            "document.querySelector('[data-testid=chart]').scrollIntoView({block: 'start'}); window.scrollBy(0, -90);",
+            vec![],
+        )
+        .await?;
     member.screenshot("chart-t-demo-phone").await?;
     member.close().await;
     Ok(())
