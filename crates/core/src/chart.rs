@@ -115,6 +115,11 @@ pub enum RuleSet {
     /// in a row on one side of the centre; 6 in a row rising or falling; 2 of 3 in a row in the
     /// outer third on one side; 15 in a row in the inner third.
     Shewhart,
+    /// NHS England's "Making Data Count" (as NHSRplotthedots computes it): a point beyond a
+    /// limit; 7 in a row on one side of the mean (a point on the mean breaks it); 7 in a row
+    /// each higher or each lower than the last (an equal one breaks it); 2 of 3 in a row beyond
+    /// the 2-sigma line but within the limits, all three on one side of the mean.
+    MakingDataCount,
 }
 
 impl RuleSet {
@@ -125,6 +130,9 @@ impl RuleSet {
             RuleSet::Anhoej => "Anhøj rules: longest run, crossings",
             RuleSet::Shewhart => {
                 "Shewhart rules: beyond a limit, 8 on one side, 6 rising or falling, 2 of 3 in the outer third, 15 in the inner third"
+            }
+            RuleSet::MakingDataCount => {
+                "Making Data Count rules: beyond a limit, 7 on one side, 7 rising or falling, 2 of 3 near a limit"
             }
         }
     }
@@ -411,6 +419,7 @@ pub fn for_measure(measure: &Record, series: &[Point]) -> MeasureChart {
     let rules = match (chart, measure.text("rules")) {
         (_, "anhoej") => RuleSet::Anhoej,
         (ChartType::Run, _) => RuleSet::Ihi,
+        (_, "mdc") => RuleSet::MakingDataCount,
         // The IHI run chart rules are for run charts: a control chart takes Shewhart's.
         _ => RuleSet::Shewhart,
     };
@@ -573,12 +582,12 @@ pub fn analyse(points: &[Input], settings: &Settings) -> Analysis {
                     .to_owned(),
             );
         }
-        let mut found = match settings.rules {
-            RuleSet::Shewhart => match &limits {
-                Some(limits) => shewhart(&values, centre, limits, start),
-                None => run_rules(&values, centre, RuleSet::Ihi, start),
-            },
-            rules => run_rules(&values, centre, rules, start),
+        let mut found = match (settings.rules, &limits) {
+            (RuleSet::Shewhart, Some(limits)) => shewhart(&values, centre, limits, start),
+            (RuleSet::MakingDataCount, Some(limits)) => making_data_count(&values, centre, limits, start),
+            // On a run chart the control chart rule sets read as the IHI run chart rules.
+            (RuleSet::Shewhart | RuleSet::MakingDataCount, None) => run_rules(&values, centre, RuleSet::Ihi, start),
+            (rules, _) => run_rules(&values, centre, rules, start),
         };
         if settings.chart == ChartType::Run && settings.rules == RuleSet::Ihi {
             for (i, point) in segment.iter().enumerate() {
@@ -587,7 +596,8 @@ pub fn analyse(points: &[Input], settings: &Settings) -> Analysis {
                 }
             }
         }
-        if let (Some(limits), false) = (&limits, settings.rules == RuleSet::Shewhart) {
+        let with_beyond = matches!(settings.rules, RuleSet::Shewhart | RuleSet::MakingDataCount);
+        if let (Some(limits), false) = (&limits, with_beyond) {
             found.extend(beyond(&values, limits, start));
         }
         for signal in found.iter().filter(|s| s.marks_points()) {
@@ -729,6 +739,85 @@ fn shewhart(values: &[f64], centre: f64, limits: &[Limits], start: usize) -> Vec
     signals
 }
 
+/// NHS England's "Making Data Count" rules on one phase of a control chart, as NHSRplotthedots
+/// computes them (`ptd_calculate_point_type.R`): beyond a limit; 7 in a row on one side of the
+/// mean, a point on the mean breaking the run; 7 in a row each higher (or lower) than the
+/// last, an equal one breaking it; in 3 in a row all on one side of the mean, 2 beyond the
+/// 2-sigma line but within the limits. Points left out (NaN) are skipped.
+fn making_data_count(values: &[f64], centre: f64, limits: &[Limits], start: usize) -> Vec<Signal> {
+    let mut signals = beyond(values, limits, start);
+    if !centre.is_finite() {
+        return signals;
+    }
+    let used: Vec<(usize, f64)> = values.iter().copied().enumerate().filter(|(_, v)| v.is_finite()).collect();
+    let side = |v: f64| (v > centre) as i8 - (v < centre) as i8;
+    // Runs of one sign (0, on the mean, is a run of its own that never signals).
+    let mut from = 0;
+    for k in 1..=used.len() {
+        if k == used.len() || side(used[k].1) != side(used[from].1) {
+            let points = k - from;
+            if points >= 7 && side(used[from].1) != 0 {
+                let (a, b) = (used[from].0, used[k - 1].0);
+                signals.push(Signal::Shift { above: side(used[from].1) > 0, points, from: start + a, to: start + b });
+            }
+            from = k;
+        }
+    }
+    // Strict trends: each point higher (or lower) than the one before; (first, last, up).
+    let mut trend: Option<(usize, usize, bool)> = None;
+    let close = |trend: Option<(usize, usize, bool)>, signals: &mut Vec<Signal>| {
+        if let Some((a, b, up)) = trend {
+            let points = b - a + 1;
+            if points >= 7 {
+                signals.push(Signal::Trend { up, points, from: start + used[a].0, to: start + used[b].0 });
+            }
+        }
+    };
+    for k in 1..used.len() {
+        let (before, now) = (used[k - 1].1, used[k].1);
+        if now == before {
+            close(trend.take(), &mut signals);
+            continue;
+        }
+        let up = now > before;
+        trend = match trend {
+            Some((a, _, dir)) if dir == up => Some((a, k, up)),
+            other => {
+                close(other, &mut signals);
+                Some((k - 1, k, up))
+            }
+        };
+    }
+    close(trend, &mut signals);
+    // 2 of 3 near a limit, the three on one side of the mean.
+    let near = |i: usize, v: f64| {
+        let l = &limits[i];
+        let inside = v <= l.upper + 1e-12 && v >= l.lower - 1e-12;
+        inside && (v > l.centre + (l.upper - l.centre) * 2.0 / 3.0 || v < l.centre - (l.centre - l.lower) * 2.0 / 3.0)
+    };
+    let mut open: Option<(bool, usize, usize)> = None;
+    for window in used.windows(3) {
+        let sides: Vec<i8> = window.iter().map(|(_, v)| side(*v)).collect();
+        let hits: Vec<usize> = window.iter().filter(|(i, v)| near(*i, *v)).map(|(i, _)| *i).collect();
+        if sides[0] != 0 && sides.iter().all(|s| *s == sides[0]) && hits.len() >= 2 {
+            let (above, a, b) = (sides[0] > 0, hits[0], hits[hits.len() - 1]);
+            open = match open {
+                Some((s, f, t)) if s == above && a <= t => Some((s, f, b.max(t))),
+                other => {
+                    if let Some((s, f, t)) = other {
+                        signals.push(Signal::TwoOfThree { above: s, from: start + f, to: start + t });
+                    }
+                    Some((above, a, b))
+                }
+            };
+        }
+    }
+    if let Some((s, f, t)) = open {
+        signals.push(Signal::TwoOfThree { above: s, from: start + f, to: start + t });
+    }
+    signals
+}
+
 /// The centre line of a phase (from its baseline) and, for SPC charts, the limits at each of
 /// its points, in display units.
 fn centre_and_limits(settings: &Settings, base: &[Input], segment: &[Input]) -> (f64, Option<Vec<Limits>>) {
@@ -816,7 +905,7 @@ fn run_rules(values: &[f64], centre: f64, rules: RuleSet, start: usize) -> Vec<S
     let useful: usize = runs.iter().map(|r| r.3).sum();
     let (from, to) = (start, start + values.len().saturating_sub(1));
     match rules {
-        RuleSet::Ihi | RuleSet::Shewhart => {
+        RuleSet::Ihi | RuleSet::Shewhart | RuleSet::MakingDataCount => {
             for (above, first, last, points) in &runs {
                 if *points >= 6 {
                     signals.push(Signal::Shift {
@@ -1235,6 +1324,35 @@ mod tests {
         let a = shewhart_on(&[17.0]);
         assert!(a.signals.contains(&Signal::Beyond { above: true, at: 20 }));
         assert!(RuleSet::Shewhart.name().contains("8 on one side"));
+    }
+
+    #[test]
+    fn making_data_count_rules_as_nhsrplotthedots() {
+        let mdc = |after: &[f64]| {
+            let mut values: Vec<f64> = (0..20).map(|i| if i % 2 == 0 { 10.0 } else { 12.0 }).collect();
+            values.extend_from_slice(after);
+            let frozen = Settings { freeze: Some(20), ..Settings::new(ChartType::I, RuleSet::MakingDataCount) };
+            analyse(&series(&values), &frozen).signals
+        };
+        // No hugging rule: the baseline alone is quiet.
+        assert_eq!(mdc(&[]), vec![]);
+        // 7 on one side is a shift; a point on the mean (11) breaks it.
+        assert!(mdc(&[9.0, 11.5, 11.5, 11.5, 11.5, 11.5, 11.5, 11.5])
+            .iter()
+            .any(|s| matches!(s, Signal::Shift { points: 7, from: 21, to: 27, .. })));
+        let broken = mdc(&[9.0, 11.5, 11.5, 11.5, 11.0, 11.5, 11.5, 11.5]);
+        assert!(!broken.iter().any(|s| matches!(s, Signal::Shift { .. })), "{broken:?}");
+        // 7 strictly rising is a trend; an equal neighbour breaks it.
+        assert!(mdc(&[8.0, 9.0, 9.5, 10.0, 10.5, 11.5, 12.5, 8.0])
+            .iter()
+            .any(|s| matches!(s, Signal::Trend { up: true, points: 7, from: 20, to: 26 })));
+        let flat = mdc(&[8.0, 9.0, 9.5, 9.5, 10.5, 11.5, 12.5, 8.0]);
+        assert!(!flat.iter().any(|s| matches!(s, Signal::Trend { .. })), "{flat:?}");
+        // 2 of 3 near the upper limit, all three above the mean; not when one is below it.
+        assert!(mdc(&[15.0, 11.5, 15.0]).contains(&Signal::TwoOfThree { above: true, from: 20, to: 22 }));
+        assert!(!mdc(&[15.0, 9.0, 15.0]).iter().any(|s| matches!(s, Signal::TwoOfThree { .. })));
+        // A point beyond the limit is its own signal, not "near" it.
+        assert_eq!(mdc(&[17.0]), vec![Signal::Beyond { above: true, at: 20 }]);
     }
 
     #[test]

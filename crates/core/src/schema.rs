@@ -250,6 +250,7 @@ pub const TWO_SIGMA: &[(&str, &str)] = &[("no", "No"), ("yes", "Yes, draw them")
 pub const RULE_SETS: &[(&str, &str)] = &[
     ("ihi", "IHI rules (run charts) · Shewhart rules (control charts)"),
     ("anhoej", "Anhøj rules (with points beyond limits on control charts)"),
+    ("mdc", "Making Data Count rules (NHS England; control charts)"),
 ];
 
 /// The columns of a measure's phase breaks.
