@@ -691,29 +691,18 @@ fn shewhart(values: &[f64], centre: f64, limits: &[Limits], start: usize) -> Vec
     };
     // 2 of 3: each window of three points in a row with two in one side's outer third;
     // overlapping windows on the same side make one signal.
-    let mut open: Option<(bool, usize, usize)> = None;
+    let mut hits = Vec::new();
     for window in used.windows(3) {
         let sides: Vec<Option<bool>> = window.iter().map(|(i, v)| outer(*i, *v)).collect();
         for side in [true, false] {
-            let hits: Vec<usize> =
+            let on: Vec<usize> =
                 window.iter().zip(&sides).filter(|(_, s)| **s == Some(side)).map(|((i, _), _)| *i).collect();
-            if hits.len() >= 2 {
-                let (from, to) = (hits[0], hits[hits.len() - 1]);
-                open = match open {
-                    Some((s, f, t)) if s == side && from <= t => Some((s, f, to.max(t))),
-                    other => {
-                        if let Some((s, f, t)) = other {
-                            signals.push(Signal::TwoOfThree { above: s, from: start + f, to: start + t });
-                        }
-                        Some((side, from, to))
-                    }
-                };
+            if on.len() >= 2 {
+                hits.push((side, on[0], on[on.len() - 1]));
             }
         }
     }
-    if let Some((s, f, t)) = open {
-        signals.push(Signal::TwoOfThree { above: s, from: start + f, to: start + t });
-    }
+    signals.extend(two_of_three(hits, start));
     // 15 or more in a row in the inner third.
     let inner = |i: usize, v: f64| {
         let l = &limits[i];
@@ -795,25 +784,29 @@ fn making_data_count(values: &[f64], centre: f64, limits: &[Limits], start: usiz
         let inside = v <= l.upper + 1e-12 && v >= l.lower - 1e-12;
         inside && (v > l.centre + (l.upper - l.centre) * 2.0 / 3.0 || v < l.centre - (l.centre - l.lower) * 2.0 / 3.0)
     };
-    let mut open: Option<(bool, usize, usize)> = None;
+    let mut hits = Vec::new();
     for window in used.windows(3) {
         let sides: Vec<i8> = window.iter().map(|(_, v)| side(*v)).collect();
-        let hits: Vec<usize> = window.iter().filter(|(i, v)| near(*i, *v)).map(|(i, _)| *i).collect();
-        if sides[0] != 0 && sides.iter().all(|s| *s == sides[0]) && hits.len() >= 2 {
-            let (above, a, b) = (sides[0] > 0, hits[0], hits[hits.len() - 1]);
-            open = match open {
-                Some((s, f, t)) if s == above && a <= t => Some((s, f, b.max(t))),
-                other => {
-                    if let Some((s, f, t)) = other {
-                        signals.push(Signal::TwoOfThree { above: s, from: start + f, to: start + t });
-                    }
-                    Some((above, a, b))
-                }
-            };
+        let on: Vec<usize> = window.iter().filter(|(i, v)| near(*i, *v)).map(|(i, _)| *i).collect();
+        if sides[0] != 0 && sides.iter().all(|s| *s == sides[0]) && on.len() >= 2 {
+            hits.push((sides[0] > 0, on[0], on[on.len() - 1]));
         }
     }
-    if let Some((s, f, t)) = open {
-        signals.push(Signal::TwoOfThree { above: s, from: start + f, to: start + t });
+    signals.extend(two_of_three(hits, start));
+    signals
+}
+
+/// "2 of 3" signals from the windows that hold one, (above, first hit, last hit) in order:
+/// overlapping windows on the same side make one signal.
+fn two_of_three(hits: Vec<(bool, usize, usize)>, start: usize) -> Vec<Signal> {
+    let mut signals: Vec<Signal> = Vec::new();
+    for (above, from, to) in hits {
+        match signals.last_mut() {
+            Some(Signal::TwoOfThree { above: side, to: end, .. }) if *side == above && start + from <= *end => {
+                *end = (*end).max(start + to);
+            }
+            _ => signals.push(Signal::TwoOfThree { above, from: start + from, to: start + to }),
+        }
     }
     signals
 }
