@@ -222,14 +222,12 @@ pub fn FieldInput(
     }
 }
 
-/// What a number box's text means: nothing, a number, or text kept as typed (a problem).
+/// What a number box's text means (`ramp_core::number::read`): nothing, a number, or text
+/// kept as typed (a problem the schema words).
 fn parse_number(text: &str) -> Value {
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
-        return Value::Null;
-    }
-    match trimmed.replace(',', ".").parse::<f64>() {
-        Ok(n) if n.is_finite() => Value::Number(n),
+    match ramp_core::number::read(text) {
+        Ok(None) => Value::Null,
+        Ok(Some(n)) if n.is_finite() => Value::Number(n),
         _ => Value::Text(text.to_owned()),
     }
 }

@@ -63,6 +63,7 @@ pub mod hub;
 pub mod id;
 pub mod identity;
 pub mod measure;
+pub mod number;
 pub mod order;
 pub mod period;
 pub mod record;

@@ -107,6 +107,12 @@ pub fn check_point(value_type: ValueType, point: &BTreeMap<String, Value>) -> Ve
         if blank("denominator") {
             add("denominator", Issue::MissingNumber("denominator"));
         }
+        // Numerators and denominators are counts (patients, falls, bed days): whole numbers.
+        for field in ["numerator", "denominator"] {
+            if number(point, field).is_some_and(|n| n.fract() != 0.0) {
+                add(field, Issue::NotWhole);
+            }
+        }
         if let (Some(n), Some(d)) = (number(point, "numerator"), number(point, "denominator")) {
             if d == 0.0 {
                 add("denominator", Issue::ZeroDenominator);
@@ -302,6 +308,19 @@ mod tests {
             vec![("value".into(), Issue::OutOfRange { min: 0, max: 1_000_000_000_000 })]
         );
         assert_eq!(issues(ValueType::Count, &[("value", Value::Number(2.5))]), vec![("value".into(), Issue::NotWhole)]);
+        // 12.5 patients out of 40: counts are whole.
+        assert_eq!(
+            issues(ValueType::Proportion, &[("numerator", Value::Number(12.5)), ("denominator", Value::Number(40.0))]),
+            vec![("numerator".into(), Issue::NotWhole)]
+        );
+        // As typed: "1,100 / 1,250" is 88 %, and "980 / 1,250" is not above 100 %.
+        let typed = |t: &str| crate::number::read(t).unwrap().map_or(Value::Null, Value::Number);
+        for (n, d) in [("1,100", "1,250"), ("980", "1,250"), ("1 100", "1250.0")] {
+            assert_eq!(issues(ValueType::Proportion, &[("numerator", typed(n)), ("denominator", typed(d))]), vec![]);
+        }
+        // Text that is not a surely-read number says how to write it.
+        let half = issues(ValueType::Continuous, &[("value", Value::Text("½".into()))]);
+        assert_eq!(half, vec![("value".into(), Issue::BadNumber(crate::number::NumberIssue::Fraction))]);
         assert_eq!(
             issues(ValueType::Proportion, &[("numerator", Value::Number(-2.0)), ("denominator", Value::Number(5.0))]),
             vec![("numerator".into(), Issue::OutOfRange { min: 0, max: 1_000_000_000_000 })]

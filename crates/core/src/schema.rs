@@ -696,6 +696,8 @@ pub enum Issue {
     BadScope,
     /// Text where a number goes.
     NotANumber,
+    /// Typed text that is not a number Ramp reads surely; the words say how to write it.
+    BadNumber(crate::number::NumberIssue),
     /// A number outside the field's range.
     OutOfRange {
         /// The smallest value accepted.
@@ -775,6 +777,7 @@ impl fmt::Display for Issue {
                 "This device's clock is more than {hours} hours ahead of the server's: set the date and time, then save again."
             ),
             Issue::NotANumber => f.write_str("This is not a number: write it with digits, like 12 or 3.5."),
+            Issue::BadNumber(issue) => issue.fmt(f),
             Issue::OutOfRange { min, max } if *min >= 0 => {
                 write!(f, "This cannot be negative or above {max}.")?;
                 if *min > 0 {
@@ -973,7 +976,10 @@ fn check_value(spec: &FieldSpec, value: &Value) -> Option<Issue> {
                 None
             }
         }
-        (Input::Number { .. }, Value::Text(_)) => Some(Issue::NotANumber),
+        (Input::Number { .. }, Value::Text(text)) => Some(match crate::number::read(text) {
+            Err(crate::number::NumberIssue::NotANumber) | Ok(_) => Issue::NotANumber,
+            Err(issue) => Issue::BadNumber(issue),
+        }),
         (Input::Period, Value::Text(text)) => crate::period::Period::parse(text).is_none().then_some(Issue::NotAPeriod),
         (Input::Month, Value::Text(text)) => match crate::period::Period::parse(text) {
             Some(crate::period::Period::Month { .. }) => None,

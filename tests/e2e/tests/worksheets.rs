@@ -86,6 +86,18 @@ async fn the_aim_is_coached_and_measure_data_is_entered_offline() -> anyhow::Res
     assert_eq!(browser.value_of("#p-note").await?, json!("Agency staff week"));
     browser.set_value("#p-numerator", "-2").await?;
     browser.wait_for_text("#p-numerator-problem", "cannot be negative").await?;
+    // Numbers as people write them: thousands separators read as such, counts whole, a
+    // fraction or an exponent refused with how to write it.
+    browser.set_value("#p-numerator", "1,100").await?;
+    browser.set_value("#p-denominator", "1 250").await?;
+    browser.wait_for_text("[data-testid=entry-preview]", "= 88 %").await?;
+    browser.set_value("#p-numerator", "12.5").await?;
+    browser.wait_for_text("#p-numerator-problem", "whole number").await?;
+    browser.set_value("#p-numerator", "½").await?;
+    browser.wait_for_text("#p-numerator-problem", "0.5 for a half").await?;
+    browser.set_value("#p-numerator", "1e3").await?;
+    browser.wait_for_text("#p-numerator-problem", "in full").await?;
+    browser.set_value("#p-denominator", "10").await?;
     browser.set_value("#p-numerator", "8").await?;
     browser.wait_for_text("[data-testid=entry-preview]", "= 80 %").await?;
     browser.click("[data-testid=save-point]").await?;

@@ -1,0 +1,153 @@
+//! Numbers as people type them: "1,250", "1 250", "1250.0", "12,5". One reading for every
+//! number box (the app) and every check (the schema), so a typed number is never silently
+//! turned into another: what cannot be read surely is refused with a sentence that says how to
+//! write it.
+//!
+//! The rules: digits with an optional sign; `,` or `.` as the decimal mark; thousands grouped
+//! by `,`, `.`, a space or a thin space, in groups of three. A single `,` followed by exactly
+//! three digits is a thousands separator ("1,250" is one thousand two hundred and fifty, as
+//! nurses in English-speaking wards write it); followed by one, two or four or more digits it
+//! is the decimal mark ("12,5"). With both `,` and `.`, the last is the decimal mark.
+//! Fractions ("½", "1/2") and exponents ("1e3") are refused, with words.
+
+use std::fmt;
+
+/// Why typed text is not a number Ramp will take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumberIssue {
+    /// Not digits at all.
+    NotANumber,
+    /// A fraction such as ½ or 1/2.
+    Fraction,
+    /// Scientific notation such as 1e3.
+    Exponent,
+    /// Thousands separators not in groups of three.
+    Grouping,
+}
+
+impl fmt::Display for NumberIssue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            NumberIssue::NotANumber => "This is not a number: write it with digits, like 12 or 3.5.",
+            NumberIssue::Fraction => "Write fractions as decimals: 0.5 for a half, 2.25 for two and a quarter.",
+            NumberIssue::Exponent => "Write the number in full, like 1000 or 1,000.",
+            NumberIssue::Grouping => {
+                "Group thousands in threes (1,250 or 1 250), or write the number without separators (1250)."
+            }
+        })
+    }
+}
+
+/// The number in typed text: `Ok(None)` when blank.
+pub fn read(text: &str) -> Result<Option<f64>, NumberIssue> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if text.chars().any(|c| matches!(c, '½' | '¼' | '¾' | '⅓' | '⅔' | '⅛' | '/' | '⁄')) {
+        return Err(NumberIssue::Fraction);
+    }
+    let (sign, digits) = match text.strip_prefix('-').or_else(|| text.strip_prefix('−')) {
+        Some(rest) => (-1.0, rest.trim_start()),
+        None => (1.0, text.strip_prefix('+').unwrap_or(text).trim_start()),
+    };
+    if let Some((mantissa, exponent)) = digits.split_once(['e', 'E']) {
+        let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+        let numeric = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+        if numeric(mantissa) && !exponent.is_empty() && exponent.chars().all(|c| c.is_ascii_digit()) {
+            return Err(NumberIssue::Exponent);
+        }
+    }
+    let is_space = |c: char| c == ' ' || c == '\u{a0}' || c == '\u{202f}' || c == '\u{2009}';
+    if !digits.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.' || is_space(c)) {
+        return Err(NumberIssue::NotANumber);
+    }
+    if !digits.starts_with(|c: char| c.is_ascii_digit()) && !digits.starts_with(['.', ',']) {
+        return Err(NumberIssue::NotANumber);
+    }
+    // The decimal mark: the last of `,` and `.` when both appear; a lone `,` unless it is
+    // followed by exactly three digits (and is the only one); a `.` always, when it is the only
+    // kind and appears once.
+    let (commas, dots) = (digits.matches(',').count(), digits.matches('.').count());
+    let decimal = match (commas, dots) {
+        (0, 0) => None,
+        (_, 0) if commas == 1 => {
+            let after = digits.rsplit(',').next().unwrap_or("");
+            (after.len() != 3 || !after.chars().all(|c| c.is_ascii_digit())).then_some(',')
+        }
+        (_, 0) => None,
+        (0, 1) => Some('.'),
+        (0, _) => None,
+        _ => Some(if digits.rfind(',') > digits.rfind('.') { ',' } else { '.' }),
+    };
+    let (whole, fraction) = match decimal {
+        Some(mark) => {
+            let at = digits.rfind(mark).expect("the mark is in the text");
+            (&digits[..at], &digits[at + 1..])
+        }
+        None => (digits, ""),
+    };
+    if !fraction.chars().all(|c| c.is_ascii_digit()) {
+        return Err(NumberIssue::Grouping);
+    }
+    // The whole part: plain digits, or groups of three after a first group of one to three,
+    // all split by one kind of separator.
+    let groups: Vec<&str> = whole.split(|c: char| c == ',' || c == '.' || is_space(c)).collect();
+    let separators: Vec<char> = whole.chars().filter(|c| !c.is_ascii_digit()).collect();
+    let one_kind = separators.windows(2).all(|w| w[0] == w[1] || (is_space(w[0]) && is_space(w[1])));
+    let grouped = groups.len() == 1
+        || (one_kind
+            && (1..=3).contains(&groups[0].len())
+            && groups[1..].iter().all(|g| g.len() == 3)
+            && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit())));
+    if !grouped || (groups.len() == 1 && whole.is_empty() && fraction.is_empty()) {
+        return Err(if groups.len() == 1 { NumberIssue::NotANumber } else { NumberIssue::Grouping });
+    }
+    let plain = format!("{}.{}", groups.concat(), if fraction.is_empty() { "0" } else { fraction });
+    let plain = if plain.starts_with('.') { format!("0{plain}") } else { plain };
+    plain.parse::<f64>().map(|n| Some(sign * n)).map_err(|_| NumberIssue::NotANumber)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_as_people_write_them() {
+        for (typed, number) in [
+            ("1,250", 1250.0),
+            ("1 250", 1250.0),
+            ("1\u{202f}250", 1250.0),
+            ("1250.0", 1250.0),
+            ("1250", 1250.0),
+            ("12,5", 12.5),
+            ("12.5", 12.5),
+            ("1,250.5", 1250.5),
+            ("1.250,5", 1250.5),
+            ("1 250,5", 1250.5),
+            ("1,250,000", 1_250_000.0),
+            ("980", 980.0),
+            ("0,25", 0.25),
+            (".5", 0.5),
+            ("-3", -3.0),
+            ("  42  ", 42.0),
+        ] {
+            assert_eq!(read(typed), Ok(Some(number)), "{typed:?}");
+        }
+        assert_eq!(read(""), Ok(None));
+        assert_eq!(read("   "), Ok(None));
+    }
+
+    #[test]
+    fn what_cannot_be_read_surely_is_refused_with_words() {
+        assert_eq!(read("½"), Err(NumberIssue::Fraction));
+        assert_eq!(read("1/2"), Err(NumberIssue::Fraction));
+        assert_eq!(read("1e3"), Err(NumberIssue::Exponent));
+        assert_eq!(read("1,25,000"), Err(NumberIssue::Grouping));
+        assert_eq!(read("12 50"), Err(NumberIssue::Grouping));
+        assert_eq!(read("1,250 000"), Err(NumberIssue::Grouping));
+        assert_eq!(read("twelve"), Err(NumberIssue::NotANumber));
+        assert_eq!(read("12 patients"), Err(NumberIssue::NotANumber));
+        assert!(NumberIssue::Fraction.to_string().contains("0.5"));
+    }
+}
