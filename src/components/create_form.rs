@@ -20,7 +20,12 @@ pub fn CreateForm(
     /// Called with the draft once it has no problems.
     #[prop(into)]
     on_submit: Callback<Draft>,
+    /// The start of its inputs' ids (default "f"): a second form of the same kind of fields
+    /// on a page needs its own, or ids repeat.
+    #[prop(optional)]
+    prefix: Option<&'static str>,
 ) -> impl IntoView {
+    let prefix = prefix.unwrap_or("f");
     let draft = RwSignal::new(initial);
     let tried = RwSignal::new(false);
     let set = move |name: &'static str| move |value: Value| draft.update(|d| d.set(name, value));
@@ -29,7 +34,7 @@ pub fn CreateForm(
         tried.set(true);
         match draft.with_untracked(|d| d.problems().into_iter().next()) {
             None => on_submit.run(draft.get_untracked()),
-            Some(first) => focus_field(&first.field),
+            Some(first) => focus_field(prefix, &first.field),
         }
     };
     let problem_count = move || if tried.get() { draft.with(|d| d.problems().len()) } else { 0 };
@@ -41,7 +46,7 @@ pub fn CreateForm(
                 });
                 view! {
                     <FieldInput spec=spec value=Signal::derive(move || draft.with(|d| d.get(spec.name).clone()))
-                        problem=problem on_input=set(spec.name) on_commit=set(spec.name)/>
+                        problem=problem on_input=set(spec.name) on_commit=set(spec.name) prefix=prefix/>
                 }
             }).collect_view()}
             <FormProblems count=Signal::derive(problem_count)/>
@@ -70,8 +75,8 @@ pub fn FormProblems(
 }
 
 /// Moves the focus (and the view) to a field's first input, so the person sees what to fix.
-fn focus_field(field: &str) {
-    let selector = format!("[data-testid=field-{field}] input, [data-testid=field-{field}] textarea");
+fn focus_field(prefix: &str, field: &str) {
+    let selector = format!("[id='{prefix}-{field}'], [id^='{prefix}-{field}-']");
     let element = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector(&selector).ok().flatten())

@@ -355,9 +355,23 @@ fn AddPanel(
             <summary>{summary}</summary>
             {move || {
                 generation.get();
-                view! { <CreateForm initial=Draft::new(kind) fields=fields.clone() submit_label=submit_label on_submit=add.clone()/> }
+                view! {
+                    <CreateForm initial=Draft::new(kind) fields=fields.clone() submit_label=submit_label
+                        on_submit=add.clone() prefix=add_prefix(kind)/>
+                }
             }}
         </details>
+    }
+}
+
+/// The ids' start for an add panel's form: apart from the collaborative's own fields (its
+/// start and end dates) and from the other panels on the page.
+fn add_prefix(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Session => "add-session",
+        Kind::MeasureDef => "add-measure",
+        Kind::ChangeIdea => "add-idea",
+        _ => "add",
     }
 }
 

@@ -158,7 +158,7 @@ fn TeamCard(summary: TeamSummary) -> impl IntoView {
                         Some(aim) => view! {
                             <span class="figure-value">{format!("{:.0} %", aim.percent)}</span>
                             <span class="progress" role="img" aria-label=format!("{:.0} % of the way to the goal", aim.percent)>
-                                <span class="progress-fill" style=format!("width: {:.0}%", aim.percent)></span>
+                                <span class="progress-fill" style:width=format!("{:.0}%", aim.percent.clamp(0.0, 100.0))></span>
                             </span>
                             <span class="figure-note">{format!(
                                 "{}: {:.1} → {:.1} (goal {:.1})", aim.measure, aim.baseline, aim.latest, aim.goal

@@ -109,6 +109,24 @@ async fn the_demo_collaborative_on_a_coach_tablet_and_a_faculty_phone() -> anyho
     assert!(first.contains("Hillview Care Home") && first.contains("Gone quiet"), "{first}");
     let quiet = tablet.js("return document.querySelectorAll('[data-testid=quiet]').length", vec![]).await?;
     assert_eq!(quiet, json!(1));
+    // Each aim-progress bar is drawn as long as the percentage it states (an inline style
+    // attribute, which the security policy blocks, drew them all full).
+    let bars = tablet
+        .js(
+            "return [...document.querySelectorAll('[data-testid=dash-team] .progress')].map(p => [\
+               Math.round(100 * p.querySelector('.progress-fill').getBoundingClientRect().width / p.getBoundingClientRect().width),\
+               parseInt(p.getAttribute('aria-label'))]);",
+            vec![],
+        )
+        .await?;
+    let bars = bars.as_array().cloned().unwrap_or_default();
+    assert!(!bars.is_empty(), "the demo's teams have aim progress");
+    for bar in &bars {
+        let (drawn, stated) = (bar[0].as_i64().unwrap(), bar[1].as_i64().unwrap());
+        assert!((drawn - stated.clamp(0, 100)).abs() <= 1, "drawn {drawn} % for {stated} %: {bars:?}");
+    }
+    let blocked = tablet.csp_violations().await?;
+    assert!(blocked.is_empty(), "the dashboard: the security policy blocked {blocked:?}");
     tablet.screenshot("dashboard-demo-tablet").await?;
     tablet.viewport(PHONE).await?;
     tablet.screenshot("dashboard-demo-phone").await?;
@@ -145,6 +163,14 @@ async fn the_demo_collaborative_on_a_coach_tablet_and_a_faculty_phone() -> anyho
     phone.wait_for_text("[data-testid=common-measures]", "Patients screened for falls risk").await?;
     phone.wait_for_text("[data-testid=package-ideas]", "Safety huddle at shift change").await?;
     phone.wait_for_text("[data-testid=collab-teams]", "Riverside Rehab").await?;
+    // Every id once: the "Add a date" form's dates are not the collaborative's own.
+    let twice = phone
+        .js(
+            "const ids = [...document.querySelectorAll('[id]')].map(e => e.id); return ids.filter((id, i) => ids.indexOf(id) !== i);",
+            vec![],
+        )
+        .await?;
+    assert_eq!(twice, json!([]), "element ids used twice on the collaborative's page");
     phone.screenshot("collab-demo-phone").await?;
     let collab_url = phone.url().await?;
     phone.click("[data-testid=team-people]").await?;
