@@ -168,9 +168,16 @@ pub fn MeasureChartView(
             let now = if chart.marks.is_empty() { "" } else { " now" };
             let centre_words =
                 a.centre.last().filter(|c| c.is_finite()).map(|c| format!("Centre line ({centre_name}){now}: {}", fmt(*c)));
-            let labels: Vec<String> = chart.inputs.iter().map(|p| p.label.clone()).collect();
-            let signals: Vec<String> = a.signals.iter().map(|s| s.describe(&labels, centre_name)).collect();
-            let summary = if signals.is_empty() { "No signal".to_owned() } else { signals.join(". ") };
+            let signals: Vec<(&'static str, String)> = a
+                .signals
+                .iter()
+                .map(|s| (s.meaning(chart.higher_is_better).key(), chart.signal_words(s)))
+                .collect();
+            let summary = if signals.is_empty() {
+                "No signal".to_owned()
+            } else {
+                signals.iter().map(|(_, words)| words.as_str()).collect::<Vec<_>>().join(". ")
+            };
             let title = format!("{} — {}", measure.text("name"), chart.settings.chart.name());
             let mut warnings = a.warnings.clone();
             warnings.dedup();
@@ -246,7 +253,9 @@ pub fn MeasureChartView(
                         } else {
                             view! {
                                 <ul class="signals" data-testid="chart-signals">
-                                    {signals.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
+                                    {signals.into_iter().map(|(meaning, words)| view! {
+                                        <li class=format!("signal-{meaning}")>{words}</li>
+                                    }).collect_view()}
                                 </ul>
                             }.into_any()
                         }}

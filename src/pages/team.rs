@@ -207,6 +207,8 @@ pub(crate) struct MeasureRow {
     pub kind: String,
     pub latest: String,
     pub signal: String,
+    /// What the latest signal means (`improvement`, `deterioration`, `change`, `none`).
+    pub meaning: &'static str,
     pub chart: ramp_core::chart::MeasureChart,
 }
 
@@ -219,12 +221,14 @@ pub(crate) fn measure_rows(replica: &ramp_core::Replica, scope: &str) -> Vec<Mea
             let latest = measure::latest_words(m, &series);
             let chart = ramp_core::chart::for_measure(m, &series);
             let signal = chart.latest_signal();
+            let meaning = chart.latest_meaning().map_or("none", |m| m.key());
             MeasureRow {
                 id: m.id.to_string(),
                 name: m.text("name").to_owned(),
                 kind: m.text("measure_type").to_owned(),
                 latest,
                 signal,
+                meaning,
                 chart,
             }
         })
@@ -245,7 +249,7 @@ pub(crate) fn MeasureCards(team: RecordId, #[prop(into)] rows: Signal<Vec<Measur
                             <span class="card-meta" data-testid="latest">{m.latest}</span>
                         </span>
                         {(!m.chart.points.is_empty()).then(|| view! { <Sparkline chart=m.chart.clone()/> })}
-                        <span class="card-meta signal-line" data-testid="latest-signal">{m.signal}</span>
+                        <span class=format!("card-meta signal-line signal-{}", m.meaning) data-testid="latest-signal">{m.signal}</span>
                     </A>
                 </li>
             </For>

@@ -298,6 +298,63 @@ impl Signal {
     }
 }
 
+/// What a signal means for its measure, by the measure's direction of improvement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Meaning {
+    /// The measure moved the way the team wants.
+    Improvement,
+    /// The measure moved the wrong way.
+    Deterioration,
+    /// Something changed, but not up or down (too few runs, points hugging the centre), or the
+    /// measure does not say which way is better.
+    Change,
+}
+
+impl Meaning {
+    /// The words that open the signal's sentence.
+    pub fn words(self) -> &'static str {
+        match self {
+            Meaning::Improvement => "Improvement",
+            Meaning::Deterioration => "Deterioration",
+            Meaning::Change => "Change (direction unclear)",
+        }
+    }
+
+    /// Its name for styles: `improvement`, `deterioration`, `change`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Meaning::Improvement => "improvement",
+            Meaning::Deterioration => "deterioration",
+            Meaning::Change => "change",
+        }
+    }
+}
+
+impl Signal {
+    /// Which way the signal moves the measure: `Some(true)` up, `Some(false)` down, `None` for
+    /// no direction (runs, crossings, hugging, an astronomical point).
+    pub fn direction(&self) -> Option<bool> {
+        match self {
+            Signal::Shift { above, .. }
+            | Signal::LongRun { above, .. }
+            | Signal::Beyond { above, .. }
+            | Signal::TwoOfThree { above, .. } => Some(*above),
+            Signal::Trend { up, .. } => Some(*up),
+            _ => None,
+        }
+    }
+
+    /// What it means for a measure where higher is better (`Some(true)`), lower is
+    /// (`Some(false)`), or neither is said (`None`).
+    pub fn meaning(&self, higher_is_better: Option<bool>) -> Meaning {
+        match (self.direction(), higher_is_better) {
+            (Some(up), Some(better)) if up == better => Meaning::Improvement,
+            (Some(_), Some(_)) => Meaning::Deterioration,
+            _ => Meaning::Change,
+        }
+    }
+}
+
 /// A chart's centre line and limits at each point, and what the rules found.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Analysis {
@@ -349,6 +406,8 @@ pub struct MeasureChart {
     pub marks: Vec<(usize, String)>,
     /// For an I chart, its moving-range chart.
     pub moving_ranges: Option<MovingRanges>,
+    /// Whether higher is better (`Some(true)`), lower (`Some(false)`), or unsaid.
+    pub higher_is_better: Option<bool>,
 }
 
 impl MeasureChart {
@@ -361,14 +420,25 @@ impl MeasureChart {
         }
     }
 
-    /// Its latest signal in words, "No signal" when it has none, "" when it has no points.
+    /// Its latest signal in words, opened by what it means ("Improvement: Shift: …"), "No
+    /// signal" when it has none, "" when it has no points.
     pub fn latest_signal(&self) -> String {
-        let labels: Vec<String> = self.inputs.iter().map(|p| p.label.clone()).collect();
         match self.analysis.latest() {
-            Some(signal) => signal.describe(&labels, self.centre_name()),
+            Some(signal) => self.signal_words(signal),
             None if self.points.is_empty() => String::new(),
             None => "No signal".to_owned(),
         }
+    }
+
+    /// What its latest signal means, if it has one.
+    pub fn latest_meaning(&self) -> Option<Meaning> {
+        self.analysis.latest().map(|s| s.meaning(self.higher_is_better))
+    }
+
+    /// A signal of this chart in words, opened by what it means for the measure.
+    pub fn signal_words(&self, signal: &Signal) -> String {
+        let labels: Vec<String> = self.inputs.iter().map(|p| p.label.clone()).collect();
+        format!("{}: {}", signal.meaning(self.higher_is_better).words(), signal.describe(&labels, self.centre_name()))
     }
 }
 
@@ -496,7 +566,12 @@ pub fn for_measure(measure: &Record, series: &[Point]) -> MeasureChart {
     }
     crate::order::sort_by_key(&mut marks, |(index, _)| *index);
     let moving_ranges = (chart == ChartType::I && inputs.len() >= 2).then(|| moving_ranges(&inputs, &settings));
-    MeasureChart { points, inputs, x, settings, analysis, marks, moving_ranges }
+    let higher_is_better = match measure.text("direction") {
+        "up" => Some(true),
+        "down" => Some(false),
+        _ => None,
+    };
+    MeasureChart { points, inputs, x, settings, analysis, marks, moving_ranges, higher_is_better }
 }
 
 /// How much wider than binomial or Poisson the points may vary before Ramp suggests Laney's
@@ -1415,6 +1490,19 @@ mod tests {
         assert_eq!(chart.settings.rules, RuleSet::Shewhart, "a control chart reads Shewhart's rules by default");
         assert!(chart.marks.iter().all(|(_, words)| !words.contains("frozen")), "{:?}", chart.marks);
         assert!(chart.analysis.warnings.iter().any(|w| w.contains("reaches past the first phase break")));
+    }
+
+    #[test]
+    fn signals_are_worded_by_what_they_mean_for_the_measure() {
+        let shift_up = Signal::Shift { above: true, points: 6, from: 0, to: 5 };
+        assert_eq!(shift_up.meaning(Some(true)), Meaning::Improvement);
+        assert_eq!(shift_up.meaning(Some(false)), Meaning::Deterioration);
+        assert_eq!(shift_up.meaning(None), Meaning::Change);
+        let falling = Signal::Trend { up: false, points: 5, from: 0, to: 4 };
+        assert_eq!(falling.meaning(Some(false)), Meaning::Improvement, "fewer falls is better");
+        let few = Signal::FewRuns { runs: 3, useful: 12, lower: 4, from: 0, to: 11 };
+        assert_eq!(few.meaning(Some(true)), Meaning::Change);
+        assert_eq!(Signal::Hugging { points: 15, from: 0, to: 14 }.meaning(Some(true)), Meaning::Change);
     }
 
     #[test]

@@ -236,7 +236,15 @@ async fn the_demo_collaborative_on_a_coach_tablet_and_a_faculty_phone() -> anyho
         )
         .await?;
     member.wait_for_text("[data-testid=chart-caption]", "T chart (time between events) · Shewhart rules").await?;
-    member.wait_for_text("[data-testid=chart-signals]", "points above the mean").await?;
+    // Worded and coloured by what it means: longer between falls is better.
+    member.wait_for_text("[data-testid=chart-signals]", "Improvement: Shift: 9 points above the mean").await?;
+    let improvement = member
+        .js(
+            "return [...document.querySelectorAll('[data-testid=chart-signals] li.signal-improvement')].map(l => l.innerText).join(' | ')",
+            vec![],
+        )
+        .await?;
+    assert!(improvement.as_str().unwrap_or_default().contains("Above the upper limit: Nov"), "{improvement}");
     member
         .js(
             "document.querySelector('[data-testid=chart]').scrollIntoView({block: 'start'}); window.scrollBy(0, -90);",
