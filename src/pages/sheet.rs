@@ -87,8 +87,10 @@ impl Sheet {
                         // draft would follow. Put what the person typed back, still to save.
                         draft.update(|d| edits.iter().for_each(|e| d.set(&e.field, e.value.clone())));
                     }
-                    if let Some(reason) = held {
-                        local_db.hold(reason);
+                    match held {
+                        Some(reason) => local_db.hold(reason),
+                        None if edits.is_empty() => local_db.nothing_to_save(),
+                        None => {}
                     }
                 });
             })
@@ -105,10 +107,23 @@ impl Sheet {
             save_now: StoredValue::new(save_now),
             pending: StoredValue::new_local(None),
         };
-        on_cleanup(move || {
+        // What is typed is written at once when the page is hidden or closed (a phone locked,
+        // the app switched away, a tab closed), not a moment later when it may be gone.
+        let flush = move || {
             if sheet.cancel_pending() {
                 sheet.save();
             }
+        };
+        let hidden = window_event_listener(leptos::ev::pagehide, move |_| flush());
+        let switched = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            if document().hidden() {
+                flush();
+            }
+        });
+        on_cleanup(move || {
+            hidden.remove();
+            switched.remove();
+            flush();
         });
         sheet
     }
@@ -136,6 +151,7 @@ impl Sheet {
     /// Puts a typed value on screen and saves it a moment after typing stops.
     pub fn input(self, field: &str, value: Value) {
         self.draft.update(|d| d.set(field, value));
+        self.local_db.typing();
         self.cancel_pending();
         let handle = set_timeout_with_handle(move || self.save(), TYPING_PAUSE).ok();
         self.pending.set_value(handle);

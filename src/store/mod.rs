@@ -438,6 +438,21 @@ impl LocalDb {
         self.save_state.get()
     }
 
+    /// Reports that a change is typed and waits to be written (a moment after typing stops,
+    /// or at once when the page is hidden): the status says "Saving…", not "Saved", until it is.
+    pub fn typing(&self) {
+        if self.save_state.with_untracked(|s| *s != SaveState::Saving) {
+            self.save_state.set(SaveState::Saving);
+        }
+    }
+
+    /// Reports that what was typed needed no write (it is what is stored already).
+    pub fn nothing_to_save(&self) {
+        if self.saves_in_flight.get_value() == 0 && self.save_state.with_untracked(|s| *s == SaveState::Saving) {
+            self.save_state.set(SaveState::Saved);
+        }
+    }
+
     /// Reports that a change was held back because it needs fixing first.
     pub fn hold(&self, reason: String) {
         self.save_state.set(SaveState::NotSaved(reason));

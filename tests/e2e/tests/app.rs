@@ -96,6 +96,14 @@ async fn a_full_pdsa_cycle_is_kept_across_reloads_and_without_the_server() -> an
     browser.wait_for_text("[data-testid=cycle-title]", "Bedside safety huddle").await?;
     let learning = browser.value_of("#f-learning").await?;
     assert_eq!(learning, json!("A fixed script keeps it short and a timer helps"));
+    // Typed and reloaded at once, before the pause after typing: the chip never said "Saved"
+    // early, and the words are there after the reload (written when the page was hidden).
+    browser.type_into("#f-next_steps", " tonight").await?;
+    let chip = browser.text("[data-testid=save-status]").await?;
+    assert!(chip.contains("Saving"), "while the words wait to be written: {chip:?}");
+    browser.reload().await?;
+    browser.wait_for_text("[data-testid=cycle-title]", "Bedside safety huddle").await?;
+    assert_eq!(browser.value_of("#f-next_steps").await?, json!("Test the script on the night shift tonight"));
     browser.close().await;
     Ok(())
 }
