@@ -98,7 +98,8 @@ async fn a_full_pdsa_cycle_is_kept_across_reloads_and_without_the_server() -> an
     assert_eq!(learning, json!("A fixed script keeps it short and a timer helps"));
     // Typed and reloaded at once, before the pause after typing: the chip never said "Saved"
     // early, and the words are there after the reload (written when the page was hidden).
-    browser.type_into("#f-next_steps", " tonight").await?;
+    browser.click("#f-next_steps").await?;
+    browser.find("#f-next_steps").await?.send_keys(" tonight").await?; // no Tab: still typing
     let chip = browser.text("[data-testid=save-status]").await?;
     assert!(chip.contains("Saving"), "while the words wait to be written: {chip:?}");
     browser.reload().await?;
