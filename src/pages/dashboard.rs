@@ -174,7 +174,7 @@ fn TeamCard(summary: TeamSummary) -> impl IntoView {
                         <A href=format!("{href}/measures/{}", s.measure) attr:class="small">
                             <span class="small-name">{s.name}</span>
                             {(!s.chart.points.is_empty()).then(|| view! { <Sparkline chart=s.chart.clone()/> })}
-                            <span class="small-signal">{s.signal}</span>
+                            <span class=format!("small-signal signal-line signal-{}", s.chart.latest_meaning().map_or("none", |m| m.key()))>{s.signal}</span>
                         </A>
                     </li>
                 }).collect_view()}
