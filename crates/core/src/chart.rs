@@ -1158,6 +1158,22 @@ mod tests {
         Settings { chart, rules, scale: 100.0, freeze: None, phases: Vec::new() }
     }
 
+    /// A measure's data point in a period, with only a value.
+    fn point_in(period: &str, value: f64) -> Point {
+        let period = Period::parse(period).unwrap();
+        Point {
+            id: crate::id::Uuid7::from_parts(9, [period.ordinal() as u8; 10]),
+            period,
+            value: Some(value),
+            numerator: None,
+            denominator: None,
+            note: String::new(),
+            astronomical: false,
+            excluded: false,
+            exclude_reason: String::new(),
+        }
+    }
+
     fn labels(points: &[Input]) -> Vec<String> {
         points.iter().map(|p| p.label.clone()).collect()
     }
@@ -1224,17 +1240,7 @@ mod tests {
     #[test]
     fn missing_periods_leave_gaps_on_the_axis_but_not_in_the_rules() {
         use crate::id::Uuid7;
-        let point = |period: &str, value: f64| Point {
-            id: Uuid7::from_parts(1, [1; 10]),
-            period: Period::parse(period).unwrap(),
-            value: Some(value),
-            numerator: None,
-            denominator: None,
-            note: String::new(),
-            astronomical: false,
-            excluded: false,
-            exclude_reason: String::new(),
-        };
+        let point = |period: &str, value: f64| point_in(period, value);
         // Jan, Feb, then nothing until May; the three points read in order.
         let series = [point("2026-01", 1.0), point("2026-02", 2.0), point("2026-05", 3.0)];
         let measure = Record::new(Uuid7::from_parts(2, [2; 10]), crate::record::Kind::Measure, "team:x".into());
@@ -1472,19 +1478,7 @@ mod tests {
         let mut clock = DeviceClock { device: Uuid7::from_parts(1, [1; 10]), counter: 0, last_hlc: None };
         replica.edit(&mut clock, edits, 1, None);
         let measure = replica.record(&id).unwrap().clone();
-        let series: Vec<Point> = (1..=8)
-            .map(|m| Point {
-                id: Uuid7::from_parts(9, [m as u8; 10]),
-                period: Period::parse(&format!("2026-{m:02}")).unwrap(),
-                value: Some(10.0 + m as f64),
-                numerator: None,
-                denominator: None,
-                note: String::new(),
-                astronomical: false,
-                excluded: false,
-                exclude_reason: String::new(),
-            })
-            .collect();
+        let series: Vec<Point> = (1..=8).map(|m| point_in(&format!("2026-{m:02}"), 10.0 + m as f64)).collect();
         let chart = for_measure(&measure, &series);
         assert_eq!(chart.settings.freeze, None);
         assert_eq!(chart.settings.rules, RuleSet::Shewhart, "a control chart reads Shewhart's rules by default");

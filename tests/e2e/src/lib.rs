@@ -521,19 +521,25 @@ impl Browser {
                 )
                 .await?;
             anyhow::ensure!(wide == json!(false), "{name} has something past the right edge at {label} width");
-            let twice = self
-                .js(
-                    "const ids = [...document.querySelectorAll('[id]')].map(e => e.id);\
-                     return ids.filter((id, i) => ids.indexOf(id) !== i);",
-                    vec![],
-                )
-                .await?;
-            anyhow::ensure!(twice == json!([]), "{name}: element ids used twice: {twice}");
+            let twice = self.duplicate_ids().await?;
+            anyhow::ensure!(twice.is_empty(), "{name}: element ids used twice: {twice:?}");
             let blocked = self.csp_violations().await?;
             anyhow::ensure!(blocked.is_empty(), "{name}: the security policy blocked {blocked:?}");
             self.screenshot(&format!("{name}-{label}")).await?;
         }
         Ok(())
+    }
+
+    /// The element ids the page uses more than once (each id, once per repeat).
+    pub async fn duplicate_ids(&self) -> anyhow::Result<Vec<String>> {
+        let twice = self
+            .js(
+                "const ids = [...document.querySelectorAll('[id]')].map(e => e.id);\
+                 return ids.filter((id, i) => ids.indexOf(id) !== i);",
+                vec![],
+            )
+            .await?;
+        Ok(serde_json::from_value(twice)?)
     }
 
     /// Signs in through the sign-in page and waits for the first sync to finish.

@@ -164,13 +164,8 @@ async fn the_demo_collaborative_on_a_coach_tablet_and_a_faculty_phone() -> anyho
     phone.wait_for_text("[data-testid=package-ideas]", "Safety huddle at shift change").await?;
     phone.wait_for_text("[data-testid=collab-teams]", "Riverside Rehab").await?;
     // Every id once: the "Add a date" form's dates are not the collaborative's own.
-    let twice = phone
-        .js(
-            "const ids = [...document.querySelectorAll('[id]')].map(e => e.id); return ids.filter((id, i) => ids.indexOf(id) !== i);",
-            vec![],
-        )
-        .await?;
-    assert_eq!(twice, json!([]), "element ids used twice on the collaborative's page");
+    let twice = phone.duplicate_ids().await?;
+    assert!(twice.is_empty(), "element ids used twice on the collaborative's page: {twice:?}");
     phone.screenshot("collab-demo-phone").await?;
     let collab_url = phone.url().await?;
     phone.click("[data-testid=team-people]").await?;
