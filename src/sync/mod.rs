@@ -213,7 +213,7 @@ impl Sync {
     /// One page of a scope's activity log, older than the entry `before` (newest when `None`).
     /// Needs a connection: the log lives on the server.
     pub async fn activity(&self, scope: &str, before: Option<i64>) -> Result<ActivityPage, ClientError> {
-        let token = self.session.get_untracked().map(|s| s.token).ok_or(ClientError::SignInNeeded)?;
+        let token = self.token()?;
         let scope = js_sys::encode_uri_component(scope);
         let path = match before {
             Some(before) => format!("/api/audit?scope={scope}&before={before}"),
@@ -269,7 +269,7 @@ impl Sync {
         struct Created {
             scope: String,
         }
-        let token = self.session.get_untracked().map(|s| s.token).ok_or(ClientError::SignInNeeded)?;
+        let token = self.token()?;
         let created: Created = http::post("/api/collabs", Some(&token), &serde_json::json!({ "name": name })).await?;
         self.refresh();
         Ok(created.scope)
@@ -281,7 +281,7 @@ impl Sync {
         struct Created {
             team: String,
         }
-        let token = self.session.get_untracked().map(|s| s.token).ok_or(ClientError::SignInNeeded)?;
+        let token = self.token()?;
         let body = serde_json::json!({ "collab": collab, "name": name });
         let created: Created = http::post("/api/teams", Some(&token), &body).await?;
         self.refresh();
@@ -296,7 +296,7 @@ impl Sync {
             #[serde(default)]
             already: bool,
         }
-        let token = self.session.get_untracked().map(|s| s.token).ok_or(ClientError::SignInNeeded)?;
+        let token = self.token()?;
         let accepted: Accepted =
             http::post("/api/invites/accept", Some(&token), &serde_json::json!({ "code": code })).await?;
         self.refresh();
@@ -421,7 +421,7 @@ impl Sync {
 
     /// One sync: push the outbox in batches, then pull pages until nothing more waits.
     async fn once(&self) -> Result<(), ClientError> {
-        let token = self.session.get_untracked().map(|s| s.token).ok_or(ClientError::SignInNeeded)?;
+        let token = self.token()?;
         let now = js_sys::Date::now();
         let fresh =
             self.rights_for.with_value(|r| r.as_ref().is_some_and(|(t, at)| *t == token && now - at < RIGHTS_FRESH_MS));

@@ -54,7 +54,8 @@ pub struct MadeInvite {
 }
 
 impl Sync {
-    fn token(&self) -> Result<String, ClientError> {
+    /// The session's token, or "sign in again".
+    pub(super) fn token(&self) -> Result<String, ClientError> {
         self.session.get_untracked().map(|s| s.token).ok_or(ClientError::SignInNeeded)
     }
 

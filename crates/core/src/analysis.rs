@@ -160,40 +160,43 @@ pub fn g_chart(values: &[f64]) -> Limits {
     Limits { centre: median(values).unwrap_or(f64::NAN), lower: (m - 3.0 * sigma).max(0.0), upper: m + 3.0 * sigma }
 }
 
-/// Laney's sigma of the z-scores: the screened average moving range of z over d2 (1 when
-/// there are fewer than two).
-fn sigma_z(z: &[f64]) -> f64 {
-    average_moving_range(z).map_or(1.0, |amr| amr / D2)
-}
-
 /// The limits of a Laney P′ chart, one per point: p̄ ± 3 σᵢ σz with σᵢ = √(p̄(1−p̄)/nᵢ) and σz
 /// the screened average moving range of the z-scores zᵢ = (pᵢ − p̄)/σᵢ over 1.128, clipped to
 /// [0, 1] (Laney 2002; qicharts2's `qic.pp`).
 pub fn p_prime_chart(numerators: &[f64], denominators: &[f64]) -> Vec<Limits> {
     let centre = numerators.iter().sum::<f64>() / denominators.iter().sum::<f64>();
-    let sigmas: Vec<f64> = denominators.iter().map(|n| (centre * (1.0 - centre) / n).sqrt()).collect();
-    laney(numerators, denominators, centre, &sigmas, Some(1.0))
+    laney_limits(centre, overdispersion(numerators, denominators, true), denominators, true)
 }
 
 /// The limits of a Laney U′ chart, one per point: ū ± 3 σᵢ σz with σᵢ = √(ū/nᵢ), the lower
 /// clipped at 0 (Laney 2002; qicharts2's `qic.up`).
 pub fn u_prime_chart(numerators: &[f64], denominators: &[f64]) -> Vec<Limits> {
     let centre = numerators.iter().sum::<f64>() / denominators.iter().sum::<f64>();
-    let sigmas: Vec<f64> = denominators.iter().map(|n| (centre / n).sqrt()).collect();
-    laney(numerators, denominators, centre, &sigmas, None)
+    laney_limits(centre, overdispersion(numerators, denominators, false), denominators, false)
 }
 
-fn laney(numerators: &[f64], denominators: &[f64], centre: f64, sigmas: &[f64], top: Option<f64>) -> Vec<Limits> {
-    let z: Vec<f64> = numerators.iter().zip(denominators).zip(sigmas).map(|((y, n), s)| (y / n - centre) / s).collect();
-    let widen = sigma_z(&z);
-    sigmas
+/// The binomial (proportion) or Poisson (rate) sigma of one point around a centre.
+fn point_sigma(centre: f64, denominator: f64, proportion: bool) -> f64 {
+    if proportion {
+        (centre * (1.0 - centre) / denominator).sqrt()
+    } else {
+        (centre / denominator).sqrt()
+    }
+}
+
+/// Limits at points with these denominators: centre ± 3 σᵢ σz, the lower clipped at 0 and,
+/// for proportions, the upper at 1: a P or U chart with σz = 1, Laney's P′ or U′ with the data's. `sigma_z` comes from the baseline
+/// ([`overdispersion`]); the points may be others (a phase's, around its baseline's centre).
+pub fn laney_limits(centre: f64, sigma_z: f64, denominators: &[f64], proportion: bool) -> Vec<Limits> {
+    denominators
         .iter()
-        .map(|s| {
-            let sigma = s * widen;
+        .map(|n| {
+            let sigma = point_sigma(centre, *n, proportion) * sigma_z;
+            let upper = centre + 3.0 * sigma;
             Limits {
                 centre,
                 lower: (centre - 3.0 * sigma).max(0.0),
-                upper: top.map_or(centre + 3.0 * sigma, |top| (centre + 3.0 * sigma).min(top)),
+                upper: if proportion { upper.min(1.0) } else { upper },
             }
         })
         .collect()
@@ -201,42 +204,28 @@ fn laney(numerators: &[f64], denominators: &[f64], centre: f64, sigmas: &[f64], 
 
 /// Laney's σz for proportions or rates: how much wider than binomial or Poisson the points
 /// vary (1 is as expected; well above 1, P or U limits are too tight for the data and a P′ or
-/// U′ chart fits).
+/// U′ chart fits): the screened average moving range of the z-scores over d2 (1 when there are
+/// fewer than two).
 pub fn overdispersion(numerators: &[f64], denominators: &[f64], proportion: bool) -> f64 {
     let centre = numerators.iter().sum::<f64>() / denominators.iter().sum::<f64>();
     let z: Vec<f64> = numerators
         .iter()
         .zip(denominators)
-        .map(|(y, n)| {
-            let sigma = if proportion { (centre * (1.0 - centre) / n).sqrt() } else { (centre / n).sqrt() };
-            (y / n - centre) / sigma
-        })
+        .map(|(y, n)| (y / n - centre) / point_sigma(centre, *n, proportion))
         .collect();
-    sigma_z(&z)
+    average_moving_range(&z).map_or(1.0, |amr| amr / D2)
 }
 
 /// The limits of a P chart, one per point: p̄ ± 3√(p̄(1−p̄)/nᵢ), clipped to [0, 1].
 pub fn p_chart(numerators: &[f64], denominators: &[f64]) -> Vec<Limits> {
     let centre = numerators.iter().sum::<f64>() / denominators.iter().sum::<f64>();
-    denominators
-        .iter()
-        .map(|n| {
-            let sigma = (centre * (1.0 - centre) / n).sqrt();
-            Limits { centre, lower: (centre - 3.0 * sigma).max(0.0), upper: (centre + 3.0 * sigma).min(1.0) }
-        })
-        .collect()
+    laney_limits(centre, 1.0, denominators, true)
 }
 
 /// The limits of a U chart, one per point: ū ± 3√(ū/nᵢ), the lower clipped at 0.
 pub fn u_chart(numerators: &[f64], denominators: &[f64]) -> Vec<Limits> {
     let centre = numerators.iter().sum::<f64>() / denominators.iter().sum::<f64>();
-    denominators
-        .iter()
-        .map(|n| {
-            let sigma = (centre / n).sqrt();
-            Limits { centre, lower: (centre - 3.0 * sigma).max(0.0), upper: centre + 3.0 * sigma }
-        })
-        .collect()
+    laney_limits(centre, 1.0, denominators, false)
 }
 
 /// The limits of a C chart: c̄ ± 3√c̄, the lower clipped at 0.

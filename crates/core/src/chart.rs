@@ -915,7 +915,12 @@ fn centre_and_limits(settings: &Settings, base: &[Input], segment: &[Input]) -> 
                         analysis::u_chart(&seg_num, &seg_den)
                     }
                 }
-                _ => laney_over(settings.chart, &num, &den, centre, &seg_den),
+                // Laney: σz from the baseline, each point of the phase with its own σᵢ.
+                _ => {
+                    let proportion = settings.chart == ChartType::PPrime;
+                    let sigma_z = analysis::overdispersion(&num, &den, proportion);
+                    analysis::laney_limits(centre, sigma_z, &seg_den, proportion)
+                }
             };
             let scaled = limits
                 .into_iter()
@@ -924,24 +929,6 @@ fn centre_and_limits(settings: &Settings, base: &[Input], segment: &[Input]) -> 
             (centre * scale, Some(scaled))
         }
     }
-}
-
-/// Laney limits at a phase's points: σz from the baseline's z-scores, each point's own σᵢ.
-fn laney_over(chart: ChartType, num: &[f64], den: &[f64], centre: f64, seg_den: &[f64]) -> Vec<Limits> {
-    let proportion = chart == ChartType::PPrime;
-    let widen = analysis::overdispersion(num, den, proportion);
-    seg_den
-        .iter()
-        .map(|n| {
-            let sigma = if proportion { (centre * (1.0 - centre) / n).sqrt() } else { (centre / n).sqrt() } * widen;
-            let upper = centre + 3.0 * sigma;
-            Limits {
-                centre,
-                lower: (centre - 3.0 * sigma).max(0.0),
-                upper: if proportion { upper.min(1.0) } else { upper },
-            }
-        })
-        .collect()
 }
 
 /// Runs of useful points on one side of the centre: (above, first index, last index, points).
