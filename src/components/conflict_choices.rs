@@ -11,6 +11,8 @@ pub struct Choice {
     pub value: Value,
     /// Who wrote it.
     pub author: String,
+    /// Whether it was written on this device.
+    pub here: bool,
     /// When (Unix ms, the writer's clock).
     pub at: u64,
 }
@@ -49,7 +51,7 @@ pub fn ConflictChoices(
                 <For each=move || choices.get() key=|c| (c.author.clone(), c.at, format!("{:?}", c.value)) let:choice>
                     <div class="conflict-choice">
                         <p class="conflict-value">{shown(&choice.value)}</p>
-                        <p class="conflict-meta">{format!("{}, {}", choice.author, when(choice.at))}</p>
+                        <p class="conflict-meta" data-testid="conflict-meta">{written_by(&choice)}</p>
                         <button type="button" on:click={
                             let value = choice.value.clone();
                             move |_| on_choose.run(value.clone())
@@ -59,6 +61,17 @@ pub fn ConflictChoices(
             </div>
         </Show>
     }
+}
+
+/// "Mia Patel (member) on this phone, 3 Dec 10:02" / "… on another device, …".
+fn written_by(choice: &Choice) -> String {
+    let name = ramp_core::identity::name_of(&choice.author);
+    let who = match ramp_core::identity::role_of(&choice.author) {
+        Some(role) => format!("{name} ({role})"),
+        None => name.to_owned(),
+    };
+    let device = if choice.here { "on this device" } else { "on another device" };
+    format!("{who} {device}, {}", when(choice.at))
 }
 
 /// A value in words.

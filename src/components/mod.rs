@@ -6,6 +6,7 @@ mod create_form;
 mod field;
 mod stage_badge;
 mod table_input;
+mod unsent_mark;
 mod update_banner;
 
 pub(crate) use conflict_choices::{day_and_time, words};
@@ -14,6 +15,7 @@ pub use create_form::{CreateForm, FormProblems};
 pub use field::FieldInput;
 pub use stage_badge::StageBadge;
 pub use table_input::TableInput;
+pub use unsent_mark::UnsentMark;
 pub use update_banner::UpdateBanner;
 
 /// The words with their first letter in upper case ("question" → "Question").

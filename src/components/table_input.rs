@@ -58,9 +58,11 @@ pub fn TableInput(
                         let cell = move || value.with(|v| v.as_rows().get(row).and_then(|r| r.get(*name)).cloned().unwrap_or_default());
                         view! {
                             <label for=cell_id.clone() class="cell-label">{*label}</label>
-                            <input type="text" id=cell_id prop:value=cell autocomplete="off"
+                            // Questions, predictions and tasks run to a sentence or two: each
+                            // cell wraps and grows rather than cutting off at phone width.
+                            <textarea id=cell_id prop:value=cell rows="2" class="cell"
                                 on:input=move |ev| on_input.run(with_cell(row, name, event_target_value(&ev)))
-                                on:change=move |ev| on_commit.run(with_cell(row, name, event_target_value(&ev)))/>
+                                on:change=move |ev| on_commit.run(with_cell(row, name, event_target_value(&ev)))></textarea>
                         }
                     }).collect_view()}
                     <button type="button" class="link-button" on:click=move |_| remove_row(row)>

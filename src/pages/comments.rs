@@ -9,9 +9,9 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use ramp_core::{report, team_scope, Edit, Kind, Record, RecordId, Replica, Value};
+use ramp_core::{identity, report, team_scope, Edit, Kind, Record, RecordId, Replica, Value};
 
-use crate::components::day_and_time;
+use crate::components::{day_and_time, UnsentMark};
 use crate::store::{new_id, LocalDb};
 use crate::sync::Sync;
 
@@ -112,13 +112,36 @@ pub fn CommentThread(
                 .into_iter()
                 .map(|c| {
                     let author = report::author(c).unwrap_or("Someone").to_owned();
-                    (c.id.to_string(), author, report::written_at(c), c.text("text").to_owned())
+                    (c.id.to_string(), author, report::written_at(c), c.text("text").to_owned(), r.unsent(&c.id))
                 })
                 .collect::<Vec<_>>()
         })
     });
     // Showing a thread marks its comments read on this device.
     Effect::new(move |_| seen.mark(comments.get().into_iter().map(|c| c.0)));
+    // A link to one comment ("…/cycles/x#comment-y", from the unread list) lands on it once the
+    // thread is drawn: the router does not scroll to an element drawn after navigation.
+    let landed = StoredValue::new(false);
+    Effect::new(move |_| {
+        let count = comments.with(Vec::len);
+        if count == 0 || landed.get_value() {
+            return;
+        }
+        let Some(window) = web_sys::window() else { return };
+        let hash = window.location().hash().unwrap_or_default();
+        let Some(wanted) = hash.strip_prefix('#').filter(|h| h.starts_with("comment")) else { return };
+        landed.set_value(true);
+        let wanted = wanted.to_owned();
+        request_animation_frame(move || {
+            let document = web_sys::window().and_then(|w| w.document());
+            if let Some(element) = document.and_then(|d| d.get_element_by_id(&wanted)) {
+                element.scroll_into_view();
+                if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+                    let _ = element.focus();
+                }
+            }
+        });
+    });
     let may_comment = {
         let scope = scope.clone();
         move || sync.may_write(Kind::Comment, "text", &scope)
@@ -155,15 +178,20 @@ pub fn CommentThread(
         });
     };
     view! {
-        <section class="comments" id="comments" data-testid="comments">
+        <section class="comments" id="comments" data-testid="comments" tabindex="-1">
             <h2>"Comments"</h2>
             <Show when=move || comments.with(Vec::is_empty)>
                 <p class="empty">"No comments yet."</p>
             </Show>
             <ul class="comment-list">
-                <For each=move || comments.get() key=|c| c.0.clone() let:c>
-                    <li class="comment" data-testid="comment">
-                        <p class="comment-meta"><strong>{c.1}</strong>" · "{day_and_time(c.2)}</p>
+                <For each=move || comments.get() key=|c| (c.0.clone(), c.1.clone(), c.4) let:c>
+                    <li class="comment" data-testid="comment" id=format!("comment-{}", c.0) tabindex="-1">
+                        <p class="comment-meta">
+                            <strong>{identity::name_of(&c.1).to_owned()}</strong>
+                            {identity::role_of(&c.1).map(|role| view! { <span class="role" data-testid="comment-role">{role.to_owned()}</span> })}
+                            " · "{day_and_time(c.2)}
+                            <UnsentMark unsent=c.4/>
+                        </p>
                         <p class="comment-text">{c.3}</p>
                     </li>
                 </For>
@@ -198,7 +226,7 @@ pub fn UnreadComments(
                     <p class="unread-title">{super::team::plural(count, "unread comment", "unread comments")}</p>
                     <ul>
                         {list.into_iter().map(|(c, href, label)| view! {
-                            <li><A href=format!("{href}#comments")>{format!("{} on {label}: “{}”", report::author(&c).unwrap_or("Someone"), c.text("text"))}</A></li>
+                            <li><A href=format!("{href}#comment-{}", c.id)>{format!("{} on {label}: “{}”", report::author(&c).unwrap_or("Someone"), c.text("text"))}</A></li>
                         }).collect_view()}
                     </ul>
                 </div>

@@ -107,7 +107,8 @@ fn Worksheet(
             <a href="#sec-act">"Act"</a>
         </nav>
         <SheetFields sheet=sheet
-            sections=vec![Section::About, Section::Plan, Section::Do, Section::Study, Section::Act]/>
+            sections=vec![Section::About, Section::Plan, Section::Do, Section::Study, Section::Act]
+            lead=(Section::Study, ViewFn::from(move || view! { <PlannedPredictions sheet=sheet/> }))/>
         <Show when=move || adapted() && !sheet.read_only.get()>
             <A href=next_href.clone() attr:class="button primary big no-print" attr:data-testid="next-cycle">
                 "Plan the next cycle"
@@ -115,5 +116,38 @@ fn Worksheet(
         </Show>
         <crate::pages::CommentThread team=team.clone() target=cycle.clone()/>
         <DeleteButton sheet=sheet noun="cycle" back=team_href/>
+    }
+}
+
+/// The Plan's questions and predictions, shown where the Study compares the results with them.
+#[component]
+fn PlannedPredictions(sheet: Sheet) -> impl IntoView {
+    let rows = move || {
+        sheet
+            .value("predictions")
+            .as_rows()
+            .iter()
+            .map(|row| {
+                let cell = |name: &str| row.get(name).map(|t| t.trim().to_owned()).unwrap_or_default();
+                (cell("question"), cell("prediction"))
+            })
+            .filter(|(q, p)| !q.is_empty() || !p.is_empty())
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <div class="recall" data-testid="planned-predictions">
+            <p class="recall-title">"What you planned to learn, and predicted"</p>
+            <Show when=move || rows().is_empty()>
+                <p class="empty">"The Plan has no questions or predictions: add them under Plan to compare with."</p>
+            </Show>
+            <ol>
+                {move || rows().into_iter().map(|(question, prediction)| view! {
+                    <li>
+                        <p class="recall-question">{if question.is_empty() { "(no question)".to_owned() } else { question }}</p>
+                        <p class="recall-prediction">"Predicted: "{if prediction.is_empty() { "(no prediction)".to_owned() } else { prediction }}</p>
+                    </li>
+                }).collect_view()}
+            </ol>
+        </div>
     }
 }

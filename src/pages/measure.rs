@@ -72,10 +72,11 @@ fn Measure(team: RecordId, measure: RecordId) -> impl IntoView {
         <h1 data-testid="measure-name">{title}</h1>
         <TeamNav team=team.clone()/>
         <p class="print-only print-kind">"Measure worksheet"</p>
-        <MeasureChartView data=chart_data/>
+        // What a member comes for first: this month's data, above the chart it feeds.
         <Show when=move || !sheet.read_only.get()>
             <DataEntry team=entry_team.clone() measure=entry_measure.clone() sheet=sheet picked=picked/>
         </Show>
+        <MeasureChartView data=chart_data/>
         <PointsTable sheet=sheet series=series picked=picked/>
         <h2>"PDSA cycles for this measure"</h2>
         <CycleList team=team.clone() rows=Signal::derive(move || {
@@ -129,6 +130,19 @@ fn DataEntry(team: RecordId, measure: RecordId, sheet: Sheet, picked: RwSignal<O
         picked.set(Some(period));
     };
     let load = StoredValue::new(load);
+    let this_period = move || Period::containing(&frequency(), &today());
+    // From "Enter this month's data" (`?enter=now`): the first number box has the focus.
+    let query = leptos_router::hooks::use_query_map();
+    if query.with_untracked(|q| q.get("enter").is_some()) {
+        request_animation_frame(move || {
+            let document = web_sys::window().and_then(|w| w.document());
+            let first =
+                document.and_then(|d| d.query_selector("[data-testid=data-entry] input[inputmode]").ok().flatten());
+            if let Some(element) = first.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+                let _ = element.focus();
+            }
+        });
+    }
     // The form follows the period picked here or in the table; it starts on the current one.
     Effect::new(move |_| match picked.get() {
         None => {
@@ -254,7 +268,19 @@ fn DataEntry(team: RecordId, measure: RecordId, sheet: Sheet, picked: RwSignal<O
     };
     view! {
         <section class="panel entry no-print" data-testid="data-entry">
-            <h2>"Enter data"</h2>
+            <h2 id="enter">{move || match picked.get() {
+                Some(p) if Some(p) == this_period() && frequency() == "weekly" => "Enter this week's data".to_owned(),
+                Some(p) if Some(p) == this_period() => "Enter this month's data".to_owned(),
+                Some(p) => format!("Enter data for {}", p.label()),
+                None => "Enter data".to_owned(),
+            }}</h2>
+            <Show when=move || picked.get().is_some() && picked.get() != this_period()>
+                <button type="button" class="link-button" data-testid="back-to-now" on:click=move |_| {
+                    if let Some(period) = this_period() {
+                        load.with_value(|load| load(period));
+                    }
+                }>{move || if frequency() == "weekly" { "Back to this week" } else { "Back to this month" }}</button>
+            </Show>
             <form on:submit=save novalidate>
                 <div class="field">
                     <label class="field-label" for="entry-period">{move || if frequency() == "weekly" { "Week (any day of it)" } else { "Month" }}</label>

@@ -51,7 +51,10 @@ pub fn MeasuresPage() -> impl IntoView {
             <Show when=move || rows.with(Vec::is_empty)>
                 <p class="empty">"No measures yet."</p>
             </Show>
-            <MeasureCards team=team.clone() rows=Signal::derive(move || rows.get())/>
+            <MeasureCards team=team.clone() rows=Signal::derive(move || rows.get()) can_enter=Signal::derive({
+                let scope = scope.clone();
+                move || sync.can_write(&scope)
+            })/>
             <Show when=move || sync.can_write(&scope)>
                 <section class="panel no-print">
                     <h2>"Add a measure"</h2>

@@ -126,7 +126,18 @@ fn link_options(replica: &Replica, scope: &str, kind: Kind, field: &str, own: &R
     };
     match (kind, field) {
         (Kind::Cycle, "change_idea") => list(Kind::ChangeIdea, &|r| r.text("text").to_owned()),
-        (Kind::Cycle, "previous") => list(Kind::Cycle, &|r| r.text("title").to_owned()),
+        // A cycle follows one of its own idea's ramp (and keeps whatever it follows now).
+        (Kind::Cycle, "previous") => {
+            let own_record = replica.record(own);
+            let idea = own_record.map(|c| c.text("change_idea")).unwrap_or_default();
+            let current = own_record.map(|c| c.text("previous")).unwrap_or_default();
+            live(replica, scope, Kind::Cycle)
+                .into_iter()
+                .filter(|r| &r.id != own)
+                .filter(|r| idea.is_empty() || r.text("change_idea") == idea || r.id.as_str() == current)
+                .map(|r| (r.id.to_string(), r.text("title").to_owned()))
+                .collect()
+        }
         (Kind::Cycle | Kind::Datapoint, "measure") => list(Kind::Measure, &|r| r.text("name").to_owned()),
         (Kind::Driver, "links") => live(replica, scope, Kind::Driver)
             .into_iter()

@@ -38,7 +38,10 @@ pub fn NewCyclePage() -> impl IntoView {
     }
     if let Some(previous) = &previous_record {
         initial.set("previous", Value::Text(previous.id.to_string()));
-        initial.set("title", Value::Text(format!("{} (next)", previous.text("title"))));
+        let number = local_db.with_untracked(|r| {
+            ramp_core::cycle::ramp(r.local().values(), &previous.scope, previous.text("change_idea")).len() + 1
+        });
+        initial.set("title", Value::Text(ramp_core::cycle::next_title(previous.text("title"), number)));
         if !previous.text("measure").is_empty() {
             initial.set("measure", previous.value("measure").clone());
         }
@@ -71,6 +74,16 @@ pub fn NewCyclePage() -> impl IntoView {
         let scope = team_scope(&team);
         let mut cycle = draft.get_untracked();
         let mut edits: Vec<Edit> = Vec::new();
+        // A cycle of an idea already tested follows the last cycle of its ramp.
+        if cycle.get("previous").as_text().is_empty() && !writing_idea() {
+            let idea = cycle.get("change_idea").as_text().to_owned();
+            let last = local_db.with_untracked(|r| {
+                ramp_core::cycle::last_of_ramp(r.local().values(), &scope, &idea).map(|c| c.id.to_string())
+            });
+            if let Some(last) = last {
+                cycle.set("previous", Value::Text(last));
+            }
+        }
         if writing_idea() {
             let idea_id = new_id();
             let mut idea = Draft::new(Kind::ChangeIdea);

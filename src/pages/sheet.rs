@@ -202,11 +202,17 @@ pub fn SheetFields(
     sheet: Sheet,
     /// The sections shown, in order.
     sections: Vec<Section>,
+    /// Something to show at the top of one section, above its fields (what a Study compares
+    /// with: the Plan's questions and predictions).
+    #[prop(optional)]
+    lead: Option<(Section, ViewFn)>,
 ) -> impl IntoView {
     let local_db = expect_context::<LocalDb>();
     let sync = expect_context::<Sync>();
     let scope = sheet.scope();
+    let lead = StoredValue::new(lead);
     let section = move |section: Section| {
+        let lead = lead.with_value(|lead| lead.as_ref().filter(|(at, _)| *at == section).map(|(_, view)| view.run()));
         let scope = scope.clone();
         let fields = schema::fields(sheet.kind).iter().filter(move |spec| spec.section == section);
         // A section is editable when the person may write every field in it.
@@ -216,6 +222,7 @@ pub fn SheetFields(
         view! {
             <section class="sheet-section" id=format!("sec-{}", section.key())>
                 <h2>{section.heading()}</h2>
+                {lead}
                 <fieldset class="sheet-fields" disabled=locked>
                 {fields.map(|spec| {
                     let scope = scope.clone();
@@ -241,7 +248,7 @@ pub fn SheetFields(
                             on_input=move |value| sheet.input(spec.name, value)
                             on_commit=move |value| sheet.commit(spec.name, value)
                             options=options/>
-                        <ConflictChoices choices=Signal::derive(move || choices(&sheet.record.get(), spec.name))
+                        <ConflictChoices choices=Signal::derive(move || choices(&sheet.record.get(), spec.name, sheet.local_db.device_id()))
                             on_choose=move |value| sheet.commit(spec.name, value) names=options/>
                     }
                 }).collect_view()}
@@ -327,8 +334,9 @@ pub fn DeleteButton(
     }
 }
 
-/// The concurrent values of a field, latest first.
-fn choices(record: &Option<Record>, field: &str) -> Vec<Choice> {
+/// The concurrent values of a field, latest first, each with who wrote it and whether on this
+/// device.
+fn choices(record: &Option<Record>, field: &str, this_device: Option<ramp_core::Uuid7>) -> Vec<Choice> {
     let Some(state) = record.as_ref().and_then(|r| r.fields.get(field)) else { return Vec::new() };
     let mut siblings: Vec<_> = state.siblings().iter().collect();
     ramp_core::order::sort_by(&mut siblings, |a, b| b.hlc.cmp(&a.hlc));
@@ -337,6 +345,7 @@ fn choices(record: &Option<Record>, field: &str) -> Vec<Choice> {
         .map(|s| Choice {
             value: s.value.clone(),
             author: s.author.clone().unwrap_or_else(|| "Someone".to_owned()),
+            here: this_device.as_ref() == Some(&s.dot.device),
             at: s.hlc.wall_ms,
         })
         .collect()

@@ -11,7 +11,7 @@ use ramp_core::measure;
 use ramp_core::{aim, backup, team_scope, Kind, RecordId, Stage};
 
 use crate::charts::Sparkline;
-use crate::components::StageBadge;
+use crate::components::{StageBadge, UnsentMark};
 use crate::pages::{for_team, live, TeamNav};
 use crate::store::LocalDb;
 use crate::sync::Sync;
@@ -24,6 +24,8 @@ pub(crate) struct CycleRow {
     pub change_idea: String,
     pub stage: Stage,
     pub dates: String,
+    /// Changes to it wait on this device.
+    pub unsent: bool,
 }
 
 impl CycleRow {
@@ -39,6 +41,7 @@ impl CycleRow {
             change_idea: idea,
             stage: Stage::of(r),
             dates: dates(r.text("start"), r.text("end")),
+            unsent: replica.unsent(&r.id),
         }
     }
 }
@@ -160,7 +163,7 @@ fn Overview(team: RecordId) -> impl IntoView {
             <Show when=move || measures.with(Vec::is_empty)>
                 <p class="empty">"No measures yet: how will you know a change is an improvement?"</p>
             </Show>
-            <MeasureCards team=team.clone() rows=Signal::derive(move || measures.get())/>
+            <MeasureCards team=team.clone() rows=Signal::derive(move || measures.get()) can_enter=Signal::derive(can_write.clone())/>
         </section>
 
         <section class="overview-block" data-testid="overview-ramps">
@@ -237,22 +240,41 @@ pub(crate) fn measure_rows(replica: &ramp_core::Replica, scope: &str) -> Vec<Mea
 
 /// Measures as cards: name, kind, a small chart, latest value and latest signal.
 #[component]
-pub(crate) fn MeasureCards(team: RecordId, #[prop(into)] rows: Signal<Vec<MeasureRow>>) -> impl IntoView {
+pub(crate) fn MeasureCards(
+    team: RecordId,
+    #[prop(into)] rows: Signal<Vec<MeasureRow>>,
+    /// Whether the person may enter data (each card then offers "Enter this month's data").
+    #[prop(into)]
+    can_enter: Signal<bool>,
+) -> impl IntoView {
+    let team = StoredValue::new(team);
+    let card = move |m: MeasureRow| {
+        let href = format!("/teams/{}/measures/{}", team.get_value(), m.id);
+        let enter_href = format!("{href}?enter=now");
+        let enter_label = format!("Enter this month's data: {}", m.name);
+        view! {
+            <li>
+                <A href=href attr:class="card">
+                    <span class="card-title">{m.name}</span>
+                    <span class="card-foot">
+                        <span class=format!("tag tag-{}", m.kind)>{m.kind.clone()}</span>
+                        <span class="card-meta" data-testid="latest">{m.latest}</span>
+                    </span>
+                    {(!m.chart.points.is_empty()).then(|| view! { <Sparkline chart=m.chart.clone()/> })}
+                    <span class=format!("card-meta signal-line signal-{}", m.meaning) data-testid="latest-signal">{m.signal}</span>
+                </A>
+                <Show when=move || can_enter.get()>
+                    <A href=enter_href.clone() attr:class="button secondary enter-data"
+                        attr:data-testid="enter-data" attr:aria-label=enter_label.clone()>
+                        "Enter this month's data"
+                    </A>
+                </Show>
+            </li>
+        }
+    };
     view! {
         <ul class="cards measure-cards" data-testid="measure-list">
-            <For each=move || rows.get() key=|m| (m.id.clone(), m.name.clone(), m.latest.clone(), m.signal.clone()) let:m>
-                <li>
-                    <A href=format!("/teams/{}/measures/{}", team, m.id) attr:class="card">
-                        <span class="card-title">{m.name}</span>
-                        <span class="card-foot">
-                            <span class=format!("tag tag-{}", m.kind)>{m.kind.clone()}</span>
-                            <span class="card-meta" data-testid="latest">{m.latest}</span>
-                        </span>
-                        {(!m.chart.points.is_empty()).then(|| view! { <Sparkline chart=m.chart.clone()/> })}
-                        <span class=format!("card-meta signal-line signal-{}", m.meaning) data-testid="latest-signal">{m.signal}</span>
-                    </A>
-                </li>
-            </For>
+            <For each=move || rows.get() key=|m| (m.id.clone(), m.name.clone(), m.latest.clone(), m.signal.clone()) children=card/>
         </ul>
     }
 }
@@ -265,7 +287,7 @@ pub(crate) fn CycleList(team: RecordId, #[prop(into)] rows: Signal<Vec<CycleRow>
             <p class="empty">"No cycles yet. A first cycle can be tiny: one patient, one clinician, one day."</p>
         </Show>
         <ul class="cards" data-testid="cycle-list">
-            <For each=move || rows.get() key=|row| (row.id.clone(), row.title.clone(), row.stage.key(), row.change_idea.clone()) let:row>
+            <For each=move || rows.get() key=|row| (row.id.clone(), row.title.clone(), row.stage.key(), row.change_idea.clone(), row.unsent) let:row>
                 <li>
                     <A href=format!("/teams/{}/cycles/{}", team, row.id) attr:class="card">
                         <span class="card-title">{row.title}</span>
@@ -273,6 +295,7 @@ pub(crate) fn CycleList(team: RecordId, #[prop(into)] rows: Signal<Vec<CycleRow>
                         <span class="card-foot">
                             <StageBadge stage=row.stage/>
                             <span class="card-meta">{row.dates}</span>
+                            <UnsentMark unsent=row.unsent/>
                         </span>
                     </A>
                 </li>

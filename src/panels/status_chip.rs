@@ -21,10 +21,12 @@ pub fn StatusChip() -> impl IntoView {
         local_db.with(|replica| replica.local().values().map(ramp_core::Record::open_conflicts).sum::<usize>())
     });
     let refused = move || local_db.refused().len();
+    let offline = move || matches!(sync.state(), SyncState::Failed(ClientError::Offline));
     let class = move || match (state(), conflicts.get() + refused()) {
         (SaveState::NotSaved(_), _) => "chip chip-bad",
         (_, n) if n > 0 => "chip chip-bad",
         (SaveState::Saving, _) => "chip chip-busy",
+        _ if offline() => "chip chip-offline",
         _ => "chip chip-ok",
     };
     let headline = move || match state() {
@@ -60,14 +62,14 @@ pub fn StatusChip() -> impl IntoView {
 /// Where the changes are, in a few words.
 fn server_words(state: SyncState, waiting: usize) -> String {
     let waiting_words = match waiting {
-        0 => "nothing waiting".to_owned(),
-        1 => "1 change waiting".to_owned(),
-        n => format!("{n} changes waiting"),
+        0 => "nothing waiting to send".to_owned(),
+        1 => "1 change not sent yet".to_owned(),
+        n => format!("{n} changes not sent yet"),
     };
     match state {
         SyncState::SignedOut => "On this device only".to_owned(),
         SyncState::Syncing => "Syncing…".to_owned(),
-        SyncState::Failed(ClientError::Offline) => format!("Offline · {waiting_words}"),
+        SyncState::Failed(ClientError::Offline) => format!("Offline: {waiting_words}"),
         SyncState::Failed(ClientError::SignInNeeded) => format!("Sign in again · {waiting_words}"),
         SyncState::Failed(ClientError::LocalTeamWaiting) => format!("Local team to move (Settings) · {waiting_words}"),
         SyncState::Failed(_) => format!("Sync failed · {waiting_words}"),

@@ -191,6 +191,13 @@ impl Sync {
         };
         let handle = window_event_listener(leptos::ev::online, move |_| sync.sync_now());
         std::mem::forget(handle);
+        // The browser knows before a request fails: say "Offline" at once.
+        let handle = window_event_listener(leptos::ev::offline, move |_| {
+            if sync.session.with_untracked(Option::is_some) {
+                sync.state.set(SyncState::Failed(ClientError::Offline));
+            }
+        });
+        std::mem::forget(handle);
         sync.schedule_timer();
         sync
     }

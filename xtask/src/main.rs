@@ -95,6 +95,10 @@ fn test() -> anyhow::Result<()> {
     tools::ensure_build_tools()?;
     tools::ensure_browser()?;
     step("format", || cargo(&["fmt", "--all", "--check"]))?;
+    // The app's release build ends in one long single-threaded link (LTO, one codegen unit)
+    // and wasm-opt: it runs beside the checks below, in its own target folder so neither waits
+    // for the other's lock, and its output goes to a log shown when it is joined.
+    let app_build = AppBuild::start()?;
     step("clippy (native)", || {
         cargo(&["clippy", "--workspace", "--exclude", "ramp", "--all-targets", "--", "-D", "warnings"])
     })?;
@@ -118,7 +122,7 @@ fn test() -> anyhow::Result<()> {
         cargo(&["test", "--package", "ramp", "--target", "wasm32-unknown-unknown"])
     })?;
     step("fuzzing smoke run (15 s per target)", || fuzz(FUZZ_TARGETS, 15))?;
-    step("release build of the app", build_app)?;
+    step("release build of the app (started at the beginning)", || app_build.join())?;
     step("server build", || cargo(&["build", "--package", "ramp-server"]))?;
     step("end-to-end tests (headless Chromium against ramp-server)", || {
         let mut command = cargo_command(&["test", "--package", "ramp-e2e", "--", "--test-threads=2"]);
@@ -215,11 +219,61 @@ fn run_bench(quick: bool, release: bool) -> anyhow::Result<()> {
 
 /// Builds the app into `dist/` with Trunk, in release mode (the wasm-release profile).
 fn build_app() -> anyhow::Result<()> {
-    let mut command = Command::new("trunk");
-    command.current_dir(root()).args(["build", "--release"]).env("PATH", tools::path_with_tools()?);
     // Trunk passes --offline to cargo; make sure the registry cache holds everything first.
     cargo(&["fetch"])?;
-    run_command(&mut command)
+    run_command(&mut trunk_build()?)
+}
+
+/// `trunk build --release`, in the app's own target folder (`target/app`).
+fn trunk_build() -> anyhow::Result<Command> {
+    let mut command = Command::new("trunk");
+    command
+        .current_dir(root())
+        .args(["build", "--release"])
+        .env("PATH", tools::path_with_tools()?)
+        .env("CARGO_TARGET_DIR", root().join("target/app"));
+    Ok(command)
+}
+
+/// The app's release build running in the background while `test` goes on.
+struct AppBuild {
+    child: std::process::Child,
+    log: std::path::PathBuf,
+    started: std::time::Instant,
+}
+
+impl AppBuild {
+    fn start() -> anyhow::Result<AppBuild> {
+        cargo(&["fetch"])?;
+        let log = root().join("target/app-build.log");
+        std::fs::create_dir_all(root().join("target"))?;
+        let out = std::fs::File::create(&log)?;
+        let child = trunk_build()?.stdout(out.try_clone()?).stderr(out).spawn().context("could not start trunk")?;
+        println!("xtask: release build of the app started in the background (log: {})", log.display());
+        Ok(AppBuild { child, log, started: std::time::Instant::now() })
+    }
+
+    fn join(mut self) -> anyhow::Result<()> {
+        let status = self.child.wait()?;
+        let log = std::fs::read_to_string(&self.log).unwrap_or_default();
+        let shown: Vec<&str> = log.lines().filter(|line| !line.trim_start().starts_with("Compiling")).collect();
+        println!("{}", shown.join("\n"));
+        println!("xtask: the release build took {:.1} s from its start", self.started.elapsed().as_secs_f64());
+        if !status.success() {
+            bail!("trunk build --release failed ({status}); its whole output is in {}", self.log.display());
+        }
+        Ok(())
+    }
+}
+
+impl Drop for AppBuild {
+    /// A check failed before the build was joined: stop it rather than leave it running.
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
 }
 
 fn step(name: &str, task: impl FnOnce() -> anyhow::Result<()>) -> anyhow::Result<()> {

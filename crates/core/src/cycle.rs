@@ -83,31 +83,59 @@ pub fn newest_first<'a>(records: impl IntoIterator<Item = &'a Record>, scope: &s
     cycles
 }
 
-/// The ramp of a change idea: its live cycles, each after the one it follows, then by start
-/// date and creation.
+/// The ramp of a change idea: its live cycles in the order they were run, by start date and
+/// creation, each after the one it follows (a cycle dated before the one it follows still comes
+/// after it). A cycle that follows nothing is placed by its own date, so a newer test that was
+/// not linked still comes last.
 pub fn ramp<'a>(records: impl IntoIterator<Item = &'a Record>, scope: &str, idea: &str) -> Vec<&'a Record> {
     let cycles: Vec<&Record> = records
         .into_iter()
         .filter(|r| r.kind == Kind::Cycle && r.scope == scope && !r.is_deleted() && r.text("change_idea") == idea)
         .collect();
-    // Depth: how many cycles of this ramp come before it through "follows" links.
-    let depth = |cycle: &Record| {
-        let mut depth = 0;
-        let mut at = cycle;
+    // The latest start along the "follows" links up to this cycle, and how many links.
+    let placed = |cycle: &'a Record| {
+        let (mut start, mut depth, mut at) = (cycle.text("start"), 0usize, cycle);
         while let Some(previous) = cycles.iter().find(|c| c.id.as_str() == at.text("previous")) {
             depth += 1;
             at = previous;
+            start = start.max(previous.text("start"));
             if depth > cycles.len() {
                 break; // a loop of "follows" links: stop rather than spin
             }
         }
-        depth
+        (start, depth)
     };
-    let mut ordered: Vec<(usize, &Record)> = cycles.iter().map(|c| (depth(c), *c)).collect();
-    crate::order::sort_by(&mut ordered, |(da, a), (db, b)| {
-        (da, a.text("start"), &a.id).cmp(&(db, b.text("start"), &b.id))
-    });
+    let mut ordered: Vec<((&str, usize), &Record)> = cycles.iter().map(|c| (placed(c), *c)).collect();
+    crate::order::sort_by(&mut ordered, |(ka, a), (kb, b)| (ka, &a.id).cmp(&(kb, &b.id)));
     ordered.into_iter().map(|(_, c)| c).collect()
+}
+
+/// The cycle a new cycle of an idea follows: the last of its ramp.
+pub fn last_of_ramp<'a>(records: impl IntoIterator<Item = &'a Record>, scope: &str, idea: &str) -> Option<&'a Record> {
+    ramp(records, scope, idea).pop()
+}
+
+/// A title for the cycle after `previous`, the `number`th of its ramp: a title that ends in a
+/// number counts on ("Huddle test 5" → "Huddle test 6"); any other gets the cycle's number
+/// ("Teach-back on one ward" → "Teach-back on one ward, cycle 3").
+pub fn next_title(previous: &str, number: usize) -> String {
+    let previous = previous.trim();
+    let previous = previous.strip_suffix(" (next)").unwrap_or(previous).trim_end();
+    if previous.is_empty() {
+        return format!("Cycle {number}");
+    }
+    let digits = previous.len() - previous.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 && digits < previous.len() {
+        let (stem, count) = previous.split_at(previous.len() - digits);
+        if let Ok(count) = count.parse::<u64>() {
+            return format!("{stem}{}", count + 1);
+        }
+    }
+    let stem = match previous.rsplit_once(", cycle ") {
+        Some((stem, n)) if n.chars().all(|c| c.is_ascii_digit()) => stem,
+        _ => previous,
+    };
+    format!("{stem}, cycle {number}")
 }
 
 /// A reminder of a good PDSA habit that this cycle does not show yet.
@@ -306,6 +334,44 @@ mod tests {
         let ramp: Vec<_> =
             ramp([&third, &other, &second, &first], "team:x", "huddle").iter().map(|c| c.id.clone()).collect();
         assert_eq!(ramp, vec![first.id.clone(), second.id.clone(), third.id.clone()]);
+    }
+
+    #[test]
+    fn a_newer_unlinked_test_comes_last_in_its_ramp() {
+        let make = |n: u8, previous: &str, start: &str| {
+            let mut record = cycle(&[("change_idea", "huddle"), ("previous", previous), ("start", start)]);
+            record.id = Uuid7::from_parts(u64::from(n), [n; 10]);
+            record
+        };
+        let first = make(1, "", "2026-01-10");
+        let second = with_field(make(2, "", "2026-02-01"), "previous", first.id.as_str());
+        let adapted =
+            with_field(with_field(make(3, "", "2026-03-01"), "previous", second.id.as_str()), "decision", "adapt");
+        // Started from the overview, not linked to the ramp: still the newest test.
+        let newest = make(4, "", "2026-04-01");
+        // Linked, but dated before the cycle it follows: still after it.
+        let misdated = with_field(make(5, "", "2026-01-01"), "previous", newest.id.as_str());
+        let order: Vec<_> = ramp([&misdated, &newest, &adapted, &second, &first], "team:x", "huddle")
+            .iter()
+            .map(|c| c.id.clone())
+            .collect();
+        assert_eq!(
+            order,
+            vec![first.id.clone(), second.id.clone(), adapted.id.clone(), newest.id.clone(), misdated.id.clone()]
+        );
+        let last = last_of_ramp([&first, &second, &adapted, &newest], "team:x", "huddle").map(|c| c.id.clone());
+        assert_eq!(last, Some(newest.id.clone()));
+        assert_eq!(last_of_ramp([&first], "team:x", "alarms"), None);
+    }
+
+    #[test]
+    fn the_next_title_counts_on() {
+        assert_eq!(next_title("Huddle test 5", 6), "Huddle test 6");
+        assert_eq!(next_title("Huddle test 9 (next)", 10), "Huddle test 10");
+        assert_eq!(next_title("Teach-back on one ward", 3), "Teach-back on one ward, cycle 3");
+        assert_eq!(next_title("Teach-back on one ward, cycle 3", 4), "Teach-back on one ward, cycle 4");
+        assert_eq!(next_title("2026", 2), "2026, cycle 2");
+        assert_eq!(next_title("  ", 2), "Cycle 2");
     }
 
     fn with_field(mut record: Record, field: &str, text: &str) -> Record {

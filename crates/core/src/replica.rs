@@ -94,6 +94,12 @@ impl Replica {
         &self.outbox
     }
 
+    /// Whether this device holds changes to a record that have not reached the server yet
+    /// (written offline, or waiting for the next push).
+    pub fn unsent(&self, record: &RecordId) -> bool {
+        self.outbox.iter().any(|op| &op.record == record)
+    }
+
     /// Stamps edits as ops (each replacing what the local view shows in its field), applies
     /// them to the local view and queues them. Edits that would not change the shown value of
     /// a field without conflict are skipped. Returns the new ops; the caller persists them
