@@ -54,13 +54,14 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <Router>
+            <a href="#main" class="skip-link" on:click=skip_to_content>"Skip to content"</a>
             <header class="top">
                 <A href="/" attr:class="brand">"Ramp"</A>
                 <StatusChip/>
                 <A href="/settings" attr:class="top-link">"Settings"</A>
             </header>
             <UpdateBanner/>
-            <main id="main">
+            <main id="main" tabindex="-1">
                 {move || match local_db.phase() {
                     Phase::Loading => view! { <p class="loading">"Opening your data…"</p> }.into_any(),
                     Phase::Failed(error) => view! {
@@ -73,6 +74,17 @@ pub fn App() -> impl IntoView {
                 }}
             </main>
         </Router>
+    }
+}
+
+/// The skip link moves the focus past the header to the page's content (the router would
+/// otherwise treat "#main" as a navigation).
+fn skip_to_content(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    let main = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("main"));
+    if let Some(main) = main.and_then(|m| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(m).ok()) {
+        let _ = main.focus();
+        main.scroll_into_view();
     }
 }
 

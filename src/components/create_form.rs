@@ -75,7 +75,7 @@ pub fn FormProblems(
 }
 
 /// Moves the focus (and the view) to a field's first input, so the person sees what to fix.
-fn focus_field(prefix: &str, field: &str) {
+pub(crate) fn focus_field(prefix: &str, field: &str) {
     let selector = format!("[id='{prefix}-{field}'], [id^='{prefix}-{field}-']");
     let element = web_sys::window()
         .and_then(|w| w.document())

@@ -66,8 +66,14 @@ pub fn FieldInput(
         .into_any(),
         Input::Choice(choices) => {
             let group = id.clone();
+            // Sentences (the assessment scale) are a list of wide options; words are pills.
+            let class = if choices.iter().any(|(_, label)| label.chars().count() > 32) {
+                "choices choices-long"
+            } else {
+                "choices"
+            };
             view! {
-            <div class="choices" role="radiogroup" aria-labelledby=format!("{id}-label") aria-describedby=described_by.clone()>
+            <div class=class role="radiogroup" aria-labelledby=format!("{id}-label") aria-describedby=described_by.clone()>
                 // When options are given, only those choices (and the value held, whatever it is).
                 {move || options.with(|offered| choices.iter().filter(|(stored, _)| {
                     offered.is_empty() || offered.iter().any(|(k, _)| k == stored) || value.with(|v| v.as_text() == *stored)
@@ -217,8 +223,23 @@ pub fn FieldInput(
             {input}
             <p class="print-value" aria-hidden="true">{printed}</p>
             <p id=hint_id class="hint">{spec.hint}</p>
+            {spec.max_chars().map(|max| view! { <CharCount text=Signal::derive(text) max=max/> })}
             <p id=problem_id class="problem" role="alert">{move || problem.get()}</p>
         </div>
+    }
+}
+
+/// "183 of 200 characters", shown once the text nears its limit (from 80 %), in the problem's
+/// colour once it passes it.
+#[component]
+fn CharCount(#[prop(into)] text: Signal<String>, max: usize) -> impl IntoView {
+    let count = Memo::new(move |_| text.with(|t| t.chars().count()));
+    view! {
+        <Show when=move || { count.get() * 5 >= max * 4 }>
+            <p class="char-count" class:over=move || { count.get() > max } data-testid="char-count">
+                {move || format!("{} of {max} characters", count.get())}
+            </p>
+        </Show>
     }
 }
 

@@ -55,6 +55,7 @@ pub fn ActivityPage() -> impl IntoView {
             load.run(None);
         }
         let older = move |_| load.run(entries.with(|e| e.last().map(|a| a.id)));
+        crate::pages::page_title(move || format!("{} · Activity", name()));
         view! {
             <nav class="crumbs no-print"><A href="/">"Teams"</A></nav>
             <h1>{name}</h1>

@@ -33,6 +33,7 @@ fn AimSheet(team: RecordId) -> impl IntoView {
         let s = suggestion.get();
         !s.is_empty() && sheet.value("statement").as_text().trim() != s
     };
+    crate::pages::page_title(move || format!("{} · Aim", name()));
     view! {
         <nav class="crumbs no-print"><A href=format!("/teams/{team}")>{name}</A></nav>
         <h1>"Aim"</h1>

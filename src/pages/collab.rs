@@ -70,6 +70,7 @@ fn Collab(collab: RecordId) -> impl IntoView {
     };
     let name = move || sheet.draft.with(|d| d.get("name").as_text().to_owned());
     let base = format!("/collabs/{collab}");
+    crate::pages::page_title(name);
     view! {
         <nav class="crumbs no-print"><A href="/">"Home"</A></nav>
         <p class="print-only print-kind">"Collaborative"</p>
@@ -586,6 +587,7 @@ pub fn CommonMeasurePage() -> impl IntoView {
         Some((collab, def)) => {
             let sheet = Sheet::in_scope(format!("collab:{collab}"), def, Kind::MeasureDef);
             let name = move || sheet.draft.with(|d| d.get("name").as_text().to_owned());
+            crate::pages::page_title(name);
             view! {
                 <nav class="crumbs no-print"><A href=format!("/collabs/{collab}#common-measures")>"Common measures"</A></nav>
                 <p class="print-only print-kind">"Common measure"</p>
@@ -673,6 +675,7 @@ fn Compare(collab: RecordId) -> impl IntoView {
     });
     let levels: Vec<f64> = schema::SCORES.iter().filter_map(|(s, _)| s.parse().ok()).collect();
     let levels = StoredValue::new(levels);
+    crate::pages::page_title(move || format!("{} · Teams side by side", name()));
     view! {
         <nav class="crumbs no-print"><A href=format!("/collabs/{}", collab.get_value())>{name}</A></nav>
         <p class="print-only print-kind">{name}</p>

@@ -153,10 +153,12 @@ pub fn CommentThread(
         let text = draft.get_untracked();
         if text.trim().is_empty() {
             problem.set(Some("Write the comment first.".to_owned()));
+            crate::components::focus_field("new", "comment");
             return;
         }
         if let Err(issue) = ramp_core::schema::check_field(Kind::Comment, "text", &Value::Text(text.clone())) {
             problem.set(Some(issue.to_string()));
+            crate::components::focus_field("new", "comment");
             return;
         }
         problem.set(None);

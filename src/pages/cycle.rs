@@ -47,9 +47,7 @@ fn Worksheet(
     let local_db = expect_context::<LocalDb>();
     let sheet = Sheet::new(&team, cycle.clone(), Kind::Cycle);
     let stage = Memo::new(move |_| sheet.record.with(|r| r.as_ref().map(Stage::of)).unwrap_or(Stage::Plan));
-    let team_for_name = team.clone();
-    let team_name =
-        move || local_db.with(|r| r.record(&team_for_name).map(|t| t.text("name").to_owned())).unwrap_or_default();
+    let team_name = crate::pages::team_name(local_db, team.clone());
     let title = move || sheet.draft.with(|d| d.get("title").as_text().to_owned());
     let idea = Memo::new(move |_| {
         let id = sheet.value("change_idea").as_text().to_owned();
@@ -76,6 +74,7 @@ fn Worksheet(
         }
     };
     let team_for_ramp = team.clone();
+    crate::pages::page_title(move || format!("{} · PDSA: {}", team_name(), title()));
     view! {
         <nav class="crumbs no-print">
             <A href=team_href.clone()>{team_name}</A>

@@ -41,6 +41,7 @@ pub fn CyclesPage() -> impl IntoView {
         };
         let name = crate::pages::team_name(local_db, team.clone());
         let start_href = format!("/teams/{team}/cycles/new");
+        crate::pages::page_title(move || format!("{} · PDSA cycles", name()));
         view! {
             <nav class="crumbs no-print"><A href="/">"Teams"</A></nav>
             <h1>{name}</h1>

@@ -53,6 +53,7 @@ pub fn DashboardPage() -> impl IntoView {
         list
     });
     let quiet_count = move || summaries.with(|all| all.iter().filter(|s| !s.quiet().is_empty()).count());
+    crate::pages::page_title(|| "Dashboard".to_owned());
     view! {
         <h1>"Dashboard"</h1>
         <p class="lead">{move || {

@@ -107,6 +107,7 @@ fn DriverDiagram(team: RecordId) -> impl IntoView {
         move || sync.can_write(&scope)
     };
     let team_for_tree = team.clone();
+    crate::pages::page_title(move || format!("{} · Drivers & change ideas", name()));
     view! {
         <nav class="crumbs no-print"><A href=format!("/teams/{team}")>{name}</A></nav>
         <h1>"Drivers & change ideas"</h1>
@@ -250,6 +251,10 @@ pub fn DriverPage() -> impl IntoView {
                 })
             });
             let base = format!("/teams/{team}");
+            let sheet_team = StoredValue::new(team.clone());
+            crate::pages::page_title(move || {
+                format!("{} · Driver: {}", crate::pages::team_name(local_db, sheet_team.get_value())(), title())
+            });
             view! {
                 <nav class="crumbs no-print"><A href=back.clone()>"Drivers & change ideas"</A></nav>
                 <DeletionConflict sheet=sheet noun="driver"/>

@@ -52,6 +52,7 @@ pub fn HomePage() -> impl IntoView {
         })
     });
     let reviews = move || sync.rights().reviewed_teams().next().is_some();
+    crate::pages::page_title(|| "Your teams".to_owned());
     view! {
         <Show when=reviews>
             <A href="/dashboard" attr:class="button primary big" attr:data-testid="open-dashboard">"Open the dashboard"</A>

@@ -69,6 +69,10 @@ fn Idea(team: RecordId, idea: RecordId) -> impl IntoView {
     };
     let back = format!("/teams/{team}/drivers");
     let team_for_list = team.clone();
+    let title_team = StoredValue::new(team.clone());
+    crate::pages::page_title(move || {
+        format!("{} · Change idea: {}", crate::pages::team_name(local_db, title_team.get_value())(), title())
+    });
     view! {
         <nav class="crumbs no-print"><A href=back.clone()>"Drivers & change ideas"</A></nav>
         <DeletionConflict sheet=sheet noun="change idea"/>

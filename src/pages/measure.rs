@@ -66,6 +66,7 @@ fn Measure(team: RecordId, measure: RecordId) -> impl IntoView {
             Some(local_db.with(|r| chart_data(r, &team, measure, points.as_deref().unwrap_or_default())))
         })
     });
+    crate::pages::page_title(move || format!("{} · Measure: {}", name(), title()));
     view! {
         <nav class="crumbs no-print"><A href=format!("/teams/{team}/measures")>{name}" · Measures"</A></nav>
         <DeletionConflict sheet=sheet noun="measure"/>
@@ -195,7 +196,8 @@ fn DataEntry(team: RecordId, measure: RecordId, sheet: Sheet, picked: RwSignal<O
         ev.prevent_default();
         tried.set(true);
         let Some(period) = picked.get_untracked() else { return };
-        if !problems.get_untracked().is_empty() {
+        if let Some(first) = problems.with_untracked(|p| p.first().map(|p| p.field.clone())) {
+            crate::components::focus_field("p", &first);
             return;
         }
         let vt = value_type();

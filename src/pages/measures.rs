@@ -43,6 +43,7 @@ pub fn MeasuresPage() -> impl IntoView {
         initial.set("frequency", Value::Text("monthly".into()));
         let fields: Vec<_> = schema::fields(Kind::Measure).iter().filter(|s| s.section == Section::Measure).collect();
         let name = crate::pages::team_name(local_db, team.clone());
+        crate::pages::page_title(move || format!("{} · Measures", name()));
         view! {
             <nav class="crumbs no-print"><A href=format!("/teams/{team}")>{name}</A></nav>
             <h1>"Measures"</h1>

@@ -213,6 +213,18 @@ fn team_name(
     move || local_db.with(|r| r.record(&team.get_value()).map(|t| t.text("name").to_owned())).unwrap_or_default()
 }
 
+/// Names the browser tab (and the history entry, and what a screen reader announces on
+/// arrival) after the page while it is shown: "Ward 7 Falls Team · PDSA: Huddle test 1 · Ramp".
+pub(crate) fn page_title(title: impl Fn() -> String + Send + std::marker::Sync + 'static) {
+    Effect::new(move |_| {
+        let title = title();
+        let title = if title.trim().is_empty() { "Ramp".to_owned() } else { format!("{title} · Ramp") };
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            document.set_title(&title);
+        }
+    });
+}
+
 /// Whether `team` is a live team on this device.
 fn team_exists(replica: &Replica, team: &RecordId) -> bool {
     replica.record(team).is_some_and(|r| r.kind == Kind::Team && r.scope == team_scope(team) && !r.is_deleted())

@@ -12,7 +12,7 @@ use leptos_router::NavigateOptions;
 use ramp_core::schema::{self, Section};
 use ramp_core::{team_scope, Draft, Edit, Kind, Value};
 
-use crate::components::{FieldInput, FormProblems};
+use crate::components::{focus_field, FieldInput, FormProblems};
 use crate::pages::{creation, id_param, link_options, today};
 use crate::store::{new_id, LocalDb};
 
@@ -68,7 +68,12 @@ pub fn NewCyclePage() -> impl IntoView {
         ev.prevent_default();
         tried.set(true);
         let Some(team) = team_id.get_untracked() else { return };
-        if !problems.get_untracked().is_empty() {
+        if let Some(first) = problems.with_untracked(|p| p.first().map(|p| p.field.clone())) {
+            if first == "change_idea" && writing_idea() {
+                focus_field("new", "idea");
+            } else {
+                focus_field("f", &first);
+            }
             return;
         }
         let scope = team_scope(&team);
@@ -137,6 +142,7 @@ pub fn NewCyclePage() -> impl IntoView {
         }
     };
     let problem_count = move || if tried.get() { problems.with(Vec::len) } else { 0 };
+    crate::pages::page_title(|| "Start a PDSA cycle".to_owned());
     view! {
         <nav class="crumbs">
             <A href=move || format!("/teams/{}", team_id.get().map(|id| id.to_string()).unwrap_or_default())>"Back to the team"</A>

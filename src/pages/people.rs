@@ -29,6 +29,7 @@ pub fn PeoplePage() -> impl IntoView {
         let scope = team_scope(&team);
         let name = crate::pages::team_name(local_db, team.clone());
         let allowed = move || sync.governs(&scope);
+        crate::pages::page_title(move || format!("{} · People", name()));
         view! {
             <nav class="crumbs no-print"><A href="/">"Teams"</A></nav>
             <h1>{name}</h1>

@@ -78,6 +78,7 @@ fn Reports(team: RecordId) -> impl IntoView {
         }
     };
     let can_write = move || sync.may_write(Kind::Report, "progress", &scope);
+    crate::pages::page_title(move || format!("{} · Monthly reports", name()));
     view! {
         <nav class="crumbs no-print"><A href=format!("/teams/{team}")>{name}</A></nav>
         <h1>"Monthly reports"</h1>
@@ -138,6 +139,7 @@ pub fn ReportPage() -> impl IntoView {
 #[component]
 fn Report(team: RecordId, month: Period) -> impl IntoView {
     let local_db = expect_context::<LocalDb>();
+    let sync = expect_context::<Sync>();
     let id = report::id(&team, month);
     let sheet = Sheet::new(&team, id.clone(), Kind::Report);
     // A new report carries its month from the first save on.
@@ -167,14 +169,12 @@ fn Report(team: RecordId, month: Period) -> impl IntoView {
         })
     });
     let disagreement = Memo::new(move |_| sheet.record.with(|r| r.as_ref().and_then(report::disagreement)));
-    let level = move |field: &'static str| {
-        move || {
-            sheet.record.with(|r| {
-                r.as_ref().and_then(|r| report::score(r, field)).map(|s| format!("{s:.1} — {}", report::level_words(s)))
-            })
-        }
+    let may_review = {
+        let scope = team_scope(&team);
+        move || sync.may_write(Kind::Report, "faculty_score", &scope)
     };
     let team_href = format!("/teams/{team}");
+    crate::pages::page_title(move || format!("{} · Report for {}", name(), month.label()));
     view! {
         <nav class="crumbs no-print"><A href=format!("{team_href}/reports")>{name}" · Reports"</A></nav>
         <p class="print-only print-kind">"Monthly report"</p>
@@ -188,9 +188,14 @@ fn Report(team: RecordId, month: Period) -> impl IntoView {
             </div>
         })}
         <div class="score-summary" data-testid="score-summary">
-            <p><strong>"Team's score: "</strong>{move || level("self_score")().unwrap_or_else(|| "not given yet".to_owned())}</p>
-            <p><strong>"Faculty or coach's score: "</strong>{move || level("faculty_score")().unwrap_or_else(|| "not given yet".to_owned())}</p>
+            <ScoreCard sheet=sheet field="self_score" heading="The team's own score" testid="team-score"/>
+            <ScoreCard sheet=sheet field="faculty_score" heading="The coach's or faculty's score" testid="coach-score"/>
         </div>
+        // Those who score come for the scale: it sits at the top for them, and not at all for
+        // the team (whose view is the summary above).
+        <Show when=may_review.clone()>
+            <SheetFields sheet=sheet sections=vec![Section::Review]/>
+        </Show>
         <SheetFields sheet=sheet sections=vec![Section::Report]/>
         <section class="overview-block">
             <h2>{format!("PDSA cycles in {}", month.label())}</h2>
@@ -207,7 +212,38 @@ fn Report(team: RecordId, month: Period) -> impl IntoView {
                 }).collect_view()}
             </ul>
         </section>
-        <SheetFields sheet=sheet sections=vec![Section::SelfScore, Section::Review]/>
+        <SheetFields sheet=sheet sections=vec![Section::SelfScore]/>
         <CommentThread team=team.clone() target=id/>
+    }
+}
+
+/// One of a month's two scores: the level in words, the reason given, and who scored when.
+#[component]
+fn ScoreCard(sheet: Sheet, field: &'static str, heading: &'static str, testid: &'static str) -> impl IntoView {
+    let scored = move || {
+        sheet.record.with(|r| {
+            let r = r.as_ref()?;
+            let score = report::score(r, field)?;
+            let by = r.fields.get(field).and_then(|state| state.shown()).map(|shown| {
+                let who = shown.author.as_deref().map(ramp_core::identity::name_of).unwrap_or("Someone").to_owned();
+                format!("Scored by {who}, {}", crate::components::day_and_time(shown.hlc.wall_ms))
+            });
+            let reason =
+                (field == "faculty_score").then(|| r.text("faculty_note").trim().to_owned()).filter(|t| !t.is_empty());
+            Some((score, by, reason))
+        })
+    };
+    view! {
+        <section class="score-card" data-testid=testid>
+            <h2>{heading}</h2>
+            {move || match scored() {
+                None => view! { <p class="score-words empty">"Not scored yet."</p> }.into_any(),
+                Some((score, by, reason)) => view! {
+                    <p class="score-value">{format!("{score:.1} — {}", report::level_words(score))}</p>
+                    {reason.map(|reason| view! { <p class="score-reason"><strong>"Why: "</strong>{reason}</p> })}
+                    {by.map(|by| view! { <p class="score-by">{by}</p> })}
+                }.into_any(),
+            }}
+        </section>
     }
 }

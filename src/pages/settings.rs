@@ -35,6 +35,7 @@ pub fn SettingsPage() -> impl IntoView {
             )
         })
     };
+    crate::pages::page_title(|| "Settings".to_owned());
     view! {
         <h1>"Settings"</h1>
         <AccountPanel/>

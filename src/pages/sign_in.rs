@@ -18,6 +18,7 @@ pub fn SignInPage() -> impl IntoView {
     let join =
         move |values: Vec<String>| async move { sync.sign_up(&values[0], &values[1], &values[2], &values[3]).await };
     let reset = move |values: Vec<String>| async move { sync.reset_password(&values[0], &values[1], &values[2]).await };
+    crate::pages::page_title(|| "Sign in".to_owned());
     view! {
         <h1>"Sign in"</h1>
         <p class="lead">"Sign in once, with a connection, to share your team's work. After that Ramp works offline and sends changes when it can."</p>

@@ -125,6 +125,7 @@ fn Overview(team: RecordId) -> impl IntoView {
         });
         let _ = crate::files::download(&file, "text/csv", &text);
     };
+    crate::pages::page_title(name);
     view! {
         <nav class="crumbs no-print"><A href="/">"Teams"</A></nav>
         <h1 data-testid="team-name">{name}</h1>

@@ -176,6 +176,17 @@ pub struct FieldSpec {
     pub section: Section,
 }
 
+impl FieldSpec {
+    /// The most characters the field holds, for a text field.
+    pub fn max_chars(&self) -> Option<usize> {
+        match self.input {
+            Input::Line => Some(MAX_LINE),
+            Input::Paragraph => Some(MAX_PARAGRAPH),
+            _ => None,
+        }
+    }
+}
+
 const fn field(
     name: &'static str,
     label: &'static str,
@@ -960,11 +971,9 @@ fn check_value(spec: &FieldSpec, value: &Value) -> Option<Issue> {
         return None;
     }
     match (spec.input, value) {
-        (Input::Line, Value::Text(text)) => {
-            (text.chars().count() > MAX_LINE).then_some(Issue::TooLong { max: MAX_LINE })
-        }
-        (Input::Paragraph, Value::Text(text)) => {
-            (text.chars().count() > MAX_PARAGRAPH).then_some(Issue::TooLong { max: MAX_PARAGRAPH })
+        (Input::Line | Input::Paragraph, Value::Text(text)) => {
+            let max = spec.max_chars().unwrap_or(MAX_LINE);
+            (text.chars().count() > max).then_some(Issue::TooLong { max })
         }
         (Input::Date, Value::Text(text)) => (!text.is_empty() && parse_date(text).is_none()).then_some(Issue::NotADate),
         (Input::Number { min, max, whole }, Value::Number(n)) => {
