@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use ramp_core::measure::{self, check_point, format_number, format_value, point_id, ValueType};
+use ramp_core::measure::{self, check_point, format_value, point_id, ValueType};
 use ramp_core::period::Period;
 use ramp_core::schema::{self, Section};
 use ramp_core::{team_scope, Edit, Kind, RecordId, Value};
@@ -364,7 +364,7 @@ fn PointsTable(
                 .into_iter()
                 .rev()
                 .map(|p| {
-                    let cell = |n: Option<f64>| n.map(format_number).unwrap_or_default();
+                    let cell = |n: Option<f64>| n.map(ramp_core::number::grouped).unwrap_or_default();
                     let data =
                         if ratio { format!("{} / {}", cell(p.numerator), cell(p.denominator)) } else { String::new() };
                     let value = p.value.map(|v| format_value(&m, v)).unwrap_or_else(|| "—".into());

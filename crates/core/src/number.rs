@@ -108,6 +108,28 @@ pub fn read(text: &str) -> Result<Option<f64>, NumberIssue> {
     plain.parse::<f64>().map(|n| Some(sign * n)).map_err(|_| NumberIssue::NotANumber)
 }
 
+/// A number as people read it, thousands grouped: "1,250", "12,500.5", "-3,000" (at most two
+/// decimals, trailing zeros dropped). For the screen; files keep `measure::format_number`.
+pub fn grouped(n: f64) -> String {
+    let plain = crate::measure::format_number(n);
+    let (sign, rest) = plain.strip_prefix('-').map_or(("", plain.as_str()), |rest| ("-", rest));
+    let (whole, fraction) = rest.split_once('.').map_or((rest, None), |(w, f)| (w, Some(f)));
+    if whole.len() <= 3 || !whole.bytes().all(|b| b.is_ascii_digit()) {
+        return plain;
+    }
+    let mut out = String::with_capacity(plain.len() + whole.len() / 3);
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    match fraction {
+        Some(fraction) => format!("{sign}{out}.{fraction}"),
+        None => format!("{sign}{out}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,5 +171,18 @@ mod tests {
         assert_eq!(read("twelve"), Err(NumberIssue::NotANumber));
         assert_eq!(read("12 patients"), Err(NumberIssue::NotANumber));
         assert!(NumberIssue::Fraction.to_string().contains("0.5"));
+    }
+
+    #[test]
+    fn grouped_numbers_read_back_as_the_same_number() {
+        assert_eq!(grouped(1250.0), "1,250");
+        assert_eq!(grouped(999.0), "999");
+        assert_eq!(grouped(1_234_567.0), "1,234,567");
+        assert_eq!(grouped(12500.5), "12,500.5");
+        assert_eq!(grouped(-3000.0), "-3,000");
+        assert_eq!(grouped(0.25), "0.25");
+        for n in [1250.0, 1_234_567.0, 12500.5, 999.0] {
+            assert_eq!(read(&grouped(n)), Ok(Some(n)), "{n}");
+        }
     }
 }

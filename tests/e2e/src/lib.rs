@@ -525,9 +525,22 @@ impl Browser {
             anyhow::ensure!(twice.is_empty(), "{name}: element ids used twice: {twice:?}");
             let blocked = self.csp_violations().await?;
             anyhow::ensure!(blocked.is_empty(), "{name}: the security policy blocked {blocked:?}");
+            let skipped = self.skipped_headings().await?;
+            anyhow::ensure!(skipped.is_empty(), "{name}: headings out of order: {skipped:?}");
             self.screenshot(&format!("{name}-{label}")).await?;
         }
         Ok(())
+    }
+
+    /// Headings that skip a level, or a page without exactly one h1 (as "h3 after h1: words").
+    pub async fn skipped_headings(&self) -> anyhow::Result<Vec<String>> {
+        let skipped = self
+            .js(
+                "const hs = [...document.querySelectorAll('main h1, main h2, main h3, main h4, main h5, main h6')]                   .filter(h => h.offsetParent !== null);                 const out = []; let last = 0;                 for (const h of hs) { const n = +h.tagName[1];                   if (n > last + 1) out.push(`${h.tagName.toLowerCase()} after h${last}: ${h.innerText}`);                   last = n; }                 const ones = hs.filter(h => h.tagName === 'H1').length;                 if (ones !== 1) out.push(`${ones} h1 on the page`);                 return out;",
+                vec![],
+            )
+            .await?;
+        Ok(serde_json::from_value(skipped)?)
     }
 
     /// The element ids the page uses more than once (each id, once per repeat).

@@ -41,6 +41,8 @@ async fn a_coach_comments_and_scores_offline_and_the_member_sees_both() -> anyho
     tablet.type_into("#new-comment", "Good start. What did the night nurses say?").await?;
     tablet.click("[data-testid=add-comment]").await?;
     tablet.wait_for_text("[data-testid=comments]", "What did the night nurses say?").await?;
+    // Written offline, it says so: it has not reached the team yet.
+    tablet.wait_for_text("[data-testid=comment] [data-testid=unsent]", "Not sent yet").await?;
     tablet.goto(&report_url).await?;
     tablet.wait_for_text("[data-testid=score-summary]", "3.5").await?;
     let locked = tablet.js("return document.querySelector('#f-progress').matches(':disabled')", vec![]).await?;
@@ -70,10 +72,36 @@ async fn a_coach_comments_and_scores_offline_and_the_member_sees_both() -> anyho
     phone.wait_for_text("[data-testid=unread-comments]", "1 unread comment").await?;
     phone.wait_for_text("[data-testid=unread-comments]", "Cal Coach").await?;
     phone.screenshot("member-unread-phone").await?;
+    // The link lands on the comment itself, which says the writer is the team's coach.
+    phone.click("[data-testid=unread-comments] a").await?;
+    phone
+        .wait_until(
+            "the unread comment has the focus",
+            "const a = document.activeElement; return !!a && a.dataset.testid === 'comment' && a.innerText.includes('night nurses');",
+        )
+        .await?;
+    assert!(phone.url().await?.contains("#comment-"), "the link names the comment");
+    phone.wait_for_text("[data-testid=comment] [data-testid=comment-role]", "coach").await?;
+    let unsent =
+        phone.js("return !!document.querySelector('[data-testid=comment] [data-testid=unsent]')", vec![]).await?;
+    assert_eq!(unsent, json!(false), "a comment that came from the server is not marked as waiting");
     phone.goto(&report_url).await?;
     phone.wait_for_text("[data-testid=score-gap]", "The team scored 3.5 and faculty scored 2.5").await?;
     phone.wait_for_text("[data-testid=score-summary]", "2.5 — Changes tested, but no improvement").await?;
-    phone.screenshot("member-report-phone").await?;
+    // The coach's score, its reason and who gave it when sit at the top beside the team's own;
+    // the team is not shown the coach's scale it cannot use.
+    phone.wait_for_text("[data-testid=coach-score]", "Why: Process measures moved; outcomes not yet").await?;
+    phone.wait_for_text("[data-testid=coach-score]", "Scored by Cal Coach").await?;
+    let pills = phone.js("return document.querySelectorAll('[id^=f-faculty_score]').length", vec![]).await?;
+    assert_eq!(pills, json!(0), "the coach's scale is not drawn for the team");
+    let above = phone
+        .js(
+            "return document.querySelector('[data-testid=coach-score]').getBoundingClientRect().top <             document.querySelector('#sec-report').getBoundingClientRect().top",
+            vec![],
+        )
+        .await?;
+    assert_eq!(above, json!(true), "the scores come before the report's fields");
+    phone.look("member-report").await?;
     phone.goto(&cycle_url).await?;
     phone.wait_for_text("[data-testid=comment]", "Cal Coach").await?;
     // Once shown, the comment is read: the overview has nothing unread.

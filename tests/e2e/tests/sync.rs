@@ -64,6 +64,13 @@ async fn offline_edits_on_two_devices_merge_and_a_conflict_is_resolved_everywher
     let conflict = phone.text("[data-testid=conflict]").await?;
     assert!(conflict.contains("Cut falls at night") && conflict.contains("Mia"), "{conflict}");
     assert!(conflict.contains("Cut falls on every shift") && conflict.contains("Max"), "{conflict}");
+    // Each version says who wrote it and on which device.
+    let versions = phone
+        .js("return [...document.querySelectorAll('[data-testid=conflict-meta]')].map(e => e.innerText)", vec![])
+        .await?;
+    let versions: Vec<String> = serde_json::from_value(versions)?;
+    assert!(versions.iter().any(|v| v.starts_with("Mia (member) on this device")), "{versions:?}");
+    assert!(versions.iter().any(|v| v.starts_with("Max (member) on another device")), "{versions:?}");
     phone.wait_for_text("[data-testid=sync-status]", "1 conflict").await?;
     tablet
         .sync_until("the tablet shows the conflict too", "return !!document.querySelector('[data-testid=conflict]');")
@@ -260,7 +267,7 @@ async fn a_copied_browser_profile_gets_a_new_device_id_and_loses_nothing() -> an
         browser.pick_change_idea("Idea").await?;
         browser.click("form.create-form button[type=submit]").await?;
         browser.wait_for_text("[data-testid=cycle-title]", title).await?;
-        browser.sync_until("it is sent", "return document.querySelector('[data-testid=sync-status]').innerText.includes('Synced at') && !document.querySelector('[data-testid=sync-status]').innerText.includes('waiting');").await?;
+        browser.sync_until("it is sent", "return document.querySelector('[data-testid=sync-status]').innerText.includes('Synced at') && !document.querySelector('[data-testid=sync-status]').innerText.includes('not sent yet');").await?;
     }
     copy.goto(&format!("{}/settings", server.url)).await?;
     let copy_device = copy.text("main code").await?;
@@ -296,7 +303,7 @@ async fn refusals_an_expired_session_and_signing_out_lose_nothing_unasked() -> a
             "return document.querySelector('[data-testid=sync-status]').innerText.includes('Sign in again');",
         )
         .await?;
-    phone.wait_for_text("[data-testid=sync-status]", "1 change waiting").await?;
+    phone.wait_for_text("[data-testid=sync-status]", "1 change not sent yet").await?;
     phone.sign_in(&server, "mia@example.org", PASSWORD).await?;
     phone.wait_for_text("[data-testid=sync-status]", "Synced at").await?;
 

@@ -223,7 +223,7 @@ async fn drivers_change_ideas_and_a_ramp_of_cycles_trace_from_aim_to_cycle() -> 
     look(&browser, "cycle-prompts").await?;
     browser.click("[data-testid=next-cycle]").await?;
     browser.wait_for_text("h1", "Start a PDSA cycle").await?;
-    assert_eq!(browser.value_of("#f-title").await?, json!("Tally sheet on Monday (next)"));
+    assert_eq!(browser.value_of("#f-title").await?, json!("Tally sheet on Monday, cycle 2"));
     browser.set_value("#f-title", "Tally sheet all week").await?;
     browser.click("form.create-form button[type=submit]").await?;
     browser.wait_for_text("[data-testid=cycle-title]", "Tally sheet all week").await?;
