@@ -17,6 +17,43 @@ const LEFT: f64 = 56.0;
 const RIGHT: f64 = 14.0;
 const TOP: f64 = 28.0;
 const BOTTOM: f64 = 44.0;
+/// Below the x labels, a strip for the PDSA flags: they never sit on a data point.
+const FLAG_STRIP: f64 = 26.0;
+
+/// The room under the plot: the x labels, and the flags' strip when there are flags.
+fn bottom(flags: bool) -> f64 {
+    if flags {
+        BOTTOM + FLAG_STRIP
+    } else {
+        BOTTOM
+    }
+}
+
+/// PDSA flags that would overlap at this width, as groups of annotation indices, each group
+/// at the position of its first: cycles that start in one month share one flag ("6–8").
+fn flag_groups(xs: &[f64], min_gap: f64) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut order: Vec<usize> = (0..xs.len()).collect();
+    ramp_core::order::sort_by(&mut order, |a, b| xs[*a].total_cmp(&xs[*b]));
+    for i in order {
+        match groups.last_mut() {
+            Some(group) if xs[i] - xs[group[0]] < min_gap => group.push(i),
+            _ => groups.push(vec![i]),
+        }
+    }
+    groups
+}
+
+/// A flag's words: "3", "6–8" (numbers in a row), "2, 5".
+fn flag_label(group: &[usize]) -> String {
+    let numbers: Vec<usize> = group.iter().map(|k| k + 1).collect();
+    let in_a_row = numbers.windows(2).all(|w| w[1] == w[0] + 1);
+    match numbers.as_slice() {
+        [one] => one.to_string(),
+        [first, .., last] if in_a_row => format!("{first}–{last}"),
+        _ => numbers.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
+    }
+}
 
 /// A PDSA cycle or note shown on the chart's time axis.
 #[derive(Clone, Debug, PartialEq)]
@@ -151,10 +188,11 @@ pub fn MeasureChartView(
             let limit_values = a.limits.iter().flatten().flat_map(|(l, u)| [*l, *u]);
             let xs = chart.x.clone();
             let span = xs.last().copied().unwrap_or(0.0);
+            let height = height + if annotations.is_empty() { 0.0 } else { FLAG_STRIP };
             let scale = Scale::new(
                 values.iter().copied().chain(a.centre.iter().copied()).chain(limit_values).chain(goal_value),
                 span,
-                (width - LEFT - RIGHT, height - TOP - BOTTOM),
+                (width - LEFT - RIGHT, height - TOP - bottom(!annotations.is_empty())),
                 (LEFT, TOP),
             );
             let fmt = |v: f64| format_value(&measure, v);
@@ -168,6 +206,17 @@ pub fn MeasureChartView(
             let now = if chart.marks.is_empty() { "" } else { " now" };
             let centre_words =
                 a.centre.last().filter(|c| c.is_finite()).map(|c| format!("Centre line ({centre_name}){now}: {}", fmt(*c)));
+            let limit_words = a.limits.last().copied().flatten().map(|(lower, upper)| {
+                format!("Control limits{now}: lower {}, upper {}", fmt(lower), fmt(upper))
+            });
+            let legend = Legend {
+                signal: a.marked.iter().any(|m| *m),
+                note: chart.points.iter().any(|p| !p.note.is_empty()),
+                excluded: chart.inputs.iter().any(|p| p.excluded),
+                limits: a.limits.iter().any(Option::is_some),
+                goal: goal_value.is_some(),
+                flags: !annotations.is_empty(),
+            };
             let signals: Vec<(&'static str, String)> = a
                 .signals
                 .iter()
@@ -206,6 +255,7 @@ pub fn MeasureChartView(
                 Some(words)
             };
             let hrefs: Vec<String> = annotations.iter().map(|note| note.href.clone()).collect();
+            let labels: Vec<String> = annotations.iter().map(|note| note.label.clone()).collect();
             // The point nearest a tap, across the chart's width (a point's column is its target).
             let point_xs: Vec<f64> = xs.iter().map(|x| scale.x(*x)).collect();
             let nearest = move |ev: &leptos::ev::MouseEvent| {
@@ -232,8 +282,16 @@ pub fn MeasureChartView(
                         .and_then(|el| el.get_attribute(attribute))
                         .and_then(|i| i.parse::<usize>().ok())
                 };
+                let group = target.closest("[data-flags]").ok().flatten().and_then(|el| el.get_attribute("data-flags"));
                 if let Some(words) = picked("data-note").and_then(|i| point_words(i, false)) {
                     picked_note.set(Some(words));
+                } else if let Some(group) = group {
+                    let titles: Vec<String> = group
+                        .split(',')
+                        .filter_map(|k| k.parse::<usize>().ok())
+                        .filter_map(|k| labels.get(k).map(|label| format!("{}. {label}", k + 1)))
+                        .collect();
+                    picked_note.set(Some(format!("PDSA cycles here: {} (their links are under the chart)", titles.join("; "))));
                 } else if let Some(href) = picked("data-flag").and_then(|k| hrefs.get(k)) {
                     navigate(href, Default::default());
                 } else if let Some(words) = nearest(&ev).and_then(|i| point_words(i, true)) {
@@ -247,7 +305,8 @@ pub fn MeasureChartView(
                     </svg>
                     <figcaption>
                         <p class="chart-caption" data-testid="chart-caption">{caption}</p>
-                        <p class="hint">{centre_words}</p>
+                        <p class="hint" data-testid="chart-lines">{centre_words}{limit_words.map(|words| view! { <br/>{words} })}</p>
+                        <ChartLegend legend=legend/>
                         {if signals.is_empty() {
                             view! { <p class="no-signal" data-testid="chart-signals">"No signal: the variation looks random (common cause)."</p> }.into_any()
                         } else {
@@ -278,6 +337,39 @@ pub fn MeasureChartView(
                 </ol>
             })
         }}
+    }
+}
+
+/// Which kinds of marks a chart shows, for its legend.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Legend {
+    signal: bool,
+    note: bool,
+    excluded: bool,
+    limits: bool,
+    goal: bool,
+    flags: bool,
+}
+
+/// What the chart's marks mean, for the marks it shows.
+#[component]
+fn ChartLegend(legend: Legend) -> impl IntoView {
+    let items = [
+        (true, "key-point", "A month's value"),
+        (legend.signal, "key-signal", "Part of a signal (larger, orange)"),
+        (legend.note, "key-note", "Has a note (ringed): tap it"),
+        (legend.excluded, "key-excluded", "Left out of the calculations (hollow)"),
+        (true, "key-centre", "Centre line"),
+        (legend.limits, "key-limit", "Control limits"),
+        (legend.goal, "key-goal", "Goal"),
+        (legend.flags, "key-flag", "PDSA cycle started (numbered as listed below)"),
+    ];
+    view! {
+        <ul class="chart-legend" data-testid="chart-legend">
+            {items.into_iter().filter(|(shown, _, _)| *shown).map(|(_, class, words)| view! {
+                <li><span class=format!("key {class}") aria-hidden="true"></span>{words}</li>
+            }).collect_view()}
+        </ul>
     }
 }
 
@@ -408,10 +500,25 @@ fn chart_svg(
         let _ = write!(
             svg,
             r#"<line class="mark" x1="{x:.1}" x2="{x:.1}" y1="{TOP}" y2="{}"/><text class="mark-label" x="{:.1}" y="{}" text-anchor="{anchor}">{}</text>"#,
-            height - BOTTOM,
+            height - bottom(!annotations.is_empty()),
             x + dx,
             TOP - 10.0,
             escaped(words)
+        );
+    }
+    // PDSA flags: a dotted line up the plot, under the points (so it never hides one), and the
+    // flag itself in the strip under the x labels; flags closer than a flag's width share one.
+    // The list under the chart holds the keyboard-reachable links; a flag is the same link for
+    // a finger on the chart.
+    let plot_bottom = height - bottom(!annotations.is_empty());
+    let flag_xs: Vec<f64> = annotations.iter().map(|note| scale.x(note.at)).collect();
+    let groups = flag_groups(&flag_xs, 26.0);
+    for group in &groups {
+        let x = flag_xs[group[0]];
+        let _ = write!(
+            svg,
+            r#"<line class="flag-line" x1="{x:.1}" x2="{x:.1}" y1="{TOP}" y2="{:.1}"/>"#,
+            height - FLAG_STRIP + 2.0
         );
     }
     let points: Vec<(f64, f64, bool)> =
@@ -429,18 +536,25 @@ fn chart_svg(
             scale.y(input.value)
         );
     }
-    // The list under the chart holds the keyboard-reachable links; a flag is the same link for
-    // a finger on the chart.
-    for (k, note) in annotations.iter().enumerate() {
-        let x = scale.x(note.at);
+    for group in &groups {
+        let x = flag_xs[group[0]];
+        let label = flag_label(group);
+        let title = group.iter().map(|k| escaped(&annotations[*k].label)).collect::<Vec<_>>().join("; ");
+        let half_width = (6.0 + 3.6 * label.chars().count() as f64).max(12.0);
+        let x = x.clamp(half_width, width - half_width);
+        let cy = height - FLAG_STRIP / 2.0 - 1.0;
+        let target = if group.len() == 1 {
+            format!(r#"data-flag="{}""#, group[0])
+        } else {
+            format!(r#"data-flags="{}""#, group.iter().map(ToString::to_string).collect::<Vec<_>>().join(","))
+        };
         let _ = write!(
             svg,
-            r#"<g class="flag" data-testid="chart-flag" data-flag="{k}"><title>{}</title><line class="flag-line" x1="{x:.1}" x2="{x:.1}" y1="{TOP}" y2="{}"/><circle class="flag-dot" cx="{x:.1}" cy="{}" r="12"/><text class="flag-number" x="{x:.1}" y="{}" text-anchor="middle">{}</text></g>"#,
-            escaped(&note.label),
-            height - BOTTOM,
-            height - BOTTOM - 12.0,
-            height - BOTTOM - 7.5,
-            k + 1
+            r#"<g class="flag" data-testid="chart-flag" {target}><title>{title}</title><rect class="flag-dot" x="{:.1}" y="{:.1}" width="{:.1}" height="22" rx="11"/><text class="flag-number" x="{x:.1}" y="{:.1}" text-anchor="middle">{label}</text></g>"#,
+            x - half_width,
+            cy - 11.0,
+            2.0 * half_width,
+            cy + 4.5,
         );
     }
     // x labels: at most six, evenly spread, always the first and the last.
@@ -465,7 +579,7 @@ fn chart_svg(
         let _ = write!(
             svg,
             r#"<text class="tick" x="{x:.1}" y="{}" text-anchor="{anchor}">{}</text>"#,
-            height - BOTTOM + 18.0,
+            plot_bottom + 18.0,
             escaped(&chart.inputs[i].label)
         );
     }
@@ -566,6 +680,106 @@ pub fn spark_svg(chart: &MeasureChart) -> String {
         let _ =
             write!(svg, r#"<circle class="dot dot-signal" cx="{:.1}" cy="{:.1}" r="3"/>"#, scale.x(xs[i]), scale.y(*v));
     }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// One scale for several teams' charts of one common measure: the same values up the side
+/// and the same days along the bottom (at least the collaborative's whole span), so a higher
+/// line is a higher value and a later point is later, whichever team it is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SharedScale {
+    /// The lowest and highest value drawn (every team's points and centre lines).
+    pub values: (f64, f64),
+    /// The first and last day on the axis (days since 1970-01-01).
+    pub days: (i64, i64),
+}
+
+impl SharedScale {
+    /// The scale that fits every chart and the span (`None` when no chart has a point).
+    pub fn of<'a>(charts: impl IntoIterator<Item = &'a MeasureChart>, span: Option<(i64, i64)>) -> Option<SharedScale> {
+        let (mut low, mut high) = (f64::INFINITY, f64::NEG_INFINITY);
+        let (mut first, mut last) = span.unwrap_or((i64::MAX, i64::MIN));
+        let mut any = false;
+        for chart in charts {
+            for (point, input) in chart.points.iter().zip(&chart.inputs) {
+                any = true;
+                low = low.min(input.value);
+                high = high.max(input.value);
+                let day = point.period.start_day();
+                first = first.min(day);
+                last = last.max(day);
+            }
+            for c in chart.analysis.centre.iter().filter(|c| c.is_finite()) {
+                low = low.min(*c);
+                high = high.max(*c);
+            }
+        }
+        any.then_some(SharedScale { values: (low, high), days: (first, last.max(first + 1)) })
+    }
+}
+
+/// A team's chart drawn on a shared scale, with its axis: round values up the side, the
+/// span's first and last month along the bottom. SVG markup (numbers and the given labels only).
+pub fn compare_svg(chart: &MeasureChart, shared: &SharedScale, fmt: &dyn Fn(f64) -> String) -> String {
+    use std::fmt::Write;
+    const SW: f64 = 240.0;
+    const SH: f64 = 112.0;
+    const L: f64 = 46.0;
+    const B: f64 = 18.0;
+    let (first, last) = shared.days;
+    let scale = Scale::new(
+        [shared.values.0, shared.values.1].into_iter(),
+        (last - first) as f64,
+        (SW - L - 8.0, SH - 8.0 - B),
+        (L, 8.0),
+    );
+    let mut svg = format!(r#"<svg class="spark compare-chart" viewBox="0 0 {SW} {SH}" aria-hidden="true">"#);
+    for v in scale.ticks() {
+        let y = scale.y(v);
+        let _ = write!(
+            svg,
+            r#"<line class="grid" x1="{L}" x2="{}" y1="{y:.1}" y2="{y:.1}"/><text class="tick" x="{}" y="{:.1}" text-anchor="end">{}</text>"#,
+            SW - 8.0,
+            L - 4.0,
+            y + 4.0,
+            escaped(&fmt(v))
+        );
+    }
+    let month = |day: i64| {
+        ramp_core::period::Period::containing("monthly", &ramp_core::period::date_of_day(day))
+            .map(|p| p.label())
+            .unwrap_or_default()
+    };
+    let _ = write!(
+        svg,
+        r#"<line class="axis" x1="{L}" x2="{}" y1="{:.1}" y2="{:.1}"/><text class="tick" x="{L}" y="{}" text-anchor="start">{}</text><text class="tick" x="{}" y="{}" text-anchor="end">{}</text>"#,
+        SW - 8.0,
+        SH - B,
+        SH - B,
+        SH - 4.0,
+        escaped(&month(first)),
+        SW - 8.0,
+        SH - 4.0,
+        escaped(&month(last))
+    );
+    let x = |i: usize| scale.x((chart.points[i].period.start_day() - first) as f64);
+    if let Some(c) = chart.analysis.centre.last().copied().filter(|c| c.is_finite()) {
+        let y = scale.y(c);
+        let from = chart.points.first().map_or(L, |_| x(0));
+        let _ = write!(
+            svg,
+            r#"<line class="centre" x1="{from:.1}" x2="{:.1}" y1="{y:.1}" y2="{y:.1}"/>"#,
+            x(chart.points.len() - 1)
+        );
+    }
+    let points: Vec<(f64, f64, bool)> = chart
+        .inputs
+        .iter()
+        .enumerate()
+        .map(|(i, input)| (x(i), scale.y(input.value), chart.analysis.marked[i]))
+        .collect();
+    series_svg(&mut svg, &points, 2.2, 3.2);
     svg.push_str("</svg>");
     svg
 }

@@ -38,7 +38,7 @@ fn AimSheet(team: RecordId) -> impl IntoView {
         <nav class="crumbs no-print"><A href=format!("/teams/{team}")>{name}</A></nav>
         <h1>"Aim"</h1>
         <TeamNav team=team.clone()/>
-        <p class="print-only print-kind">"Aim worksheet"</p>
+        <crate::pages::PrintHead kind="Aim worksheet" team=team.clone()/>
         <div class="aim-check" data-testid="aim-gaps" class:aim-complete=move || gaps.with(Vec::is_empty)>
             <Show when=move || gaps.with(Vec::is_empty)
                 fallback=move || view! {

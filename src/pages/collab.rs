@@ -12,7 +12,7 @@ use leptos_router::components::A;
 use ramp_core::schema::{self, Section};
 use ramp_core::{dashboard, measure, team_scope, Draft, Edit, Kind, Record, RecordId, Replica, Uuid7, Value};
 
-use crate::charts::Sparkline;
+use crate::charts::{compare_svg, SharedScale};
 use crate::components::CreateForm;
 use crate::pages::sheet::{Sheet, SheetFields};
 use crate::pages::{creation, id_param, live, today};
@@ -611,6 +611,9 @@ pub fn ComparePage() -> impl IntoView {
     }
 }
 
+/// A team's report of a common measure: its latest value in words, its chart and its measure.
+type TeamChart = (String, ramp_core::chart::MeasureChart, Record);
+
 #[component]
 fn Compare(collab: RecordId) -> impl IntoView {
     let local_db = expect_context::<LocalDb>();
@@ -628,7 +631,7 @@ fn Compare(collab: RecordId) -> impl IntoView {
                 live(r, &scope, Kind::MeasureDef)
                     .into_iter()
                     .map(|def| {
-                        let cells: Vec<(String, Option<(String, ramp_core::chart::MeasureChart)>)> = teams
+                        let cells: Vec<(String, Option<TeamChart>)> = teams
                             .iter()
                             .map(|(team, team_name)| {
                                 let own = live(r, &team_scope(team), Kind::Measure)
@@ -637,7 +640,7 @@ fn Compare(collab: RecordId) -> impl IntoView {
                                 let chart = own.map(|m| {
                                     let series = measure::series(m, r.local().values());
                                     let chart = ramp_core::chart::for_measure(m, &series);
-                                    (measure::latest_words(m, &series), chart)
+                                    (measure::latest_words(m, &series), chart, m.clone())
                                 });
                                 (team_name.clone(), chart)
                             })
@@ -648,25 +651,50 @@ fn Compare(collab: RecordId) -> impl IntoView {
             })
         })
     };
+    // The collaborative's whole span, in days, when it has dates.
+    let span = move || {
+        local_db.with(|r| {
+            let c = r.record(&collab.get_value())?;
+            let (start, end) =
+                (ramp_core::period::day_number(c.text("start"))?, ramp_core::period::day_number(c.text("end"))?);
+            (end > start).then_some((start, end))
+        })
+    };
     // Scores per month: month → (level → teams at it), for the team's and the faculty's scores.
     let distribution = Memo::new(move |_| {
+        let span = span();
         local_db.with(|r| {
             let teams: Vec<RecordId> = teams_of(sync, r, &collab.get_value()).into_iter().map(|t| t.0).collect();
             let summaries = dashboard::summaries(r.local().values(), &teams, &today());
             let mut months: Vec<ramp_core::period::Period> =
                 summaries.iter().flat_map(|s| s.scores.iter().map(|m| m.month)).collect();
+            // The collaborative's whole span, up to this month, even months nobody scored.
+            let this_month = ramp_core::period::Period::containing("monthly", &today());
+            if let (Some((start, end)), Some(this_month)) = (span, this_month) {
+                let month_of =
+                    |day: i64| ramp_core::period::Period::containing("monthly", &ramp_core::period::date_of_day(day));
+                if let (Some(mut month), Some(end)) = (month_of(start), month_of(end)) {
+                    while month <= end && month <= this_month && months.len() < 240 {
+                        months.push(month);
+                        month = month.next();
+                    }
+                }
+            }
             ramp_core::order::sort(&mut months);
             months.dedup();
-            let months: Vec<_> = months.into_iter().rev().take(12).rev().collect();
+            let months: Vec<_> = months.into_iter().rev().take(36).rev().collect();
             months
                 .into_iter()
                 .map(|month| {
                     let at = |pick: fn(&dashboard::MonthScores) -> Option<f64>| {
-                        let scores: Vec<f64> = summaries
+                        summaries
                             .iter()
-                            .filter_map(|s| s.scores.iter().find(|m| m.month == month).and_then(pick))
-                            .collect();
-                        scores
+                            .enumerate()
+                            .filter_map(|(n, s)| {
+                                let score = s.scores.iter().find(|m| m.month == month).and_then(pick)?;
+                                Some((score, n + 1))
+                            })
+                            .collect::<Vec<_>>()
                     };
                     (month.label(), at(|m| m.team), at(|m| m.review))
                 })
@@ -678,53 +706,75 @@ fn Compare(collab: RecordId) -> impl IntoView {
     crate::pages::page_title(move || format!("{} · Teams side by side", name()));
     view! {
         <nav class="crumbs no-print"><A href=format!("/collabs/{}", collab.get_value())>{name}</A></nav>
-        <p class="print-only print-kind">{name}</p>
+        <crate::pages::PrintHead kind=Signal::derive(move || format!("Teams side by side · {}", name()))/>
         <h1>"Teams side by side"</h1>
         <div class="button-row no-print">
             <button type="button" on:click=|_| { let _ = web_sys::window().map(|w| w.print()); }>"Print"</button>
         </div>
-        {move || grid.get().into_iter().map(|(measure, cells)| view! {
+        {move || grid.get().into_iter().map(|(measure, cells)| {
+            // Every team on one scale over the collaborative's whole span.
+            let shared = SharedScale::of(cells.iter().filter_map(|(_, c)| c.as_ref().map(|c| &c.1)), span());
+            view! {
             <section class="overview-block compare-block">
                 <h2>{measure}</h2>
+                <p class="legend">"Every team's chart on one scale: the same values up the side, the same months along the bottom."</p>
                 <ul class="compare-grid" data-testid="compare-grid">
                     {cells.into_iter().map(|(team, chart)| view! {
                         <li class="compare-cell">
                             <span class="small-name">{team}</span>
-                            {match chart {
-                                Some((latest, chart)) => view! {
-                                    {(!chart.points.is_empty()).then(|| view! { <Sparkline chart=chart.clone()/> })}
-                                    <span class="small-signal">{latest}</span>
-                                }.into_any(),
-                                None => view! { <span class="small-signal">"Not reported yet"</span> }.into_any(),
+                            {match (chart, shared) {
+                                (Some((latest, chart, measure)), Some(shared)) if !chart.points.is_empty() => {
+                                    let drawing = compare_svg(&chart, &shared, &|v| measure::format_value(&measure, v));
+                                    view! {
+                                        <span class="spark-box" data-testid="compare-chart" inner_html=drawing></span>
+                                        <span class="small-signal">{latest}</span>
+                                    }.into_any()
+                                }
+                                (Some(_), _) => view! { <span class="small-signal">"No data yet"</span> }.into_any(),
+                                (None, _) => view! { <span class="small-signal">"Not reported yet"</span> }.into_any(),
                             }}
                         </li>
                     }).collect_view()}
                 </ul>
             </section>
+            }
         }).collect_view()}
         <section class="overview-block">
             <h2>"Scores per month"</h2>
-            <p class="legend">"How many teams stood at each level of the assessment scale: the teams' own scores (T) and faculty's (F)."</p>
+            <p class="legend">"Which team stood at each level of the assessment scale each month: T by the team's own score, F by faculty's or its coach's. The teams:"</p>
+            <ol class="team-key" data-testid="team-key">
+                {move || local_db.with(|r| teams_of(sync, r, &collab.get_value())).into_iter().map(|(_, name)| view! { <li>{name}</li> }).collect_view()}
+            </ol>
             <div class="table-scroll">
                 <table class="score-table" data-testid="score-distribution">
-                    <thead><tr><th scope="col">"Month"</th>
+                    <thead><tr><th scope="col"><span class="visually-hidden">"Month"</span></th>
                         {move || levels.get_value().into_iter().map(|l| view! { <th scope="col">{format!("{l:.1}")}</th> }).collect_view()}
                     </tr></thead>
                     <tbody>
                         {move || distribution.get().into_iter().map(|(month, team, review)| view! {
                             <tr>
-                                <th scope="row">{month}</th>
+                                <th scope="row">{
+                                    // "Jun" over "2025": the month column stays narrow on a phone.
+                                    let (name, year) = month.split_once(' ').map(|(m, y)| (m.to_owned(), y.to_owned())).unwrap_or((month.clone(), String::new()));
+                                    view! { {name}<br/>{year} }
+                                }</th>
                                 {levels.get_value().into_iter().map(|l| {
-                                    let count = |list: &[f64]| list.iter().filter(|s| (**s - l).abs() < 1e-9).count();
-                                    let (t, f) = (count(&team), count(&review));
-                                    let text = match (t, f) {
-                                        (0, 0) => String::new(),
-                                        (t, 0) => format!("T{t}"),
-                                        (0, f) => format!("F{f}"),
-                                        (t, f) => format!("T{t} F{f}"),
+                                    // Teams by their number in the key above the table.
+                                    let at = |list: &[(f64, usize)]| {
+                                        list.iter()
+                                            .filter(|(score, _)| (*score - l).abs() < 1e-9)
+                                            .map(|(_, n)| n.to_string())
+                                            .collect::<Vec<_>>()
+                                            .join(",")
                                     };
-                                    let filled = !text.is_empty();
-                                    view! { <td class:filled=filled>{text}</td> }
+                                    let (t, f) = (at(&team), at(&review));
+                                    let filled = !t.is_empty() || !f.is_empty();
+                                    view! {
+                                        <td class:filled=filled>
+                                            {(!t.is_empty()).then(|| view! { <span class="score-team">{format!("T{t}")}</span> })}
+                                            {(!f.is_empty()).then(|| view! { <span class="score-team">{format!("F{f}")}</span> })}
+                                        </td>
+                                    }
                                 }).collect_view()}
                             </tr>
                         }).collect_view()}

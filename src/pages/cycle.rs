@@ -83,7 +83,7 @@ fn Worksheet(
             })}
         </nav>
         <DeletionConflict sheet=sheet noun="cycle"/>
-        <p class="print-only print-kind">"PDSA worksheet"</p>
+        <crate::pages::PrintHead kind="PDSA worksheet" team=team.clone()/>
         <div class="sheet-head">
             <h1 data-testid="cycle-title">{title}</h1>
             <StageBadge stage=stage/>

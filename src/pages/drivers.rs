@@ -112,7 +112,7 @@ fn DriverDiagram(team: RecordId) -> impl IntoView {
         <nav class="crumbs no-print"><A href=format!("/teams/{team}")>{name}</A></nav>
         <h1>"Drivers & change ideas"</h1>
         <TeamNav team=team.clone()/>
-        <p class="print-only print-kind">"Driver diagram"</p>
+        <crate::pages::PrintHead kind="Driver diagram" team=team.clone()/>
         <p class="lead no-print">"What changes can we make that will result in improvement? Tap a box to open it."</p>
         <div class="tree" data-testid="driver-tree">
             <p class="tree-aim">{move || aim_text.get()}</p>

@@ -72,7 +72,7 @@ fn Measure(team: RecordId, measure: RecordId) -> impl IntoView {
         <DeletionConflict sheet=sheet noun="measure"/>
         <h1 data-testid="measure-name">{title}</h1>
         <TeamNav team=team.clone()/>
-        <p class="print-only print-kind">"Measure worksheet"</p>
+        <crate::pages::PrintHead kind="Measure worksheet" team=team.clone()/>
         // What a member comes for first: this month's data, above the chart it feeds.
         <Show when=move || !sheet.read_only.get()>
             <DataEntry team=entry_team.clone() measure=entry_measure.clone() sheet=sheet picked=picked/>
@@ -431,6 +431,7 @@ fn chart_data(
     let mut cycles: Vec<(f64, String, String)> =
         ramp_core::cycle::newest_first(replica.local().values(), &team_scope(team))
             .into_iter()
+            .rev() // oldest first: cycles of one period are numbered in the order they began
             .filter(|c| c.text("measure") == id)
             .filter_map(|c| {
                 let period = Period::containing(&frequency, c.text("start"))?;

@@ -213,6 +213,39 @@ fn team_name(
     move || local_db.with(|r| r.record(&team.get_value()).map(|t| t.text("name").to_owned())).unwrap_or_default()
 }
 
+/// The head of a printout: what it is and whose ("PDSA worksheet · Ward 7 Falls Team"), and how
+/// fresh its data is, so a page on a wall or in a binder says when it was true.
+#[component]
+pub(crate) fn PrintHead(
+    /// What is printed ("PDSA worksheet").
+    #[prop(into)]
+    kind: Signal<String>,
+    /// The team it belongs to, if any.
+    #[prop(optional)]
+    team: Option<RecordId>,
+) -> impl IntoView {
+    let local_db = expect_context::<crate::store::LocalDb>();
+    let sync = expect_context::<crate::sync::Sync>();
+    let team_name = team.map(|team| team_name(local_db, team));
+    let head = move || match &team_name {
+        Some(name) => format!("{} · {}", kind.get(), name()),
+        None => kind.get(),
+    };
+    let as_of = move || match sync.state() {
+        crate::sync::SyncState::Synced(at) => {
+            format!("Data as of {} (this device's last sync)", crate::components::day_and_time(at as u64))
+        }
+        _ => format!(
+            "Data on this device as of {}; not synced since it was opened, so other devices' changes may be missing",
+            crate::components::day_and_time(crate::store::now_ms())
+        ),
+    };
+    view! {
+        <p class="print-only print-kind">{head}</p>
+        <p class="print-only print-asof" data-testid="print-asof">{as_of}</p>
+    }
+}
+
 /// Names the browser tab (and the history entry, and what a screen reader announces on
 /// arrival) after the page while it is shown: "Ward 7 Falls Team · PDSA: Huddle test 1 · Ramp".
 pub(crate) fn page_title(title: impl Fn() -> String + Send + std::marker::Sync + 'static) {

@@ -177,7 +177,7 @@ fn Report(team: RecordId, month: Period) -> impl IntoView {
     crate::pages::page_title(move || format!("{} · Report for {}", name(), month.label()));
     view! {
         <nav class="crumbs no-print"><A href=format!("{team_href}/reports")>{name}" · Reports"</A></nav>
-        <p class="print-only print-kind">"Monthly report"</p>
+        <crate::pages::PrintHead kind="Monthly report" team=team.clone()/>
         <h1 data-testid="report-title">{format!("Report for {}", month.label())}</h1>
         <TeamNav team=team.clone()/>
         {move || disagreement.get().map(|(own, review)| view! {

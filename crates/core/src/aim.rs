@@ -79,6 +79,40 @@ pub fn gaps(aim: Option<&Record>) -> Vec<Gap> {
     gaps
 }
 
+/// "50 %", "3 per 1,000 bed days".
+fn with_unit(number: &str, unit: &str) -> String {
+    match unit {
+        "" => number.to_owned(),
+        unit if unit.starts_with('%') => format!("{number} {unit}"),
+        unit => format!("{number} {unit}"),
+    }
+}
+
+/// What is to change and by how much, as a sentence says it: "reduce falls with harm by 50 %",
+/// "reduce falls to 3 per 1,000 bed days", "50 % fewer falls with harm", "patients screened
+/// at 90 %".
+fn how_much_of(what: &str, number: &str, unit: &str) -> String {
+    const CHANGE_VERBS: &[&str] =
+        &["reduce", "cut", "lower", "decrease", "halve", "increase", "raise", "improve", "grow", "double"];
+    const COMPARATIVES: &[&str] = &["fewer", "less", "lower", "more", "higher", "greater"];
+    let first_word = what.split_whitespace().next().unwrap_or_default().to_lowercase();
+    let unit = unit.trim();
+    let (bare_unit, comparative) = match unit.rsplit_once(' ') {
+        Some((rest, last)) if COMPARATIVES.contains(&last) => (rest.trim(), true),
+        _ if COMPARATIVES.contains(&unit) => ("", true),
+        _ => (unit, false),
+    };
+    if CHANGE_VERBS.contains(&first_word.as_str()) {
+        // A change by a share ("by 50 %") or to a level ("to 3 per 1,000 bed days").
+        let by = comparative || bare_unit.starts_with('%') || bare_unit.is_empty();
+        format!("{what} {} {}", if by { "by" } else { "to" }, with_unit(number, bare_unit))
+    } else if comparative {
+        format!("{} {what}", with_unit(number, unit))
+    } else {
+        format!("{what} at {}", with_unit(number, unit))
+    }
+}
+
 /// The aim as one sentence: the team's own statement, or else the suggested one.
 pub fn statement(aim: &Record) -> String {
     let own = aim.text("statement").trim();
@@ -90,7 +124,7 @@ pub fn statement(aim: &Record) -> String {
 }
 
 /// A statement assembled from the parts written so far, e.g. "By 30 Jun 2027, reduce falls
-/// with harm by 50 % fewer for adults over 65 on wards 5–7." Empty when nothing is written.
+/// with harm by 50 % for adults over 65 in wards 5–7." Empty when nothing is written.
 pub fn suggest(aim: &Record) -> String {
     let text = |field: &str| aim.text(field).trim().to_owned();
     let mut parts = Vec::new();
@@ -99,16 +133,14 @@ pub fn suggest(aim: &Record) -> String {
         parts.push(format!("By {},", date_label(&when)));
     }
     let what = text("what");
-    if !what.is_empty() {
-        parts.push(what);
-    }
-    if let Value::Number(n) = aim.value("how_much") {
-        let unit = text("unit");
-        parts.push(format!(
-            "{}{}",
-            crate::measure::format_number(*n),
-            if unit.is_empty() { String::new() } else { format!(" {unit}") }
-        ));
+    let how_much = match aim.value("how_much") {
+        Value::Number(n) => Some(crate::measure::format_number(*n)),
+        _ => None,
+    };
+    match (what.is_empty(), how_much) {
+        (_, None) => parts.extend((!what.is_empty()).then_some(what)),
+        (true, Some(n)) => parts.push(with_unit(&n, &text("unit"))),
+        (false, Some(n)) => parts.push(how_much_of(&what, &n, &text("unit"))),
     }
     let population = text("population");
     if !population.is_empty() {
@@ -180,8 +212,16 @@ mod tests {
         assert_eq!(gaps(Some(&complete)), vec![]);
         assert_eq!(
             suggest(&complete),
-            "By 30 Jun 2027, reduce falls with harm 50 % fewer for adults over 65 in wards 5–7."
+            "By 30 Jun 2027, reduce falls with harm by 50 % for adults over 65 in wards 5–7."
         );
+        let worded = |what: &str, unit: &str| {
+            let parts = aim(&[("what", text(what)), ("how_much", Value::Number(3.0)), ("unit", text(unit))]);
+            suggest(&parts)
+        };
+        assert_eq!(worded("reduce falls", "per 1,000 bed days"), "Reduce falls to 3 per 1,000 bed days.");
+        assert_eq!(worded("falls with harm", "% fewer"), "3 % fewer falls with harm.");
+        assert_eq!(worded("increase patients screened", "%"), "Increase patients screened by 3 %.");
+        assert_eq!(worded("patients screened", "%"), "Patients screened at 3 %.");
     }
 
     #[test]

@@ -60,18 +60,80 @@ const IDEAS: &[&str] = &[
     "Medication review after a fall",
 ];
 
-/// Measures that are percentages, as the generator makes them.
-const MEASURES: &[&str] = &[
-    "Patients screened for falls risk",
-    "Hourly rounds completed",
-    "Patients who feel safe",
-    "Staff who know the falls plan",
-    "Bed alarms answered within 2 minutes",
-    "Patients with a medication review",
-    "Patients with non-slip socks",
-    "Huddles held",
-    "Care plans updated after a fall",
-    "Discharges with a falls leaflet",
+/// A measure the generator makes: a percentage, each with its own definition, and its months
+/// moving from `before` to `after` (in %) once the team's changes take hold.
+struct SampleMeasure {
+    name: &'static str,
+    kind: &'static str,
+    /// "up" or "down": which way is better.
+    direction: &'static str,
+    numerator: &'static str,
+    denominator: &'static str,
+    definition: &'static str,
+    goal: f64,
+    before: u64,
+    after: u64,
+}
+
+/// The measures of a falls team, the aim's outcome first; a team with more measures repeats
+/// them in order.
+const MEASURES: &[SampleMeasure] = &[
+    SampleMeasure {
+        name: "Patients who had a fall with harm",
+        kind: "outcome",
+        direction: "down",
+        numerator: "Patients who fell in the month and were harmed (any injury, from a bruise up)",
+        denominator: "Patients on the ward at any time in the month",
+        definition:
+            "From the incident reports, checked against the ward's falls log; a patient who falls twice counts once.",
+        goal: 3.0,
+        before: 9,
+        after: 4,
+    },
+    SampleMeasure {
+        name: "Patients screened for falls risk",
+        kind: "process",
+        direction: "up",
+        numerator: "Patients with the falls risk screen completed within 24 hours of admission",
+        denominator: "Patients admitted in the month",
+        definition: "From the admission records; a screen after 24 hours does not count.",
+        goal: 90.0,
+        before: 55,
+        after: 78,
+    },
+    SampleMeasure {
+        name: "Hourly rounds completed",
+        kind: "process",
+        direction: "up",
+        numerator: "Hourly rounds signed for in the high-risk bays",
+        denominator: "Hourly rounds due in the high-risk bays (24 a day per bay)",
+        definition: "Counted from the rounding charts on five random days of the month.",
+        goal: 95.0,
+        before: 60,
+        after: 82,
+    },
+    SampleMeasure {
+        name: "Patients restrained or sedated to prevent falls",
+        kind: "balancing",
+        direction: "down",
+        numerator: "Patients given bed rails, restraint or sedation to stop them getting up",
+        denominator: "Patients on the ward at any time in the month",
+        definition: "From the drug charts and the restraint log: the cost a falls programme must not push up.",
+        goal: 5.0,
+        before: 12,
+        after: 8,
+    },
+    SampleMeasure {
+        name: "Patients with non-slip socks",
+        kind: "process",
+        direction: "up",
+        numerator: "Patients seen wearing non-slip socks or their own safe footwear",
+        denominator: "Patients checked on the monthly walk-round",
+        definition: "One walk-round in the second week of the month, every bed.",
+        goal: 90.0,
+        before: 45,
+        after: 70,
+    },
 ];
 
 /// The falls driver diagram: two primary drivers, each with two secondary drivers, handed to
@@ -172,28 +234,32 @@ pub fn team_until(seed: u64, name: &str, shape: Shape, last: Period, story: &Sto
     let data_points = shape.points.saturating_sub(story.quiet_months);
     for m in 0..shape.measures {
         let id = rng.id(base_ms + 4 + m as u64);
-        let kind = ["outcome", "process", "balancing"][m % 3];
+        let spec = &MEASURES[m % MEASURES.len()];
         let mut fields = vec![
-            ("name", text(MEASURES[m % MEASURES.len()])),
-            ("measure_type", text(kind)),
+            ("name", text(spec.name)),
+            ("measure_type", text(spec.kind)),
             ("value_type", text("proportion")),
             ("frequency", text("monthly")),
-            ("direction", text("up")),
-            ("numerator", text("patients screened")),
-            ("denominator", text("patients admitted")),
-            ("goal", Value::Number(90.0)),
+            ("direction", text(spec.direction)),
+            ("numerator", text(spec.numerator)),
+            ("denominator", text(spec.denominator)),
+            ("definition", text(spec.definition)),
+            ("goal", Value::Number(spec.goal)),
         ];
         if let Some(common) = story.common.get(m) {
             fields.push(("common", Value::Text(common.to_string())));
         }
         push(&id, Kind::Measure, fields);
-        // A stable process that improves after the first third: a real shift to find.
+        // A stable process that changes after the first third: a real shift to find, with
+        // noise in proportion to the level (a few falls a month, dozens of screens).
         let mut period = first;
         let shift = story.shift_third.max(1);
         for p in 0..data_points {
             let denominator = 40 + rng.below(40);
-            let rate = if p * 3 < shape.points * shift { 55 } else { 75 };
-            let numerator = (denominator * (rate - 8 + rng.below(17)) / 100).min(denominator);
+            let rate = if p * 3 < shape.points * shift { spec.before } else { spec.after };
+            let noise = (rate / 6).max(1);
+            let percent = rate - noise + rng.below(2 * noise + 1);
+            let numerator = ((denominator * percent + 50) / 100).min(denominator);
             let point = point_id(&team, &id, period);
             let mut fields = vec![
                 ("measure", Value::Text(id.to_string())),
@@ -380,20 +446,22 @@ pub fn demo(last: Period) -> Demo {
         push(&mut records, id, Kind::Session, fields);
     }
     let mut common = Vec::new();
-    for (m, name) in MEASURES.iter().take(3).enumerate() {
+    for spec in MEASURES.iter().take(3) {
         let id = rng.id(base_ms + 2);
         push(
             &mut records,
             id.clone(),
             Kind::MeasureDef,
             vec![
-                ("name", text(name)),
-                ("measure_type", text(["outcome", "process", "balancing"][m % 3])),
+                ("name", text(spec.name)),
+                ("measure_type", text(spec.kind)),
                 ("value_type", text("proportion")),
                 ("frequency", text("monthly")),
-                ("direction", text("up")),
-                ("definition", text("Counted from the ward's records for the whole month, every patient included.")),
-                ("goal", Value::Number(90.0)),
+                ("direction", text(spec.direction)),
+                ("numerator", text(spec.numerator)),
+                ("denominator", text(spec.denominator)),
+                ("definition", text(spec.definition)),
+                ("goal", Value::Number(spec.goal)),
             ],
         );
         common.push(id);

@@ -515,12 +515,13 @@ impl Browser {
             tokio::time::sleep(Duration::from_millis(200)).await;
             let wide = self
                 .js(
-                    "return document.documentElement.scrollWidth > window.innerWidth ||\
-                     [...document.querySelectorAll('main *')].some(e => e.getBoundingClientRect().right > window.innerWidth + 1)",
+                    "const past = [...document.querySelectorAll('main *')].find(e => e.getBoundingClientRect().right > window.innerWidth + 1);\
+                     if (past) return `${past.tagName.toLowerCase()}.${past.className.baseVal ?? past.className} (${past.textContent.slice(0, 40)}) ends at ${Math.round(past.getBoundingClientRect().right)} px`;\
+                     return document.documentElement.scrollWidth > window.innerWidth ? 'the page scrolls sideways' : null;",
                     vec![],
                 )
                 .await?;
-            anyhow::ensure!(wide == json!(false), "{name} has something past the right edge at {label} width");
+            anyhow::ensure!(wide.is_null(), "{name} has something past the right edge at {label} width: {wide}");
             let twice = self.duplicate_ids().await?;
             anyhow::ensure!(twice.is_empty(), "{name}: element ids used twice: {twice:?}");
             let blocked = self.csp_violations().await?;

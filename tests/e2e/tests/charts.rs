@@ -30,7 +30,10 @@ const MONTHS: [(&str, &str); 16] = [
 async fn screenshots(browser: &Browser, name: &str) -> anyhow::Result<()> {
     for (size, label) in [(TABLET, "tablet"), (PHONE, "phone")] {
         browser.viewport(size).await?;
-        browser.js("window.scrollTo(0, 0)", vec![]).await?;
+        // The chart itself in view (a measure's page puts this month's entry form above it).
+        browser
+            .js("const c = document.querySelector('[data-testid=chart]'); if (c) c.scrollIntoView(); else window.scrollTo(0, 0);", vec![])
+            .await?;
         tokio::time::sleep(Duration::from_millis(200)).await;
         browser.screenshot(&format!("{name}-{label}")).await?;
     }
@@ -74,6 +77,9 @@ async fn a_measure_chart_shows_its_signals_rules_phases_and_cycles() -> anyhow::
     let marked =
         browser.js("return document.querySelectorAll('[data-testid=chart] .dot-signal').length", vec![]).await?;
     assert_eq!(marked, json!(16), "every point of a shift is marked");
+    browser.wait_for_text("[data-testid=chart-legend]", "Part of a signal").await?;
+    let limits = browser.js("return document.querySelector('[data-testid=chart-legend]').innerText", vec![]).await?;
+    assert!(!limits.as_str().unwrap_or_default().contains("Control limits"), "a run chart has no limits: {limits}");
     browser.wait_for_text("[data-testid=chart-signals]", "Too few runs: 2 runs in 16 points").await?;
     // The team judges May's low value astronomical: the chart says so.
     browser.click("button[aria-label='Edit May 2025']").await?;
@@ -124,6 +130,9 @@ async fn a_measure_chart_shows_its_signals_rules_phases_and_cycles() -> anyhow::
         )
         .await?;
     assert_eq!(shape, json!([2, 2]), "a centre line per phase, upper and lower limits");
+    // The limits in words under the chart, and a legend for what the marks mean.
+    browser.wait_for_text("[data-testid=chart-lines]", "Control limits now: lower ").await?;
+    browser.wait_for_text("[data-testid=chart-legend]", "Control limits").await?;
     browser.click("label[for=f-chart-run]").await?;
     browser.wait_for_text("[data-testid=chart-caption]", "Run chart").await?;
 
@@ -139,6 +148,32 @@ async fn a_measure_chart_shows_its_signals_rules_phases_and_cycles() -> anyhow::
         .await?;
     let flags = browser.js("return document.querySelectorAll('[data-testid=chart-flag]').length", vec![]).await?;
     assert_eq!(flags, json!(1));
+    // Two more cycles start that month: one flag, "1–3", in the strip under the axis where it
+    // cannot hide a point; the legend explains it.
+    for title in ["Prompt at handover", "Prompt on the admission form"] {
+        browser.goto(&team_url).await?;
+        browser.start_cycle(title, "Prompt on the whiteboard").await?;
+        browser.set_value("#f-measure", &measure_id).await?;
+        browser.set_value("#f-start", "2025-09-20").await?;
+        browser.wait_saved().await?;
+    }
+    browser.goto(&measure_url).await?;
+    browser.wait_for_text("[data-testid=chart-annotations]", "Prompt on the admission form").await?;
+    let flags = browser
+        .js("return [...document.querySelectorAll('[data-testid=chart-flag]')].map(f => f.querySelector('text').textContent)", vec![])
+        .await?;
+    assert_eq!(flags, json!(["1–3"]), "cycles of one month share a flag");
+    let clear = browser
+        .js(
+            "const c = document.querySelector('[data-testid=chart]');\
+             const flagTop = Math.min(...[...c.querySelectorAll('[data-testid=chart-flag]')].map(f => f.getBoundingClientRect().top));\
+             const lowest = Math.max(...[...c.querySelectorAll('.dot-signal, .dots')].map(p => p.getBoundingClientRect().bottom));\
+             return lowest < flagTop;",
+            vec![],
+        )
+        .await?;
+    assert_eq!(clear, json!(true), "no flag sits on a point");
+    browser.wait_for_text("[data-testid=chart-legend]", "PDSA cycle started").await?;
     screenshots(&browser, "chart").await?;
     browser.click("[data-testid=chart-annotations] a").await?;
     browser.wait_for_text("[data-testid=cycle-title]", "Screening prompt on the board").await?;

@@ -208,7 +208,24 @@ async fn the_demo_collaborative_on_a_coach_tablet_and_a_faculty_phone() -> anyho
             "return document.querySelectorAll('.compare-cell svg').length === 9;",
         )
         .await?;
-    phone.wait_for_text("[data-testid=score-distribution]", "T").await?;
+    // One scale per common measure: every team's chart reads the same values up its side and
+    // the same months along the bottom; the score table names the teams.
+    let axes = phone
+        .js(
+            "return [...document.querySelectorAll('[data-testid=compare-grid]')].map(g =>\
+               [...g.querySelectorAll('.compare-chart')].map(svg => [...svg.querySelectorAll('text.tick')].map(t => t.textContent).join('|')));",
+            vec![],
+        )
+        .await?;
+    let axes: Vec<Vec<String>> = serde_json::from_value(axes)?;
+    assert_eq!(axes.len(), 3, "three common measures");
+    for teams in &axes {
+        assert_eq!(teams.len(), 3, "three teams each: {axes:?}");
+        assert!(teams.iter().all(|axis| axis == &teams[0] && axis.contains('|')), "one scale: {axes:?}");
+    }
+    phone.wait_for_text("[data-testid=team-key]", "Ward 7 Falls Team").await?;
+    phone.wait_for_text("[data-testid=score-distribution]", "T1").await?;
+    phone.look("compare-demo").await?;
     phone.screenshot("compare-demo-phone").await?;
     phone.viewport(TABLET).await?;
     phone.screenshot("compare-demo-tablet").await?;
@@ -216,6 +233,11 @@ async fn the_demo_collaborative_on_a_coach_tablet_and_a_faculty_phone() -> anyho
     phone.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" })).await?;
     let printed = phone.js("return getComputedStyle(document.querySelector('.top')).display", vec![]).await?;
     assert_eq!(printed, json!("none"), "the header is not printed");
+    let stamp = phone.js("const p = document.querySelector('[data-testid=print-asof]'); return getComputedStyle(p).display + ' ' + p.innerText;", vec![]).await?;
+    assert!(
+        stamp.as_str().is_some_and(|s| s.starts_with("block Data as of")),
+        "the printout says when its data is from: {stamp}"
+    );
     phone.screenshot("compare-demo-print").await?;
     phone.cdp("Emulation.setEmulatedMedia", json!({ "media": "" })).await?;
     phone.goto(&collab_url).await?;

@@ -62,7 +62,7 @@ async fn the_aim_is_coached_and_measure_data_is_entered_offline() -> anyhow::Res
     browser
         .wait_for_text(
             "[data-testid=aim-suggestion]",
-            "By 30 Jun 2027, reduce falls with harm 50 % fewer for adults over 65",
+            "By 30 Jun 2027, reduce falls with harm by 50 % for adults over 65 in wards 5 to 7.",
         )
         .await?;
     browser.click("[data-testid=use-suggestion]").await?;
