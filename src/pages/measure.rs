@@ -16,7 +16,7 @@ use ramp_core::schema::{self, Section};
 use ramp_core::{team_scope, Edit, Kind, RecordId, Value};
 
 use crate::charts::{Annotation, ChartData, MeasureChartView};
-use crate::components::FieldInput;
+use crate::components::{FieldInput, UnsentMark};
 use crate::pages::sheet::{DeleteButton, DeletionConflict, Sheet, SheetFields};
 use crate::pages::team::{CycleList, CycleRow};
 use crate::pages::{id_param, team_exists, today, TeamNav};
@@ -368,7 +368,8 @@ fn PointsTable(
                     let data =
                         if ratio { format!("{} / {}", cell(p.numerator), cell(p.denominator)) } else { String::new() };
                     let value = p.value.map(|v| format_value(&m, v)).unwrap_or_else(|| "—".into());
-                    (p.period, data, value, p.note, conflicted.contains(&p.id))
+                    let unsent = local_db.with(|r| r.unsent(&p.id));
+                    (p.period, data, value, p.note, conflicted.contains(&p.id), unsent)
                 })
                 .collect::<Vec<_>>()
         })
@@ -401,7 +402,7 @@ fn PointsTable(
                         <tr class:conflicted=row.4>
                             <th scope="row">{row.0.label()}<span class="note-cell">{row.3}</span></th>
                             <Show when=ratio><td class="data-cell">{row.1.clone()}</td></Show>
-                            <td>{row.2}{row.4.then_some(" ⚠ two values")}</td>
+                            <td>{row.2}{row.4.then_some(" ⚠ two values")}<UnsentMark unsent=row.5/></td>
                             <td class="no-print">
                                 <button type="button" class="small" on:click=move |_| {
                                     picked.set(Some(row.0));

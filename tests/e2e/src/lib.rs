@@ -526,6 +526,22 @@ impl Browser {
             anyhow::ensure!(twice.is_empty(), "{name}: element ids used twice: {twice:?}");
             let blocked = self.csp_violations().await?;
             anyhow::ensure!(blocked.is_empty(), "{name}: the security policy blocked {blocked:?}");
+            let spilled = self
+                .js(
+                    "const c = [...document.querySelectorAll('main .choice, main .button, main button')].find(box => {\
+                       const r = box.getBoundingClientRect(); if (r.width === 0) return false;\
+                       const round = parseFloat(getComputedStyle(box).borderTopLeftRadius) >= r.height / 2;\
+                       if (round && r.height > 60) return true;\
+                       return [...box.children].some(k => { const q = k.getBoundingClientRect();\
+                         return q.width > 0 && (q.right > r.right + 1 || q.bottom > r.bottom + 1); }); });\
+                     return c ? c.textContent.slice(0, 60) : null;",
+                    vec![],
+                )
+                .await?;
+            anyhow::ensure!(
+                spilled.is_null(),
+                "{name}: text spills out of its pill or button (or a pill of several lines cuts it at the corners) at {label} width: {spilled}"
+            );
             let skipped = self.skipped_headings().await?;
             anyhow::ensure!(skipped.is_empty(), "{name}: headings out of order: {skipped:?}");
             self.screenshot(&format!("{name}-{label}")).await?;

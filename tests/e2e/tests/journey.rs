@@ -38,6 +38,19 @@ async fn a_member_runs_a_ramp_offline_and_enters_this_months_data_on_a_phone() -
 
     // A cycle started from the idea, planned with a question and a prediction of two lines.
     phone.click("[data-testid=ramp-next]").await?;
+    // A submit with the title missing puts the focus where the fix goes.
+    phone.click("form.create-form button[type=submit]").await?;
+    phone
+        .wait_until(
+            "the title has the focus",
+            "return document.activeElement && document.activeElement.id === 'f-title';",
+        )
+        .await?;
+    phone.wait_for_text("#f-title-problem", "Give the cycle a title").await?;
+    // Near a text field's limit, a counter says how much room is left.
+    phone.find("#f-title").await?.send_keys(&"x".repeat(170)).await?;
+    phone.wait_for_text("[data-testid=field-title] [data-testid=char-count]", "170 of 200 characters").await?;
+    phone.set_value("#f-title", "").await?;
     phone.type_into("#f-title", "Risk check test 1").await?;
     phone.click("form.create-form button[type=submit]").await?;
     phone.wait_for_text("[data-testid=cycle-title]", "Risk check test 1").await?;
@@ -106,6 +119,7 @@ async fn a_member_runs_a_ramp_offline_and_enters_this_months_data_on_a_phone() -
         .await?;
     assert_eq!(chosen, json!("Risk check test 1"));
     phone.goto(&idea_url).await?;
+    phone.wait_for_text("[data-testid=ramp]", "Risk check test 2").await?;
     let order =
         phone.js("return [...document.querySelectorAll('.ramp .card-title')].map(e => e.innerText)", vec![]).await?;
     assert_eq!(order, json!(["Risk check test 1", "Risk check test 2"]));
