@@ -643,11 +643,14 @@ pub fn analyse(points: &[Input], settings: &Settings) -> Analysis {
         let needed = if settings.chart == ChartType::Run { RUN_MIN } else { SPC_MIN };
         if base.len() < needed {
             result.warnings.push(if settings.chart == ChartType::Run {
-                format!("Only {} points: the run chart rules are more reliable with {RUN_MIN} or more.", base.len())
+                format!(
+                    "Only {}: the run chart rules are more reliable with {RUN_MIN} points or more.",
+                    points_word(base.len())
+                )
             } else {
                 format!(
-                    "Only {} points for the limits: treat them as trial limits until there are {SPC_MIN}.",
-                    base.len()
+                    "Only {} for the limits: treat them as trial limits until there are {SPC_MIN}.",
+                    points_word(base.len())
                 )
             });
         }
@@ -1131,6 +1134,15 @@ pub fn runs_limits(useful: usize) -> (usize, usize) {
     let mean = 1.0 + 2.0 * a * b / n;
     let sd = (2.0 * a * b * (2.0 * a * b - n) / (n * n * (n - 1.0))).sqrt();
     ((mean - 1.96 * sd).round().max(1.0) as usize, (mean + 1.96 * sd).round().min(n) as usize)
+}
+
+/// "1 point", "8 points".
+fn points_word(n: usize) -> String {
+    if n == 1 {
+        "1 point".to_owned()
+    } else {
+        format!("{n} points")
+    }
 }
 
 #[cfg(test)]
