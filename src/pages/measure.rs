@@ -340,15 +340,21 @@ fn PointsTable(
     // What a value's words depend on: the table follows this, not every change to the measure.
     let format =
         Memo::new(move |_| sheet.record.with(|m| m.as_ref().map(|m| (ValueType::of(m), m.text("unit").to_owned()))));
-    let conflicted = Memo::new(move |_| {
+    // Which points are in conflict and which wait to be sent, in one pass over the device's
+    // records: the rows below are rebuilt when these change, not on every save.
+    let marks = Memo::new(move |_| {
         series.with(|points| {
             local_db.with(|r| {
-                points
-                    .iter()
-                    .flatten()
+                let waiting: std::collections::BTreeSet<&RecordId> = r.outbox().iter().map(|op| &op.record).collect();
+                let points = points.iter().flatten();
+                let conflicted: Vec<RecordId> = points
+                    .clone()
                     .filter(|p| r.record(&p.id).is_some_and(|p| p.open_conflicts() > 0))
                     .map(|p| p.id.clone())
-                    .collect::<Vec<RecordId>>()
+                    .collect();
+                let unsent: std::collections::BTreeSet<RecordId> =
+                    points.filter(|p| waiting.contains(&p.id)).map(|p| p.id.clone()).collect();
+                (conflicted, unsent)
             })
         })
     });
@@ -359,7 +365,7 @@ fn PointsTable(
         let Some(m) = sheet.record.get_untracked() else { return Vec::new() };
         let ratio = ValueType::of(&m).is_ratio();
         let points = series.get().unwrap_or_default();
-        conflicted.with(|conflicted| {
+        marks.with(|(conflicted, unsent)| {
             points
                 .into_iter()
                 .rev()
@@ -368,8 +374,7 @@ fn PointsTable(
                     let data =
                         if ratio { format!("{} / {}", cell(p.numerator), cell(p.denominator)) } else { String::new() };
                     let value = p.value.map(|v| format_value(&m, v)).unwrap_or_else(|| "—".into());
-                    let unsent = local_db.with(|r| r.unsent(&p.id));
-                    (p.period, data, value, p.note, conflicted.contains(&p.id), unsent)
+                    (p.period, data, value, p.note, conflicted.contains(&p.id), unsent.contains(&p.id))
                 })
                 .collect::<Vec<_>>()
         })
