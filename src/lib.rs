@@ -81,9 +81,7 @@ pub fn App() -> impl IntoView {
 /// otherwise treat "#main" as a navigation).
 fn skip_to_content(ev: leptos::ev::MouseEvent) {
     ev.prevent_default();
-    let main = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("main"));
-    if let Some(main) = main.and_then(|m| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(m).ok()) {
-        let _ = main.focus();
+    if let Some(main) = components::focus("#main") {
         main.scroll_into_view();
     }
 }

@@ -76,12 +76,16 @@ pub fn FormProblems(
 
 /// Moves the focus (and the view) to a field's first input, so the person sees what to fix.
 pub(crate) fn focus_field(prefix: &str, field: &str) {
-    let selector = format!("[id='{prefix}-{field}'], [id^='{prefix}-{field}-']");
+    focus(&format!("[id='{prefix}-{field}'], [id^='{prefix}-{field}-']"));
+}
+
+/// Gives the focus to the first element matching a CSS selector, and returns it (for a caller
+/// that also scrolls it to the top).
+pub(crate) fn focus(selector: &str) -> Option<web_sys::HtmlElement> {
     let element = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(&selector).ok().flatten())
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-    if let Some(element) = element {
-        let _ = element.focus();
-    }
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())?;
+    let _ = element.focus();
+    Some(element)
 }

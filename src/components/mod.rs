@@ -11,7 +11,7 @@ mod update_banner;
 
 pub(crate) use conflict_choices::{day_and_time, words};
 pub use conflict_choices::{Choice, ConflictChoices};
-pub(crate) use create_form::focus_field;
+pub(crate) use create_form::{focus, focus_field};
 pub use create_form::{CreateForm, FormProblems};
 pub use field::FieldInput;
 pub use stage_badge::StageBadge;

@@ -133,12 +133,8 @@ pub fn CommentThread(
         landed.set_value(true);
         let wanted = wanted.to_owned();
         request_animation_frame(move || {
-            let document = web_sys::window().and_then(|w| w.document());
-            if let Some(element) = document.and_then(|d| d.get_element_by_id(&wanted)) {
-                element.scroll_into_view();
-                if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
-                    let _ = element.focus();
-                }
+            if let Some(comment) = crate::components::focus(&format!("#{wanted}")) {
+                comment.scroll_into_view();
             }
         });
     });

@@ -135,13 +135,8 @@ fn DataEntry(team: RecordId, measure: RecordId, sheet: Sheet, picked: RwSignal<O
     // From "Enter this month's data" (`?enter=now`): the first number box has the focus.
     let query = leptos_router::hooks::use_query_map();
     if query.with_untracked(|q| q.get("enter").is_some()) {
-        request_animation_frame(move || {
-            let document = web_sys::window().and_then(|w| w.document());
-            let first =
-                document.and_then(|d| d.query_selector("[data-testid=data-entry] input[inputmode]").ok().flatten());
-            if let Some(element) = first.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
-                let _ = element.focus();
-            }
+        request_animation_frame(|| {
+            crate::components::focus("[data-testid=data-entry] input[inputmode]");
         });
     }
     // The form follows the period picked here or in the table; it starts on the current one.
