@@ -251,10 +251,8 @@ pub fn DriverPage() -> impl IntoView {
                 })
             });
             let base = format!("/teams/{team}");
-            let sheet_team = StoredValue::new(team.clone());
-            crate::pages::page_title(move || {
-                format!("{} · Driver: {}", crate::pages::team_name(local_db, sheet_team.get_value())(), title())
-            });
+            let team_name = crate::pages::team_name(local_db, team.clone());
+            crate::pages::page_title(move || format!("{} · Driver: {}", team_name(), title()));
             view! {
                 <nav class="crumbs no-print"><A href=back.clone()>"Drivers & change ideas"</A></nav>
                 <DeletionConflict sheet=sheet noun="driver"/>

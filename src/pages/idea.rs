@@ -69,10 +69,8 @@ fn Idea(team: RecordId, idea: RecordId) -> impl IntoView {
     };
     let back = format!("/teams/{team}/drivers");
     let team_for_list = team.clone();
-    let title_team = StoredValue::new(team.clone());
-    crate::pages::page_title(move || {
-        format!("{} · Change idea: {}", crate::pages::team_name(local_db, title_team.get_value())(), title())
-    });
+    let team_name = crate::pages::team_name(local_db, team.clone());
+    crate::pages::page_title(move || format!("{} · Change idea: {}", team_name(), title()));
     view! {
         <nav class="crumbs no-print"><A href=back.clone()>"Drivers & change ideas"</A></nav>
         <DeletionConflict sheet=sheet noun="change idea"/>
