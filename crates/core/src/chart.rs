@@ -80,13 +80,7 @@ impl ChartType {
     /// The `chart` choices to offer for a measure whose `value_type` field reads as given: the
     /// run chart, the usual control chart, and the charts that fit the type.
     pub fn choices(value_type: &str) -> Vec<&'static str> {
-        let value_type = match value_type {
-            "rate" => ValueType::Rate { per: 1.0 },
-            "count" => ValueType::Count,
-            "continuous" => ValueType::Continuous,
-            _ => ValueType::Proportion,
-        };
-        let fitting = ChartType::fitting(value_type);
+        let fitting = ChartType::fitting(ValueType::from_key(value_type, 1.0));
         std::iter::once("run").chain(["spc"]).chain(fitting[1..].iter().map(|c| c.key())).collect()
     }
 

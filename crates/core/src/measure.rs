@@ -32,14 +32,17 @@ pub enum ValueType {
 impl ValueType {
     /// The value type a measure record declares (a percentage when it declares none).
     pub fn of(measure: &Record) -> ValueType {
-        match measure.text("value_type") {
-            "rate" => {
-                let per = match measure.value("rate_per") {
-                    Value::Number(n) if *n >= 1.0 => *n,
-                    _ => 1.0,
-                };
-                ValueType::Rate { per }
-            }
+        let per = match measure.value("rate_per") {
+            Value::Number(n) if *n >= 1.0 => *n,
+            _ => 1.0,
+        };
+        ValueType::from_key(measure.text("value_type"), per)
+    }
+
+    /// The value type a `value_type` key names (a rate per `per`); a proportion when unknown.
+    pub fn from_key(key: &str, per: f64) -> ValueType {
+        match key {
+            "rate" => ValueType::Rate { per },
             "count" => ValueType::Count,
             "continuous" => ValueType::Continuous,
             _ => ValueType::Proportion,
