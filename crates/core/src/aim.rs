@@ -81,10 +81,10 @@ pub fn gaps(aim: Option<&Record>) -> Vec<Gap> {
 
 /// "50 %", "3 per 1,000 bed days".
 fn with_unit(number: &str, unit: &str) -> String {
-    match unit {
-        "" => number.to_owned(),
-        unit if unit.starts_with('%') => format!("{number} {unit}"),
-        unit => format!("{number} {unit}"),
+    if unit.is_empty() {
+        number.to_owned()
+    } else {
+        format!("{number} {unit}")
     }
 }
 
