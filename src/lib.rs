@@ -7,6 +7,7 @@
 //! pure lives in `ramp-core`. Start reading at [`App`], then `pages/cycle.rs`.
 
 pub mod charts;
+pub mod chunks;
 pub mod components;
 pub mod error;
 pub mod files;
@@ -21,12 +22,9 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
+use crate::chunks::Lazy;
 use crate::components::UpdateBanner;
-use crate::pages::{
-    ActivityPage, AimPage, CollabPage, CommonMeasurePage, ComparePage, CyclePage, CyclesPage, DashboardPage,
-    DriverPage, DriversPage, HomePage, IdeaPage, MeasurePage, MeasuresPage, NewCyclePage, NotFound, PeoplePage,
-    ReportPage, ReportsPage, Seen, SettingsPage, SignInPage, TeamPage,
-};
+use crate::pages::{HomePage, NotFound, Seen};
 use crate::panels::StatusChip;
 use crate::store::{LocalDb, Phase, SaveState};
 use crate::sync::Sync;
@@ -91,26 +89,26 @@ fn AppRoutes() -> impl IntoView {
     view! {
         <Routes fallback=NotFound>
             <Route path=path!("/") view=HomePage/>
-            <Route path=path!("/settings") view=SettingsPage/>
-            <Route path=path!("/dashboard") view=DashboardPage/>
-            <Route path=path!("/collabs/:collab") view=CollabPage/>
-            <Route path=path!("/collabs/:collab/compare") view=ComparePage/>
-            <Route path=path!("/collabs/:collab/measures/:measure") view=CommonMeasurePage/>
-            <Route path=path!("/signin") view=SignInPage/>
-            <Route path=path!("/teams/:team") view=TeamPage/>
-            <Route path=path!("/teams/:team/aim") view=AimPage/>
-            <Route path=path!("/teams/:team/measures") view=MeasuresPage/>
-            <Route path=path!("/teams/:team/measures/:measure") view=MeasurePage/>
-            <Route path=path!("/teams/:team/drivers") view=DriversPage/>
-            <Route path=path!("/teams/:team/drivers/:driver") view=DriverPage/>
-            <Route path=path!("/teams/:team/ideas/:idea") view=IdeaPage/>
-            <Route path=path!("/teams/:team/cycles") view=CyclesPage/>
-            <Route path=path!("/teams/:team/cycles/new") view=NewCyclePage/>
-            <Route path=path!("/teams/:team/cycles/:cycle") view=CyclePage/>
-            <Route path=path!("/teams/:team/activity") view=ActivityPage/>
-            <Route path=path!("/teams/:team/people") view=PeoplePage/>
-            <Route path=path!("/teams/:team/reports") view=ReportsPage/>
-            <Route path=path!("/teams/:team/reports/:month") view=ReportPage/>
+            <Route path=path!("/settings") view=|| view! { <Lazy load=chunks::settings/> }/>
+            <Route path=path!("/dashboard") view=|| view! { <Lazy load=chunks::dashboard/> }/>
+            <Route path=path!("/collabs/:collab") view=|| view! { <Lazy load=chunks::collab/> }/>
+            <Route path=path!("/collabs/:collab/compare") view=|| view! { <Lazy load=chunks::compare/> }/>
+            <Route path=path!("/collabs/:collab/measures/:measure") view=|| view! { <Lazy load=chunks::common_measure/> }/>
+            <Route path=path!("/signin") view=|| view! { <Lazy load=chunks::sign_in/> }/>
+            <Route path=path!("/teams/:team") view=|| view! { <Lazy load=chunks::team/> }/>
+            <Route path=path!("/teams/:team/aim") view=|| view! { <Lazy load=chunks::aim/> }/>
+            <Route path=path!("/teams/:team/measures") view=|| view! { <Lazy load=chunks::measures/> }/>
+            <Route path=path!("/teams/:team/measures/:measure") view=|| view! { <Lazy load=chunks::measure/> }/>
+            <Route path=path!("/teams/:team/drivers") view=|| view! { <Lazy load=chunks::drivers/> }/>
+            <Route path=path!("/teams/:team/drivers/:driver") view=|| view! { <Lazy load=chunks::driver/> }/>
+            <Route path=path!("/teams/:team/ideas/:idea") view=|| view! { <Lazy load=chunks::idea/> }/>
+            <Route path=path!("/teams/:team/cycles") view=|| view! { <Lazy load=chunks::cycles/> }/>
+            <Route path=path!("/teams/:team/cycles/new") view=|| view! { <Lazy load=chunks::new_cycle/> }/>
+            <Route path=path!("/teams/:team/cycles/:cycle") view=|| view! { <Lazy load=chunks::cycle/> }/>
+            <Route path=path!("/teams/:team/activity") view=|| view! { <Lazy load=chunks::activity/> }/>
+            <Route path=path!("/teams/:team/people") view=|| view! { <Lazy load=chunks::people/> }/>
+            <Route path=path!("/teams/:team/reports") view=|| view! { <Lazy load=chunks::reports/> }/>
+            <Route path=path!("/teams/:team/reports/:month") view=|| view! { <Lazy load=chunks::report/> }/>
         </Routes>
     }
 }

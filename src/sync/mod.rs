@@ -408,7 +408,11 @@ impl Sync {
         loop {
             self.again.set_value(false);
             self.state.set(SyncState::Syncing);
-            let result = self.once().await;
+            // The pushing and pulling is in a chunk of its own (not needed for the first screen).
+            let result = match crate::chunks::sync_once(self).await {
+                Ok(once) => once.await,
+                Err(crate::chunks::ChunkMissing) => Err(ClientError::Offline),
+            };
             self.state.set(match result {
                 Ok(()) => SyncState::Synced(js_sys::Date::now()),
                 Err(error) => SyncState::Failed(error),
@@ -427,7 +431,7 @@ impl Sync {
     }
 
     /// One sync: push the outbox in batches, then pull pages until nothing more waits.
-    async fn once(&self) -> Result<(), ClientError> {
+    pub(crate) async fn once(&self) -> Result<(), ClientError> {
         let token = self.token()?;
         let now = js_sys::Date::now();
         let fresh =

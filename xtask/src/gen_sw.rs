@@ -104,6 +104,13 @@ fn collect(base: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) -> anyho
     Ok(())
 }
 
+/// The FNV-1a hash of `bytes` (what names a build's files).
+pub fn fnv(bytes: &[u8]) -> u64 {
+    let mut hash = Fnv::default();
+    hash.write(bytes);
+    hash.0
+}
+
 /// FNV-1a, 64 bits: stable across Rust versions, unlike `DefaultHasher`.
 struct Fnv(u64);
 

@@ -19,6 +19,7 @@
 
 mod tidy;
 mod tools;
+mod wasm;
 
 use std::process::Command;
 
@@ -33,7 +34,8 @@ tasks:
   test                                             run every check and test
   bench [--quick]                                  measure Ramp's figures against their budgets
   fuzz [--seconds 60] [TARGET...]                  run the fuzz targets (sync_push, sync_pull, backup_import)
-  gen-sw [--dir DIR]                               write the service worker (Trunk hook)
+  gen-sw [--dir DIR]                               write the service worker
+  post-build                                       build the wasm in chunks, then the service worker (Trunk hook)
 ";
 
 fn main() {
@@ -53,6 +55,7 @@ fn run() -> anyhow::Result<()> {
         Some("bench") => bench(rest.iter().any(|a| a == "--quick")),
         Some("fuzz") => fuzz_command(&rest),
         Some("gen-sw") => gen_sw::run(&rest),
+        Some("post-build") => post_build(),
         _ => {
             eprint!("{HELP}");
             bail!("unknown task {}", task.unwrap_or_default())
@@ -132,7 +135,7 @@ fn test() -> anyhow::Result<()> {
             .env("RAMP_ROOT", root());
         run_command(&mut command)
     })?;
-    step("benchmark smoke run (small sizes, budgets not enforced)", || run_bench(true, false))?;
+    step("benchmark smoke run (small sizes, budgets not enforced)", || run_bench(true, false, None))?;
     println!("xtask: all checks passed in {:.0} s", started.elapsed().as_secs_f64());
     Ok(())
 }
@@ -140,9 +143,11 @@ fn test() -> anyhow::Result<()> {
 fn bench(quick: bool) -> anyhow::Result<()> {
     tools::ensure_build_tools()?;
     tools::ensure_browser()?;
+    // Lighthouse takes half a minute a run: the full bench only, not the smoke run `test` makes.
+    let lighthouse = if quick { None } else { Some(tools::ensure_lighthouse()?) };
     build_app()?;
     cargo(&["build", "--package", "ramp-server", "--release"])?;
-    run_bench(quick, true)
+    run_bench(quick, true, lighthouse)
 }
 
 /// The cargo-fuzz targets under `fuzz/fuzz_targets/`.
@@ -201,8 +206,21 @@ fn fuzz(targets: &[&str], seconds: u32) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Trunk's post_build hook: the wasm in chunks (see `wasm.rs`), then the service worker that
+/// precaches them with everything else.
+fn post_build() -> anyhow::Result<()> {
+    let staging = std::env::var_os("TRUNK_STAGING_DIR").context("TRUNK_STAGING_DIR is not set (a Trunk hook)")?;
+    let staging = std::path::PathBuf::from(staging);
+    let release = std::env::var("TRUNK_PROFILE").is_ok_and(|profile| profile == "release");
+    let pieces = wasm::build(&staging, release)?;
+    for piece in &pieces {
+        println!("xtask: {:>9} bytes  {}", piece.bytes, piece.name);
+    }
+    gen_sw::run(&["--dir".to_owned(), staging.display().to_string()])
+}
+
 /// Runs the benchmark binary (`tests/e2e/src/bin/bench.rs`) against the built app.
-fn run_bench(quick: bool, release: bool) -> anyhow::Result<()> {
+fn run_bench(quick: bool, release: bool, lighthouse: Option<std::path::PathBuf>) -> anyhow::Result<()> {
     let mut args = vec!["run", "--package", "ramp-e2e", "--bin", "bench"];
     if release {
         args.push("--release");
@@ -214,6 +232,9 @@ fn run_bench(quick: bool, release: bool) -> anyhow::Result<()> {
     let server = if release { "target/release/ramp-server" } else { "target/debug/ramp-server" };
     let mut command = cargo_command(&args);
     command.env("RAMP_DIST", root().join("dist")).env("RAMP_SERVER", root().join(server)).env("RAMP_ROOT", root());
+    if let Some(lighthouse) = lighthouse {
+        command.env("RAMP_LIGHTHOUSE", lighthouse);
+    }
     run_command(&mut command)
 }
 

@@ -16,6 +16,9 @@ use crate::run_command;
 const TRUNK_VERSION: &str = "0.21.14";
 const BINARYEN_VERSION: &str = "132.0.0";
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
+/// Lighthouse, for the bench's first-visit and warm-launch figures: 12.8 is the last line that
+/// runs on the machine's Node.js 20 (13 needs 22).
+const LIGHTHOUSE_VERSION: &str = "12.8.2";
 
 /// The folder npm installs binaryen into.
 fn tools_dir() -> PathBuf {
@@ -85,6 +88,28 @@ pub fn ensure_build_tools() -> anyhow::Result<()> {
         run_command(Command::new("npm").args(["install", "--no-audit", "--no-fund", "--prefix", &prefix, &spec]))?;
     }
     Ok(())
+}
+
+/// Lighthouse (npm), beside wasm-opt in `target/tools`; returns the path of its command.
+pub fn ensure_lighthouse() -> anyhow::Result<PathBuf> {
+    let package = tools_dir().join("node_modules/lighthouse/package.json");
+    let installed = std::fs::read_to_string(&package).unwrap_or_default();
+    if !installed.contains(&format!("\"version\": \"{LIGHTHOUSE_VERSION}\"")) {
+        println!("xtask: installing lighthouse {LIGHTHOUSE_VERSION} (npm)");
+        std::fs::create_dir_all(tools_dir())?;
+        let prefix = tools_dir().display().to_string();
+        let spec = format!("lighthouse@{LIGHTHOUSE_VERSION}");
+        run_command(Command::new("npm").args([
+            "install",
+            "--no-audit",
+            "--no-fund",
+            "--save-exact",
+            "--prefix",
+            &prefix,
+            &spec,
+        ]))?;
+    }
+    Ok(tools_dir().join("node_modules/.bin/lighthouse"))
 }
 
 /// cargo-fuzz, for the fuzz targets under `fuzz/` (run on stable with `--sanitizer none`).

@@ -19,7 +19,7 @@
 //!   of access in the same span, for its faculty.
 //! - any other `/api/…`: 404 with a JSON reason (never the app's page).
 //! - everything else: the built app from the dist folder; unknown paths get `index.html`, so
-//!   deep links load. `index.html`, `sw.js` and the manifest are never cached by the browser;
+//!   deep links load, except paths that name a file (`.wasm`, `.js`…), which are 404s. `index.html`, `sw.js` and the manifest are never cached by the browser;
 //!   the hashed build files are cached for a year.
 //! - every response: the security headers of `security.rs` (CSP, nosniff, no referrer, no framing).
 //!
@@ -42,11 +42,12 @@ use std::sync::Arc;
 
 use axum::extract::DefaultBodyLimit;
 use axum::extract::{OriginalUri, Request, State};
-use axum::http::{header, HeaderValue};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, patch, post};
 use axum::{Json, Router};
+use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 
 use crate::error::AppError;
@@ -86,7 +87,18 @@ impl AppState {
 pub fn app(state: AppState, dist: PathBuf) -> Router {
     // Brotli or gzip copies written at build time are sent to browsers that accept them.
     let index = ServeFile::new(dist.join("index.html")).precompressed_br().precompressed_gzip();
-    let files = ServeDir::new(&dist).precompressed_br().precompressed_gzip().fallback(index);
+    // A path the build has no file for: a page of the app (a deep link) gets index.html; a file
+    // (a chunk of another build, say) is missing, never the page under its name.
+    let page_or_missing = tower::service_fn(move |request: Request| {
+        let index = index.clone();
+        async move {
+            if names_a_file(request.uri().path()) {
+                return Ok::<_, std::convert::Infallible>(StatusCode::NOT_FOUND.into_response());
+            }
+            Ok(index.oneshot(request).await.into_response())
+        }
+    });
+    let files = ServeDir::new(&dist).precompressed_br().precompressed_gzip().fallback(page_or_missing);
     let api = Router::new()
         .route("/health", get(health_show))
         .route("/auth/login", post(api::login_create).layer(DefaultBodyLimit::max(AUTH_BODY)))
@@ -143,6 +155,15 @@ async fn cache_headers(request: Request, next: Next) -> Response {
     };
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
     response
+}
+
+/// Whether a path names a file (its last segment has an extension, `x.wasm`), not a page of
+/// the app (`/teams/0190/reports/2026-11`).
+fn names_a_file(path: &str) -> bool {
+    let last = path.rsplit('/').next().unwrap_or("");
+    last.rsplit_once('.').is_some_and(|(stem, extension)| {
+        !stem.is_empty() && !extension.is_empty() && extension.bytes().all(|b| b.is_ascii_alphanumeric())
+    })
 }
 
 /// Whether a path names a file whose name carries Trunk's content hash

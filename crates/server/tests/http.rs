@@ -69,6 +69,24 @@ async fn deep_links_get_the_app_page_revalidated() {
 }
 
 #[tokio::test]
+async fn a_missing_file_of_the_app_is_a_404_never_the_page_cached_for_a_year() {
+    // A chunk the build does not have (or not yet, mid-deployment): answering it with the page
+    // under its hashed name made the browser keep that page as the chunk for a year, so
+    // "Try again" could never fetch the real one.
+    let f = fixture().await;
+    for path in ["/split_worksheets-0123456789abcdef.wasm", "/ramp-fedcba9876543210.js", "/icons/gone.png"] {
+        let (status, cache, body) = get(&f.router, path).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(cache.as_deref(), Some("no-cache"), "{path}");
+        assert!(!body.contains("<title>Ramp</title>"), "{path}: {body}");
+    }
+    // Deep links (no file extension, or a dot inside an id-like segment) still get the page.
+    let (status, _, body) = get(&f.router, "/teams/0190/reports/2026-11").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("<title>Ramp</title>"), "{body}");
+}
+
+#[tokio::test]
 async fn the_worker_is_revalidated_and_hashed_files_are_cached() {
     let f = fixture().await;
     let (_, sw_cache, _) = get(&f.router, "/sw.js").await;

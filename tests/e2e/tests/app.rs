@@ -292,3 +292,146 @@ async fn a_team_with_many_cycles_shows_the_newest_fifty_and_more_on_request() ->
     browser.close().await;
     Ok(())
 }
+
+#[tokio::test]
+async fn a_page_whose_code_cannot_be_fetched_says_so_and_offers_to_try_again() -> anyhow::Result<()> {
+    // The worksheets' chunk cannot be fetched (the connection dropped before the service
+    // worker stored it): the server of this test does not have it.
+    let deployed = TempDir::new("dist");
+    let dist = std::env::var_os("RAMP_DIST").expect("RAMP_DIST");
+    copy_dir(std::path::Path::new(&dist), deployed.path())?;
+    let held_back = TempDir::new("chunk");
+    for entry in std::fs::read_dir(deployed.path())? {
+        let path = entry?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_owned();
+        if name.starts_with("split_worksheets-") {
+            std::fs::rename(&path, held_back.path().join(&name))?;
+        }
+    }
+    assert!(std::fs::read_dir(held_back.path())?.count() >= 1, "the build has a worksheets chunk");
+    let server = Server::start_with_dist(deployed.path().to_path_buf())?;
+    let browser = Browser::start(PHONE).await?;
+    browser.goto(&server.url).await?;
+    browser.type_into("#f-name", "Chunkless Team").await?;
+    browser.click("form.create-form button[type=submit]").await?;
+
+    // The team page says what is missing; the header, the save status and the start page work.
+    browser.wait_for_text("[data-testid=chunk-failed]", "This page could not be loaded").await?;
+    browser.wait_for_text("[data-testid=chunk-failed]", "Everything you saved is still on this device").await?;
+    browser.wait_for_text("[data-testid=save-status]", "Saved on this device").await?;
+    browser.look("chunk-failed").await?;
+    browser.click("header a.brand").await?;
+    browser.wait_for_text("main h1", "Your teams").await?;
+    browser.wait_for_text("main .cards", "Chunkless Team").await?;
+    browser.click("main .cards a.card").await?;
+    browser.wait_for_text("[data-testid=chunk-failed] button", "Try again").await?;
+
+    // The connection is back: "Try again" fetches the chunk and draws the page, no reload.
+    for entry in std::fs::read_dir(held_back.path())? {
+        let path = entry?.path();
+        std::fs::rename(&path, deployed.path().join(path.file_name().expect("a name")))?;
+    }
+    browser.js("window.notReloaded = true", vec![]).await?;
+    browser.click("[data-testid=chunk-failed] button").await?;
+    browser.wait_for_text("[data-testid=team-name]", "Chunkless Team").await?;
+    assert_eq!(browser.js("return window.notReloaded === true", vec![]).await?, json!(true));
+    let failed = browser.js("return !!document.querySelector('[data-testid=chunk-failed]')", vec![]).await?;
+    assert_eq!(failed, json!(false));
+    browser.close().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn every_page_opens_offline_from_what_the_first_visit_stored() -> anyhow::Result<()> {
+    // The demo's faculty sees every kind of page: the collaborative's, the dashboard, a
+    // team's worksheets and charts.
+    let mut server = Server::start_demo()?;
+    let browser = Browser::start(PHONE).await?;
+    browser.sign_in(&server, "faculty@demo.ramp", "ramp-demo-2026").await?;
+    browser.wait_for_text("[data-testid=collab-list]", "Safer Wards Collaborative").await?;
+    browser.wait_offline_ready().await?;
+    // The addresses, from the links on the pages (online, as a person would follow them).
+    let hrefs = |prefix: &str| {
+        format!(
+            "return [...document.querySelectorAll('main a[href]')].map(a => a.getAttribute('href'))\
+             .filter(h => h.startsWith('{prefix}'));"
+        )
+    };
+    let links = |value: serde_json::Value| -> Vec<String> {
+        value.as_array().into_iter().flatten().filter_map(|h| h.as_str().map(str::to_owned)).collect()
+    };
+    browser.click("[data-testid=collab-list] a").await?;
+    browser.wait_for_text("[data-testid=common-measures]", "Patients screened for falls risk").await?;
+    let collab = browser.url().await?.trim_start_matches(&server.url).to_owned();
+    let on_collab = links(browser.js(&hrefs("/"), vec![]).await?);
+    let common_measure = on_collab.iter().find(|h| h.contains("/measures/")).expect("a common measure").clone();
+    let team =
+        on_collab.iter().find(|h| h.starts_with("/teams/") && h.matches('/').count() == 2).expect("a team").clone();
+    browser.goto(&format!("{}{team}", server.url)).await?;
+    browser.find("[data-testid=team-name]").await?;
+    browser
+        .wait_until("the team's measures", "return !!document.querySelector(\"main a[href*='/measures/']\");")
+        .await?;
+    let on_team = links(browser.js(&hrefs(&team), vec![]).await?);
+    let first = |part: &str| {
+        on_team.iter().find(|h| h.contains(part) && h.trim_start_matches(&team).matches('/').count() == 2).cloned()
+    };
+    let measure = first("/measures/").expect("a measure");
+    let cycle = first("/cycles/").expect("a cycle");
+    browser.goto(&format!("{}{team}/drivers", server.url)).await?;
+    browser.wait_until("a change idea", "return !!document.querySelector(\"main a[href*='/ideas/']\");").await?;
+    let on_drivers = links(browser.js(&hrefs(&team), vec![]).await?);
+    let driver = on_drivers.iter().find(|h| h.contains("/drivers/")).expect("a driver").clone();
+    let idea = on_drivers.iter().find(|h| h.contains("/ideas/")).expect("a change idea").clone();
+    browser.goto(&format!("{}{team}/reports", server.url)).await?;
+    browser.wait_until("a month's report", "return !!document.querySelector(\"main a[href*='/reports/']\");").await?;
+    let report = links(browser.js(&hrefs(&format!("{team}/reports/")), vec![]).await?).remove(0);
+
+    // Offline: every page, each a fresh start from the service worker.
+    server.stop();
+    let pages = [
+        "/".to_owned(),
+        "/settings".to_owned(),
+        "/signin".to_owned(),
+        "/dashboard".to_owned(),
+        collab.clone(),
+        format!("{collab}/compare"),
+        common_measure,
+        team.clone(),
+        format!("{team}/aim"),
+        format!("{team}/measures"),
+        measure,
+        format!("{team}/drivers"),
+        driver,
+        idea,
+        format!("{team}/cycles"),
+        format!("{team}/cycles/new"),
+        cycle,
+        format!("{team}/activity"),
+        format!("{team}/people"),
+        format!("{team}/reports"),
+        report,
+    ];
+    for page in &pages {
+        browser.goto(&format!("{}{page}", server.url)).await?;
+        browser
+            .wait_until(
+                &format!("{page} drawn offline"),
+                "const main = document.querySelector('main');\
+                 return !!main && !!main.querySelector('h1') && !main.querySelector('.loading');",
+            )
+            .await?;
+        let state = browser
+            .js(
+                "return [performance.getEntriesByType('navigation')[0].workerStart > 0,\
+                 !!document.querySelector('[data-testid=chunk-failed]'), document.querySelector('main h1').innerText];",
+                vec![],
+            )
+            .await?;
+        assert_eq!(state[0], json!(true), "{page} came from the service worker");
+        assert_eq!(state[1], json!(false), "{page} has its code offline: {state}");
+        assert_ne!(state[2], json!("Nothing here"), "{page} is a page");
+    }
+    browser.close().await;
+    Ok(())
+}

@@ -3,7 +3,9 @@
 //! Prints one table (the median of several runs per figure) and writes it as JSON under
 //! `target/bench/`: `{"name", "value", "unit", "budget", "pass"}` per figure. `--quick` is the
 //! smoke mode the test command runs: small sizes, one run, budgets shown but not enforced.
-//! Figures: first-visit transfer (each file's gzip and brotli size as the server sends it);
+//! Figures: each wasm module's size as the server sends it, and the whole offline set; the
+//! first screen of a first visit (what it fetched, at home and at a deep link); Lighthouse's
+//! mobile profile on a first visit and on a warm launch (not in `--quick`);
 //! cold and warm (offline) load to the app's `ramp-interactive` mark, and what a repeat visit
 //! fetches; local saves (p50, p95 of the app's `ramp-save` measure); a 500-point chart analysed,
 //! opened and redrawn; a large team's overview drawn; in the browser against the real server,
@@ -97,7 +99,7 @@ async fn main() -> anyhow::Result<()> {
         "µs",
         5_000.0,
     ));
-    figures.extend(transfer_sizes()?);
+    figures.extend(sizes()?);
 
     // In Chromium: a team with one measure of `points` points, imported from a backup file.
     if only.as_deref().is_none_or(|o| o == "browser") {
@@ -188,6 +190,11 @@ async fn main() -> anyhow::Result<()> {
         figures.extend(warm_load(&browser, &team_url, runs).await?);
         browser.close().await;
         figures.extend(cold_load(&server, runs.min(5)).await?);
+        figures.extend(first_screen(&server).await?);
+        // Installed and named by `cargo xtask bench` (not in its --quick smoke run).
+        if let Some(command) = std::env::var_os("RAMP_LIGHTHOUSE") {
+            figures.extend(lighthouse(std::path::Path::new(&command), &server.url, 3)?);
+        }
         figures.extend(overview(&server, quick, runs).await?);
         drop(server);
     }
@@ -225,41 +232,156 @@ async fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// First-visit transfer: each file the first page load fetches, as sent (gzip and brotli
-/// copies written at build time), and the totals against the budget.
-fn transfer_sizes() -> anyhow::Result<Vec<Figure>> {
+/// The built app's files as the server sends them (the brotli copy written at build time,
+/// or the file itself): each wasm module, and the whole offline set, which the service worker
+/// precaches on the first visit (every file of the build).
+fn sizes() -> anyhow::Result<Vec<Figure>> {
     let dist = std::env::var_os("RAMP_DIST").map(std::path::PathBuf::from).context("RAMP_DIST")?;
     let kb = |bytes: u64| bytes as f64 / 1024.0;
-    let (mut gzip_total, mut brotli_total) = (0, 0);
+    let mut files = Vec::new();
+    collect_files(&dist, &mut files)?;
     let mut figures = Vec::new();
-    for (label, pick) in [
-        ("wasm", &(|n: &str| n.ends_with("_bg.wasm")) as &dyn Fn(&str) -> bool),
-        ("js", &|n: &str| n.starts_with("ramp-") && n.ends_with(".js")),
-        ("css", &|n: &str| n.ends_with(".css")),
-        ("html", &|n: &str| n == "index.html"),
-        ("manifest + worker", &|n: &str| n == "manifest.webmanifest" || n == "sw.js"),
-    ] {
-        let (mut raw, mut gzip, mut brotli) = (0, 0, 0);
-        for entry in std::fs::read_dir(&dist)? {
-            let path = entry?.path();
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_owned();
-            if !pick(&name) {
-                continue;
-            }
-            let size = |suffix: &str| std::fs::metadata(format!("{}{suffix}", path.display())).map_or(0, |m| m.len());
-            raw += size("");
-            gzip += size(".gz");
-            brotli += size(".br");
+    let (mut offline, mut wasm_raw, mut wasm_sent) = (0, 0, 0);
+    let mut pieces = Vec::new();
+    for path in &files {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_owned();
+        let raw = std::fs::metadata(path)?.len();
+        let sent = std::fs::metadata(format!("{}.br", path.display())).map_or(raw, |m| m.len());
+        offline += sent;
+        if name.ends_with(".wasm") {
+            wasm_raw += raw;
+            wasm_sent += sent;
+            pieces.push((module_name(&name), sent));
         }
-        figures.push(Figure::shown(format!("first visit: {label}, raw"), kb(raw), "KB"));
-        figures.push(Figure::shown(format!("first visit: {label}, gzip"), kb(gzip), "KB"));
-        figures.push(Figure::shown(format!("first visit: {label}, brotli"), kb(brotli), "KB"));
-        gzip_total += gzip;
-        brotli_total += brotli;
     }
-    figures.retain(|f| !f.name.ends_with(", raw") || f.name.contains("wasm"));
-    figures.push(Figure::most("first visit: total, gzip", kb(gzip_total), "KB", 250.0));
-    figures.push(Figure::shown("first visit: total, brotli", kb(brotli_total), "KB"));
+    // The main module first, then the page chunks, then the chunks of shared code.
+    pieces.sort_by_key(|(name, _)| (!name.starts_with("main"), !name.starts_with("split"), name.clone()));
+    for (name, sent) in pieces {
+        figures.push(Figure::shown(format!("wasm module {name}, brotli"), kb(sent), "KB"));
+    }
+    figures.push(Figure::shown("wasm, all modules, raw", kb(wasm_raw), "KB"));
+    figures.push(Figure::shown("wasm, all modules, brotli", kb(wasm_sent), "KB"));
+    figures.push(Figure::most("the whole offline set (every file precached), brotli", kb(offline), "KB", 450.0));
+    Ok(figures)
+}
+
+/// "main" for the app's main module, `split_worksheets` for a page chunk, `chunk_3` for shared
+/// code: the file's name without the build's hash.
+fn module_name(file: &str) -> String {
+    let stem = file.trim_end_matches(".wasm").trim_end_matches("_bg");
+    let plain = stem.rsplit_once('-').map_or(stem, |(name, _hash)| name);
+    if plain == "ramp" {
+        "main".to_owned()
+    } else {
+        plain.to_owned()
+    }
+}
+
+fn collect_files(dir: &std::path::Path, files: &mut Vec<std::path::PathBuf>) -> anyhow::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if path.is_dir() {
+            collect_files(&path, files)?;
+        } else if extension != "br" && extension != "gz" {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// What the page fetched over the network once its first screen is drawn (its h1, nothing
+/// still "Opening…"): the bytes, and the wasm modules among the files.
+const FIRST_SCREEN: &str = r#"
+    const done = arguments[0];
+    (function wait() {
+        const main = document.querySelector('main');
+        if (!main || !main.querySelector('h1') || main.querySelector('.loading')) { setTimeout(wait, 10); return; }
+        const entries = performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'));
+        done([
+            entries.reduce((sum, e) => sum + (e.transferSize || 0), 0),
+            entries.map((e) => e.name.split('/').pop()).filter((n) => n.endsWith('.wasm')),
+        ]);
+    })();
+"#;
+
+/// The first screen of a first visit, at home and at a deep link: what the browser fetched
+/// before it (budget: 200 KB), and which wasm modules.
+async fn first_screen(server: &Server) -> anyhow::Result<Vec<Figure>> {
+    let mut figures = Vec::new();
+    for (label, path) in [("home", "/"), ("the sign-in link", "/signin")] {
+        let browser = Browser::start(PHONE).await?;
+        browser.goto(&format!("{}{path}", server.url)).await?;
+        let found = browser.js_async(FIRST_SCREEN, vec![]).await?;
+        browser.close().await;
+        let bytes = found[0].as_f64().context("bytes")?;
+        let modules: Vec<String> =
+            found[1].as_array().into_iter().flatten().filter_map(|m| m.as_str()).map(module_name).collect();
+        println!("bench: first screen of {label} ({path}) loaded the wasm modules {}", modules.join(", "));
+        figures.push(Figure::most(format!("first screen, first visit: {label}, bytes"), bytes / 1024.0, "KB", 200.0));
+    }
+    Ok(figures)
+}
+
+/// Lighthouse's mobile profile (simulated slow 4G, 4× slower CPU), median of `runs`: a first
+/// visit (a fresh profile each time), then warm launches from the service worker (one profile,
+/// primed by a first run).
+fn lighthouse(command: &std::path::Path, url: &str, runs: usize) -> anyhow::Result<Vec<Figure>> {
+    let dir = TempDir::new("lighthouse");
+    let profile = dir.path().join("profile");
+    let run = |name: &str, warm: bool| -> anyhow::Result<serde_json::Value> {
+        let out = dir.path().join(format!("{name}.json"));
+        let mut flags = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage \
+                         --disable-background-networking --disable-component-update --no-first-run"
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut lighthouse = std::process::Command::new(command);
+        lighthouse.arg(url).args(["--only-categories=performance", "--output=json", "--quiet"]);
+        if warm {
+            flags.push_str(&format!(" --user-data-dir={}", profile.display()));
+            lighthouse.arg("--disable-storage-reset");
+        }
+        let status = lighthouse
+            .arg(format!("--chrome-flags={flags}"))
+            .arg(format!("--output-path={}", out.display()))
+            .env("CHROME_PATH", "/usr/bin/chromium")
+            .status()
+            .context("could not start lighthouse")?;
+        anyhow::ensure!(status.success(), "lighthouse failed ({status})");
+        Ok(serde_json::from_str(&std::fs::read_to_string(&out)?)?)
+    };
+    let metric = |report: &serde_json::Value, audit: &str| report["audits"][audit]["numericValue"].as_f64();
+    let score = |report: &serde_json::Value| report["categories"]["performance"]["score"].as_f64().map(|s| s * 100.0);
+    let mut figures = Vec::new();
+    for warm in [false, true] {
+        if warm {
+            run("prime", true)?;
+        }
+        let reports = (0..runs).map(|i| run(&format!("{warm}-{i}"), warm)).collect::<anyhow::Result<Vec<_>>>()?;
+        let median_of = |f: &dyn Fn(&serde_json::Value) -> Option<f64>| -> anyhow::Result<f64> {
+            Ok(median(reports.iter().map(f).collect::<Option<Vec<_>>>().context("a Lighthouse figure missing")?))
+        };
+        let label = if warm { "warm launch" } else { "first visit" };
+        let performance = median_of(&score)?;
+        figures.push(Figure::least(
+            format!("Lighthouse mobile, {label}: performance"),
+            performance,
+            "",
+            if warm { 95.0 } else { 90.0 },
+        ));
+        let lcp = median_of(&|r| metric(r, "largest-contentful-paint"))?;
+        let tbt = median_of(&|r| metric(r, "total-blocking-time"))?;
+        let bytes = median_of(&|r| metric(r, "total-byte-weight"))?;
+        if warm {
+            figures.push(Figure::shown(format!("Lighthouse mobile, {label}: LCP"), lcp, "ms"));
+            figures.push(Figure::shown(format!("Lighthouse mobile, {label}: TBT"), tbt, "ms"));
+        } else {
+            figures.push(Figure::most(format!("Lighthouse mobile, {label}: LCP"), lcp, "ms", 2_500.0));
+            figures.push(Figure::most(format!("Lighthouse mobile, {label}: TBT"), tbt, "ms", 200.0));
+        }
+        figures.push(Figure::shown(format!("Lighthouse mobile, {label}: bytes"), bytes / 1024.0, "KB"));
+    }
     Ok(figures)
 }
 
