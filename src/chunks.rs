@@ -8,13 +8,15 @@
 //!
 //! A chunk that cannot be fetched (offline before the service worker has stored it, a flaky
 //! network) does not stop the app: [`Lazy`] says which page is missing and offers to try
-//! again, and everything else keeps working. Without the split (tests, a debug build) the
-//! functions are plain calls.
+//! again, and everything else keeps working. Without the `split` feature (the wasm-bindgen
+//! tests, `cargo check`) the functions are plain async calls, and nothing is left to load.
 
 use std::future::Future;
 
 use leptos::prelude::*;
-use wasm_split_helpers::{wasm_split, SplitLoaderError};
+#[cfg(feature = "split")]
+use wasm_split_helpers::wasm_split;
+use wasm_split_helpers::SplitLoaderError;
 
 /// A page's chunk could not be fetched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,8 +35,15 @@ macro_rules! lazy_pages {
     ($($chunk:ident: $($name:ident => $page:ident),* ;)*) => {
         $($(
             #[doc = concat!("Fetches the chunk with [`crate::pages::", stringify!($page), "`] and draws it.")]
+            #[cfg(feature = "split")]
             #[wasm_split($chunk, fallible)]
             pub fn $name() -> PageResult {
+                Ok(untrack(|| view! { <crate::pages::$page/> }.into_any()))
+            }
+
+            #[doc = concat!("Draws [`crate::pages::", stringify!($page), "`] (a build without chunks).")]
+            #[cfg(not(feature = "split"))]
+            pub async fn $name() -> PageResult {
                 Ok(untrack(|| view! { <crate::pages::$page/> }.into_any()))
             }
         )*)*
@@ -64,8 +73,15 @@ lazy_pages! {
 
 /// One sync's pushing and pulling ([`crate::sync::Sync::once`]): fetched at the first sync, so
 /// the first screen does without it.
+#[cfg(feature = "split")]
 #[wasm_split(sync_engine, fallible)]
 pub fn sync_once(sync: crate::sync::Sync) -> Result<SyncRun, ChunkMissing> {
+    Ok(Box::pin(async move { sync.once().await }))
+}
+
+/// One sync's pushing and pulling (a build without chunks).
+#[cfg(not(feature = "split"))]
+pub async fn sync_once(sync: crate::sync::Sync) -> Result<SyncRun, ChunkMissing> {
     Ok(Box::pin(async move { sync.once().await }))
 }
 

@@ -111,6 +111,8 @@ fn test() -> anyhow::Result<()> {
             "--package",
             "ramp",
             "--all-targets",
+            "--features",
+            "split",
             "--target",
             "wasm32-unknown-unknown",
             "--",

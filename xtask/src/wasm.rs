@@ -49,7 +49,8 @@ pub fn build(staging: &Path, release: bool) -> anyhow::Result<Vec<Piece>> {
     let mut cargo = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
     cargo
         .current_dir(crate::root())
-        .args(["build", "--offline", "--target", "wasm32-unknown-unknown", "--bin", BIN, "--profile", profile])
+        .args(["build", "--offline", "--target", "wasm32-unknown-unknown", "--bin", BIN, "--features", "split"])
+        .args(["--profile", profile])
         .env("CARGO_TARGET_DIR", &target_dir);
     run_command(&mut cargo)?;
     let profile_dir = if release { "wasm-release" } else { "debug" };
