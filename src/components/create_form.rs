@@ -6,7 +6,35 @@ use leptos::prelude::*;
 use ramp_core::schema::FieldSpec;
 use ramp_core::{Draft, Value};
 
-use crate::components::FieldInput;
+use crate::components::{FieldInput, LineField};
+
+/// How a form draws one field: [`any_field`], or [`line_field`] where every field is a line.
+pub type FieldRender =
+    fn(&'static FieldSpec, Signal<Value>, Signal<Option<String>>, Callback<Value>, &'static str) -> AnyView;
+
+/// Any kind of field ([`FieldInput`]).
+pub fn any_field(
+    spec: &'static FieldSpec,
+    value: Signal<Value>,
+    problem: Signal<Option<String>>,
+    set: Callback<Value>,
+    prefix: &'static str,
+) -> AnyView {
+    view! { <FieldInput spec=spec value=value problem=problem on_input=set on_commit=set prefix=prefix/> }.into_any()
+}
+
+/// A one-line field ([`LineField`]): a form of lines only does without the code of the rest,
+/// which keeps the start page's team form on the first screen small.
+pub fn line_field(
+    spec: &'static FieldSpec,
+    value: Signal<Value>,
+    problem: Signal<Option<String>>,
+    set: Callback<Value>,
+    prefix: &'static str,
+) -> AnyView {
+    debug_assert!(matches!(spec.input, ramp_core::schema::Input::Line), "{} is not a line", spec.name);
+    view! { <LineField spec=spec value=value problem=problem on_input=set prefix=prefix/> }.into_any()
+}
 
 /// A short form for a new record.
 #[component]
@@ -17,6 +45,8 @@ pub fn CreateForm(
     fields: Vec<&'static FieldSpec>,
     /// The submit button's words.
     submit_label: &'static str,
+    /// How each field is drawn: [`any_field`], or [`line_field`] for a form of lines.
+    field: FieldRender,
     /// Called with the draft once it has no problems.
     #[prop(into)]
     on_submit: Callback<Draft>,
@@ -28,7 +58,7 @@ pub fn CreateForm(
     let prefix = prefix.unwrap_or("f");
     let draft = RwSignal::new(initial);
     let tried = RwSignal::new(false);
-    let set = move |name: &'static str| move |value: Value| draft.update(|d| d.set(name, value));
+    let set = move |name: &'static str| Callback::new(move |value: Value| draft.update(|d| d.set(name, value)));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
@@ -44,10 +74,7 @@ pub fn CreateForm(
                 let problem = Signal::derive(move || {
                     tried.get().then(|| draft.with(|d| d.problem(spec.name))).flatten().map(|p| p.issue.to_string())
                 });
-                view! {
-                    <FieldInput spec=spec value=Signal::derive(move || draft.with(|d| d.get(spec.name).clone()))
-                        problem=problem on_input=set(spec.name) on_commit=set(spec.name) prefix=prefix/>
-                }
+                field(spec, Signal::derive(move || draft.with(|d| d.get(spec.name).clone())), problem, set(spec.name), prefix)
             }).collect_view()}
             <FormProblems count=Signal::derive(problem_count)/>
             <button type="submit" class="primary">{submit_label}</button>

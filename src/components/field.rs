@@ -41,9 +41,7 @@ pub fn FieldInput(
     // records (a team's 300 cycles as <option>s were redrawn on every save).
     let options = Memo::new(move |_| options.map(|o| o.get()).unwrap_or_default());
     let id = format!("{}-{}", prefix.unwrap_or("f"), spec.name);
-    let hint_id = format!("{id}-hint");
-    let problem_id = format!("{id}-problem");
-    let described_by = format!("{hint_id} {problem_id}");
+    let described_by = format!("{id}-hint {id}-problem");
     let text = move || value.with(|v| v.as_text().to_owned());
     let invalid = move || problem.with(Option::is_some).to_string();
     let typed = move |ev| Value::Text(event_target_value(&ev));
@@ -214,6 +212,53 @@ pub fn FieldInput(
         }),
         _ => value.with(number_text),
     };
+    frame(spec, &id, label_for, input.into_any(), printed, text, problem.into())
+}
+
+/// A one-line text field, drawn as [`FieldInput`] draws one, without the code of every other
+/// kind of input: the start page's team form, on the first screen, needs only these.
+#[component]
+pub fn LineField(
+    /// Which field, with its label and hint (an `Input::Line`).
+    spec: &'static FieldSpec,
+    /// The value on screen.
+    #[prop(into)]
+    value: Signal<Value>,
+    /// What is wrong with the value, in words, if anything.
+    #[prop(into)]
+    problem: Signal<Option<String>>,
+    /// Called as the person types and when they leave the field.
+    #[prop(into)]
+    on_input: Callback<Value>,
+    /// The start of the input's id (default "f").
+    #[prop(optional)]
+    prefix: Option<&'static str>,
+) -> impl IntoView {
+    let (value, problem) = (Memo::new(move |_| value.get()), Memo::new(move |_| problem.get()));
+    let id = format!("{}-{}", prefix.unwrap_or("f"), spec.name);
+    let described_by = format!("{id}-hint {id}-problem");
+    let text = move || value.with(|v| v.as_text().to_owned());
+    let invalid = move || problem.with(Option::is_some).to_string();
+    let typed = move |ev| Value::Text(event_target_value(&ev));
+    let input = view! {
+        <input type="text" id=id.clone() prop:value=text aria-invalid=invalid aria-describedby=described_by
+            aria-required=spec.required.is_some().to_string() autocomplete="off"
+            on:input=move |ev| on_input.run(typed(ev)) on:change=move |ev| on_input.run(typed(ev))/>
+    };
+    frame(spec, &id, Some(id.clone()), input.into_any(), text, text, problem.into())
+}
+
+/// What every field has around its input: the label, the printed value, the hint, the
+/// character count near the limit, and the problem.
+fn frame(
+    spec: &'static FieldSpec,
+    id: &str,
+    label_for: Option<String>,
+    input: AnyView,
+    printed: impl Fn() -> String + Send + Sync + 'static,
+    text: impl Fn() -> String + Send + Sync + Copy + 'static,
+    problem: Signal<Option<String>>,
+) -> impl IntoView {
     view! {
         <div class="field" data-testid=format!("field-{}", spec.name)>
             <label id=format!("{id}-label") for=label_for class="field-label">
@@ -222,9 +267,9 @@ pub fn FieldInput(
             </label>
             {input}
             <p class="print-value" aria-hidden="true">{printed}</p>
-            <p id=hint_id class="hint">{spec.hint}</p>
+            <p id=format!("{id}-hint") class="hint">{spec.hint}</p>
             {spec.max_chars().map(|max| view! { <CharCount text=Signal::derive(text) max=max/> })}
-            <p id=problem_id class="problem" role="alert">{move || problem.get()}</p>
+            <p id=format!("{id}-problem") class="problem" role="alert">{move || problem.get()}</p>
         </div>
     }
 }

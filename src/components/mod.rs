@@ -11,9 +11,9 @@ mod update_banner;
 
 pub(crate) use conflict_choices::{day_and_time, words};
 pub use conflict_choices::{Choice, ConflictChoices};
+pub use create_form::{any_field, line_field, CreateForm, FieldRender, FormProblems};
 pub(crate) use create_form::{focus, focus_field};
-pub use create_form::{CreateForm, FormProblems};
-pub use field::FieldInput;
+pub use field::{FieldInput, LineField};
 pub use stage_badge::StageBadge;
 pub use table_input::TableInput;
 pub use unsent_mark::UnsentMark;

@@ -357,7 +357,7 @@ fn AddPanel(
             {move || {
                 generation.get();
                 view! {
-                    <CreateForm initial=Draft::new(kind) fields=fields.clone() submit_label=submit_label
+                    <CreateForm field=crate::components::any_field initial=Draft::new(kind) fields=fields.clone() submit_label=submit_label
                         on_submit=add.clone() prefix=add_prefix(kind)/>
                 }
             }}

@@ -184,7 +184,7 @@ fn DriverDiagram(team: RecordId) -> impl IntoView {
                         Adding::Idea => (Draft::new(Kind::ChangeIdea), Kind::ChangeIdea, "Add the change idea"),
                     };
                     let level = match what { Adding::Primary => Some("primary"), Adding::Secondary => Some("secondary"), Adding::Idea => None };
-                    view! { <CreateForm initial=draft fields=text_field(kind) submit_label=label on_submit=move |draft| add.run((kind, level, draft))/> }
+                    view! { <CreateForm field=crate::components::any_field initial=draft fields=text_field(kind) submit_label=label on_submit=move |draft| add.run((kind, level, draft))/> }
                 })}
             </section>
         </Show>

@@ -96,7 +96,7 @@ pub fn HomePage() -> impl IntoView {
         <Show when=move || sync.session().is_none()>
             <section class="panel">
                 <h2>{move || if has_teams() { "Add another team" } else { "Create your team" }}</h2>
-                <CreateForm initial=Draft::new(Kind::Team) fields=schema::fields(Kind::Team).iter().collect()
+                <CreateForm field=crate::components::line_field initial=Draft::new(Kind::Team) fields=schema::fields(Kind::Team).iter().collect()
                     submit_label="Create team" on_submit=create.clone()/>
             </section>
             <p>"Part of a collaborative? " <A href="/signin">"Sign in or join your team"</A> "."</p>

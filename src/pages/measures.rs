@@ -59,7 +59,7 @@ pub fn MeasuresPage() -> impl IntoView {
             <Show when=move || sync.can_write(&scope)>
                 <section class="panel no-print">
                     <h2>"Add a measure"</h2>
-                    <CreateForm initial=initial.clone() fields=fields.clone() submit_label="Add the measure" on_submit=create.clone()/>
+                    <CreateForm field=crate::components::any_field initial=initial.clone() fields=fields.clone() submit_label="Add the measure" on_submit=create.clone()/>
                 </section>
             </Show>
         }

@@ -1049,6 +1049,14 @@ pub fn parse_date(text: &str) -> Option<(u32, u32, u32)> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_team_s_fields_are_all_lines() {
+        // The start page's team form draws lines only (the app's `line_field`), so the first
+        // screen does without the code of every other kind of input.
+        assert!(fields(Kind::Team).iter().all(|spec| matches!(spec.input, Input::Line)));
+    }
+
     use super::*;
 
     const IDEA: &str = "01900000-0001-7fff-bfff-ffffffffffff";
