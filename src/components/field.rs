@@ -46,12 +46,7 @@ pub fn FieldInput(
     let invalid = move || problem.with(Option::is_some).to_string();
     let typed = move |ev| Value::Text(event_target_value(&ev));
     let input = match spec.input {
-        Input::Line => view! {
-            <input type="text" id=id.clone() prop:value=text aria-invalid=invalid aria-describedby=described_by.clone()
-                aria-required=spec.required.is_some().to_string() autocomplete="off"
-                on:input=move |ev| on_input.run(typed(ev)) on:change=move |ev| on_commit.run(typed(ev))/>
-        }
-        .into_any(),
+        Input::Line => line_input(spec, id.clone(), value, problem, on_input, on_commit),
         Input::Paragraph => view! {
             <textarea id=id.clone() rows="3" prop:value=text aria-invalid=invalid aria-describedby=described_by.clone()
                 on:input=move |ev| on_input.run(typed(ev)) on:change=move |ev| on_commit.run(typed(ev))></textarea>
@@ -236,16 +231,30 @@ pub fn LineField(
 ) -> impl IntoView {
     let (value, problem) = (Memo::new(move |_| value.get()), Memo::new(move |_| problem.get()));
     let id = format!("{}-{}", prefix.unwrap_or("f"), spec.name);
+    let text = move || value.with(|v| v.as_text().to_owned());
+    let input = line_input(spec, id.clone(), value, problem, on_input, on_input);
+    frame(spec, &id, Some(id.clone()), input, text, text, problem.into())
+}
+
+/// The one-line text input of a field (`Input::Line`), for [`FieldInput`] and [`LineField`].
+fn line_input(
+    spec: &'static FieldSpec,
+    id: String,
+    value: Memo<Value>,
+    problem: Memo<Option<String>>,
+    on_input: Callback<Value>,
+    on_commit: Callback<Value>,
+) -> AnyView {
     let described_by = format!("{id}-hint {id}-problem");
     let text = move || value.with(|v| v.as_text().to_owned());
     let invalid = move || problem.with(Option::is_some).to_string();
     let typed = move |ev| Value::Text(event_target_value(&ev));
-    let input = view! {
-        <input type="text" id=id.clone() prop:value=text aria-invalid=invalid aria-describedby=described_by
+    view! {
+        <input type="text" id=id prop:value=text aria-invalid=invalid aria-describedby=described_by
             aria-required=spec.required.is_some().to_string() autocomplete="off"
-            on:input=move |ev| on_input.run(typed(ev)) on:change=move |ev| on_input.run(typed(ev))/>
-    };
-    frame(spec, &id, Some(id.clone()), input.into_any(), text, text, problem.into())
+            on:input=move |ev| on_input.run(typed(ev)) on:change=move |ev| on_commit.run(typed(ev))/>
+    }
+    .into_any()
 }
 
 /// What every field has around its input: the label, the printed value, the hint, the
