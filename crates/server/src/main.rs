@@ -25,12 +25,14 @@ use ramp_server::access::Role;
 use ramp_server::admin::Actor;
 use ramp_server::auth::Secret;
 use ramp_server::serve::{serve, Timeouts};
-use ramp_server::storage::{self, Sqlite, StoreOptions};
+use ramp_server::storage::{self, Location, SqlStore, StoreOptions};
 use ramp_server::{admin, app, AppState};
 
 struct Flags {
     addr: SocketAddr,
     data: PathBuf,
+    /// A PostgreSQL database instead of the data folder's SQLite file.
+    database: Option<String>,
     dist: PathBuf,
     store: StoreOptions,
     demo: bool,
@@ -42,6 +44,7 @@ fn parse_flags() -> Result<Flags, String> {
     let mut flags = Flags {
         addr: ([127, 0, 0, 1], 8080).into(),
         data: "data".into(),
+        database: database_from_env(),
         dist: "dist".into(),
         store: StoreOptions::default(),
         demo: false,
@@ -54,6 +57,7 @@ fn parse_flags() -> Result<Flags, String> {
         match flag.as_str() {
             "--addr" => flags.addr = value()?.parse().map_err(|e| format!("--addr: {e}"))?,
             "--data" => flags.data = value()?.into(),
+            "--database" => flags.database = Some(value()?),
             "--dist" => flags.dist = value()?.into(),
             "--max-store-mb" => {
                 let mb: u64 = value()?.parse().map_err(|e| format!("--max-store-mb: {e}"))?;
@@ -74,12 +78,39 @@ fn parse_flags() -> Result<Flags, String> {
             other => return Err(format!("unknown flag {other}")),
         }
     }
+    if flags.database.is_some() && flags.store.max_bytes.is_some() {
+        return Err("--max-store-mb limits the SQLite file; PostgreSQL's size is its own to manage".into());
+    }
     Ok(flags)
+}
+
+/// `RAMP_DATABASE_URL`, when set and not empty.
+fn database_from_env() -> Option<String> {
+    std::env::var("RAMP_DATABASE_URL").ok().filter(|url| !url.trim().is_empty())
+}
+
+/// Where the store is: the database given, or the data folder's SQLite file.
+fn location(data: &Path, database: Option<&str>) -> Result<Location, String> {
+    match database {
+        None => Ok(Location::Folder(data.to_owned())),
+        Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+            Ok(Location::Postgres(url.to_owned()))
+        }
+        Some(_) => Err("--database takes a PostgreSQL connection string (postgres://user@host/database)".into()),
+    }
+}
+
+/// What a store that cannot be opened is called in a message (never a connection's password).
+fn store_name(location: &Location) -> String {
+    match location {
+        Location::Folder(data) => format!("the store in {}", data.display()),
+        Location::Postgres(_) => "the PostgreSQL database".to_owned(),
+    }
 }
 
 const USAGE: &str =
     "usage: ramp-server [--addr 127.0.0.1:8080] [--data ./data] [--dist ./dist] [--max-store-mb N] [--demo]
-                   [--trust-proxy] [--session-max-days 180] [--read-timeout-secs N]
+                   [--database postgres://…] [--trust-proxy] [--session-max-days 180] [--read-timeout-secs N]
        ramp-server backup --to FILE [--data D]
        ramp-server restore --from FILE [--data D]
        ramp-server admin create-user --email E --name N --password P [--data D]
@@ -169,7 +200,7 @@ async fn run_backup(command: &str, args: &[String]) -> Result<String, String> {
         }
         let _lock = lock_data(&data, Lock::Use)?;
         let store =
-            Sqlite::open(&data).await.map_err(|e| format!("cannot open the store in {}: {e}", data.display()))?;
+            SqlStore::open(&data).await.map_err(|e| format!("cannot open the store in {}: {e}", data.display()))?;
         let info = store.backup_to(&to).await.map_err(|e| e.to_string())?;
         Ok(format!("backed up to {}: {}", to.display(), described(info)))
     } else {
@@ -222,8 +253,15 @@ async fn run_admin(args: &[String]) -> Result<String, String> {
     let named = named_flags(rest)?;
     let get = |name: &str| named.get(name).cloned().ok_or(format!("--{name} is needed"));
     let data = named.get("data").cloned().unwrap_or_else(|| "data".into());
-    let _lock = lock_data(data.as_ref(), Lock::Use)?;
-    let storage = Sqlite::open(data.as_ref()).await.map_err(|e| format!("cannot open the store in {data}: {e}"))?;
+    let location = location(data.as_ref(), named.get("database").cloned().or_else(database_from_env).as_deref())?;
+    // A restore replaces the data folder's SQLite file: not while an admin command uses it.
+    let _lock = match location {
+        Location::Folder(_) => lock_data(data.as_ref(), Lock::Use)?,
+        Location::Postgres(_) => Vec::new(),
+    };
+    let storage = SqlStore::open_at(&location, StoreOptions::default())
+        .await
+        .map_err(|e| format!("cannot open {}: {e}", store_name(&location)))?;
     let secret = Secret::load_or_create(data.as_ref()).map_err(|e| format!("cannot read the secret in {data}: {e}"))?;
     let result = match command.as_str() {
         "create-user" => admin::create_user(&storage, &get("email")?, &get("name")?, &get("password")?).await,
@@ -344,17 +382,32 @@ async fn main() {
         eprintln!("ramp-server: no built app at {} (run `cargo xtask serve`)", flags.dist.display());
         std::process::exit(1);
     }
-    let _lock = match lock_data(&flags.data, Lock::Serve) {
+    let location = match location(&flags.data, flags.database.as_deref()) {
+        Ok(location) => location,
+        Err(problem) => {
+            eprintln!("ramp-server: {problem}");
+            std::process::exit(2);
+        }
+    };
+    // The data folder's SQLite file is one server's alone. PostgreSQL is shared: several
+    // servers may then use one data folder (for the secret they must share).
+    let held = match location {
+        Location::Folder(_) => lock_data(&flags.data, Lock::Serve),
+        Location::Postgres(_) => std::fs::create_dir_all(&flags.data)
+            .map(|()| Vec::new())
+            .map_err(|e| format!("cannot create {}: {e}", flags.data.display())),
+    };
+    let _lock = match held {
         Ok(lock) => lock,
         Err(problem) => {
             eprintln!("ramp-server: {problem}");
             std::process::exit(1);
         }
     };
-    let storage = match Sqlite::open_with(&flags.data, flags.store).await {
+    let storage = match SqlStore::open_at(&location, flags.store).await {
         Ok(storage) => storage,
         Err(error) => {
-            eprintln!("ramp-server: cannot open the store in {}: {error}", flags.data.display());
+            eprintln!("ramp-server: cannot open {}: {error}", store_name(&location));
             std::process::exit(1);
         }
     };
@@ -389,7 +442,7 @@ async fn main() {
     let mut state = AppState::new(Arc::new(storage));
     state.secret = Arc::new(secret);
     state.trust_proxy = flags.trust_proxy;
-    tracing::info!("Ramp is at http://{} (data in {})", flags.addr, flags.data.display());
+    tracing::info!("Ramp is at http://{} ({})", flags.addr, store_name(&location));
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;
     };

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
-use ramp_server::storage::Sqlite;
+use ramp_server::storage::SqlStore;
 use ramp_server::{app, AppState};
 use tower::ServiceExt;
 
@@ -29,7 +29,7 @@ async fn fixture() -> Fixture {
     std::fs::write(dist.join("ramp-0123456789abcdef.js.br"), "brotli bytes").unwrap();
     std::fs::write(dist.join("ramp-0123456789abcdef.js.gz"), "gzip bytes").unwrap();
     let data = dir.path().join("data");
-    let storage = Sqlite::open(&data).await.expect("sqlite opens");
+    let storage = SqlStore::open(&data).await.expect("sqlite opens");
     let router = app(AppState::new(Arc::new(storage)), dist);
     Fixture { _dir: dir, router, data }
 }

@@ -6,9 +6,9 @@
 //! the log cannot miss a change nor show one that did not happen.
 
 use serde::Serialize;
-use sqlx::{Row, SqliteConnection};
+use sqlx::{AnyConnection, Row};
 
-use super::{in_write, now_ms, Sqlite};
+use super::{in_write, now_ms, SqlStore};
 use crate::access::Role;
 use crate::error::AppError;
 
@@ -102,7 +102,7 @@ pub enum Joined {
 
 /// Writes one event of the access log.
 pub(super) async fn log(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     scope: &str,
     actor: &str,
     subject: Option<&str>,
@@ -111,7 +111,7 @@ pub(super) async fn log(
     detail: Option<&str>,
 ) -> Result<(), AppError> {
     sqlx::query(
-        "INSERT INTO access_events (scope, at, actor, subject, action, role, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO access_events (scope, at, actor, subject, action, role, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(scope)
     .bind(now_ms())
@@ -125,8 +125,8 @@ pub(super) async fn log(
     Ok(())
 }
 
-async fn role_of(conn: &mut SqliteConnection, user: &str, scope: &str) -> Result<Option<String>, AppError> {
-    Ok(sqlx::query_scalar("SELECT role FROM memberships WHERE user_id = ? AND scope = ?")
+async fn role_of(conn: &mut AnyConnection, user: &str, scope: &str) -> Result<Option<String>, AppError> {
+    Ok(sqlx::query_scalar("SELECT role FROM memberships WHERE user_id = $1 AND scope = $2")
         .bind(user)
         .bind(scope)
         .fetch_optional(&mut *conn)
@@ -134,9 +134,9 @@ async fn role_of(conn: &mut SqliteConnection, user: &str, scope: &str) -> Result
 }
 
 /// Gives a person a role in a team they have no role in, or finds they have it already; a
-/// different role there is [`AppError::AlreadyOnTeam`]: changing it is [`Sqlite::set_role`].
+/// different role there is [`AppError::AlreadyOnTeam`]: changing it is [`SqlStore::set_role`].
 pub(super) async fn join(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     actor: &str,
     user: &str,
     scope: &str,
@@ -148,13 +148,13 @@ pub(super) async fn join(
         Some(had) => return Err(AppError::AlreadyOnTeam(Role::parse(&had).map_or("on it", Role::as_str))),
         None => {}
     }
-    sqlx::query("INSERT INTO memberships (user_id, scope, role) VALUES (?, ?, ?)")
+    sqlx::query("INSERT INTO memberships (user_id, scope, role) VALUES ($1, $2, $3)")
         .bind(user)
         .bind(scope)
         .bind(role.as_str())
         .execute(&mut *conn)
         .await?;
-    sqlx::query("DELETE FROM removals WHERE user_id = ? AND scope = ?")
+    sqlx::query("DELETE FROM removals WHERE user_id = $1 AND scope = $2")
         .bind(user)
         .bind(scope)
         .execute(&mut *conn)
@@ -166,12 +166,12 @@ pub(super) async fn join(
 /// Takes one use of a live invite; its (id, scope, role), or `None` when the code is unknown,
 /// used up, revoked or expired.
 pub(super) async fn use_invite(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     code_hash: &str,
 ) -> Result<Option<(String, String, Role)>, AppError> {
     let Some((scope, role)) = super::live_invite(conn, code_hash).await? else { return Ok(None) };
     let Some(role) = Role::parse(&role) else { return Ok(None) };
-    let id: String = sqlx::query_scalar("UPDATE invites SET uses = uses + 1 WHERE code_hash = ? RETURNING id")
+    let id: String = sqlx::query_scalar("UPDATE invites SET uses = uses + 1 WHERE code_hash = $1 RETURNING id")
         .bind(code_hash)
         .fetch_one(&mut *conn)
         .await?;
@@ -179,8 +179,8 @@ pub(super) async fn use_invite(
 }
 
 /// Records who took an invite.
-pub(super) async fn record_use(conn: &mut SqliteConnection, invite: &str, user: &str) -> Result<(), AppError> {
-    sqlx::query("INSERT INTO invite_uses (invite_id, user_id, at) VALUES (?, ?, ?)")
+pub(super) async fn record_use(conn: &mut AnyConnection, invite: &str, user: &str) -> Result<(), AppError> {
+    sqlx::query("INSERT INTO invite_uses (invite_id, user_id, at) VALUES ($1, $2, $3)")
         .bind(invite)
         .bind(user)
         .bind(now_ms())
@@ -189,7 +189,7 @@ pub(super) async fn record_use(conn: &mut SqliteConnection, invite: &str, user: 
     Ok(())
 }
 
-fn person(row: &sqlx::sqlite::SqliteRow) -> Person {
+fn person(row: &sqlx::any::AnyRow) -> Person {
     Person {
         id: row.get("id"),
         email: row.get("email"),
@@ -198,9 +198,9 @@ fn person(row: &sqlx::sqlite::SqliteRow) -> Person {
     }
 }
 
-impl Sqlite {
+impl SqlStore {
     pub(super) async fn person_in(&self, user: &str) -> Result<Option<Person>, AppError> {
-        let row = sqlx::query("SELECT id, email, name, disabled_at FROM users WHERE id = ?")
+        let row = sqlx::query("SELECT id, email, name, disabled_at FROM users WHERE id = $1")
             .bind(user)
             .fetch_optional(&self.pool)
             .await?;
@@ -208,7 +208,7 @@ impl Sqlite {
     }
 
     pub(super) async fn memberships_in(&self, user: &str) -> Result<Vec<(String, Role)>, AppError> {
-        Ok(sqlx::query("SELECT scope, role FROM memberships WHERE user_id = ? ORDER BY scope")
+        Ok(sqlx::query("SELECT scope, role FROM memberships WHERE user_id = $1 ORDER BY scope")
             .bind(user)
             .fetch_all(&self.pool)
             .await?
@@ -220,7 +220,7 @@ impl Sqlite {
     pub(super) async fn people_in(&self, scope: &str) -> Result<Vec<(Person, Role)>, AppError> {
         Ok(sqlx::query(
             "SELECT u.id, u.email, u.name, u.disabled_at, m.role FROM memberships m JOIN users u ON u.id = m.user_id \
-             WHERE m.scope = ? ORDER BY u.name, u.email",
+             WHERE m.scope = $1 ORDER BY u.name, u.email",
         )
         .bind(scope)
         .fetch_all(&self.pool)
@@ -246,7 +246,7 @@ impl Sqlite {
             if had == role.as_str() {
                 return Ok(());
             }
-            sqlx::query("UPDATE memberships SET role = ? WHERE user_id = ? AND scope = ?")
+            sqlx::query("UPDATE memberships SET role = $1 WHERE user_id = $2 AND scope = $3")
                 .bind(role.as_str())
                 .bind(user)
                 .bind(scope)
@@ -260,12 +260,12 @@ impl Sqlite {
     pub(super) async fn remove_member_in(&self, actor: &str, user: &str, scope: &str) -> Result<(), AppError> {
         in_write(&self.pool, async |conn| {
             let had = role_of(conn, user, scope).await?.ok_or(AppError::NotOnTeam)?;
-            sqlx::query("DELETE FROM memberships WHERE user_id = ? AND scope = ?")
+            sqlx::query("DELETE FROM memberships WHERE user_id = $1 AND scope = $2")
                 .bind(user)
                 .bind(scope)
                 .execute(&mut *conn)
                 .await?;
-            sqlx::query("INSERT OR REPLACE INTO removals (user_id, scope, removed_at) VALUES (?, ?, ?)")
+            sqlx::query("INSERT OR REPLACE INTO removals (user_id, scope, removed_at) VALUES ($1, $2, $3)")
                 .bind(user)
                 .bind(scope)
                 .bind(now_ms())
@@ -285,7 +285,7 @@ impl Sqlite {
     ) -> Result<u64, AppError> {
         in_write(&self.pool, async |conn| {
             let at = disabled.then(now_ms);
-            let done = sqlx::query("UPDATE users SET disabled_at = ? WHERE id = ?")
+            let done = sqlx::query("UPDATE users SET disabled_at = $1 WHERE id = $2")
                 .bind(at)
                 .bind(user)
                 .execute(&mut *conn)
@@ -293,9 +293,9 @@ impl Sqlite {
             if done.rows_affected() == 0 {
                 return Err(AppError::NotFound("account"));
             }
-            let ended = sqlx::query("DELETE FROM sessions WHERE user_id = ?").bind(user).execute(&mut *conn).await?;
+            let ended = sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user).execute(&mut *conn).await?;
             if disabled {
-                sqlx::query("DELETE FROM reset_codes WHERE user_id = ?").bind(user).execute(&mut *conn).await?;
+                sqlx::query("DELETE FROM reset_codes WHERE user_id = $1").bind(user).execute(&mut *conn).await?;
             }
             let action = if disabled { "disabled" } else { "enabled" };
             for scope in scopes {
@@ -308,13 +308,13 @@ impl Sqlite {
 
     pub(super) async fn set_password_in(&self, user: &str, hash: &str, keep: Option<&str>) -> Result<u64, AppError> {
         in_write(&self.pool, async |conn| {
-            sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
+            sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
                 .bind(hash)
                 .bind(user)
                 .execute(&mut *conn)
                 .await?;
-            sqlx::query("DELETE FROM reset_codes WHERE user_id = ?").bind(user).execute(&mut *conn).await?;
-            let ended = sqlx::query("DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?")
+            sqlx::query("DELETE FROM reset_codes WHERE user_id = $1").bind(user).execute(&mut *conn).await?;
+            let ended = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash IS NOT $2")
                 .bind(user)
                 .bind(keep)
                 .execute(&mut *conn)
@@ -334,9 +334,9 @@ impl Sqlite {
     ) -> Result<(), AppError> {
         in_write(&self.pool, async |conn| {
             // One live code per account: a new one replaces the last.
-            sqlx::query("DELETE FROM reset_codes WHERE user_id = ?").bind(user).execute(&mut *conn).await?;
+            sqlx::query("DELETE FROM reset_codes WHERE user_id = $1").bind(user).execute(&mut *conn).await?;
             sqlx::query(
-                "INSERT INTO reset_codes (code_hash, user_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO reset_codes (code_hash, user_id, created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
             )
             .bind(code_hash)
             .bind(user)
@@ -362,7 +362,7 @@ impl Sqlite {
         in_write(&self.pool, async |conn| {
             let user: Option<String> = sqlx::query_scalar(
                 "SELECT r.user_id FROM reset_codes r JOIN users u ON u.id = r.user_id \
-                 WHERE r.code_hash = ? AND u.email = ? AND r.expires_at > ? AND u.disabled_at IS NULL",
+                 WHERE r.code_hash = $1 AND u.email = $2 AND r.expires_at > $3 AND u.disabled_at IS NULL",
             )
             .bind(code_hash)
             .bind(email)
@@ -370,13 +370,13 @@ impl Sqlite {
             .fetch_optional(&mut *conn)
             .await?;
             let Some(user) = user else { return Ok(None) };
-            sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
+            sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
                 .bind(hash)
                 .bind(&user)
                 .execute(&mut *conn)
                 .await?;
-            sqlx::query("DELETE FROM reset_codes WHERE user_id = ?").bind(&user).execute(&mut *conn).await?;
-            sqlx::query("DELETE FROM sessions WHERE user_id = ?").bind(&user).execute(&mut *conn).await?;
+            sqlx::query("DELETE FROM reset_codes WHERE user_id = $1").bind(&user).execute(&mut *conn).await?;
+            sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(&user).execute(&mut *conn).await?;
             Ok(Some(user))
         })
         .await
@@ -386,7 +386,7 @@ impl Sqlite {
         in_write(&self.pool, async |conn| {
             sqlx::query(
                 "INSERT INTO invites (id, code_hash, scope, role, created_by, created_at, expires_at, max_uses, uses) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0)",
             )
             .bind(invite.id)
             .bind(invite.code_hash)
@@ -411,7 +411,7 @@ impl Sqlite {
              i.max_uses, i.uses, i.revoked_at, \
              (SELECT json_group_array(coalesce(u.name, x.user_id)) FROM invite_uses x LEFT JOIN users u ON u.id = x.user_id \
               WHERE x.invite_id = i.id ORDER BY x.at) AS used_by \
-             FROM invites i WHERE i.scope = ? ORDER BY i.created_at DESC",
+             FROM invites i WHERE i.scope = $1 ORDER BY i.created_at DESC",
         )
         .bind(scope)
         .fetch_all(&self.pool)
@@ -436,7 +436,7 @@ impl Sqlite {
 
     pub(super) async fn revoke_invite_in(&self, id: &str, by: &str, only_maker: bool) -> Result<(), AppError> {
         in_write(&self.pool, async |conn| {
-            let row = sqlx::query("SELECT scope, role, created_by, revoked_at FROM invites WHERE id = ?")
+            let row = sqlx::query("SELECT scope, role, created_by, revoked_at FROM invites WHERE id = $1")
                 .bind(id)
                 .fetch_optional(&mut *conn)
                 .await?
@@ -447,7 +447,7 @@ impl Sqlite {
             if row.get::<Option<i64>, _>("revoked_at").is_some() {
                 return Ok(());
             }
-            sqlx::query("UPDATE invites SET revoked_at = ? WHERE id = ?")
+            sqlx::query("UPDATE invites SET revoked_at = $1 WHERE id = $2")
                 .bind(now_ms())
                 .bind(id)
                 .execute(&mut *conn)
@@ -468,7 +468,7 @@ impl Sqlite {
             "SELECT e.id, e.at, coalesce(a.name, e.actor) AS actor, s.name AS subject, s.email AS subject_email, \
              e.action, e.role, e.detail \
              FROM access_events e LEFT JOIN users a ON a.id = e.actor LEFT JOIN users s ON s.id = e.subject \
-             WHERE e.scope = ? AND e.at >= ? AND e.at < ? ORDER BY e.at DESC, e.id DESC",
+             WHERE e.scope = $1 AND e.at >= $2 AND e.at < $3 ORDER BY e.at DESC, e.id DESC",
         )
         .bind(scope)
         .bind(from_ms)
@@ -491,7 +491,7 @@ impl Sqlite {
     }
 
     pub(super) async fn removed_in(&self, user: &str) -> Result<Vec<String>, AppError> {
-        Ok(sqlx::query_scalar("SELECT scope FROM removals WHERE user_id = ? ORDER BY scope")
+        Ok(sqlx::query_scalar("SELECT scope FROM removals WHERE user_id = $1 ORDER BY scope")
             .bind(user)
             .fetch_all(&self.pool)
             .await?)

@@ -17,8 +17,9 @@ use ramp_core::wire::{
     PullRequest, PullResponse, PushRequest, PushResponse, Refusal, MAX_CLOCK_AHEAD_HOURS, MAX_PULL_BYTES, MAX_PULL_PAGE,
 };
 use ramp_core::{derived, schema, FieldState, FieldUpdate, Kind, Op, Uuid7, Value};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Row, SqliteConnection, SqlitePool};
+use sqlx::any::AnyPoolOptions;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode};
+use sqlx::{AnyConnection, AnyPool, Row};
 
 use crate::access::{Access, Role};
 use crate::auth::{SESSION_DAYS, SESSION_MAX_DAYS};
@@ -221,9 +222,47 @@ pub trait Storage: Send + Sync {
     fn invite<'a>(&'a self, code_hash: &'a str) -> BoxFuture<'a, Result<Option<(String, String)>, AppError>>;
 }
 
-/// The embedded default: one SQLite file.
-pub struct Sqlite {
-    pool: SqlitePool,
+/// Which database a store lives in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    /// The embedded default: one file in the data folder, one server.
+    Sqlite,
+    /// A PostgreSQL database, which several servers may share.
+    Postgres,
+}
+
+impl Backend {
+    /// Its name, as the health check reports it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "sqlite",
+            Backend::Postgres => "postgres",
+        }
+    }
+
+    fn of(conn: &AnyConnection) -> Backend {
+        if conn.backend_name() == "PostgreSQL" {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        }
+    }
+}
+
+/// Where a store is: the data folder's SQLite file, or a PostgreSQL database.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Location {
+    /// `ramp.sqlite` in this folder.
+    Folder(std::path::PathBuf),
+    /// A PostgreSQL connection string.
+    Postgres(String),
+}
+
+/// The server's store in SQL: the embedded default, one SQLite file, or PostgreSQL. The
+/// statements are one set for both; where the two speak differently, [`Backend`] picks.
+pub struct SqlStore {
+    pool: AnyPool,
+    backend: Backend,
     session_max_ms: i64,
 }
 
@@ -240,30 +279,65 @@ fn now_ms() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
 }
 
-impl Sqlite {
+impl SqlStore {
     /// Opens (creating if needed) `ramp.sqlite` in `data_dir` and applies the migrations.
-    pub async fn open(data_dir: &Path) -> Result<Sqlite, sqlx::Error> {
-        Sqlite::open_with(data_dir, StoreOptions::default()).await
+    pub async fn open(data_dir: &Path) -> Result<SqlStore, sqlx::Error> {
+        SqlStore::open_with(data_dir, StoreOptions::default()).await
     }
 
-    /// [`Sqlite::open`] with options.
-    pub async fn open_with(data_dir: &Path, store: StoreOptions) -> Result<Sqlite, sqlx::Error> {
+    /// [`SqlStore::open`] with options.
+    pub async fn open_with(data_dir: &Path, store: StoreOptions) -> Result<SqlStore, sqlx::Error> {
+        sqlx::any::install_default_drivers();
         std::fs::create_dir_all(data_dir).map_err(sqlx::Error::Io)?;
-        let mut options = SqliteConnectOptions::new()
-            .filename(data_dir.join(FILE_NAME))
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
-            .busy_timeout(std::time::Duration::from_secs(10))
-            .foreign_keys(true);
+        let file = SqliteConnectOptions::new().filename(data_dir.join(FILE_NAME)).create_if_missing(true);
+        // WAL is a property of the file: set once here, every connection then uses it.
+        let first = sqlx::ConnectOptions::connect(&file.clone().journal_mode(SqliteJournalMode::Wal)).await?;
+        sqlx::Connection::close(first).await?;
+        let mut pragmas = vec!["PRAGMA synchronous = FULL".to_owned(), "PRAGMA busy_timeout = 10000".to_owned()];
         if let Some(max) = store.max_bytes {
-            options = options.pragma("max_page_count", (max / PAGE_SIZE).max(1).to_string());
+            pragmas.push(format!("PRAGMA max_page_count = {}", (max / PAGE_SIZE).max(1)));
         }
-        let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
-        sqlx::migrate!("./migrations").run(&pool).await?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(4)
+            .after_connect(move |conn, _| {
+                let pragmas = pragmas.clone();
+                Box::pin(async move {
+                    for pragma in &pragmas {
+                        sqlx::query(pragma).execute(&mut *conn).await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect(sqlx::ConnectOptions::to_url_lossy(&file).as_str())
+            .await?;
+        sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
         // The store and its journal: the server's user only (people's data, password hashes).
         crate::files::make_private_all(data_dir, FILE_NAME).map_err(sqlx::Error::Io)?;
-        Ok(Sqlite { pool, session_max_ms: store.session_max_days * 86_400_000 })
+        Ok(SqlStore { pool, backend: Backend::Sqlite, session_max_ms: store.session_max_days * 86_400_000 })
+    }
+
+    /// Connects to a PostgreSQL database (`postgres://user@host/db`) and applies the
+    /// migrations. Any number of servers may share it.
+    pub async fn connect_postgres(url: &str, store: StoreOptions) -> Result<SqlStore, sqlx::Error> {
+        sqlx::any::install_default_drivers();
+        let pool = AnyPoolOptions::new().max_connections(8).connect(url).await?;
+        // Several servers starting at once: one applies the migrations, the others wait for it
+        // (sqlx's migrator takes PostgreSQL's advisory lock).
+        sqlx::migrate!("./migrations/postgres").run(&pool).await?;
+        Ok(SqlStore { pool, backend: Backend::Postgres, session_max_ms: store.session_max_days * 86_400_000 })
+    }
+
+    /// Opens the store a [`Location`] names.
+    pub async fn open_at(location: &Location, store: StoreOptions) -> Result<SqlStore, sqlx::Error> {
+        match location {
+            Location::Folder(data_dir) => SqlStore::open_with(data_dir, store).await,
+            Location::Postgres(url) => SqlStore::connect_postgres(url, store).await,
+        }
+    }
+
+    /// Which database this store lives in.
+    pub fn backend(&self) -> Backend {
+        self.backend
     }
 
     /// Writes a consistent copy of the store to `to` while it keeps serving (`VACUUM INTO`:
@@ -273,7 +347,7 @@ impl Sqlite {
             return Err(AppError::BadRequest(format!("{} exists already: choose a new file name", to.display())));
         }
         let target = to.to_str().ok_or_else(|| AppError::BadRequest("the backup path is not UTF-8".into()))?;
-        sqlx::query("VACUUM INTO ?").bind(target).execute(&self.pool).await?;
+        sqlx::query("VACUUM INTO $1").bind(target).execute(&self.pool).await?;
         crate::files::make_private(to).map_err(sqlx::Error::Io)?;
         check_copy(to).await
     }
@@ -299,7 +373,7 @@ impl Sqlite {
             let cursor = pull.cursors.get(scope).copied().unwrap_or(0);
             cursors.insert(scope.to_owned(), cursor);
             let found = sqlx::query(
-                "SELECT record, field, kind, scope, state, seq FROM fields WHERE scope = ? AND seq > ? ORDER BY seq LIMIT ?",
+                "SELECT record, field, kind, scope, state, seq FROM fields WHERE scope = $1 AND seq > $2 ORDER BY seq LIMIT $3",
             )
             .bind(scope)
             .bind(cursor as i64)
@@ -310,7 +384,7 @@ impl Sqlite {
         }
         let high = device_high(&mut conn, pull.device.as_str(), &access.user).await?;
         let refused = sqlx::query(
-            "SELECT body, refused FROM ops WHERE device = ? AND counter > ? AND refused IS NOT NULL ORDER BY counter",
+            "SELECT body, refused FROM ops WHERE device = $1 AND counter > $2 AND refused IS NOT NULL ORDER BY counter",
         )
         .bind(pull.device.as_str())
         .bind(pull.known_high as i64)
@@ -426,7 +500,7 @@ pub async fn restore(data_dir: &Path, from: &Path) -> Result<BackupInfo, AppErro
 /// the pool: a failed write can end the transaction behind sqlx's back (SQLite rolls back on
 /// a full disk), and a connection whose state is unknown must not serve the next request.
 struct WriteConn {
-    conn: sqlx::pool::PoolConnection<sqlx::Sqlite>,
+    conn: sqlx::pool::PoolConnection<sqlx::Any>,
     committed: bool,
 }
 
@@ -441,8 +515,8 @@ impl Drop for WriteConn {
 /// Runs `work` in a write transaction (`BEGIN IMMEDIATE`: one writer at a time) and commits
 /// it; on any failure nothing is written and the connection is not reused ([`WriteConn`]).
 async fn in_write<T>(
-    pool: &SqlitePool,
-    work: impl AsyncFnOnce(&mut SqliteConnection) -> Result<T, AppError>,
+    pool: &AnyPool,
+    work: impl AsyncFnOnce(&mut AnyConnection) -> Result<T, AppError>,
 ) -> Result<T, AppError> {
     let mut guard = WriteConn { conn: pool.acquire().await?, committed: false };
     let mut tx = sqlx::Connection::begin_with(&mut *guard.conn, "BEGIN IMMEDIATE").await?;
@@ -453,15 +527,16 @@ async fn in_write<T>(
 }
 
 /// Inserts an account; an email already in use is `EmailTaken`.
-async fn insert_user(conn: &mut SqliteConnection, user: &UserRow) -> Result<(), AppError> {
-    let inserted = sqlx::query("INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)")
-        .bind(&user.id)
-        .bind(user.email.trim().to_lowercase())
-        .bind(&user.name)
-        .bind(&user.password_hash)
-        .bind(now_ms())
-        .execute(&mut *conn)
-        .await;
+async fn insert_user(conn: &mut AnyConnection, user: &UserRow) -> Result<(), AppError> {
+    let inserted =
+        sqlx::query("INSERT INTO users (id, email, name, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(&user.id)
+            .bind(user.email.trim().to_lowercase())
+            .bind(&user.name)
+            .bind(&user.password_hash)
+            .bind(now_ms())
+            .execute(&mut *conn)
+            .await;
     match inserted {
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(AppError::EmailTaken),
         other => other.map(drop).map_err(AppError::from),
@@ -470,8 +545,8 @@ async fn insert_user(conn: &mut SqliteConnection, user: &UserRow) -> Result<(), 
 
 /// The device's highest processed counter (0 for a new device). A device id that belongs to
 /// another account is refused: two people cannot share a device's counters.
-async fn device_high(conn: &mut SqliteConnection, device: &str, user: &str) -> Result<u64, AppError> {
-    let row = sqlx::query("SELECT user_id, high FROM devices WHERE device = ?")
+async fn device_high(conn: &mut AnyConnection, device: &str, user: &str) -> Result<u64, AppError> {
+    let row = sqlx::query("SELECT user_id, high FROM devices WHERE device = $1")
         .bind(device)
         .fetch_optional(&mut *conn)
         .await?;
@@ -483,9 +558,9 @@ async fn device_high(conn: &mut SqliteConnection, device: &str, user: &str) -> R
 }
 
 /// The (scope, role) of an invite that has not expired, been used up or revoked.
-async fn live_invite(conn: &mut SqliteConnection, code_hash: &str) -> Result<Option<(String, String)>, AppError> {
+async fn live_invite(conn: &mut AnyConnection, code_hash: &str) -> Result<Option<(String, String)>, AppError> {
     let row = sqlx::query(
-        "SELECT scope, role FROM invites WHERE code_hash = ? AND expires_at > ? AND uses < max_uses \
+        "SELECT scope, role FROM invites WHERE code_hash = $1 AND expires_at > $2 AND uses < max_uses \
          AND revoked_at IS NULL",
     )
     .bind(code_hash)
@@ -496,8 +571,8 @@ async fn live_invite(conn: &mut SqliteConnection, code_hash: &str) -> Result<Opt
 }
 
 /// Gives a user a role in a scope where they have none (a new collaborative's faculty).
-async fn grant(conn: &mut SqliteConnection, user: &str, scope: &str, role: &str) -> Result<(), AppError> {
-    sqlx::query("INSERT OR IGNORE INTO memberships (user_id, scope, role) VALUES (?, ?, ?)")
+async fn grant(conn: &mut AnyConnection, user: &str, scope: &str, role: &str) -> Result<(), AppError> {
+    sqlx::query("INSERT OR IGNORE INTO memberships (user_id, scope, role) VALUES ($1, $2, $3)")
         .bind(user)
         .bind(scope)
         .bind(role)
@@ -533,12 +608,12 @@ impl Known<'_> {
     }
 }
 
-async fn known<'p>(conn: &mut SqliteConnection, ops: &'p [Op]) -> Result<Known<'p>, AppError> {
+async fn known<'p>(conn: &mut AnyConnection, ops: &'p [Op]) -> Result<Known<'p>, AppError> {
     let mut ids: Vec<&str> = ops.iter().map(|op| op.record.as_str()).collect();
     ids.sort_unstable();
     ids.dedup();
     let rows = sqlx::query(
-        "SELECT record, field, kind, scope, state FROM fields WHERE record IN (SELECT value FROM json_each(?))",
+        "SELECT record, field, kind, scope, state FROM fields WHERE record IN (SELECT value FROM json_each($1))",
     )
     .bind(serde_json::to_string(&ids).expect("ids serialize"))
     .fetch_all(&mut *conn)
@@ -563,7 +638,7 @@ async fn known<'p>(conn: &mut SqliteConnection, ops: &'p [Op]) -> Result<Known<'
 }
 
 async fn apply_push(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     access: &Access,
     device: &str,
     ops: &[Op],
@@ -587,7 +662,7 @@ async fn apply_push(
         if counter <= high {
             // A retry after a lost ack: the same op again is skipped; different content under
             // the same dot means two devices share an id.
-            let stored: Option<String> = sqlx::query_scalar("SELECT body FROM ops WHERE device = ? AND counter = ?")
+            let stored: Option<String> = sqlx::query_scalar("SELECT body FROM ops WHERE device = $1 AND counter = $2")
                 .bind(device)
                 .bind(counter as i64)
                 .fetch_optional(&mut *conn)
@@ -623,8 +698,8 @@ async fn apply_push(
             processed.iter().map(|(counter, body, refusal)| serde_json::json!([counter, body, refusal])).collect();
         sqlx::query(
             "INSERT INTO ops (device, counter, user_id, body, refused, received_at) \
-             SELECT ?, json_extract(value, '$[0]'), ?, json_extract(value, '$[1]'), json_extract(value, '$[2]'), ? \
-             FROM json_each(?)",
+             SELECT $1, json_extract(value, '$[0]'), $2, json_extract(value, '$[1]'), json_extract(value, '$[2]'), $3 \
+             FROM json_each($4)",
         )
         .bind(device)
         .bind(&access.user)
@@ -646,26 +721,26 @@ async fn apply_push(
             "INSERT INTO fields (record, field, kind, scope, state, seq) \
              SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), \
              json_extract(value, '$[3]'), json_extract(value, '$[4]'), json_extract(value, '$[5]') \
-             FROM json_each(?) WHERE true \
+             FROM json_each($1) WHERE true \
              ON CONFLICT (record, field) DO UPDATE SET state = excluded.state, seq = excluded.seq",
         )
         .bind(serde_json::to_string(&rows).expect("rows serialize"))
         .execute(&mut *conn)
         .await?;
     }
-    sqlx::query("INSERT INTO devices (device, user_id, high) VALUES (?, ?, ?) ON CONFLICT (device) DO UPDATE SET high = excluded.high")
+    sqlx::query("INSERT INTO devices (device, user_id, high) VALUES ($1, $2, $3) ON CONFLICT (device) DO UPDATE SET high = excluded.high")
         .bind(device)
         .bind(&access.user)
         .bind(high as i64)
         .execute(&mut *conn)
         .await?;
-    sqlx::query("UPDATE meta SET value = ? WHERE key = 'seq'").bind(seq.to_string()).execute(&mut *conn).await?;
+    sqlx::query("UPDATE meta SET value = $1 WHERE key = 'seq'").bind(seq.to_string()).execute(&mut *conn).await?;
     // The device folds every op up to `high` as saved, whether this push carried it or an
     // earlier one whose answer was lost: every refusal in that range comes back with its reason.
     let mut refused = Vec::new();
     if let Some(first) = ops.first().map(|op| op.dot.counter).filter(|first| *first <= old_high) {
         let earlier = sqlx::query(
-            "SELECT counter, refused FROM ops WHERE device = ? AND counter BETWEEN ? AND ? AND refused IS NOT NULL \
+            "SELECT counter, refused FROM ops WHERE device = $1 AND counter BETWEEN $2 AND $3 AND refused IS NOT NULL \
              ORDER BY counter",
         )
         .bind(device)
@@ -688,7 +763,7 @@ async fn apply_push(
 /// existing record to another kind or scope (`known.homes`: record → its kind and scope, as
 /// stored or as written earlier in this push).
 async fn check(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     access: &Access,
     op: &Op,
     known: &Known<'_>,
@@ -710,7 +785,7 @@ async fn check(
         return Ok(Some(schema::Issue::CommentWritten.to_string()));
     }
     if op.kind == Kind::Team {
-        let known: Option<String> = sqlx::query_scalar("SELECT team_id FROM teams WHERE team_id = ?")
+        let known: Option<String> = sqlx::query_scalar("SELECT team_id FROM teams WHERE team_id = $1")
             .bind(op.record.as_str())
             .fetch_optional(&mut *conn)
             .await?;
@@ -748,13 +823,13 @@ async fn check(
     Ok(None)
 }
 
-impl Storage for Sqlite {
+impl Storage for SqlStore {
     fn health(&self) -> BoxFuture<'_, Result<&'static str, AppError>> {
         Box::pin(async move {
             // Healthy means able to write: a store wedged by a stuck transaction, locked or
             // on a failing disk answers reads but not this.
             let write = in_write(&self.pool, async |conn| {
-                sqlx::query("UPDATE health SET checked_at = ? WHERE id = 1").bind(now_ms()).execute(conn).await?;
+                sqlx::query("UPDATE health SET checked_at = $1 WHERE id = 1").bind(now_ms()).execute(conn).await?;
                 Ok(())
             });
             match tokio::time::timeout(HEALTH_TIMEOUT, write).await {
@@ -773,7 +848,7 @@ impl Storage for Sqlite {
 
     fn user_by_email<'a>(&'a self, email: &'a str) -> BoxFuture<'a, Result<Option<UserRow>, AppError>> {
         Box::pin(async move {
-            let row = sqlx::query("SELECT id, email, name, password_hash, disabled_at FROM users WHERE email = ?")
+            let row = sqlx::query("SELECT id, email, name, password_hash, disabled_at FROM users WHERE email = $1")
                 .bind(email.trim().to_lowercase())
                 .fetch_optional(&self.pool)
                 .await?;
@@ -797,7 +872,7 @@ impl Storage for Sqlite {
     fn create_session<'a>(&'a self, token_hash: &'a str, user: &'a str) -> BoxFuture<'a, Result<(), AppError>> {
         Box::pin(async move {
             let now = now_ms();
-            sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+            sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
                 .bind(token_hash)
                 .bind(user)
                 .bind(now)
@@ -813,7 +888,7 @@ impl Storage for Sqlite {
             let now = now_ms();
             // Live: used within the sliding window, and signed in within the absolute lifetime.
             let row = sqlx::query(
-                "SELECT user_id, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ? AND created_at > ? \
+                "SELECT user_id, expires_at FROM sessions WHERE token_hash = $1 AND expires_at > $2 AND created_at > $3 \
                  AND user_id NOT IN (SELECT id FROM users WHERE disabled_at IS NOT NULL)",
             )
             .bind(token_hash)
@@ -827,7 +902,7 @@ impl Storage for Sqlite {
             // the disk's fsync rate).
             let full = now + SESSION_DAYS * 86_400_000;
             if row.get::<i64, _>("expires_at") < full - 86_400_000 {
-                sqlx::query("UPDATE sessions SET expires_at = ? WHERE token_hash = ?")
+                sqlx::query("UPDATE sessions SET expires_at = $1 WHERE token_hash = $2")
                     .bind(full)
                     .bind(token_hash)
                     .execute(&self.pool)
@@ -839,28 +914,31 @@ impl Storage for Sqlite {
 
     fn delete_session<'a>(&'a self, token_hash: &'a str) -> BoxFuture<'a, Result<(), AppError>> {
         Box::pin(async move {
-            sqlx::query("DELETE FROM sessions WHERE token_hash = ?").bind(token_hash).execute(&self.pool).await?;
+            sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(&self.pool).await?;
             Ok(())
         })
     }
 
     fn access<'a>(&'a self, user: &'a str) -> BoxFuture<'a, Result<Access, AppError>> {
         Box::pin(async move {
-            let memberships: Vec<(String, Role)> = sqlx::query("SELECT scope, role FROM memberships WHERE user_id = ?")
-                .bind(user)
-                .fetch_all(&self.pool)
-                .await?
-                .into_iter()
-                .filter_map(|row| Some((row.get("scope"), Role::parse(row.get("role"))?)))
-                .collect();
+            let memberships: Vec<(String, Role)> =
+                sqlx::query("SELECT scope, role FROM memberships WHERE user_id = $1")
+                    .bind(user)
+                    .fetch_all(&self.pool)
+                    .await?
+                    .into_iter()
+                    .filter_map(|row| Some((row.get("scope"), Role::parse(row.get("role"))?)))
+                    .collect();
             let teams: Vec<(String, String)> = sqlx::query("SELECT team_id, collab_id FROM teams")
                 .fetch_all(&self.pool)
                 .await?
                 .into_iter()
                 .map(|row| (row.get("team_id"), row.get("collab_id")))
                 .collect();
-            let name: Option<String> =
-                sqlx::query_scalar("SELECT name FROM users WHERE id = ?").bind(user).fetch_optional(&self.pool).await?;
+            let name: Option<String> = sqlx::query_scalar("SELECT name FROM users WHERE id = $1")
+                .bind(user)
+                .fetch_optional(&self.pool)
+                .await?;
             let mut access = Access::new(user.to_owned(), &memberships, &teams);
             access.name = name.unwrap_or_else(|| user.to_owned());
             access.removed = self.removed_in(user).await?.into_iter().collect();
@@ -870,7 +948,7 @@ impl Storage for Sqlite {
 
     fn add_team<'a>(&'a self, team: &'a str, collab: &'a str) -> BoxFuture<'a, Result<(), AppError>> {
         Box::pin(async move {
-            sqlx::query("INSERT OR REPLACE INTO teams (team_id, collab_id) VALUES (?, ?)")
+            sqlx::query("INSERT OR REPLACE INTO teams (team_id, collab_id) VALUES ($1, $2)")
                 .bind(team)
                 .bind(collab)
                 .execute(&self.pool)
@@ -1038,8 +1116,8 @@ impl Storage for Sqlite {
                 "SELECT o.rowid AS id, o.device, o.body, o.refused, o.received_at, \
                  coalesce(u.name, o.user_id) AS person, coalesce(u.email, '') AS email \
                  FROM ops o LEFT JOIN users u ON u.id = o.user_id \
-                 WHERE json_extract(o.body, '$.scope') = ? AND o.rowid < ? \
-                 ORDER BY o.rowid DESC LIMIT ?",
+                 WHERE json_extract(o.body, '$.scope') = $1 AND o.rowid < $2 \
+                 ORDER BY o.rowid DESC LIMIT $3",
             )
             .bind(scope)
             .bind(before.unwrap_or(i64::MAX))
@@ -1068,7 +1146,7 @@ impl Storage for Sqlite {
 
     fn revoke_sessions<'a>(&'a self, user: &'a str) -> BoxFuture<'a, Result<u64, AppError>> {
         Box::pin(async move {
-            let done = sqlx::query("DELETE FROM sessions WHERE user_id = ?").bind(user).execute(&self.pool).await?;
+            let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user).execute(&self.pool).await?;
             Ok(done.rows_affected())
         })
     }
@@ -1078,7 +1156,7 @@ impl Storage for Sqlite {
             let mut tallies = Vec::with_capacity(keys.len());
             for key in keys {
                 let row = sqlx::query(
-                    "SELECT count(*) AS n, coalesce(max(at), 0) AS last FROM attempts WHERE key = ? AND at > ?",
+                    "SELECT count(*) AS n, coalesce(max(at), 0) AS last FROM attempts WHERE key = $1 AND at > $2",
                 )
                 .bind(key)
                 .bind(since_ms)
@@ -1093,15 +1171,15 @@ impl Storage for Sqlite {
     fn record_failure<'a>(&'a self, keys: &'a [String], at_ms: i64) -> BoxFuture<'a, Result<(), AppError>> {
         Box::pin(in_write(&self.pool, async move |conn| {
             for key in keys {
-                sqlx::query("INSERT INTO attempts (key, at) VALUES (?, ?)")
+                sqlx::query("INSERT INTO attempts (key, at) VALUES ($1, $2)")
                     .bind(key)
                     .bind(at_ms)
                     .execute(&mut *conn)
                     .await?;
             }
             let window = crate::limits::WINDOW.as_millis() as i64;
-            sqlx::query("DELETE FROM attempts WHERE at <= ?").bind(at_ms - window).execute(&mut *conn).await?;
-            sqlx::query("DELETE FROM attempts WHERE rowid <= (SELECT max(rowid) FROM attempts) - ?")
+            sqlx::query("DELETE FROM attempts WHERE at <= $1").bind(at_ms - window).execute(&mut *conn).await?;
+            sqlx::query("DELETE FROM attempts WHERE rowid <= (SELECT max(rowid) FROM attempts) - $1")
                 .bind(crate::limits::MAX_KEPT)
                 .execute(&mut *conn)
                 .await?;
@@ -1111,7 +1189,7 @@ impl Storage for Sqlite {
 
     fn clear_failures<'a>(&'a self, key: &'a str) -> BoxFuture<'a, Result<(), AppError>> {
         Box::pin(async move {
-            sqlx::query("DELETE FROM attempts WHERE key = ?").bind(key).execute(&self.pool).await?;
+            sqlx::query("DELETE FROM attempts WHERE key = $1").bind(key).execute(&self.pool).await?;
             Ok(())
         })
     }
