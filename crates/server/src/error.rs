@@ -92,10 +92,15 @@ fn with_article(role: &str) -> String {
 /// SQLite's primary result code for "database or disk is full".
 const SQLITE_FULL: i32 = 13;
 
+/// PostgreSQL's SQLSTATE for a full disk.
+const POSTGRES_DISK_FULL: &str = "53100";
+
 impl From<sqlx::Error> for AppError {
     fn from(error: sqlx::Error) -> AppError {
         let full = match &error {
             // sqlx reports SQLite's extended code; the primary code is its low byte.
+            // PostgreSQL's is its SQLSTATE, disk_full.
+            sqlx::Error::Database(e) if e.code().as_deref() == Some(POSTGRES_DISK_FULL) => true,
             sqlx::Error::Database(e) => {
                 e.code().and_then(|code| code.parse::<i32>().ok()).is_some_and(|code| code & 0xff == SQLITE_FULL)
             }

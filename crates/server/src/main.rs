@@ -348,8 +348,14 @@ async fn run_admin(args: &[String]) -> Result<String, String> {
 
 #[tokio::main]
 async fn main() {
+    // Logs go to stderr: an admin command's answer on stdout is only the answer. PostgreSQL's
+    // notices ("already exists, skipping" at every start) are not news.
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx::postgres::notice=warn".into()),
+        )
+        .with_writer(std::io::stderr)
         .init();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let command = args.first().map(String::as_str);

@@ -186,11 +186,8 @@ fn an_invite_never_changes_a_role_and_a_change_of_role_is_faculty_s_shown_in_the
     assert_eq!(answer["already"], true);
     assert_eq!(signup(&s.server, &coach_code, "cora@example.org", "Cora").0, 200, "still usable by someone new");
     // Nor does the admin's add-member.
-    let output = std::process::Command::new(support::BIN)
-        .args(["admin", "add-member", "--team", &team, "--email", "cal@example.org", "--role", "member", "--data"])
-        .arg(s.server.data())
-        .output()
-        .unwrap();
+    let output =
+        s.server.admin_output(&["add-member", "--team", &team, "--email", "cal@example.org", "--role", "member"]);
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("already a coach"));
     let me = ok(&s.server, "GET", "/api/me", Some(&cal), &json!(null));

@@ -5,6 +5,8 @@
 //! Every change here is one write transaction ([`in_write`]) that also writes its event, so
 //! the log cannot miss a change nor show one that did not happen.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 use sqlx::{AnyConnection, Row};
 
@@ -265,12 +267,15 @@ impl SqlStore {
                 .bind(scope)
                 .execute(&mut *conn)
                 .await?;
-            sqlx::query("INSERT OR REPLACE INTO removals (user_id, scope, removed_at) VALUES ($1, $2, $3)")
-                .bind(user)
-                .bind(scope)
-                .bind(now_ms())
-                .execute(&mut *conn)
-                .await?;
+            sqlx::query(
+                "INSERT INTO removals (user_id, scope, removed_at) VALUES ($1, $2, $3) \
+                 ON CONFLICT (user_id, scope) DO UPDATE SET removed_at = excluded.removed_at",
+            )
+            .bind(user)
+            .bind(scope)
+            .bind(now_ms())
+            .execute(&mut *conn)
+            .await?;
             log(conn, scope, actor, Some(user), "removed", Some(&had), None).await
         })
         .await
@@ -314,7 +319,7 @@ impl SqlStore {
                 .execute(&mut *conn)
                 .await?;
             sqlx::query("DELETE FROM reset_codes WHERE user_id = $1").bind(user).execute(&mut *conn).await?;
-            let ended = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash IS NOT $2")
+            let ended = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash IS DISTINCT FROM $2")
                 .bind(user)
                 .bind(keep)
                 .execute(&mut *conn)
@@ -407,19 +412,31 @@ impl SqlStore {
 
     pub(super) async fn invites_in(&self, scope: &str) -> Result<Vec<InviteInfo>, AppError> {
         let rows = sqlx::query(
-            "SELECT i.id, i.scope, i.role, coalesce(i.created_by, '') AS created_by, i.created_at, i.expires_at, \
-             i.max_uses, i.uses, i.revoked_at, \
-             (SELECT json_group_array(coalesce(u.name, x.user_id)) FROM invite_uses x LEFT JOIN users u ON u.id = x.user_id \
-              WHERE x.invite_id = i.id ORDER BY x.at) AS used_by \
-             FROM invites i WHERE i.scope = $1 ORDER BY i.created_at DESC",
+            "SELECT id, scope, role, coalesce(created_by, '') AS created_by, created_at, expires_at, max_uses, uses, \
+             revoked_at FROM invites WHERE scope = $1 ORDER BY created_at DESC",
         )
         .bind(scope)
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter()
+        let mut used_by: HashMap<String, Vec<String>> = HashMap::new();
+        let uses = sqlx::query(
+            "SELECT x.invite_id, coalesce(u.name, x.user_id) AS name FROM invite_uses x \
+             JOIN invites i ON i.id = x.invite_id LEFT JOIN users u ON u.id = x.user_id \
+             WHERE i.scope = $1 ORDER BY x.at",
+        )
+        .bind(scope)
+        .fetch_all(&self.pool)
+        .await?;
+        for row in uses {
+            used_by.entry(row.get("invite_id")).or_default().push(row.get("name"));
+        }
+        Ok(rows
+            .into_iter()
             .map(|row| {
-                Ok(InviteInfo {
-                    id: row.get("id"),
+                let id: String = row.get("id");
+                InviteInfo {
+                    used_by: used_by.remove(&id).unwrap_or_default(),
+                    id,
                     scope: row.get("scope"),
                     role: row.get("role"),
                     created_by: row.get("created_by"),
@@ -428,10 +445,9 @@ impl SqlStore {
                     max_uses: row.get("max_uses"),
                     uses: row.get("uses"),
                     revoked_at: row.get("revoked_at"),
-                    used_by: serde_json::from_str(row.get("used_by")).map_err(|e| AppError::Corrupt(e.to_string()))?,
-                })
+                }
             })
-            .collect()
+            .collect())
     }
 
     pub(super) async fn revoke_invite_in(&self, id: &str, by: &str, only_maker: bool) -> Result<(), AppError> {

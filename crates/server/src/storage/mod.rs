@@ -366,7 +366,12 @@ impl SqlStore {
         let limit = pull.limit.unwrap_or(MAX_PULL_PAGE).clamp(1, MAX_PULL_PAGE) as usize;
         // One read transaction, so the page is the store as of one moment; rolled back when
         // dropped on any early return (a device of another account among them).
-        let mut conn = self.pool.begin().await?;
+        let begin = match self.backend {
+            Backend::Sqlite => "BEGIN",
+            // One snapshot for every statement of the page (READ COMMITTED takes one each).
+            Backend::Postgres => "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
+        };
+        let mut conn = self.pool.begin_with(begin).await?;
         let mut rows = Vec::new();
         let mut cursors = BTreeMap::new();
         for scope in access.readable() {
@@ -512,19 +517,35 @@ impl Drop for WriteConn {
     }
 }
 
-/// Runs `work` in a write transaction (`BEGIN IMMEDIATE`: one writer at a time) and commits
-/// it; on any failure nothing is written and the connection is not reused ([`WriteConn`]).
+/// Runs `work` in a write transaction, one writer at a time across every server sharing the
+/// store, and commits it; on any failure nothing is written and the connection is not reused
+/// ([`WriteConn`]).
+///
+/// One writer at a time is what makes a sequence number's order its commit's order, so a pull
+/// never passes a change that commits later under a lower number (ARCHITECTURE.md, "Several
+/// servers"). SQLite: `BEGIN IMMEDIATE` takes the file's write lock. PostgreSQL: the
+/// transaction first takes [`WRITE_LOCK`], an advisory lock held until it commits or rolls
+/// back, and runs at READ COMMITTED, so each statement after the lock sees every write
+/// committed before it (the last sequence number among them).
 async fn in_write<T>(
     pool: &AnyPool,
     work: impl AsyncFnOnce(&mut AnyConnection) -> Result<T, AppError>,
 ) -> Result<T, AppError> {
     let mut guard = WriteConn { conn: pool.acquire().await?, committed: false };
-    let mut tx = sqlx::Connection::begin_with(&mut *guard.conn, "BEGIN IMMEDIATE").await?;
+    let postgres = Backend::of(&guard.conn) == Backend::Postgres;
+    let begin = if postgres { "BEGIN ISOLATION LEVEL READ COMMITTED" } else { "BEGIN IMMEDIATE" };
+    let mut tx = sqlx::Connection::begin_with(&mut *guard.conn, begin).await?;
+    if postgres {
+        sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(WRITE_LOCK).execute(&mut *tx).await?;
+    }
     let value = work(&mut tx).await?;
     tx.commit().await?;
     guard.committed = true;
     Ok(value)
 }
+
+/// PostgreSQL's advisory lock key for writing (any number both sides agree on: "ramp").
+const WRITE_LOCK: i64 = 0x72_61_6d_70;
 
 /// Inserts an account; an email already in use is `EmailTaken`.
 async fn insert_user(conn: &mut AnyConnection, user: &UserRow) -> Result<(), AppError> {
@@ -572,7 +593,7 @@ async fn live_invite(conn: &mut AnyConnection, code_hash: &str) -> Result<Option
 
 /// Gives a user a role in a scope where they have none (a new collaborative's faculty).
 async fn grant(conn: &mut AnyConnection, user: &str, scope: &str, role: &str) -> Result<(), AppError> {
-    sqlx::query("INSERT OR IGNORE INTO memberships (user_id, scope, role) VALUES ($1, $2, $3)")
+    sqlx::query("INSERT INTO memberships (user_id, scope, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
         .bind(user)
         .bind(scope)
         .bind(role)
@@ -612,9 +633,15 @@ async fn known<'p>(conn: &mut AnyConnection, ops: &'p [Op]) -> Result<Known<'p>,
     let mut ids: Vec<&str> = ops.iter().map(|op| op.record.as_str()).collect();
     ids.sort_unstable();
     ids.dedup();
-    let rows = sqlx::query(
-        "SELECT record, field, kind, scope, state FROM fields WHERE record IN (SELECT value FROM json_each($1))",
-    )
+    let rows = sqlx::query(match Backend::of(conn) {
+        Backend::Sqlite => {
+            "SELECT record, field, kind, scope, state FROM fields WHERE record IN (SELECT value FROM json_each($1))"
+        }
+        Backend::Postgres => {
+            "SELECT record, field, kind, scope, state FROM fields \
+             WHERE record IN (SELECT json_array_elements_text($1::json))"
+        }
+    })
     .bind(serde_json::to_string(&ids).expect("ids serialize"))
     .fetch_all(&mut *conn)
     .await?;
@@ -696,11 +723,14 @@ async fn apply_push(
     if !processed.is_empty() {
         let rows: Vec<serde_json::Value> =
             processed.iter().map(|(counter, body, refusal)| serde_json::json!([counter, body, refusal])).collect();
-        sqlx::query(
-            "INSERT INTO ops (device, counter, user_id, body, refused, received_at) \
-             SELECT $1, json_extract(value, '$[0]'), $2, json_extract(value, '$[1]'), json_extract(value, '$[2]'), $3 \
-             FROM json_each($4)",
-        )
+        sqlx::query(match Backend::of(conn) {
+            Backend::Sqlite => "INSERT INTO ops (device, counter, user_id, body, refused, received_at) \
+                 SELECT $1, json_extract(value, '$[0]'), $2, json_extract(value, '$[1]'), json_extract(value, '$[2]'), $3 \
+                 FROM json_each($4)",
+            Backend::Postgres => "INSERT INTO ops (device, counter, user_id, body, refused, received_at, scope) \
+                 SELECT $1, (v->>0)::bigint, $2, v->>1, v->>2, $3, (v->>1)::json->>'scope' \
+                 FROM json_array_elements($4::json) AS v",
+        })
         .bind(device)
         .bind(&access.user)
         .bind(now)
@@ -717,13 +747,21 @@ async fn apply_push(
                 serde_json::json!([record, field, kind, scope, state, seq])
             })
             .collect();
-        sqlx::query(
-            "INSERT INTO fields (record, field, kind, scope, state, seq) \
-             SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), \
-             json_extract(value, '$[3]'), json_extract(value, '$[4]'), json_extract(value, '$[5]') \
-             FROM json_each($1) WHERE true \
-             ON CONFLICT (record, field) DO UPDATE SET state = excluded.state, seq = excluded.seq",
-        )
+        sqlx::query(match Backend::of(conn) {
+            // `WHERE true`: SQLite would read `ON CONFLICT` as part of the join.
+            Backend::Sqlite => {
+                "INSERT INTO fields (record, field, kind, scope, state, seq) \
+                 SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), \
+                 json_extract(value, '$[3]'), json_extract(value, '$[4]'), json_extract(value, '$[5]') \
+                 FROM json_each($1) WHERE true \
+                 ON CONFLICT (record, field) DO UPDATE SET state = excluded.state, seq = excluded.seq"
+            }
+            Backend::Postgres => {
+                "INSERT INTO fields (record, field, kind, scope, state, seq) \
+                 SELECT v->>0, v->>1, v->>2, v->>3, v->>4, (v->>5)::bigint FROM json_array_elements($1::json) AS v \
+                 ON CONFLICT (record, field) DO UPDATE SET state = excluded.state, seq = excluded.seq"
+            }
+        })
         .bind(serde_json::to_string(&rows).expect("rows serialize"))
         .execute(&mut *conn)
         .await?;
@@ -833,7 +871,7 @@ impl Storage for SqlStore {
                 Ok(())
             });
             match tokio::time::timeout(HEALTH_TIMEOUT, write).await {
-                Ok(Ok(())) => Ok("sqlite"),
+                Ok(Ok(())) => Ok(self.backend.name()),
                 Ok(Err(error)) => {
                     tracing::error!(cause = %error, "health check: the store cannot write");
                     Err(AppError::Unavailable)
@@ -948,11 +986,14 @@ impl Storage for SqlStore {
 
     fn add_team<'a>(&'a self, team: &'a str, collab: &'a str) -> BoxFuture<'a, Result<(), AppError>> {
         Box::pin(async move {
-            sqlx::query("INSERT OR REPLACE INTO teams (team_id, collab_id) VALUES ($1, $2)")
-                .bind(team)
-                .bind(collab)
-                .execute(&self.pool)
-                .await?;
+            sqlx::query(
+                "INSERT INTO teams (team_id, collab_id) VALUES ($1, $2) \
+                 ON CONFLICT (team_id) DO UPDATE SET collab_id = excluded.collab_id",
+            )
+            .bind(team)
+            .bind(collab)
+            .execute(&self.pool)
+            .await?;
             Ok(())
         })
     }
@@ -1112,13 +1153,21 @@ impl Storage for SqlStore {
         limit: u32,
     ) -> BoxFuture<'a, Result<Vec<AuditEntry>, AppError>> {
         Box::pin(async move {
-            let rows = sqlx::query(
-                "SELECT o.rowid AS id, o.device, o.body, o.refused, o.received_at, \
-                 coalesce(u.name, o.user_id) AS person, coalesce(u.email, '') AS email \
-                 FROM ops o LEFT JOIN users u ON u.id = o.user_id \
-                 WHERE json_extract(o.body, '$.scope') = $1 AND o.rowid < $2 \
-                 ORDER BY o.rowid DESC LIMIT $3",
-            )
+            let rows = sqlx::query(match self.backend {
+                Backend::Sqlite => {
+                    "SELECT o.rowid AS id, o.device, o.body, o.refused, o.received_at, \
+                     coalesce(u.name, o.user_id) AS person, coalesce(u.email, '') AS email \
+                     FROM ops o LEFT JOIN users u ON u.id = o.user_id \
+                     WHERE json_extract(o.body, '$.scope') = $1 AND o.rowid < $2 \
+                     ORDER BY o.rowid DESC LIMIT $3"
+                }
+                Backend::Postgres => {
+                    "SELECT o.id, o.device, o.body, o.refused, o.received_at, \
+                     coalesce(u.name, o.user_id) AS person, coalesce(u.email, '') AS email \
+                     FROM ops o LEFT JOIN users u ON u.id = o.user_id \
+                     WHERE o.scope = $1 AND o.id < $2 ORDER BY o.id DESC LIMIT $3"
+                }
+            })
             .bind(scope)
             .bind(before.unwrap_or(i64::MAX))
             .bind(i64::from(limit))
@@ -1179,10 +1228,13 @@ impl Storage for SqlStore {
             }
             let window = crate::limits::WINDOW.as_millis() as i64;
             sqlx::query("DELETE FROM attempts WHERE at <= $1").bind(at_ms - window).execute(&mut *conn).await?;
-            sqlx::query("DELETE FROM attempts WHERE rowid <= (SELECT max(rowid) FROM attempts) - $1")
-                .bind(crate::limits::MAX_KEPT)
-                .execute(&mut *conn)
-                .await?;
+            sqlx::query(match Backend::of(conn) {
+                Backend::Sqlite => "DELETE FROM attempts WHERE rowid <= (SELECT max(rowid) FROM attempts) - $1",
+                Backend::Postgres => "DELETE FROM attempts WHERE id <= (SELECT max(id) FROM attempts) - $1",
+            })
+            .bind(crate::limits::MAX_KEPT)
+            .execute(&mut *conn)
+            .await?;
             Ok(())
         }))
     }

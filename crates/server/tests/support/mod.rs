@@ -2,6 +2,9 @@
 //! loopback port with its SQLite file in a temporary folder, `ramp-server admin` for set-up,
 //! plain HTTP/1.1 requests, and a digest of everything stored (to prove a request changed
 //! nothing).
+//!
+//! With `RAMP_TEST_POSTGRES` set (a server's address, `postgres://user@host:port`; `cargo xtask
+//! test` starts one), each test's server uses a fresh PostgreSQL database of its own instead.
 #![allow(dead_code)]
 
 use std::io::{Read, Write};
@@ -36,6 +39,29 @@ pub struct Server {
     child: Option<Child>,
     pub port: u16,
     pub dir: tempfile::TempDir,
+    /// The PostgreSQL database, when the tests run on PostgreSQL.
+    pub database: Option<String>,
+}
+
+/// The PostgreSQL server the tests run on, if they do (`RAMP_TEST_POSTGRES`).
+pub fn postgres() -> Option<String> {
+    std::env::var("RAMP_TEST_POSTGRES").ok().filter(|url| !url.is_empty())
+}
+
+/// A new, empty database on that PostgreSQL server; its connection string.
+pub fn new_database(base: &str) -> String {
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let name = format!("ramp_test_{}_{}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed));
+    block_on(async {
+        sqlx::any::install_default_drivers();
+        let mut conn: sqlx::AnyConnection = sqlx::Connection::connect(&format!("{base}/postgres")).await.unwrap();
+        sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.unwrap();
+    });
+    format!("{base}/{name}")
+}
+
+fn block_on<T>(work: impl std::future::Future<Output = T>) -> T {
+    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(work)
 }
 
 impl Server {
@@ -43,15 +69,50 @@ impl Server {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("dist")).unwrap();
         std::fs::write(dir.path().join("dist/index.html"), "<!DOCTYPE html><title>Ramp</title>").unwrap();
-        Server { child: None, port: free_port(), dir }
+        Server { child: None, port: free_port(), dir, database: postgres().map(|base| new_database(&base)) }
+    }
+
+    /// A second server on the same store (PostgreSQL only: SQLite's file is one server's).
+    pub fn beside(&self) -> Server {
+        let database = self.database.clone().expect("several servers share a PostgreSQL store only");
+        Server { child: None, port: free_port(), dir: tempfile::tempdir().unwrap(), database: Some(database) }
+            .sharing_secret_of(self)
+    }
+
+    fn sharing_secret_of(self, other: &Server) -> Server {
+        std::fs::create_dir_all(self.dir.path().join("dist")).unwrap();
+        std::fs::copy(other.dir.path().join("dist/index.html"), self.dir.path().join("dist/index.html")).unwrap();
+        std::fs::create_dir_all(self.data()).unwrap();
+        let secret = other.data().join("ramp.secret");
+        if secret.exists() {
+            std::fs::copy(&secret, self.data().join("ramp.secret")).unwrap();
+        }
+        self
+    }
+
+    /// `--database URL`, when the store is PostgreSQL.
+    fn database_args(&self) -> Vec<String> {
+        self.database.iter().flat_map(|url| ["--database".to_owned(), url.clone()]).collect()
     }
 
     pub fn data(&self) -> PathBuf {
         self.dir.path().join("data")
     }
 
+    /// `ramp-server admin …` on this server's store, whatever it answers.
+    pub fn admin_output(&self, args: &[&str]) -> std::process::Output {
+        Command::new(BIN)
+            .arg("admin")
+            .args(args)
+            .arg("--data")
+            .arg(self.data())
+            .args(self.database_args())
+            .output()
+            .unwrap()
+    }
+
     pub fn admin(&self, args: &[&str]) -> String {
-        let output = Command::new(BIN).arg("admin").args(args).arg("--data").arg(self.data()).output().unwrap();
+        let output = self.admin_output(args);
         assert!(output.status.success(), "admin {args:?}: {}", String::from_utf8_lossy(&output.stderr));
         String::from_utf8(output.stdout).unwrap().trim().to_owned()
     }
@@ -68,6 +129,7 @@ impl Server {
             .arg(self.data())
             .arg("--dist")
             .arg(self.dir.path().join("dist"))
+            .args(self.database_args())
             .args(extra)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -134,15 +196,27 @@ impl Server {
     /// Runs SQL against the store (for tests that simulate time passing or inspect it).
     pub fn sql(&self, statement: &str) -> Vec<String> {
         let path = self.data().join("ramp.sqlite");
-        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-        runtime.block_on(async {
+        block_on(async {
             use sqlx::ConnectOptions;
-            let options =
-                sqlx::sqlite::SqliteConnectOptions::new().filename(&path).busy_timeout(Duration::from_secs(10));
-            let mut conn = options.connect().await.unwrap();
-            let rows: Vec<String> = sqlx::query_scalar(statement).fetch_all(&mut conn).await.unwrap();
+            let rows: Vec<String> = match &self.database {
+                None => {
+                    let options =
+                        sqlx::sqlite::SqliteConnectOptions::new().filename(&path).busy_timeout(Duration::from_secs(10));
+                    let mut conn = options.connect().await.unwrap();
+                    sqlx::query_scalar(statement).fetch_all(&mut conn).await.unwrap()
+                }
+                Some(url) => {
+                    let mut conn: sqlx::PgConnection = sqlx::Connection::connect(url).await.unwrap();
+                    sqlx::query_scalar(statement).fetch_all(&mut conn).await.unwrap()
+                }
+            };
             rows
         })
+    }
+
+    /// Whether the store is PostgreSQL (for the few checks that are SQLite's own).
+    pub fn on_postgres(&self) -> bool {
+        self.database.is_some()
     }
 
     /// The team data: every field state with its sequence number. Equal digests: no worksheet
@@ -159,10 +233,10 @@ impl Server {
         for query in [
             "SELECT device || '|' || counter || '|' || user_id || '|' || body || '|' || coalesce(refused, '') FROM ops ORDER BY device, counter",
             "SELECT device || '|' || user_id || '|' || high FROM devices ORDER BY device",
-            "SELECT id || '|' || email || '|' || name || '|' || password_hash || '|' || coalesce(disabled_at, '') FROM users ORDER BY id",
+            "SELECT id || '|' || email || '|' || name || '|' || password_hash || '|' || coalesce(CAST(disabled_at AS TEXT), '') FROM users ORDER BY id",
             "SELECT token_hash || '|' || user_id FROM sessions ORDER BY token_hash",
             "SELECT user_id || '|' || scope || '|' || role FROM memberships ORDER BY user_id, scope",
-            "SELECT code_hash || '|' || scope || '|' || uses || '|' || max_uses || '|' || coalesce(revoked_at, '') FROM invites ORDER BY code_hash",
+            "SELECT code_hash || '|' || scope || '|' || uses || '|' || max_uses || '|' || coalesce(CAST(revoked_at AS TEXT), '') FROM invites ORDER BY code_hash",
             "SELECT invite_id || '|' || user_id FROM invite_uses ORDER BY invite_id, user_id",
             "SELECT code_hash || '|' || user_id FROM reset_codes ORDER BY code_hash",
             "SELECT user_id || '|' || scope FROM removals ORDER BY user_id, scope",
