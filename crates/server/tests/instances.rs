@@ -1,0 +1,128 @@
+//! Several `ramp-server` instances on one PostgreSQL store give devices what one gives
+//! (issue 19): phones push through instance A while tablets pull through instance B, and
+//! every tablet ends up holding every change A accepted. A pull that skipped a change that
+//! committed after a higher sequence number was visible would leave a tablet without it for
+//! good, since its cursor has moved past. Needs `RAMP_TEST_POSTGRES` (`cargo xtask test`
+//! starts a PostgreSQL and runs this): SQLite's file is one server's alone.
+
+mod support;
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use ramp_core::wire::PushResponse;
+use ramp_core::{team_scope, Edit, Kind, Replica, Uuid7, Value};
+use serde_json::json;
+use support::*;
+
+/// Phones pushing, each in this many pushes of this many new cycles.
+const PHONES: u8 = 8;
+const PUSHES: u64 = 30;
+const PER_PUSH: u64 = 5;
+/// Tablets pulling meanwhile.
+const TABLETS: u8 = 4;
+
+/// What a tablet holds: each cycle's title, by record.
+type Held = BTreeMap<String, Value>;
+
+/// Pulls until nothing more waits; the titles it received go into `held`.
+fn pull_all(
+    server: &Server,
+    token: &str,
+    tablet: &ramp_core::DeviceClock,
+    cursors: &mut serde_json::Value,
+    held: &mut Held,
+) {
+    loop {
+        let page = pull(server, token, tablet, cursors);
+        for field in page.fields.iter().filter(|f| f.kind == Kind::Cycle && f.field == "title") {
+            held.insert(field.record.to_string(), field.state.value().clone());
+        }
+        *cursors = serde_json::to_value(&page.cursors).unwrap();
+        if !page.more {
+            return;
+        }
+    }
+}
+
+#[test]
+#[ignore = "needs PostgreSQL: `cargo xtask test` runs it with RAMP_TEST_POSTGRES"]
+fn devices_pulling_through_one_instance_get_every_change_pushed_through_another() {
+    assert!(postgres().is_some(), "set RAMP_TEST_POSTGRES to a PostgreSQL server (cargo xtask test does)");
+    let s = setup();
+    let mut b = s.server.beside();
+    b.start();
+    let a = Arc::new(s.server);
+    let b = Arc::new(b);
+    let team = s.team1;
+    let pushing = Arc::new(AtomicBool::new(true));
+
+    let tablets: Vec<_> = (0..TABLETS)
+        .map(|n| {
+            let (b, pushing) = (b.clone(), pushing.clone());
+            std::thread::spawn(move || {
+                let token = b.login("cal@example.org", PASSWORD);
+                let tablet = device(100 + n);
+                let (mut cursors, mut held) = (json!({}), Held::new());
+                let mut pulls = 0;
+                // Pull again and again while the phones push: each page is a snapshot in the
+                // middle of other instances' commits.
+                while pushing.load(Ordering::Relaxed) {
+                    pull_all(&b, &token, &tablet, &mut cursors, &mut held);
+                    pulls += 1;
+                }
+                pull_all(&b, &token, &tablet, &mut cursors, &mut held);
+                (held, pulls)
+            })
+        })
+        .collect();
+
+    let phones: Vec<_> = (0..PHONES)
+        .map(|n| {
+            let (a, scope) = (a.clone(), team_scope(&team));
+            std::thread::spawn(move || {
+                let token = a.login("mia@example.org", PASSWORD);
+                let mut clock = device(n + 1);
+                let mut replica = Replica::default();
+                let mut written = Held::new();
+                for push_n in 0..PUSHES {
+                    let edits: Vec<Edit> = (0..PER_PUSH)
+                        .map(|k| {
+                            let record = Uuid7::from_parts(1_700_000_000_000 + push_n * PER_PUSH + k, [n + 1; 10]);
+                            let title = Value::Text(format!("phone {n} cycle {}", push_n * PER_PUSH + k));
+                            written.insert(record.to_string(), title.clone());
+                            Edit {
+                                record,
+                                kind: Kind::Cycle,
+                                scope: scope.clone(),
+                                field: "title".into(),
+                                value: title,
+                            }
+                        })
+                        .collect();
+                    let ops = replica.edit(&mut clock, edits, 1_700_000_000_000, None);
+                    let (status, body) = push(&a, &token, &clock, &ops);
+                    assert_eq!(status, 200, "{body}");
+                    let ack: PushResponse = serde_json::from_value(body).unwrap();
+                    assert!(ack.refused.is_empty(), "{:?}", ack.refused);
+                }
+                written
+            })
+        })
+        .collect();
+
+    let mut accepted = Held::new();
+    for phone in phones {
+        accepted.extend(phone.join().unwrap());
+    }
+    pushing.store(false, Ordering::Relaxed);
+    assert_eq!(accepted.len(), (PHONES as u64 * PUSHES * PER_PUSH) as usize);
+    for (n, tablet) in tablets.into_iter().enumerate() {
+        let (held, pulls) = tablet.join().unwrap();
+        assert!(pulls > 1, "tablet {n} pulled only {pulls} times while the phones pushed");
+        let missing: Vec<_> = accepted.keys().filter(|record| !held.contains_key(*record)).collect();
+        assert!(missing.is_empty(), "tablet {n} never received {} accepted changes: {missing:?}", missing.len());
+        assert_eq!(held, accepted, "tablet {n} holds what the phones wrote");
+    }
+}
