@@ -3,8 +3,10 @@
 //! - `serve [--addr A] [--data D] [--demo]`: install what is missing, build the app (release),
 //!   and run ramp-server on it (default http://127.0.0.1:8080, SQLite under ./data; with
 //!   `--demo`, the demo collaborative under ./data-demo).
-//! - `test`: install what is missing, then fmt, clippy, native tests, browser (wasm) tests,
-//!   the release build and the end-to-end tests in headless Chromium.
+//! - `test`: install what is missing, then fmt, clippy, native tests, the server's tests again
+//!   on a throw-away PostgreSQL, browser (wasm) tests, the release build and the end-to-end
+//!   tests in headless Chromium.
+//! - `test-postgres`: only the server's tests on PostgreSQL.
 //! - `bench [--quick]`: build the release app, start the real server, drive headless Chromium
 //!   and print each figure next to its budget (JSON under target/bench/). `--quick` is the
 //!   smoke mode `test` runs: small sizes, one run.
@@ -17,6 +19,7 @@
 //!
 //! Never edits the source tree: outputs go under `target/` and `dist/`.
 
+mod postgres;
 mod tidy;
 mod tools;
 mod wasm;
@@ -32,6 +35,7 @@ usage: cargo xtask <task>
 tasks:
   serve [--addr 127.0.0.1:8080] [--data ./data] [--demo]   build the app and serve it with ramp-server
   test                                             run every check and test
+  test-postgres                                    run the server's tests on a throw-away PostgreSQL
   bench [--quick]                                  measure Ramp's figures against their budgets
   fuzz [--seconds 60] [TARGET...]                  run the fuzz targets (sync_push, sync_pull, backup_import)
   gen-sw [--dir DIR]                               write the service worker
@@ -52,6 +56,7 @@ fn run() -> anyhow::Result<()> {
     match task.as_deref() {
         Some("serve") => serve(&rest),
         Some("test") => test(),
+        Some("test-postgres") => server_tests_on_postgres(),
         Some("bench") => bench(rest.iter().any(|a| a == "--quick")),
         Some("fuzz") => fuzz_command(&rest),
         Some("gen-sw") => gen_sw::run(&rest),
@@ -123,6 +128,7 @@ fn test() -> anyhow::Result<()> {
     step("native tests", || {
         cargo(&["test", "--package", "ramp-core", "--package", "ramp-server", "--package", "xtask"])
     })?;
+    step("server tests on PostgreSQL (a throw-away cluster)", server_tests_on_postgres)?;
     step("browser tests (wasm-bindgen-test in headless Chromium)", || {
         cargo(&["test", "--package", "ramp", "--target", "wasm32-unknown-unknown"])
     })?;
@@ -140,6 +146,21 @@ fn test() -> anyhow::Result<()> {
     step("benchmark smoke run (small sizes, budgets not enforced)", || run_bench(true, false, None))?;
     println!("xtask: all checks passed in {:.0} s", started.elapsed().as_secs_f64());
     Ok(())
+}
+
+/// The server's integration tests again, each test's server on a database of its own in a
+/// throw-away PostgreSQL, and the test only several servers sharing one store can run. Left
+/// out: what is SQLite's own (its file's faults and backups: `faults`, `http`).
+fn server_tests_on_postgres() -> anyhow::Result<()> {
+    let cluster = postgres::Cluster::start()?;
+    let mut args = vec!["test", "--package", "ramp-server"];
+    for test in ["sync", "roles", "bad_input", "lifecycle", "integrity", "sign_in", "load", "postgres"] {
+        args.extend(["--test", test]);
+    }
+    args.extend(["--", "--include-ignored"]);
+    let mut command = cargo_command(&args);
+    command.env("RAMP_TEST_POSTGRES", &cluster.url).env("RAMP_TEST_POSTGRES_BIN", &cluster.bin);
+    run_command(&mut command)
 }
 
 fn bench(quick: bool) -> anyhow::Result<()> {

@@ -1,6 +1,7 @@
 //! Installs what the build and the tests need, skipping what is already there: the wasm32
 //! target, trunk, wasm-bindgen-cli (the exact version in Cargo.lock), wasm-opt 132 (npm's
-//! binaryen; Debian's 108 makes a wasm that crashes), cargo-fuzz, chromium and chromedriver.
+//! binaryen; Debian's 108 makes a wasm that crashes), cargo-fuzz, chromium and chromedriver,
+//! and PostgreSQL (Debian's package) for the server's tests on it.
 //!
 //! Never downloads from anywhere but the package registries (see shared/TOOLCHAIN.md).
 
@@ -135,7 +136,42 @@ pub fn ensure_browser() -> anyhow::Result<()> {
         return Ok(());
     }
     println!("xtask: installing chromium and chromium-driver (apt)");
-    let as_root = output_of("id", &["-u"]).is_some_and(|uid| uid.trim() == "0");
+    apt_install(&["chromium", "chromium-driver"])
+}
+
+/// PostgreSQL's programs (initdb, pg_ctl, postgres): Debian's `postgresql` package, installed
+/// when missing. Returns the folder they are in (the newest version's, if several).
+pub fn ensure_postgres() -> anyhow::Result<PathBuf> {
+    if let Some(bin) = postgres_bin() {
+        return Ok(bin);
+    }
+    println!("xtask: installing postgresql (apt)");
+    apt_install(&["postgresql"])?;
+    postgres_bin().context("the postgresql package left no initdb under /usr/lib/postgresql")
+}
+
+fn postgres_bin() -> Option<PathBuf> {
+    let mut versions: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
+        .ok()?
+        .filter_map(|entry| {
+            let entry = entry.ok()?;
+            let version = entry.file_name().to_str()?.parse().ok()?;
+            let bin = entry.path().join("bin");
+            bin.join("initdb").exists().then_some((version, bin))
+        })
+        .collect();
+    versions.sort();
+    versions.pop().map(|(_, bin)| bin)
+}
+
+/// Whether this runs as root (apt without sudo; PostgreSQL as its own user).
+pub fn is_root() -> bool {
+    output_of("id", &["-u"]).is_some_and(|uid| uid.trim() == "0")
+}
+
+/// `apt-get install -y` the packages (after `apt-get update`), with sudo unless root.
+fn apt_install(packages: &[&str]) -> anyhow::Result<()> {
+    let as_root = is_root();
     let apt = |args: &[&str]| {
         let mut command = if as_root { Command::new("apt-get") } else { Command::new("sudo") };
         if !as_root {
@@ -145,5 +181,5 @@ pub fn ensure_browser() -> anyhow::Result<()> {
         run_command(&mut command)
     };
     apt(&["update"])?;
-    apt(&["install", "-y", "chromium", "chromium-driver"])
+    apt(&[&["install", "-y"][..], packages].concat())
 }

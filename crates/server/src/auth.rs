@@ -59,6 +59,13 @@ pub fn new_token() -> String {
     hex(&bytes)
 }
 
+/// A new store identity: 16 random bytes, hex (as SQLite's `lower(hex(randomblob(16)))`).
+pub fn new_store_id() -> String {
+    let mut bytes = [0u8; 16];
+    OsRng.fill_bytes(&mut bytes);
+    hex(&bytes)
+}
+
 /// How long an invite code can be used, unless its maker says otherwise.
 pub const INVITE_DAYS: i64 = 14;
 

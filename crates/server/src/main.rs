@@ -15,6 +15,11 @@
 //! - `disable-account --email E`; `enable-account --email E`
 //! - `reset-code --email E` (prints a one-time code to set a new password with)
 //! - `revoke-sessions --email E` (signs the person out on every device)
+//! - `new-store-id` (after a store is put back by other tools: PostgreSQL's `pg_restore`)
+//!
+//! `--database postgres://…` (or `RAMP_DATABASE_URL`) puts the store in PostgreSQL instead of
+//! the data folder's SQLite file, for serving and for admin commands; several servers may share
+//! it (the data folder then holds only the secret, which they must share too).
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -125,7 +130,9 @@ const USAGE: &str =
        ramp-server admin disable-account --email E [--data D]
        ramp-server admin enable-account --email E [--data D]
        ramp-server admin reset-code --email E [--data D]
-       ramp-server admin revoke-sessions --email E [--data D]";
+       ramp-server admin revoke-sessions --email E [--data D]
+       ramp-server admin new-store-id [--data D]   (after a restore by other tools)
+  every admin command takes --database postgres://… (or RAMP_DATABASE_URL) instead of --data";
 
 /// `--name value` pairs.
 fn named_flags(args: &[String]) -> Result<HashMap<String, String>, String> {
@@ -186,6 +193,13 @@ fn lock_data(data: &Path, lock: Lock) -> Result<Vec<std::fs::File>, String> {
 /// `backup` and `restore`; returns what to print.
 async fn run_backup(command: &str, args: &[String]) -> Result<String, String> {
     let named = named_flags(args)?;
+    if named.contains_key("database") || database_from_env().is_some() {
+        return Err(format!(
+            "{command} copies the data folder's SQLite file. A PostgreSQL store is copied with PostgreSQL's \
+             own tools: pg_dump --format=custom to back up; pg_restore into a new database to restore, then \
+             `ramp-server admin new-store-id --database URL` so devices notice (README: PostgreSQL)"
+        ));
+    }
     let data = PathBuf::from(named.get("data").cloned().unwrap_or_else(|| "data".into()));
     let described = |info: storage::BackupInfo| {
         format!(
@@ -341,6 +355,10 @@ async fn run_admin(args: &[String]) -> Result<String, String> {
         "revoke-sessions" => {
             admin::revoke_sessions(&storage, &get("email")?).await.map(|n| format!("ended {n} sessions"))
         }
+        "new-store-id" => storage
+            .renew_store_id()
+            .await
+            .map(|id| format!("the store is now {id}: devices that synced with it will send again what it lacks")),
         other => return Err(format!("unknown admin command {other}")),
     };
     result.map_err(|e| e.to_string())

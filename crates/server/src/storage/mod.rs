@@ -357,6 +357,19 @@ impl SqlStore {
         Ok(sqlx::query_scalar("SELECT value FROM meta WHERE key = 'store_id'").fetch_one(&self.pool).await?)
     }
 
+    /// Gives the store a new identity, as a restore does: devices that synced with it before
+    /// see that it went back in time and send again what it may have lost. For a store put
+    /// back by other tools (PostgreSQL's `pg_restore`). Returns the new identity.
+    pub async fn renew_store_id(&self) -> Result<String, AppError> {
+        let id = crate::auth::new_store_id();
+        in_write(&self.pool, async |conn| {
+            sqlx::query("UPDATE meta SET value = $1 WHERE key = 'store_id'").bind(&id).execute(conn).await?;
+            Ok(())
+        })
+        .await?;
+        Ok(id)
+    }
+
     async fn push_in(&self, access: &Access, push: &PushRequest) -> Result<PushResponse, AppError> {
         // One writer at a time, so sequence order is commit order.
         in_write(&self.pool, async |conn| apply_push(conn, access, push.device.as_str(), &push.ops).await).await
