@@ -258,6 +258,9 @@ fn run_bench(quick: bool, release: bool, lighthouse: Option<std::path::PathBuf>)
     if let Some(lighthouse) = lighthouse {
         command.env("RAMP_LIGHTHOUSE", lighthouse);
     }
+    // The server's figures on PostgreSQL, beside SQLite's.
+    let cluster = postgres::Cluster::start()?;
+    command.env("RAMP_POSTGRES", &cluster.url).env("RAMP_POSTGRES_BIN", &cluster.bin);
     run_command(&mut command)
 }
 

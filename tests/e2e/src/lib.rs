@@ -95,8 +95,10 @@ pub struct Server {
     dist: PathBuf,
     /// Flags added to every start (`--demo`).
     flags: Vec<String>,
-    /// The data folder (SQLite file inside).
+    /// The data folder (SQLite file inside, unless the store is `database`).
     pub data: TempDir,
+    /// A PostgreSQL store instead of the data folder's SQLite file.
+    database: Option<String>,
 }
 
 impl Server {
@@ -115,9 +117,32 @@ impl Server {
             dist,
             flags: Vec::new(),
             data: TempDir::new("data"),
+            database: None,
         };
         server.restart()?;
         Ok(server)
+    }
+
+    /// Starts a server on the release build with its store in a PostgreSQL database (several
+    /// may share one).
+    pub fn start_on_database(url: &str) -> anyhow::Result<Server> {
+        let port = free_port();
+        let mut server = Server {
+            child: None,
+            url: format!("http://127.0.0.1:{port}"),
+            port,
+            dist: env_path("RAMP_DIST")?,
+            flags: Vec::new(),
+            data: TempDir::new("data"),
+            database: Some(url.to_owned()),
+        };
+        server.restart()?;
+        Ok(server)
+    }
+
+    /// `--database URL`, when the store is PostgreSQL.
+    fn database_args(&self) -> Vec<String> {
+        self.database.iter().flat_map(|url| ["--database".to_owned(), url.clone()]).collect()
     }
 
     /// Starts the server on the release build with the demo collaborative loaded.
@@ -130,6 +155,7 @@ impl Server {
             dist: env_path("RAMP_DIST")?,
             flags: vec!["--demo".into()],
             data: TempDir::new("data"),
+            database: None,
         };
         server.restart()?;
         Ok(server)
@@ -143,6 +169,7 @@ impl Server {
             .arg(self.data.path())
             .arg("--dist")
             .arg(&self.dist)
+            .args(self.database_args())
             .args(&self.flags)
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
@@ -173,6 +200,7 @@ impl Server {
             .args(args)
             .arg("--data")
             .arg(self.data.path())
+            .args(self.database_args())
             .output()?;
         if !output.status.success() {
             bail!("admin {args:?} failed: {}", String::from_utf8_lossy(&output.stderr));

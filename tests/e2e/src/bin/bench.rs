@@ -213,6 +213,13 @@ async fn main() -> anyhow::Result<()> {
     if only.as_deref().is_none_or(|o| o == "sync") {
         figures.extend(sync_figures(quick, runs.min(5)).await?);
     }
+    // Started and named by `cargo xtask bench` (and its --quick smoke run).
+    if only.as_deref().is_none_or(|o| o == "sync" || o == "postgres") {
+        if let (Some(base), Some(bin)) = (std::env::var_os("RAMP_POSTGRES"), std::env::var_os("RAMP_POSTGRES_BIN")) {
+            let base = base.to_str().context("RAMP_POSTGRES is not UTF-8")?;
+            figures.extend(postgres_figures(base, std::path::Path::new(&bin), quick)?);
+        }
+    }
 
     let title = format!("Ramp bench{}", if quick { " (quick: small sizes, one run)" } else { "" });
     println!("\n{title:<64} {:>12} {:>16}", "value", "budget");
@@ -708,17 +715,96 @@ async fn sync_figures(quick: bool, runs: usize) -> anyhow::Result<Vec<Figure>> {
     Ok(figures)
 }
 
+/// The server's figures on PostgreSQL, with one server and with two sharing the database, to
+/// set beside SQLite's: push throughput (pushes through every server at once) and pulls per
+/// second under 50 clients (spread over the servers).
+fn postgres_figures(base: &str, bin: &std::path::Path, quick: bool) -> anyhow::Result<Vec<Figure>> {
+    let mut figures = Vec::new();
+    let records = if quick { 100 } else { 1_000 };
+    let seconds = if quick { 2 } else { 5 };
+    for instances in [1usize, 2] {
+        let name = format!("ramp_bench_{}_{instances}", std::process::id());
+        let made = std::process::Command::new(bin.join("createdb"))
+            .arg(format!("--maintenance-db={base}/postgres"))
+            .arg(&name)
+            .output()?;
+        anyhow::ensure!(made.status.success(), "createdb: {}", String::from_utf8_lossy(&made.stderr));
+        let database = format!("{base}/{name}");
+        let servers =
+            (0..instances).map(|_| Server::start_on_database(&database)).collect::<anyhow::Result<Vec<_>>>()?;
+        let team = set_up_team(&servers[0])?;
+        let team_id = ramp_core::Uuid7::parse(&team).context("a team id")?;
+        let mut pushers = servers
+            .iter()
+            .enumerate()
+            .map(|(n, server)| Pusher::new(server, "mia@example.org", 60 + n as u8))
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        // Each server takes its share of the records, all at once, ten fields each.
+        let share = records / instances;
+        let started = Instant::now();
+        let ops = std::thread::scope(|scope| {
+            let pushing: Vec<_> = pushers
+                .iter_mut()
+                .enumerate()
+                .map(|(n, pusher)| {
+                    let edits = sample::sync_records(&team_id, n * share..(n + 1) * share, 10, 0);
+                    scope.spawn(move || pusher.push(edits))
+                })
+                .collect();
+            pushing
+                .into_iter()
+                .map(|p| p.join().unwrap_or_else(|_| Err(anyhow::anyhow!("a pusher panicked"))))
+                .sum::<anyhow::Result<usize>>()
+        })?;
+        let rate = ops as f64 / started.elapsed().as_secs_f64();
+        let ports: Vec<u16> = servers.iter().map(Server::port).collect();
+        let pulls = pull_rate(&ports, &pushers[0], seconds)?;
+        if instances == 1 {
+            figures.push(Figure::least("push throughput (server applies, PostgreSQL)", rate, "ops/s", 10_000.0));
+            figures.push(Figure::shown("server: pulls per second, 50 clients, PostgreSQL", pulls, "req/s"));
+        } else {
+            figures.push(Figure::shown("push throughput, PostgreSQL, two servers at once", rate, "ops/s"));
+            figures.push(Figure::shown(
+                "server: pulls per second, 50 clients, PostgreSQL, two servers",
+                pulls,
+                "req/s",
+            ));
+        }
+    }
+    Ok(figures)
+}
+
 /// 50 clients pulling (nothing new, the usual case) as fast as they can for `seconds`; the
 /// requests per second and the server's memory.
 fn server_under_load(server: &Server, pusher: &Pusher, seconds: u64) -> anyhow::Result<Vec<Figure>> {
+    let total = pull_rate(&[server.port()], pusher, seconds)?;
+    let status = std::fs::read_to_string(format!("/proc/{}/status", server.pid().context("running")?))?;
+    let kib = |key: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(key))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|n| n.parse::<f64>().ok())
+    };
+    Ok(vec![
+        Figure::shown("server: pulls per second, 50 clients on loopback", total, "req/s"),
+        Figure::shown("server: memory after (resident)", kib("VmRSS:").unwrap_or(0.0) / 1024.0, "MB"),
+        Figure::shown("server: memory at its peak", kib("VmHWM:").unwrap_or(0.0) / 1024.0, "MB"),
+    ])
+}
+
+/// Pulls per second: 50 clients, spread over the servers at `ports`, pulling as `pusher`'s
+/// device (brought up to date first, so each asks for what is new: nothing, the usual case).
+fn pull_rate(ports: &[u16], pusher: &Pusher, seconds: u64) -> anyhow::Result<f64> {
+    let port = ports[0];
     let body = json!({ "version": ramp_core::wire::SYNC_VERSION, "device": pusher.clock.device, "cursors": {} });
-    let (_, first) = request_json(server.port(), "POST", "/api/sync/pull", Some(&pusher.token), &body.to_string())?;
+    let (_, first) = request_json(port, "POST", "/api/sync/pull", Some(&pusher.token), &body.to_string())?;
     let mut cursors: serde_json::Value = serde_json::from_str::<serde_json::Value>(&first)?["cursors"].clone();
     // Follow the pages to the end, so each pull below asks for what is new.
     loop {
         let body =
             json!({ "version": ramp_core::wire::SYNC_VERSION, "device": pusher.clock.device, "cursors": cursors });
-        let (_, page) = request_json(server.port(), "POST", "/api/sync/pull", Some(&pusher.token), &body.to_string())?;
+        let (_, page) = request_json(port, "POST", "/api/sync/pull", Some(&pusher.token), &body.to_string())?;
         let page: serde_json::Value = serde_json::from_str(&page)?;
         cursors = page["cursors"].clone();
         if page["more"] != json!(true) {
@@ -729,8 +815,8 @@ fn server_under_load(server: &Server, pusher: &Pusher, seconds: u64) -> anyhow::
         .to_string();
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let threads: Vec<_> = (0..50)
-        .map(|_| {
-            let (port, token, body) = (server.port(), pusher.token.clone(), body.clone());
+        .map(|n| {
+            let (port, token, body) = (ports[n % ports.len()], pusher.token.clone(), body.clone());
             std::thread::spawn(move || {
                 let mut done = 0u64;
                 while Instant::now() < deadline {
@@ -743,17 +829,5 @@ fn server_under_load(server: &Server, pusher: &Pusher, seconds: u64) -> anyhow::
         })
         .collect();
     let total: u64 = threads.into_iter().map(|t| t.join().unwrap_or(0)).sum();
-    let status = std::fs::read_to_string(format!("/proc/{}/status", server.pid().context("running")?))?;
-    let kib = |key: &str| {
-        status
-            .lines()
-            .find(|l| l.starts_with(key))
-            .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|n| n.parse::<f64>().ok())
-    };
-    Ok(vec![
-        Figure::shown("server: pulls per second, 50 clients on loopback", total as f64 / seconds as f64, "req/s"),
-        Figure::shown("server: memory after (resident)", kib("VmRSS:").unwrap_or(0.0) / 1024.0, "MB"),
-        Figure::shown("server: memory at its peak", kib("VmHWM:").unwrap_or(0.0) / 1024.0, "MB"),
-    ])
+    Ok(total as f64 / seconds as f64)
 }
