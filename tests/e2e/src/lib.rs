@@ -109,33 +109,25 @@ impl Server {
 
     /// Starts the server on a given build folder.
     pub fn start_with_dist(dist: PathBuf) -> anyhow::Result<Server> {
-        let port = free_port();
-        let mut server = Server {
-            child: None,
-            url: format!("http://127.0.0.1:{port}"),
-            port,
-            dist,
-            flags: Vec::new(),
-            data: TempDir::new("data"),
-            database: None,
-        };
-        server.restart()?;
-        Ok(server)
+        Server::launch(dist, Vec::new(), None)
     }
 
     /// Starts a server on the release build with its store in a PostgreSQL database (several
     /// may share one).
     pub fn start_on_database(url: &str) -> anyhow::Result<Server> {
+        Server::launch(env_path("RAMP_DIST")?, Vec::new(), Some(url.to_owned()))
+    }
+
+    /// Starts the server on the release build with the demo collaborative loaded.
+    pub fn start_demo() -> anyhow::Result<Server> {
+        Server::launch(env_path("RAMP_DIST")?, vec!["--demo".into()], None)
+    }
+
+    /// A server on a free port with a data folder of its own, started.
+    fn launch(dist: PathBuf, flags: Vec<String>, database: Option<String>) -> anyhow::Result<Server> {
         let port = free_port();
-        let mut server = Server {
-            child: None,
-            url: format!("http://127.0.0.1:{port}"),
-            port,
-            dist: env_path("RAMP_DIST")?,
-            flags: Vec::new(),
-            data: TempDir::new("data"),
-            database: Some(url.to_owned()),
-        };
+        let url = format!("http://127.0.0.1:{port}");
+        let mut server = Server { child: None, url, port, dist, flags, data: TempDir::new("data"), database };
         server.restart()?;
         Ok(server)
     }
@@ -143,22 +135,6 @@ impl Server {
     /// `--database URL`, when the store is PostgreSQL.
     fn database_args(&self) -> Vec<String> {
         self.database.iter().flat_map(|url| ["--database".to_owned(), url.clone()]).collect()
-    }
-
-    /// Starts the server on the release build with the demo collaborative loaded.
-    pub fn start_demo() -> anyhow::Result<Server> {
-        let port = free_port();
-        let mut server = Server {
-            child: None,
-            url: format!("http://127.0.0.1:{port}"),
-            port,
-            dist: env_path("RAMP_DIST")?,
-            flags: vec!["--demo".into()],
-            data: TempDir::new("data"),
-            database: None,
-        };
-        server.restart()?;
-        Ok(server)
     }
 
     /// Starts the (stopped) server again on the same port and data.
