@@ -4,7 +4,8 @@
 //!   through instance A while tablets pull through instance B, and every tablet ends up
 //!   holding every change A accepted. A pull that skipped a change that committed after a
 //!   higher sequence number was visible would leave a tablet without it for good, since its
-//!   cursor has moved past.
+//!   cursor has moved past. Meanwhile an invite made through A is taken through B, and a
+//!   session begun on A works on B.
 //! - A store backed up with `pg_dump` and put back with `pg_restore` and `ramp-server admin
 //!   new-store-id` says it is another store, holds what the copy held, and takes pushes.
 //!
@@ -117,6 +118,17 @@ fn devices_pulling_through_one_instance_get_every_change_pushed_through_another(
             })
         })
         .collect();
+
+    // Meanwhile, an invite made through A is taken through B (the servers share the secret),
+    // and a session begun on A works on B.
+    let fay = a.login("fay@example.org", PASSWORD);
+    let (status, made) =
+        a.request("POST", "/api/invites", Some(&fay), &json!({ "team": team.to_string(), "role": "member" }));
+    assert_eq!(status, 201, "{made}");
+    let signup = json!({ "code": made["code"], "email": "ana@example.org", "name": "Ana", "password": PASSWORD });
+    let (status, joined) = b.request("POST", "/api/auth/signup", None, &signup);
+    assert_eq!(status, 200, "{joined}");
+    assert_eq!(b.request("GET", "/api/me", Some(&fay), &json!(null)).0, 200);
 
     let mut accepted = Held::new();
     for phone in phones {
