@@ -1,8 +1,9 @@
 //! `cargo xtask`: Ramp's project tasks. The README's two commands are `serve` and `test`.
 //!
-//! - `serve [--addr A] [--data D] [--demo]`: install what is missing, build the app (release),
-//!   and run ramp-server on it (default http://127.0.0.1:8080, SQLite under ./data; with
-//!   `--demo`, the demo collaborative under ./data-demo).
+//! - `serve [--addr A] [--data D] [--database URL] [--demo]`: install what is missing, build the
+//!   app (release), and run ramp-server on it (default http://127.0.0.1:8080, SQLite under
+//!   ./data; with `--demo`, the demo collaborative under ./data-demo; with `--database`, the
+//!   store in that PostgreSQL database).
 //! - `test`: install what is missing, then fmt, clippy, native tests, the server's tests again
 //!   on a throw-away PostgreSQL, browser (wasm) tests, the release build and the end-to-end
 //!   tests in headless Chromium.
@@ -33,7 +34,8 @@ const HELP: &str = "\
 usage: cargo xtask <task>
 
 tasks:
-  serve [--addr 127.0.0.1:8080] [--data ./data] [--demo]   build the app and serve it with ramp-server
+  serve [--addr 127.0.0.1:8080] [--data ./data] [--database URL] [--demo]
+                                                   build the app and serve it with ramp-server
   test                                             run every check and test
   test-postgres                                    run the server's tests on a throw-away PostgreSQL
   bench [--quick]                                  measure Ramp's figures against their budgets
@@ -74,7 +76,7 @@ fn serve(args: &[String]) -> anyhow::Result<()> {
     let mut demo = false;
     while let Some(flag) = args.next() {
         match flag.as_str() {
-            "--addr" | "--data" => {
+            "--addr" | "--data" | "--database" => {
                 let value = args.next().with_context(|| format!("{flag} needs a value"))?;
                 server_args.extend([flag.clone(), value.clone()]);
             }
