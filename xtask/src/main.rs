@@ -127,9 +127,7 @@ fn test() -> anyhow::Result<()> {
             "warnings",
         ])
     })?;
-    step("native tests", || {
-        cargo(&["test", "--package", "ramp-core", "--package", "ramp-server", "--package", "xtask"])
-    })?;
+    step("native tests", || cargo(&[&["test"][..], NATIVE_PACKAGES].concat()))?;
     step("server tests on PostgreSQL (a throw-away cluster)", server_tests_on_postgres)?;
     step("browser tests (wasm-bindgen-test in headless Chromium)", || {
         cargo(&["test", "--package", "ramp", "--target", "wasm32-unknown-unknown"])
@@ -150,12 +148,17 @@ fn test() -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The packages with native tests.
+const NATIVE_PACKAGES: &[&str] = &["--package", "ramp-core", "--package", "ramp-server", "--package", "xtask"];
+
 /// The server's integration tests again, each test's server on a database of its own in a
 /// throw-away PostgreSQL, and the test only several servers sharing one store can run. Left
 /// out: what is SQLite's own (its file's faults and backups: `faults`, `http`).
 fn server_tests_on_postgres() -> anyhow::Result<()> {
     let cluster = postgres::Cluster::start()?;
-    let mut args = vec!["test", "--package", "ramp-server"];
+    // The native tests' packages, so cargo reuses their build (one package alone unifies its
+    // dependencies' features differently, and rebuilds sqlx and axum for a minute).
+    let mut args = [&["test"][..], NATIVE_PACKAGES].concat();
     for test in ["sync", "roles", "bad_input", "lifecycle", "integrity", "sign_in", "load", "postgres"] {
         args.extend(["--test", test]);
     }
