@@ -108,7 +108,7 @@ fn test() -> anyhow::Result<()> {
     // The app's release build ends in one long single-threaded link (LTO, one codegen unit)
     // and wasm-opt: it runs beside the checks below, in its own target folder so neither waits
     // for the other's lock, and its output goes to a log shown when it is joined.
-    let app_build = AppBuild::start()?;
+    let app_build = Background::app_build()?;
     step("clippy (native)", || {
         cargo(&["clippy", "--workspace", "--exclude", "ramp", "--all-targets", "--", "-D", "warnings"])
     })?;
@@ -128,11 +128,16 @@ fn test() -> anyhow::Result<()> {
         ])
     })?;
     step("native tests", || cargo(&[&["test"][..], NATIVE_PACKAGES].concat()))?;
-    step("server tests on PostgreSQL (a throw-away cluster)", server_tests_on_postgres)?;
+    // The server's tests again on PostgreSQL, built by the step above: they mostly wait on
+    // servers and the database, so they run beside the next two steps.
+    let cluster = postgres::Cluster::start()?;
+    let tests = postgres_tests(&cluster);
+    let on_postgres = Background::start("server tests on PostgreSQL", tests, "postgres-tests.log", Some(cluster))?;
     step("browser tests (wasm-bindgen-test in headless Chromium)", || {
         cargo(&["test", "--package", "ramp", "--target", "wasm32-unknown-unknown"])
     })?;
     step("fuzzing smoke run (15 s per target)", || fuzz(FUZZ_TARGETS, 15))?;
+    step("server tests on PostgreSQL (started after the native tests)", || on_postgres.join())?;
     step("release build of the app (started at the beginning)", || app_build.join())?;
     step("server build", || cargo(&["build", "--package", "ramp-server"]))?;
     step("end-to-end tests (headless Chromium against ramp-server)", || {
@@ -152,10 +157,17 @@ fn test() -> anyhow::Result<()> {
 const NATIVE_PACKAGES: &[&str] = &["--package", "ramp-core", "--package", "ramp-server", "--package", "xtask"];
 
 /// The server's integration tests again, each test's server on a database of its own in a
-/// throw-away PostgreSQL, and the test only several servers sharing one store can run. Left
-/// out: what is SQLite's own (its file's faults and backups: `faults`, `http`).
+/// throw-away PostgreSQL, and the tests only PostgreSQL can run (several servers sharing one
+/// store, pg_dump and pg_restore). Left out: what is SQLite's own (its file's faults and
+/// backups: `faults`, `http`).
 fn server_tests_on_postgres() -> anyhow::Result<()> {
     let cluster = postgres::Cluster::start()?;
+    run_command(&mut postgres_tests(&cluster))
+}
+
+/// The command that runs [`server_tests_on_postgres`]' tests on `cluster`, which must outlive
+/// it.
+fn postgres_tests(cluster: &postgres::Cluster) -> Command {
     // The native tests' packages, so cargo reuses their build (one package alone unifies its
     // dependencies' features differently, and rebuilds sqlx and axum for a minute).
     let mut args = [&["test"][..], NATIVE_PACKAGES].concat();
@@ -165,7 +177,7 @@ fn server_tests_on_postgres() -> anyhow::Result<()> {
     args.extend(["--", "--include-ignored"]);
     let mut command = cargo_command(&args);
     command.env("RAMP_TEST_POSTGRES", &cluster.url).env("RAMP_TEST_POSTGRES_BIN", &cluster.bin);
-    run_command(&mut command)
+    command
 }
 
 fn bench(quick: bool) -> anyhow::Result<()> {
@@ -287,22 +299,36 @@ fn trunk_build() -> anyhow::Result<Command> {
     Ok(command)
 }
 
-/// The app's release build running in the background while `test` goes on.
-struct AppBuild {
+/// A long job running in the background while `test` goes on (the app's release build, the
+/// server's tests on PostgreSQL): its output goes to a log under `target/`, shown when joined.
+struct Background {
+    what: &'static str,
     child: std::process::Child,
     log: std::path::PathBuf,
     started: std::time::Instant,
+    /// What must live as long as the job (the PostgreSQL its tests use), dropped after it.
+    _needs: Option<postgres::Cluster>,
 }
 
-impl AppBuild {
-    fn start() -> anyhow::Result<AppBuild> {
-        cargo(&["fetch"])?;
-        let log = root().join("target/app-build.log");
+impl Background {
+    fn start(
+        what: &'static str,
+        mut command: Command,
+        log_name: &str,
+        needs: Option<postgres::Cluster>,
+    ) -> anyhow::Result<Background> {
+        let log = root().join("target").join(log_name);
         std::fs::create_dir_all(root().join("target"))?;
         let out = std::fs::File::create(&log)?;
-        let child = trunk_build()?.stdout(out.try_clone()?).stderr(out).spawn().context("could not start trunk")?;
-        println!("xtask: release build of the app started in the background (log: {})", log.display());
-        Ok(AppBuild { child, log, started: std::time::Instant::now() })
+        let child = command.stdout(out.try_clone()?).stderr(out).spawn().with_context(|| format!("starting {what}"))?;
+        println!("xtask: {what} started in the background (log: {})", log.display());
+        Ok(Background { what, child, log, started: std::time::Instant::now(), _needs: needs })
+    }
+
+    /// The app's release build (Trunk).
+    fn app_build() -> anyhow::Result<Background> {
+        cargo(&["fetch"])?;
+        Background::start("release build of the app", trunk_build()?, "app-build.log", None)
     }
 
     fn join(mut self) -> anyhow::Result<()> {
@@ -310,16 +336,16 @@ impl AppBuild {
         let log = std::fs::read_to_string(&self.log).unwrap_or_default();
         let shown: Vec<&str> = log.lines().filter(|line| !line.trim_start().starts_with("Compiling")).collect();
         println!("{}", shown.join("\n"));
-        println!("xtask: the release build took {:.1} s from its start", self.started.elapsed().as_secs_f64());
+        println!("xtask: the {} took {:.1} s from its start", self.what, self.started.elapsed().as_secs_f64());
         if !status.success() {
-            bail!("trunk build --release failed ({status}); its whole output is in {}", self.log.display());
+            bail!("the {} failed ({status}); its whole output is in {}", self.what, self.log.display());
         }
         Ok(())
     }
 }
 
-impl Drop for AppBuild {
-    /// A check failed before the build was joined: stop it rather than leave it running.
+impl Drop for Background {
+    /// A check failed before the job was joined: stop it rather than leave it running.
     fn drop(&mut self) {
         if let Ok(None) = self.child.try_wait() {
             let _ = self.child.kill();
