@@ -27,6 +27,7 @@ use crate::error::AppError;
 use crate::limits::Tally;
 
 mod lifecycle;
+mod migrations;
 
 pub use lifecycle::{AccessEvent, InviteInfo, Joined, NewInvite, Person};
 
@@ -310,7 +311,7 @@ impl SqlStore {
             })
             .connect(sqlx::ConnectOptions::to_url_lossy(&file).as_str())
             .await?;
-        sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
+        migrations::run(&pool, migrations::SQLITE).await?;
         // The store and its journal: the server's user only (people's data, password hashes).
         crate::files::make_private_all(data_dir, FILE_NAME).map_err(sqlx::Error::Io)?;
         Ok(SqlStore { pool, backend: Backend::Sqlite, session_max_ms: store.session_max_days * 86_400_000 })
@@ -323,7 +324,7 @@ impl SqlStore {
         let pool = AnyPoolOptions::new().max_connections(8).connect(url).await?;
         // Several servers starting at once: one applies the migrations, the others wait for it
         // (sqlx's migrator takes PostgreSQL's advisory lock).
-        sqlx::migrate!("./migrations/postgres").run(&pool).await?;
+        migrations::run(&pool, migrations::POSTGRES).await?;
         Ok(SqlStore { pool, backend: Backend::Postgres, session_max_ms: store.session_max_days * 86_400_000 })
     }
 
