@@ -246,7 +246,9 @@ fn summary(team: &RecordId, records: &[&Record], today: &str) -> TeamSummary {
     }
 }
 
-fn progress(measure: &Record, series: &[measure::Point]) -> Option<AimProgress> {
+/// How far a measure has come from its baseline towards its goal (its recent median), if it
+/// has a goal and two values.
+pub fn progress(measure: &Record, series: &[measure::Point]) -> Option<AimProgress> {
     let goal = match measure.value("goal") {
         crate::register::Value::Number(goal) => *goal,
         _ => return None,

@@ -72,6 +72,7 @@ pub mod replica;
 pub mod report;
 pub mod sample;
 pub mod schema;
+pub mod spread;
 pub mod wire;
 
 pub use clock::Hlc;

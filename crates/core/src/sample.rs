@@ -184,6 +184,11 @@ pub struct Story {
     pub common: Vec<RecordId>,
     /// Months after the last month of data that still have cycles (this month's work).
     pub cycles_after: usize,
+    /// The collaborative's change package, in the order of the sample's ideas: the team's
+    /// ideas are adopted copies of these (ids derived from team and source).
+    pub package: Vec<RecordId>,
+    /// Ideas the team adapted: (which idea, the team's own wording).
+    pub adapted: Vec<(usize, &'static str)>,
 }
 
 /// A made-up team whose monthly data ends with `last`, its cycles spread over the same months.
@@ -215,13 +220,20 @@ pub fn team_until(seed: u64, name: &str, shape: Shape, last: Period, story: &Sto
         ],
     );
     let secondary = falls_drivers(&mut rng, base_ms + 1, base_ms + 2, |id, fields| push(&id, Kind::Driver, fields));
-    let ideas: Vec<RecordId> = (0..IDEAS.len()).map(|_| rng.id(base_ms + 3)).collect();
+    let ideas: Vec<RecordId> = (0..IDEAS.len())
+        .map(|i| {
+            let id = rng.id(base_ms + 3);
+            story.package.get(i).map_or(id, |source| crate::derived::adopted_id(&team, source))
+        })
+        .collect();
     for (i, (id, words)) in ideas.iter().zip(IDEAS).enumerate() {
-        push(
-            id,
-            Kind::ChangeIdea,
-            vec![("text", text(words)), ("drivers", links_value(&[secondary[i % secondary.len()].clone()]))],
-        );
+        let words = story.adapted.iter().find(|(a, _)| *a == i).map_or(*words, |(_, own)| *own);
+        let mut fields =
+            vec![("text", text(words)), ("drivers", links_value(&[secondary[i % secondary.len()].clone()]))];
+        if let Some(source) = story.package.get(i) {
+            fields.push(("source", Value::Text(source.to_string())));
+        }
+        push(id, Kind::ChangeIdea, fields);
     }
     let mut measures = Vec::new();
     let first = {
@@ -354,6 +366,22 @@ const DEMO_TEAMS: &[(&str, &str, u64, usize, usize)] = &[
     ("Hillview Care Home", "Hillview Care Group", 73, 2, 2),
 ];
 
+/// The second demo team's wording of the package's huddle.
+pub const DEMO_ADAPTED_HUDDLE: &str =
+    "Two-minute huddle at every handover, led by the nurse in charge, agency staff included";
+
+/// What each demo team learned by the last learning session, and what it does next.
+const DEMO_LEARNED: [&str; 3] = [
+    "Screening sticks when it is on the admission checklist, not a separate form.",
+    "Agency staff join the huddle when the nurse in charge invites them by name.",
+    "Night staff need their own version of the rounding prompt.",
+];
+const DEMO_NEXT: [&str; 3] = [
+    "Spread the huddle to wards 5 and 6.",
+    "Test the huddle on the weekend shifts.",
+    "Test a falls champion on nights.",
+];
+
 /// The first demo team's rare-event measure: days between falls with harm, one reading a
 /// month (the days between that month's last fall and the one before), charted as a T chart:
 /// falls grow rarer once the team's changes take hold.
@@ -422,8 +450,11 @@ pub fn demo(last: Period) -> Demo {
             ("aim", text("Reduce falls with harm by 50 % across all teams within 18 months, for adults over 65.")),
             ("start", Value::Text(day(first, 1))),
             ("end", Value::Text(day(month_after(first, MONTHS + 2), 28))),
+            ("sharing", text(crate::spread::share::ON)),
         ],
     );
+    // The last learning session's month: the teams' storyboards for it carry their words.
+    let last_session = month_after(first, 12);
     let mut sessions = vec![("expert_meeting", 0, first.previous(), "Online")];
     for n in 0..3 {
         sessions.push(("learning_session", n + 1, month_after(first, n * 6), "Conference centre, Leeds"));
@@ -466,22 +497,38 @@ pub fn demo(last: Period) -> Demo {
         );
         common.push(id);
     }
-    falls_drivers(&mut rng, base_ms + 3, base_ms + 4, |id, fields| push(&mut records, id, Kind::Driver, fields));
-    for words in IDEAS {
+    let secondary =
+        falls_drivers(&mut rng, base_ms + 3, base_ms + 4, |id, fields| push(&mut records, id, Kind::Driver, fields));
+    let mut package = Vec::new();
+    for (i, words) in IDEAS.iter().enumerate() {
         let id = rng.id(base_ms + 5);
         push(
             &mut records,
-            id,
+            id.clone(),
             Kind::ChangeIdea,
-            vec![("text", text(words)), ("description", text("Tested by teams in earlier collaboratives."))],
+            vec![
+                ("text", text(words)),
+                ("description", text("Tested by teams in earlier collaboratives.")),
+                ("drivers", links_value(&[secondary[i % secondary.len()].clone()])),
+            ],
         );
+        package.push(id);
     }
 
     let mut teams = Vec::new();
     let mut reviews = Vec::new();
     for (t, (name, organisation, seed, shift, quiet)) in DEMO_TEAMS.iter().enumerate() {
         let shape = Shape { measures: 4, points: MONTHS, cycles: 14 + 4 * (2 - t) };
-        let story = Story { shift_third: *shift, quiet_months: *quiet, common: common.clone(), cycles_after: 1 };
+        // The second team adapted the huddle to its own wards.
+        let adapted = if t == 1 { vec![(0, DEMO_ADAPTED_HUDDLE)] } else { Vec::new() };
+        let story = Story {
+            shift_third: *shift,
+            quiet_months: *quiet,
+            common: common.clone(),
+            cycles_after: 1,
+            package: package.clone(),
+            adapted,
+        };
         let mut backup = team_until(*seed, name, shape, last, &story);
         let team = backup.team.clone();
         if t == 0 {
@@ -538,6 +585,10 @@ pub fn demo(last: Period) -> Demo {
                 ),
                 ("self_score", score(own)),
             ];
+            if month == last_session {
+                fields.push(("learned", text(DEMO_LEARNED[t])));
+                fields.push(("next", text(DEMO_NEXT[t])));
+            }
             fields.retain(|(_, v)| !v.is_blank());
             push(&mut backup.records, id.clone(), Kind::Report, fields);
             // Faculty score: the same, half a point lower now and then, and once a point apart.
@@ -558,6 +609,16 @@ pub fn demo(last: Period) -> Demo {
             reviews.push((team.clone(), BackupRecord { id, kind: Kind::Report, fields: review_fields }));
             month = month.next();
         }
+        if t == 2 {
+            // A team's own idea that worked, proposed for the change package.
+            let idea = rng.id(base_ms + 6);
+            let fields = BTreeMap::from([
+                ("text".to_owned(), text("Falls champion on every shift")),
+                ("description".to_owned(), text("One named person per shift checks socks, alarms and rounding.")),
+                ("proposed".to_owned(), text("yes")),
+            ]);
+            backup.records.push(BackupRecord { id: idea, kind: Kind::ChangeIdea, fields });
+        }
         let cycles: Vec<RecordId> =
             backup.records.iter().filter(|r| r.kind == Kind::Cycle).map(|r| r.id.clone()).collect();
         let remarks = [
@@ -576,6 +637,38 @@ pub fn demo(last: Period) -> Demo {
         teams.push(backup);
     }
     Demo { collab, records, teams, reviews }
+}
+
+impl Demo {
+    /// The whole demo on one device, as faculty's device holds it after a sync: the
+    /// collaborative's records, every team's work and the reviews.
+    pub fn replica(&self) -> crate::replica::Replica {
+        let mut replica = crate::replica::Replica::default();
+        let mut clock =
+            crate::replica::DeviceClock { device: Uuid7::from_parts(1, [7; 10]), counter: 0, last_hlc: None };
+        let edits = |records: &[BackupRecord], scope: &str| -> Vec<crate::replica::Edit> {
+            records
+                .iter()
+                .flat_map(|r| {
+                    r.fields.iter().map(|(field, value)| crate::replica::Edit {
+                        record: r.id.clone(),
+                        kind: r.kind,
+                        scope: scope.to_owned(),
+                        field: field.clone(),
+                        value: value.clone(),
+                    })
+                })
+                .collect()
+        };
+        replica.edit(&mut clock, edits(&self.records, &format!("collab:{}", self.collab)), 1, None);
+        for team in &self.teams {
+            replica.edit(&mut clock, edits(&team.records, &crate::team_scope(&team.team)), 2, None);
+        }
+        for (team, review) in &self.reviews {
+            replica.edit(&mut clock, edits(std::slice::from_ref(review), &crate::team_scope(team)), 3, None);
+        }
+        replica
+    }
 }
 
 /// Words the sync records' texts are made of.

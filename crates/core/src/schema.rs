@@ -63,6 +63,12 @@ pub enum Section {
     /// Where a team's copy comes from: the common measure a measure reports, the change idea
     /// an idea was adopted from. Not drawn on the worksheets.
     Common,
+    /// A team's change idea offered to the collaborative's change package.
+    Proposal,
+    /// What a team writes for a learning session's storyboard (on the report of its month).
+    Storyboard,
+    /// Whether the collaborative's teams read each other's work.
+    Sharing,
 }
 
 impl Section {
@@ -90,6 +96,9 @@ impl Section {
             Section::Collaborative => "collaborative",
             Section::Session => "session",
             Section::Common => "common",
+            Section::Proposal => "proposal",
+            Section::Storyboard => "storyboard",
+            Section::Sharing => "sharing",
         }
     }
 
@@ -117,6 +126,9 @@ impl Section {
             Section::Collaborative => "The collaborative",
             Section::Session => "Calendar event",
             Section::Common => "Common measure",
+            Section::Proposal => "For the change package",
+            Section::Storyboard => "For the learning session",
+            Section::Sharing => "Sharing between teams",
         }
     }
 }
@@ -208,6 +220,7 @@ pub const OBJECTIVE_TYPES: &[(&str, &str)] = &[
     ("develop", "Develop a change"),
     ("test", "Test a change"),
     ("implement", "Implement a change"),
+    ("spread", "Spread a change"),
 ];
 
 /// Answers to "was it carried out as planned?" and "did results match predictions?".
@@ -558,6 +571,31 @@ const CHANGE_IDEA_FIELDS: &[FieldSpec] = &[
         Input::Ref(Kind::ChangeIdea),
         Section::Common,
     ),
+    field(
+        "proposed",
+        "Propose it for the change package?",
+        "When it works for you, faculty can add it to the collaborative's change package for every team, \
+         with your team named as where it came from.",
+        Input::Choice(PROPOSED),
+        Section::Proposal,
+    ),
+    field(
+        "origin",
+        "Came from",
+        "The team's change idea a package idea was accepted from.",
+        Input::Ref(Kind::ChangeIdea),
+        Section::Common,
+    ),
+    field("origin_team", "Came from the team", "", Input::Ref(Kind::Team), Section::Common),
+];
+
+/// The answers to "propose it for the change package?".
+pub const PROPOSED: &[(&str, &str)] = &[("no", "No"), ("yes", "Yes, propose it")];
+
+/// The answers to "share between teams?".
+pub const SHARING: &[(&str, &str)] = &[
+    ("off", "Off: each team sees only its own work"),
+    ("on", "On: teams read each other's aims, measures, ideas and cycles"),
 ];
 
 /// The IHI assessment scale for collaboratives, as (stored value, what the level means).
@@ -619,6 +657,20 @@ const REPORT_FIELDS: &[FieldSpec] = &[
         Input::Paragraph,
         Section::Review,
     ),
+    field(
+        "learned",
+        "What we learned",
+        "For the storyboard of the learning session in this month: what your tests taught you.",
+        Input::Paragraph,
+        Section::Storyboard,
+    ),
+    field(
+        "next",
+        "What's next",
+        "For the storyboard: what you will test or spread in the next action period.",
+        Input::Paragraph,
+        Section::Storyboard,
+    ),
 ];
 
 const COMMENT_FIELDS: &[FieldSpec] = &[
@@ -641,6 +693,14 @@ const COLLABORATIVE_FIELDS: &[FieldSpec] = &[
     ),
     field("start", "Starts", "", Input::Date, Section::Collaborative),
     field("end", "Ends", "", Input::Date, Section::Collaborative),
+    field(
+        "sharing",
+        "Share between teams",
+        "When on, members and coaches read (never change) the other teams' aims, measures, change \
+         ideas and cycles, and can comment on them.",
+        Input::Choice(SHARING),
+        Section::Sharing,
+    ),
 ];
 
 const SESSION_FIELDS: &[FieldSpec] = &[

@@ -3,7 +3,10 @@
 //! Faculty of a collaborative read and write it and all its teams; a member reads and writes
 //! their team and reads its collaborative; a coach reads assigned teams and their
 //! collaborative, and writes only what `schema::writers` gives coaches (comments, a report's
-//! faculty score). Pure: the storage supplies memberships and the team → collaborative map.
+//! faculty score). While a collaborative's sharing is on, its members and coaches also read
+//! its other teams, as far as `ramp_core::spread::share` says, and may comment there (the
+//! other teams are "shared" scopes). Pure: the storage supplies memberships, the team →
+//! collaborative map and which collaboratives share.
 
 use std::collections::BTreeSet;
 
@@ -56,12 +59,20 @@ pub struct Access {
     writable: BTreeSet<String>,
     governed: BTreeSet<String>,
     coached: BTreeSet<String>,
+    shared: BTreeSet<String>,
+    others: BTreeSet<String>,
     collabs: std::collections::BTreeMap<String, String>,
 }
 
 impl Access {
-    /// Works out the scopes from memberships `(scope, role)` and the `(team, collab)` pairs.
-    pub fn new(user: String, memberships: &[(String, Role)], teams: &[(String, String)]) -> Access {
+    /// Works out the scopes from memberships `(scope, role)`, the `(team, collab)` pairs and
+    /// the collaboratives whose sharing is on.
+    pub fn new(
+        user: String,
+        memberships: &[(String, Role)],
+        teams: &[(String, String)],
+        sharing: &BTreeSet<String>,
+    ) -> Access {
         let mut readable = BTreeSet::new();
         let mut writable = BTreeSet::new();
         let mut governed = BTreeSet::new();
@@ -92,9 +103,35 @@ impl Access {
                 _ => {}
             }
         }
+        // The other teams of each collaborative the person works in as a member or coach:
+        // known to be another team's (never theirs to write), and read while sharing is on.
+        let mut others = BTreeSet::new();
+        let mut shared = BTreeSet::new();
+        for (scope, role) in memberships {
+            let Some(collab) = scope.strip_prefix("team:").and_then(collab_of) else { continue };
+            if *role == Role::Faculty {
+                continue;
+            }
+            for (team, _) in teams.iter().filter(|(_, c)| *c == collab) {
+                let scope = format!("team:{team}");
+                if readable.contains(&scope) {
+                    continue;
+                }
+                others.insert(scope.clone());
+                if sharing.contains(&collab) {
+                    shared.insert(scope);
+                }
+            }
+        }
+        for scope in &shared {
+            readable.insert(scope.clone());
+        }
         let collabs = teams
             .iter()
-            .filter(|(team, _)| readable.contains(&format!("team:{team}")))
+            .filter(|(team, _)| {
+                let scope = format!("team:{team}");
+                readable.contains(&scope) || others.contains(&scope)
+            })
             .map(|(team, collab)| (team.clone(), collab.clone()))
             .collect();
         let roles = memberships.iter().cloned().collect();
@@ -108,8 +145,21 @@ impl Access {
             writable,
             governed,
             coached,
+            shared,
+            others,
             collabs,
         }
+    }
+
+    /// Whether the person reads this team only because its collaborative shares.
+    pub fn is_shared(&self, scope: &str) -> bool {
+        self.shared.contains(scope)
+    }
+
+    /// The other teams of the collaboratives the person works in (shared or not): known to
+    /// the server, never the person's to write.
+    pub fn others(&self) -> impl Iterator<Item = &str> {
+        self.others.iter().map(String::as_str)
     }
 
     /// The person's role in a scope: faculty over it, or their role in the team.
@@ -124,8 +174,12 @@ impl Access {
     /// (`ramp_core::identity`), so a chosen name cannot pass for someone else's role.
     pub fn author(&self, scope: &str) -> String {
         match self.role_in(scope) {
-            Some(role) if !self.named_as_is => ramp_core::identity::stamp(&self.name, role.as_str()),
-            _ => self.name.clone(),
+            _ if self.named_as_is => self.name.clone(),
+            Some(role) => ramp_core::identity::stamp(&self.name, role.as_str()),
+            None if self.is_shared(scope) => {
+                ramp_core::identity::stamp(&self.name, ramp_core::spread::share::VISITOR_ROLE)
+            }
+            None => self.name.clone(),
         }
     }
 
@@ -197,7 +251,7 @@ mod tests {
 
     #[test]
     fn faculty_read_and_write_their_collaborative_and_its_teams_only() {
-        let access = Access::new("u".into(), &[("collab:c1".into(), Role::Faculty)], &teams());
+        let access = Access::new("u".into(), &[("collab:c1".into(), Role::Faculty)], &teams(), &BTreeSet::new());
         for scope in ["collab:c1", "team:t1", "team:t2"] {
             assert!(access.can_read(scope) && access.can_write(scope), "{scope}");
         }
@@ -207,7 +261,7 @@ mod tests {
 
     #[test]
     fn members_write_their_team_and_read_its_collaborative() {
-        let access = Access::new("u".into(), &[("team:t1".into(), Role::Member)], &teams());
+        let access = Access::new("u".into(), &[("team:t1".into(), Role::Member)], &teams(), &BTreeSet::new());
         assert!(access.can_write("team:t1"));
         assert!(access.can_read("collab:c1") && !access.can_write("collab:c1"));
         assert!(!access.can_read("team:t2"));
@@ -216,8 +270,12 @@ mod tests {
 
     #[test]
     fn coaches_read_assigned_teams_and_write_no_worksheet() {
-        let access =
-            Access::new("u".into(), &[("team:t1".into(), Role::Coach), ("team:t3".into(), Role::Coach)], &teams());
+        let access = Access::new(
+            "u".into(),
+            &[("team:t1".into(), Role::Coach), ("team:t3".into(), Role::Coach)],
+            &teams(),
+            &BTreeSet::new(),
+        );
         assert!(access.can_read("team:t1") && access.can_read("team:t3") && access.can_read("collab:c2"));
         assert!(!access.can_write("team:t1") && !access.can_read("team:t2"));
         let standing = access.standing("team:t1");
@@ -226,8 +284,42 @@ mod tests {
     }
 
     #[test]
+    fn while_sharing_is_on_members_and_coaches_read_the_other_teams_of_their_collaborative_only() {
+        let teams = || {
+            vec![
+                ("t1".to_owned(), "c1".to_owned()),
+                ("t2".to_owned(), "c1".to_owned()),
+                ("t3".to_owned(), "c2".to_owned()),
+                ("t4".to_owned(), "c2".to_owned()),
+            ]
+        };
+        let sharing = BTreeSet::from(["c1".to_owned(), "c2".to_owned()]);
+        let member = Access::new("u".into(), &[("team:t1".into(), Role::Member)], &teams(), &sharing);
+        assert!(member.can_read("team:t2") && member.is_shared("team:t2"));
+        assert!(!member.can_write("team:t2") && !member.governs("team:t2"));
+        assert!(!member.can_read("team:t3") && !member.can_read("team:t4"), "another collaborative");
+        assert!(!member.is_shared("team:t1") && member.can_write("team:t1"));
+        let standing = member.standing("team:t2");
+        assert!(standing.reads && !standing.writes && !standing.coaches && !standing.governs);
+        assert_eq!(member.author("team:t2"), "u · other team");
+        assert_eq!(member.others().collect::<Vec<_>>(), ["team:t2"]);
+
+        let coach = Access::new("u".into(), &[("team:t3".into(), Role::Coach)], &teams(), &sharing);
+        assert!(coach.is_shared("team:t4") && !coach.standing("team:t4").coaches);
+        assert!(!coach.can_read("team:t1"));
+
+        let off = Access::new("u".into(), &[("team:t1".into(), Role::Member)], &teams(), &BTreeSet::new());
+        assert!(!off.can_read("team:t2") && !off.is_shared("team:t2"));
+        assert_eq!(off.others().collect::<Vec<_>>(), ["team:t2"], "still known as another team's");
+
+        let faculty = Access::new("u".into(), &[("collab:c1".into(), Role::Faculty)], &teams(), &sharing);
+        assert!(!faculty.is_shared("team:t2") && faculty.can_write("team:t2"));
+        assert_eq!(faculty.others().count(), 0);
+    }
+
+    #[test]
     fn faculty_manage_only_accounts_wholly_in_their_collaborative() {
-        let fay = Access::new("fay".into(), &[("collab:c1".into(), Role::Faculty)], &teams());
+        let fay = Access::new("fay".into(), &[("collab:c1".into(), Role::Faculty)], &teams(), &BTreeSet::new());
         let in_c1 = [("team:t1".to_owned(), Role::Member), ("team:t2".to_owned(), Role::Coach)];
         assert!(fay.manages_account("mia", &in_c1));
         let also_c2 = [("team:t1".to_owned(), Role::Coach), ("team:t3".to_owned(), Role::Coach)];
@@ -242,6 +334,7 @@ mod tests {
             "u".into(),
             &[("team:t1".into(), Role::Coach), ("team:t2".into(), Role::Member), ("collab:c2".into(), Role::Faculty)],
             &teams(),
+            &BTreeSet::new(),
         );
         access.name = "Fay (Faculty)".into();
         assert_eq!(access.author("team:t1"), "Fay (Faculty) · coach");

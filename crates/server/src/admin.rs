@@ -91,7 +91,8 @@ pub async fn write_as(
     edits: Vec<Edit>,
 ) -> Result<(), AppError> {
     let pairs: Vec<(String, String)> = teams.iter().map(|t| (t.clone(), collab.to_owned())).collect();
-    let mut access = Access::new("server".into(), &[(format!("collab:{collab}"), Role::Faculty)], &pairs);
+    let mut access =
+        Access::new("server".into(), &[(format!("collab:{collab}"), Role::Faculty)], &pairs, &Default::default());
     access.name = author.to_owned();
     access.named_as_is = true;
     let mut clock = DeviceClock { device: auth::new_id(now_ms()), counter: 0, last_hlc: None };

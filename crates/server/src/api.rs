@@ -303,19 +303,22 @@ pub async fn logout_create(State(state): State<AppState>, headers: HeaderMap) ->
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// The signed-in person, the scopes they may read, write, govern (faculty) and coach, and
-/// the collaborative of each team they may read.
+/// The signed-in person, the scopes they may read, write, govern (faculty) and coach, the
+/// other teams of their collaboratives (read while sharing is on, never theirs to write), and
+/// the collaborative of each team they may read or know of.
 pub async fn me_show(Signed(access): Signed) -> Json<serde_json::Value> {
     let readable: Vec<&str> = access.readable().collect();
     let writable: Vec<&str> = access.writable().collect();
     let governed: Vec<&str> = access.readable().filter(|scope| access.governs(scope)).collect();
     let coached: Vec<&str> = access.coached().collect();
+    let others: Vec<&str> = access.others().collect();
     let removed: Vec<&str> = access.removed.iter().map(String::as_str).filter(|s| access.was_removed(s)).collect();
     let collabs: serde_json::Map<String, serde_json::Value> =
         access.collab_of_teams().map(|(t, c)| (t.to_owned(), c.into())).collect();
     Json(serde_json::json!({
         "user": access.user, "name": access.name, "readable": readable, "writable": writable,
-        "governed": governed, "coached": coached, "collabs": collabs, "removed": removed
+        "governed": governed, "coached": coached, "collabs": collabs, "removed": removed,
+        "others": others
     }))
 }
 

@@ -7,12 +7,13 @@
 //! `ramp-core`'s (`FieldState::apply`), the per-op checks `schema::check_op`; permissions come
 //! in as an [`Access`]. Never decides who someone is: handlers pass a checked user.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::future::Future;
 use std::path::Path;
 use std::pin::Pin;
 
 use ramp_core::register::MAX_SIBLINGS;
+use ramp_core::spread::share;
 use ramp_core::wire::{
     PullRequest, PullResponse, PushRequest, PushResponse, Refusal, MAX_CLOCK_AHEAD_HOURS, MAX_PULL_BYTES, MAX_PULL_PAGE,
 };
@@ -388,17 +389,22 @@ impl SqlStore {
         let mut conn = self.pool.begin_with(begin).await?;
         let mut rows = Vec::new();
         let mut cursors = BTreeMap::new();
+        // A shared team (another team of a sharing collaborative) gives only what
+        // `share::is_shared` lets out, under a cursor of its own.
+        let mut keys = BTreeMap::new();
         for scope in access.readable() {
-            let cursor = pull.cursors.get(scope).copied().unwrap_or(0);
-            cursors.insert(scope.to_owned(), cursor);
-            let found = sqlx::query(
-                "SELECT record, field, kind, scope, state, seq FROM fields WHERE scope = $1 AND seq > $2 ORDER BY seq LIMIT $3",
-            )
-            .bind(scope)
-            .bind(cursor as i64)
-            .bind(limit as i64 + 1)
-            .fetch_all(&mut *conn)
-            .await?;
+            let shared = access.is_shared(scope);
+            let key = if shared { share::cursor_key(scope) } else { scope.to_owned() };
+            let cursor = pull.cursors.get(&key).copied().unwrap_or(0);
+            cursors.insert(key.clone(), cursor);
+            keys.insert(scope.to_owned(), key);
+            let statement = if shared { shared_fields_sql() } else { FIELDS_SQL };
+            let found = sqlx::query(statement)
+                .bind(scope)
+                .bind(cursor as i64)
+                .bind(limit as i64 + 1)
+                .fetch_all(&mut *conn)
+                .await?;
             rows.extend(found);
         }
         let high = device_high(&mut conn, pull.device.as_str(), &access.user).await?;
@@ -435,7 +441,7 @@ impl SqlStore {
         for row in rows {
             let scope: String = row.get("scope");
             let seq = row.get::<i64, _>("seq") as u64;
-            cursors.insert(scope.clone(), seq);
+            cursors.insert(keys.get(&scope).cloned().unwrap_or_else(|| scope.clone()), seq);
             fields.push(FieldUpdate {
                 record: Uuid7::parse(row.get("record")).map_err(|e| AppError::Corrupt(e.to_string()))?,
                 kind: serde_json::from_value(serde_json::Value::String(row.get("kind")))
@@ -810,6 +816,25 @@ async fn apply_push(
     Ok(PushResponse { high, refused })
 }
 
+/// A scope's changed fields after a cursor, in order.
+const FIELDS_SQL: &str =
+    "SELECT record, field, kind, scope, state, seq FROM fields WHERE scope = $1 AND seq > $2 ORDER BY seq LIMIT $3";
+
+/// [`FIELDS_SQL`] for a shared team: only the kinds and fields `share::is_shared` lets out.
+fn shared_fields_sql() -> &'static str {
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SQL.get_or_init(|| {
+        let quoted = |names: Vec<&str>| names.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(", ");
+        let kinds = quoted(share::WHOLE_KINDS.iter().map(|k| k.as_str()).collect());
+        let report = quoted(share::REPORT_FIELDS.to_vec());
+        format!(
+            "SELECT record, field, kind, scope, state, seq FROM fields WHERE scope = $1 AND seq > $2 \
+             AND (kind IN ({kinds}) OR (kind = '{}' AND field IN ({report}))) ORDER BY seq LIMIT $3",
+            Kind::Report.as_str()
+        )
+    })
+}
+
 /// Why an op may not be applied, if it may not: its own checks, the writer's rights (the one
 /// rule, `schema::may_write`), that a comment is written once, and that it does not move an
 /// existing record to another kind or scope (`known.homes`: record → its kind and scope, as
@@ -991,7 +1016,20 @@ impl Storage for SqlStore {
                 .bind(user)
                 .fetch_optional(&self.pool)
                 .await?;
-            let mut access = Access::new(user.to_owned(), &memberships, &teams);
+            // The collaboratives whose faculty switched sharing on (every value says on).
+            let sharing: BTreeSet<String> =
+                sqlx::query("SELECT record, state FROM fields WHERE kind = $1 AND field = $2")
+                    .bind(Kind::Collaborative.as_str())
+                    .bind(share::FIELD)
+                    .fetch_all(&self.pool)
+                    .await?
+                    .into_iter()
+                    .filter_map(|row| {
+                        let state: FieldState = serde_json::from_str(row.get("state")).ok()?;
+                        share::is_on(&state).then(|| row.get("record"))
+                    })
+                    .collect();
+            let mut access = Access::new(user.to_owned(), &memberships, &teams, &sharing);
             access.name = name.unwrap_or_else(|| user.to_owned());
             access.removed = self.removed_in(user).await?.into_iter().collect();
             Ok(access)
