@@ -168,7 +168,7 @@ fn postgres_tests(cluster: &postgres::Cluster) -> Command {
     // The native tests' packages, so cargo reuses their build (one package alone unifies its
     // dependencies' features differently, and rebuilds sqlx and axum for a minute).
     let mut args = [&["test"][..], NATIVE_PACKAGES].concat();
-    for test in ["sync", "roles", "bad_input", "lifecycle", "integrity", "sign_in", "load", "postgres"] {
+    for test in ["sync", "roles", "bad_input", "lifecycle", "integrity", "sign_in", "load", "postgres", "sharing"] {
         args.extend(["--test", test]);
     }
     args.extend(["--", "--include-ignored"]);
