@@ -61,11 +61,12 @@ lazy_pages! {
         driver => DriverPage, idea => IdeaPage, cycles => CyclesPage, new_cycle => NewCyclePage,
         cycle => CyclePage, activity => ActivityPage, people => PeoplePage, reports => ReportsPage,
         report => ReportPage;
-    // The charts and their statistics: a measure, a collaborative's common measures and the
-    // coach's dashboard.
+    // The charts and their statistics: a measure, a collaborative's common measures, the
+    // coach's dashboard, the change library and the storyboards.
     charts:
         measure => MeasurePage, collab => CollabPage, compare => ComparePage,
-        common_measure => CommonMeasurePage, dashboard => DashboardPage;
+        common_measure => CommonMeasurePage, dashboard => DashboardPage, library => LibraryPage,
+        storyboard => StoryboardPage, storyboards => StoryboardSetPage;
     // Signing in and the device's settings (backups, the local team, storage).
     account:
         sign_in => SignInPage, settings => SettingsPage;

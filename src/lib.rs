@@ -93,6 +93,8 @@ fn AppRoutes() -> impl IntoView {
             <Route path=path!("/dashboard") view=|| view! { <Lazy load=chunks::dashboard/> }/>
             <Route path=path!("/collabs/:collab") view=|| view! { <Lazy load=chunks::collab/> }/>
             <Route path=path!("/collabs/:collab/compare") view=|| view! { <Lazy load=chunks::compare/> }/>
+            <Route path=path!("/collabs/:collab/library") view=|| view! { <Lazy load=chunks::library/> }/>
+            <Route path=path!("/collabs/:collab/storyboards") view=|| view! { <Lazy load=chunks::storyboards/> }/>
             <Route path=path!("/collabs/:collab/measures/:measure") view=|| view! { <Lazy load=chunks::common_measure/> }/>
             <Route path=path!("/signin") view=|| view! { <Lazy load=chunks::sign_in/> }/>
             <Route path=path!("/teams/:team") view=|| view! { <Lazy load=chunks::team/> }/>
@@ -109,6 +111,7 @@ fn AppRoutes() -> impl IntoView {
             <Route path=path!("/teams/:team/people") view=|| view! { <Lazy load=chunks::people/> }/>
             <Route path=path!("/teams/:team/reports") view=|| view! { <Lazy load=chunks::reports/> }/>
             <Route path=path!("/teams/:team/reports/:month") view=|| view! { <Lazy load=chunks::report/> }/>
+            <Route path=path!("/teams/:team/storyboard") view=|| view! { <Lazy load=chunks::storyboard/> }/>
         </Routes>
     }
 }

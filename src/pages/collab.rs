@@ -10,6 +10,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use ramp_core::schema::{self, Section};
+use ramp_core::spread::share;
 use ramp_core::{dashboard, measure, team_scope, Draft, Edit, Kind, Record, RecordId, Replica, Uuid7, Value};
 
 use crate::charts::{compare_svg, SharedScale};
@@ -33,7 +34,7 @@ fn collab_param() -> Memo<Option<RecordId>> {
 }
 
 /// The teams of a collaborative that this device has, as (id, name), by name (reactive).
-fn teams_of(sync: Sync, replica: &Replica, collab: &RecordId) -> Vec<(RecordId, String)> {
+pub(crate) fn teams_of(sync: Sync, replica: &Replica, collab: &RecordId) -> Vec<(RecordId, String)> {
     let rights = sync.rights();
     let mut teams: Vec<(RecordId, String)> = rights
         .collabs
@@ -81,6 +82,9 @@ fn Collab(collab: RecordId) -> impl IntoView {
             <a href="#common-measures">"Common measures"</a>
             <a href="#change-package">"Change package"</a>
             <a href="#teams">"Teams"</a>
+            <a href="#sharing">"Sharing"</a>
+            <A href=format!("{base}/library")>"Change library"</A>
+            <A href=format!("{base}/storyboards")>"Storyboards"</A>
             <A href=format!("{base}/compare")>"Compare teams"</A>
             <A href="/dashboard">"Dashboard"</A>
         </nav>
@@ -89,6 +93,53 @@ fn Collab(collab: RecordId) -> impl IntoView {
         <CommonMeasures collab=collab.clone() faculty=faculty/>
         <ChangePackage collab=collab.clone() faculty=faculty/>
         <Teams collab=collab.clone() faculty=faculty/>
+        <Sharing collab=collab.clone() sheet=sheet faculty=faculty/>
+    }
+}
+
+/// Whether the collaborative's teams read each other's work: the switch for faculty, and for
+/// everyone what it means and what stays on devices when it ends.
+#[component]
+fn Sharing(collab: RecordId, sheet: Sheet, faculty: Memo<bool>) -> impl IntoView {
+    let local_db = expect_context::<LocalDb>();
+    let sync = expect_context::<Sync>();
+    let on = {
+        let collab = collab.clone();
+        Memo::new(move |_| {
+            local_db.with(|r| r.record(&collab).and_then(|c| c.fields.get(share::FIELD)).is_some_and(share::is_on))
+        })
+    };
+    // Other teams this device holds (received while sharing was on).
+    let others_here = Memo::new(move |_| {
+        local_db.with(|r| {
+            teams_of(sync, r, &collab).into_iter().filter(|(t, _)| sync.is_other_team(&team_scope(t))).count()
+        })
+    });
+    view! {
+        <section class="overview-block" id="sharing" data-testid="sharing">
+            <h2>"Sharing between teams"</h2>
+            <p class="sharing-state" data-testid="sharing-state" data-on=move || on.get().to_string()>
+                {move || if on.get() {
+                    "Sharing is on. Members and coaches of every team can read the other teams' aims, measures and \
+                     charts, change ideas, ramps and cycles, and comment on them. They never change another team's \
+                     work, and they do not see its monthly reports or faculty's scores, only what its storyboards show."
+                } else {
+                    "Sharing is off. Each team sees only its own work; coaches see the teams they coach, and faculty \
+                     every team."
+                }}
+            </p>
+            <Show when=move || faculty.get()>
+                <SheetFields sheet=sheet sections=vec![Section::Sharing]/>
+                <p class="hint">"Switching sharing off stops new data from reaching other teams' devices. What they \
+                    have already received stays on their devices, readable, and they are told so."</p>
+            </Show>
+            <Show when=move || !on.get() && (others_here.get() > 0)>
+                <p class="hint" data-testid="sharing-left">{move || format!(
+                    "This device still holds what {} shared before sharing ended, as it was then. It gets no updates.",
+                    match others_here.get() { 1 => "one other team".to_owned(), n => format!("{n} other teams") }
+                )}</p>
+            </Show>
+        </section>
     }
 }
 
@@ -265,9 +316,16 @@ fn ChangePackage(collab: RecordId, faculty: Memo<bool>) -> impl IntoView {
                         (p.text("text").to_owned(), secondary)
                     })
                     .collect();
-                let ideas: Vec<(RecordId, String, String)> = live(r, &scope, Kind::ChangeIdea)
+                let ideas: Vec<(RecordId, String, String, String)> = live(r, &scope, Kind::ChangeIdea)
                     .into_iter()
-                    .map(|i| (i.id.clone(), i.text("text").to_owned(), i.text("description").to_owned()))
+                    .map(|i| {
+                        let origin = Uuid7::parse(i.text("origin_team"))
+                            .ok()
+                            .map(|t| r.record(&t).map_or("a team".to_owned(), |t| t.text("name").to_owned()))
+                            .map(|name| format!("Came from {name}"))
+                            .unwrap_or_default();
+                        (i.id.clone(), i.text("text").to_owned(), i.text("description").to_owned(), origin)
+                    })
                     .collect();
                 (drivers, ideas)
             })
@@ -304,12 +362,13 @@ fn ChangePackage(collab: RecordId, faculty: Memo<bool>) -> impl IntoView {
                 <p class="empty">"No change ideas in the package yet."</p>
             </Show>
             <ul class="cards" data-testid="package-ideas">
-                {move || package.get().1.into_iter().map(|(id, text, description)| {
+                {move || package.get().1.into_iter().map(|(id, text, description, origin)| {
                     let idea = id.clone();
                     view! {
                         <li class="card">
                             <span class="card-title">{text}</span>
                             <span class="card-meta">{description}</span>
+                            {(!origin.is_empty()).then(|| view! { <span class="card-meta origin">{origin}</span> })}
                             <AdoptButtons source=idea.clone() kind=Kind::ChangeIdea teams=my_teams/>
                         </li>
                     }
@@ -543,9 +602,11 @@ fn Teams(collab: RecordId, faculty: Memo<bool>) -> impl IntoView {
             <h2>"Teams"</h2>
             <ul class="cards" data-testid="collab-teams">
                 {move || teams.get().into_iter().map(|(id, name)| {
+                    let other = sync.is_other_team(&team_scope(&id));
                     view! {
                         <li class="card">
                             <A href=format!("/teams/{id}") attr:class="card-title">{name}</A>
+                            {other.then(|| view! { <span class="card-meta">"Another team: read and comment"</span> })}
                             <Show when=move || faculty.get()>
                                 <div class="button-row no-print">
                                     <A href=format!("/teams/{id}/people") attr:class="button" attr:data-testid="team-people">

@@ -21,6 +21,8 @@ pub fn HomePage() -> impl IntoView {
                 .local()
                 .values()
                 .filter(|r| r.kind == Kind::Team && !r.is_deleted())
+                // Other teams of a sharing collaborative are its page's, not the person's own.
+                .filter(|r| !sync.is_other_team(&r.scope))
                 .map(|r| (r.id.clone(), r.text("name").to_owned(), place(r.text("organization"), r.text("site"))))
                 .collect();
             ramp_core::order::sort_by_key(&mut teams, |team| team.1.to_lowercase());

@@ -9,6 +9,7 @@ use ramp_core::schema::Section;
 use ramp_core::{cycle, team_scope, Kind, RecordId, Stage};
 
 use crate::components::StageBadge;
+use crate::pages::library::TeamUseRow;
 use crate::pages::sheet::{DeleteButton, DeletionConflict, Sheet, SheetFields};
 use crate::pages::{id_param, TeamNav};
 use crate::store::LocalDb;
@@ -102,6 +103,43 @@ fn Idea(team: RecordId, idea: RecordId) -> impl IntoView {
             </Show>
         </section>
         <SheetFields sheet=sheet sections=vec![Section::Idea]/>
+        <TriedElsewhere team=team.clone() idea=idea.clone()/>
+        // A team's own idea (not adopted from the package) can be offered to it.
+        <Show when=move || sheet.value("source").as_text().is_empty()>
+            <SheetFields sheet=sheet sections=vec![Section::Proposal]/>
+        </Show>
         <DeleteButton sheet=sheet noun="change idea" back=back/>
+    }
+}
+
+/// "Teams that tried this": the other teams that adopted the same package idea (or the one
+/// accepted from this idea), each with a link to its ramp. Only teams this device may read.
+#[component]
+fn TriedElsewhere(team: RecordId, idea: RecordId) -> impl IntoView {
+    let local_db = expect_context::<LocalDb>();
+    let sync = expect_context::<Sync>();
+    let (team, idea) = (StoredValue::new(team), StoredValue::new(idea));
+    let tried = Memo::new(move |_| {
+        local_db.with(|r| crate::pages::library::tried_elsewhere(sync, r, &team.get_value(), &idea.get_value()))
+    });
+    let package = Memo::new(move |_| {
+        local_db.with(|r| {
+            let source = r.record(&idea.get_value())?.text("source").to_owned();
+            let source = ramp_core::Uuid7::parse(&source).ok()?;
+            Some(r.record(&source)?.text("text").to_owned())
+        })
+    });
+    view! {
+        <section class="overview-block" data-testid="tried-elsewhere">
+            <h2>"Teams that tried this"</h2>
+            {move || package.get().map(|text| view! { <p class="card-meta">"From the change package: “"{text}"”"</p> })}
+            <Show when=move || tried.with(Vec::is_empty)>
+                <p class="empty">"No other team on this device has tried it. Teams of your collaborative appear here \
+                    when its faculty share teams' work, or when you coach or run several teams."</p>
+            </Show>
+            <ul class="library-uses">
+                {move || tried.get().into_iter().map(|u| view! { <TeamUseRow team_use=u package=package.get()/> }).collect_view()}
+            </ul>
+        </section>
     }
 }

@@ -63,7 +63,7 @@ fn Measure(team: RecordId, measure: RecordId) -> impl IntoView {
         let measure = sheet.record.get()?;
         let team = sheet_team.get_value();
         series.with(|points| {
-            Some(local_db.with(|r| chart_data(r, &team, measure, points.as_deref().unwrap_or_default())))
+            Some(local_db.with(|r| chart_data(r, &team, measure, points.as_deref().unwrap_or_default(), None)))
         })
     });
     crate::pages::page_title(move || format!("{} · Measure: {}", name(), title()));
@@ -419,12 +419,13 @@ fn PointsTable(
 }
 
 /// A measure's chart from its points, with the team's cycles linked to it placed at their
-/// start dates.
-fn chart_data(
+/// start dates (those begun by `until`, a date, when given: a storyboard's session).
+pub(crate) fn chart_data(
     replica: &ramp_core::Replica,
     team: &RecordId,
     measure: ramp_core::Record,
     series: &[measure::Point],
+    until: Option<&str>,
 ) -> ChartData {
     let chart = ramp_core::chart::for_measure(&measure, series);
     let frequency = measure.text("frequency").to_owned();
@@ -434,6 +435,7 @@ fn chart_data(
             .into_iter()
             .rev() // oldest first: cycles of one period are numbered in the order they began
             .filter(|c| c.text("measure") == id)
+            .filter(|c| until.is_none_or(|until| !c.text("start").is_empty() && c.text("start") <= until))
             .filter_map(|c| {
                 let period = Period::containing(&frequency, c.text("start"))?;
                 let after = chart.points.iter().position(|p| p.period >= period);

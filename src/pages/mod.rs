@@ -11,6 +11,7 @@ mod dashboard;
 mod drivers;
 mod home;
 mod idea;
+mod library;
 mod measure;
 mod measures;
 mod new_cycle;
@@ -20,6 +21,7 @@ mod reports;
 mod settings;
 mod sheet;
 mod sign_in;
+mod storyboard;
 pub(crate) mod team;
 
 pub use activity::ActivityPage;
@@ -32,6 +34,7 @@ pub use dashboard::DashboardPage;
 pub use drivers::{DriverPage, DriversPage};
 pub use home::HomePage;
 pub use idea::IdeaPage;
+pub use library::LibraryPage;
 pub use measure::MeasurePage;
 pub use measures::MeasuresPage;
 pub use new_cycle::NewCyclePage;
@@ -40,6 +43,7 @@ pub use people::PeoplePage;
 pub use reports::{ReportPage, ReportsPage};
 pub use settings::SettingsPage;
 pub use sign_in::SignInPage;
+pub use storyboard::{StoryboardPage, StoryboardSetPage};
 pub use team::TeamPage;
 
 use leptos::prelude::*;
@@ -179,6 +183,7 @@ fn TeamNav(
         ("/drivers", "Drivers & ideas"),
         ("/cycles", "PDSA cycles"),
         ("/reports", "Reports"),
+        ("/storyboard", "Storyboard"),
     ];
     view! {
         <nav class="team-nav no-print" aria-label="The team's worksheets">
@@ -191,6 +196,7 @@ fn TeamNav(
                 <A href=people.clone()>"People"</A>
             </Show>
         </nav>
+        <OtherTeamBanner team=team.clone()/>
         <Show when=removed>
             <section class="panel removed-banner" role="status" data-testid="removed">
                 <h2>"You are no longer on this team"</h2>
@@ -199,6 +205,37 @@ fn TeamNav(
                 <p>"Changes you had not sent are not lost: they are listed in "
                     <A href="/settings#refused">"Settings"</A>
                     ", with the reason, to copy or download."</p>
+            </section>
+        </Show>
+    }
+}
+
+/// On another team's pages: whose work this is, that the person reads and comments but never
+/// changes it, and, once sharing has ended, that what this device holds is as it was then.
+#[component]
+fn OtherTeamBanner(team: RecordId) -> impl IntoView {
+    let sync = expect_context::<crate::sync::Sync>();
+    let scope = team_scope(&team);
+    let other = {
+        let scope = scope.clone();
+        move || sync.is_other_team(&scope)
+    };
+    let shared = StoredValue::new(scope.clone());
+    let shared = move || sync.standing(&shared.get_value()).reads;
+    view! {
+        <Show when=other>
+            <section class="panel other-team-banner" role="status" data-testid="other-team">
+                {move || if shared() {
+                    view! {
+                        <h2>"Another team's work"</h2>
+                        <p>"Your collaborative shares its teams' work, so you can read this team's aim, measures,                             change ideas and cycles, and comment on them. Only the team changes them."</p>
+                    }.into_any()
+                } else {
+                    view! {
+                        <h2>"Sharing has ended"</h2>
+                        <p>"The collaborative's faculty stopped sharing between teams. This device keeps what it                             received of this team until then, for you to read; nothing new arrives, and you can no                             longer comment."</p>
+                    }.into_any()
+                }}
             </section>
         </Show>
     }

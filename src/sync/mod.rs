@@ -62,6 +62,11 @@ pub struct Rights {
     /// and nothing more is sent.
     #[serde(default)]
     pub removed: Vec<String>,
+    /// The other teams of the person's collaboratives: read while the collaborative shares
+    /// (then they are in `readable` too), never the person's to write. What this device holds
+    /// of them stays readable here when sharing ends.
+    #[serde(default)]
+    pub others: Vec<String>,
 }
 
 impl Rights {
@@ -239,6 +244,10 @@ impl Sync {
                 Some(session) if has(&session.rights.removed) => {
                     ramp_core::schema::Standing { reads: true, ..Default::default() }
                 }
+                // Another team's: comments while it is shared; what is left of it, read only.
+                Some(session) if has(&session.rights.others) => {
+                    ramp_core::schema::Standing { reads: has(&session.rights.readable), ..Default::default() }
+                }
                 Some(session) => {
                     let rights = &session.rights;
                     let unknown = !has(&rights.readable);
@@ -310,6 +319,12 @@ impl Sync {
         Ok(!accepted.already)
     }
 
+    /// Whether this is another team of the person's collaborative (reactive): read through
+    /// sharing, or left on this device from when it was shared.
+    pub fn is_other_team(&self, scope: &str) -> bool {
+        self.session.with(|s| s.as_ref().is_some_and(|s| s.rights.others.iter().any(|r| r == scope)))
+    }
+
     /// Whether the person was removed from this team (reactive).
     pub fn removed_from(&self, scope: &str) -> bool {
         self.session.with(|s| s.as_ref().is_some_and(|s| s.rights.removed.iter().any(|r| r == scope)))
@@ -329,7 +344,7 @@ impl Sync {
             Some(session) => {
                 let rights = &session.rights;
                 let has = |list: &[String]| list.iter().any(|s| s == scope);
-                has(&rights.writable) || !(has(&rights.readable) || has(&rights.removed))
+                has(&rights.writable) || !(has(&rights.readable) || has(&rights.removed) || has(&rights.others))
             }
         })
     }
@@ -491,7 +506,9 @@ impl Sync {
         // Known to the server: readable, or a team the person was removed from (whose
         // changes are sent to be refused with a reason, never held back unseen).
         let readable: Vec<String> = self.session.with(|s| {
-            s.as_ref().map(|s| s.rights.readable.iter().chain(&s.rights.removed).cloned().collect()).unwrap_or_default()
+            s.as_ref()
+                .map(|s| s.rights.readable.iter().chain(&s.rights.removed).chain(&s.rights.others).cloned().collect())
+                .unwrap_or_default()
         });
         if self.session.with(Option::is_none) {
             return Vec::new();

@@ -189,6 +189,8 @@ pub struct Story {
     pub package: Vec<RecordId>,
     /// Ideas the team adapted: (which idea, the team's own wording).
     pub adapted: Vec<(usize, &'static str)>,
+    /// Ideas the team came to on its own, not from the package (by their place in it).
+    pub own: Vec<usize>,
 }
 
 /// A made-up team whose monthly data ends with `last`, its cycles spread over the same months.
@@ -223,14 +225,17 @@ pub fn team_until(seed: u64, name: &str, shape: Shape, last: Period, story: &Sto
     let ideas: Vec<RecordId> = (0..IDEAS.len())
         .map(|i| {
             let id = rng.id(base_ms + 3);
-            story.package.get(i).map_or(id, |source| crate::derived::adopted_id(&team, source))
+            match story.package.get(i) {
+                Some(source) if !story.own.contains(&i) => crate::derived::adopted_id(&team, source),
+                _ => id,
+            }
         })
         .collect();
     for (i, (id, words)) in ideas.iter().zip(IDEAS).enumerate() {
         let words = story.adapted.iter().find(|(a, _)| *a == i).map_or(*words, |(_, own)| *own);
         let mut fields =
             vec![("text", text(words)), ("drivers", links_value(&[secondary[i % secondary.len()].clone()]))];
-        if let Some(source) = story.package.get(i) {
+        if let Some(source) = story.package.get(i).filter(|_| !story.own.contains(&i)) {
             fields.push(("source", Value::Text(source.to_string())));
         }
         push(id, Kind::ChangeIdea, fields);
@@ -369,6 +374,10 @@ const DEMO_TEAMS: &[(&str, &str, u64, usize, usize)] = &[
 /// The second demo team's wording of the package's huddle.
 pub const DEMO_ADAPTED_HUDDLE: &str =
     "Two-minute huddle at every handover, led by the nurse in charge, agency staff included";
+
+/// The package's ideas each demo team came to on its own (so the library shows ideas adopted by
+/// one, two and three teams).
+const DEMO_OWN: [&[usize]; 3] = [&[5], &[3], &[4, 5]];
 
 /// What each demo team learned by the last learning session, and what it does next.
 const DEMO_LEARNED: [&str; 3] = [
@@ -528,6 +537,7 @@ pub fn demo(last: Period) -> Demo {
             cycles_after: 1,
             package: package.clone(),
             adapted,
+            own: DEMO_OWN[t].to_vec(),
         };
         let mut backup = team_until(*seed, name, shape, last, &story);
         let team = backup.team.clone();

@@ -128,7 +128,7 @@ impl Section {
             Section::Common => "Common measure",
             Section::Proposal => "For the change package",
             Section::Storyboard => "For the learning session",
-            Section::Sharing => "Sharing between teams",
+            Section::Sharing => "Switch sharing on or off",
         }
     }
 }

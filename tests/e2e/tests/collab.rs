@@ -254,8 +254,8 @@ async fn the_demo_collaborative_on_a_coach_tablet_and_a_faculty_phone() -> anyho
     phone.screenshot("reports-demo-tablet").await?;
     phone.close().await;
 
-    // A member: the team already reports the common measures; it adopts a package idea and
-    // finds the copy among its own change ideas, to adapt.
+    // A member: the team already reports the common measures and has adopted the package's
+    // ideas; a tap finds the copy among its own change ideas, to adapt.
     let member = Browser::start(PHONE).await?;
     member.sign_in(&server, "member@demo.ramp", demo_password).await?;
     member.goto(&collab_url).await?;
@@ -264,7 +264,7 @@ async fn the_demo_collaborative_on_a_coach_tablet_and_a_faculty_phone() -> anyho
     assert_eq!(offered, json!(0), "no offer to add a measure the team already reports");
     let editable = member.js("return document.querySelector('#f-name').matches(':disabled')", vec![]).await?;
     assert_eq!(editable, json!(true), "members read the collaborative's record");
-    member.click("[data-testid=adopt-idea]").await?;
+    // The demo's team adopted the package already (adopting one is in `spread.rs`).
     member.wait_for_text("[data-testid=package-ideas]", "✓ Adopted by Ward 7 Falls Team").await?;
     member.click("[data-testid=package-ideas] a.card-meta").await?;
     member.wait_until("the team's copy of the idea", "return location.pathname.includes('/ideas/');").await?;

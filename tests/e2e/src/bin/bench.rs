@@ -11,7 +11,8 @@
 //! opened and redrawn; a large team's overview drawn; in the browser against the real server,
 //! fresh pulls of 1,000 × 10 and 10,000 × 1 records and an incremental sync of 10, push
 //! throughput, and the server's pull rate under 50 clients and its memory.
-//! The coach's dashboard with 30 large teams, pulled by the coach's browser, then drawn.
+//! The coach's dashboard with 30 large teams, pulled by the coach's browser, then drawn; on the
+//! same device, the collaborative's change library and a large team's storyboard opened.
 
 use std::time::{Duration, Instant};
 
@@ -544,13 +545,42 @@ async fn dashboard(quick: bool, runs: usize) -> anyhow::Result<Vec<Figure>> {
     server.admin(&["create-user", "--email", "cal@example.org", "--name", "Cal", "--password", PASSWORD])?;
     let collab = server.admin(&["create-collaborative", "--faculty", "fay@example.org"])?;
     let mut pusher = Pusher::new(&server, "fay@example.org", 7)?;
+    // The collaborative's calendar, common measures, drivers and change package (the demo's),
+    // which every team adopted: the change library and the storyboards read them.
+    let last = ramp_core::period::Period::Month { year: 2026, month: 12 };
+    let demo = sample::demo(last);
+    let collab_edits: Vec<ramp_core::Edit> = demo
+        .records
+        .iter()
+        .filter(|r| r.kind != ramp_core::Kind::Collaborative)
+        .flat_map(|r| {
+            r.fields.iter().map(|(field, value)| ramp_core::Edit {
+                record: r.id.clone(),
+                kind: r.kind,
+                scope: collab.clone(),
+                field: field.clone(),
+                value: value.clone(),
+            })
+        })
+        .collect();
+    pusher.push(collab_edits)?;
+    let of_kind = |kind| demo.records.iter().filter(move |r| r.kind == kind).map(|r| r.id.clone());
+    let story = sample::Story {
+        common: of_kind(ramp_core::Kind::MeasureDef).collect(),
+        package: of_kind(ramp_core::Kind::ChangeIdea).collect(),
+        ..Default::default()
+    };
+    let mut first_team = String::new();
     for t in 0..teams {
-        let backup = sample::team(1_000 + t as u64, &format!("Team {t:02}"), shape);
+        let backup = sample::team_until(1_000 + t as u64, &format!("Team {t:02}"), shape, last, &story);
         let id = backup.team.to_string();
         server.admin(&["create-team", "--collab", &collab, "--name", &format!("Team {t:02}"), "--id", &id])?;
         server.admin(&["add-member", "--team", &id, "--email", "cal@example.org", "--role", "coach"])?;
         let (edits, _) = ramp_core::backup::plan(&backup, &Default::default());
         pusher.push(edits)?;
+        if t == 0 {
+            first_team = id;
+        }
     }
     let browser = Browser::start(TABLET).await?;
     browser.goto(&format!("{}/signin", server.url)).await?;
@@ -586,6 +616,35 @@ async fn dashboard(quick: bool, runs: usize) -> anyhow::Result<Vec<Figure>> {
         times.push(found[0].as_f64().context("a time")?);
         summaries.push(found[1].as_f64().context("a time")?);
     }
+    // The change library and a storyboard, each opened by a tap from the page before it.
+    let open_by_link = r#"
+        const [link, wanted, count, done] = arguments;
+        const started = performance.now();
+        document.querySelector(link).click();
+        (function wait() {
+            if (document.querySelectorAll(wanted).length >= count) done(performance.now() - started);
+            else requestAnimationFrame(wait);
+        })();
+    "#;
+    let collab_id = collab.trim_start_matches("collab:");
+    let (mut library, mut storyboard) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        browser.goto(&format!("{}/collabs/{collab_id}", server.url)).await?;
+        browser.find("[data-testid=sharing-state]").await?;
+        let link = format!("a[href='/collabs/{collab_id}/library']");
+        let ideas = demo.records.iter().filter(|r| r.kind == ramp_core::Kind::ChangeIdea).count();
+        let found = browser
+            .js_async(open_by_link, vec![json!(link), json!("[data-testid=library-use]"), json!(ideas * teams)])
+            .await?;
+        library.push(found.as_f64().context("a time")?);
+        browser.goto(&format!("{}/teams/{first_team}", server.url)).await?;
+        browser.find("[data-testid=team-name]").await?;
+        let link = format!("a[href='/teams/{first_team}/storyboard']");
+        let found = browser
+            .js_async(open_by_link, vec![json!(link), json!("[data-testid=story-measure] svg"), json!(shape.measures)])
+            .await?;
+        storyboard.push(found.as_f64().context("a time")?);
+    }
     browser.close().await;
     let name = format!(
         "coach dashboard, {teams} teams × ({} cycles, {}×{} points), drawn",
@@ -594,6 +653,8 @@ async fn dashboard(quick: bool, runs: usize) -> anyhow::Result<Vec<Figure>> {
     Ok(vec![
         Figure::most(name, median(times), "ms", 150.0),
         Figure::shown("  of which: the teams' summaries computed", median(summaries), "ms"),
+        Figure::most(format!("change library over the same {teams} teams, opened"), median(library), "ms", 150.0),
+        Figure::most("a large team's storyboard (last learning session), opened", median(storyboard), "ms", 150.0),
     ])
 }
 

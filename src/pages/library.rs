@@ -1,0 +1,264 @@
+//! The change library of a collaborative: every idea of its change package with the teams that
+//! adopted it (their wording, cycles and scales, Act decisions, stage, and what their common
+//! outcome measure says since they began), sorted and filtered by driver, by how many teams,
+//! by evidence; and the teams' own ideas proposed for the package, which faculty accept with
+//! their origin kept.
+//!
+//! Everything is `ramp_core::spread::library`'s, derived from the records on the device each
+//! time the page is drawn. Never writes IndexedDB itself.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use ramp_core::spread::library::{self, Entry, Filter, SortBy, TeamUse};
+use ramp_core::{team_scope, Edit, Kind, RecordId, Value};
+
+use crate::pages::collab::teams_of;
+use crate::pages::id_param;
+use crate::store::{new_id, LocalDb};
+use crate::sync::Sync;
+
+/// The change library page.
+#[component]
+pub fn LibraryPage() -> impl IntoView {
+    let local_db = expect_context::<LocalDb>();
+    let id = id_param("collab");
+    let collab = Memo::new(move |_| {
+        id.get().filter(|id| local_db.with(|r| r.record(id).is_some_and(|c| c.kind == Kind::Collaborative)))
+    });
+    move || match collab.get() {
+        None => view! { <crate::pages::NotFound/> }.into_any(),
+        Some(collab) => view! { <Library collab=collab/> }.into_any(),
+    }
+}
+
+#[component]
+fn Library(collab: RecordId) -> impl IntoView {
+    let local_db = expect_context::<LocalDb>();
+    let sync = expect_context::<Sync>();
+    let faculty = {
+        let scope = format!("collab:{collab}");
+        Memo::new(move |_| sync.governs(&scope))
+    };
+    let stored = StoredValue::new(collab.clone());
+    let library = Memo::new(move |_| {
+        local_db.with(|r| {
+            let collab = stored.get_value();
+            let teams: Vec<RecordId> = teams_of(sync, r, &collab).into_iter().map(|(t, _)| t).collect();
+            library::build(r.local().values(), &collab, &teams)
+        })
+    });
+    let sort = RwSignal::new(SortBy::Driver);
+    let driver = RwSignal::new(String::new());
+    let several = RwSignal::new(false);
+    let evidence = RwSignal::new(false);
+    let shown = Memo::new(move |_| {
+        let filter = Filter {
+            driver: ramp_core::Uuid7::parse(&driver.get()).ok(),
+            min_teams: if several.get() { 2 } else { 0 },
+            with_evidence: evidence.get(),
+        };
+        library.with(|l| l.view(sort.get(), &filter).into_iter().cloned().collect::<Vec<Entry>>())
+    });
+    let drivers = Memo::new(move |_| {
+        library.with(|l| {
+            let mut all: Vec<(RecordId, String)> = l.entries.iter().flat_map(|e| e.drivers.iter().cloned()).collect();
+            ramp_core::order::sort_by_key(&mut all, |d| d.1.to_lowercase());
+            all.dedup();
+            all
+        })
+    });
+    let name =
+        move || local_db.with(|r| r.record(&stored.get_value()).map(|c| c.text("name").to_owned()).unwrap_or_default());
+    crate::pages::page_title(move || format!("{} · Change library", name()));
+    view! {
+        <nav class="crumbs no-print"><A href=format!("/collabs/{collab}")>{name}</A></nav>
+        <crate::pages::PrintHead kind="Change library"/>
+        <h1>"Change library"</h1>
+        <p class="lead">"Every idea of the change package, and what the teams did with it. A signal of improvement \
+            after a team began testing an idea is a lead to follow, not proof that the idea caused it."</p>
+        <div class="library-controls panel no-print" role="group" aria-label="Sort and filter">
+            <label for="library-sort">"Order"</label>
+            <select id="library-sort" data-testid="library-sort"
+                on:change=move |ev| {
+                    let key = event_target_value(&ev);
+                    if let Some((by, _, _)) = SortBy::ALL.iter().find(|(_, k, _)| *k == key) {
+                        sort.set(*by);
+                    }
+                }>
+                {SortBy::ALL.iter().map(|(by, key, words)| view! {
+                    <option value=*key selected=move || sort.get() == *by>{*words}</option>
+                }).collect_view()}
+            </select>
+            <label for="library-driver">"Driver"</label>
+            <select id="library-driver" data-testid="library-driver" on:change=move |ev| driver.set(event_target_value(&ev))>
+                <option value="">"Every driver"</option>
+                {move || drivers.get().into_iter().map(|(id, text)| view! {
+                    <option value=id.to_string()>{text}</option>
+                }).collect_view()}
+            </select>
+            <label class="check">
+                <input type="checkbox" data-testid="library-several" prop:checked=move || several.get()
+                    on:change=move |ev| several.set(event_target_checked(&ev))/>
+                "Adopted by two or more teams"
+            </label>
+            <label class="check">
+                <input type="checkbox" data-testid="library-evidence" prop:checked=move || evidence.get()
+                    on:change=move |ev| evidence.set(event_target_checked(&ev))/>
+                "With a team that improved after testing it"
+            </label>
+        </div>
+        <p class="hint" role="status" data-testid="library-count">{move || match shown.with(Vec::len) {
+            1 => "1 idea".to_owned(),
+            n => format!("{n} ideas"),
+        }}</p>
+        <ol class="library" data-testid="library">
+            <For each=move || shown.get() key=|e| format!("{:?}", e) let:entry>
+                <LibraryEntry entry=entry/>
+            </For>
+        </ol>
+        <Proposals library=library collab=collab.clone() faculty=faculty/>
+    }
+}
+
+/// One package idea with the teams that adopted it.
+#[component]
+fn LibraryEntry(entry: Entry) -> impl IntoView {
+    let drivers = entry.drivers.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>().join(" · ");
+    let count = match (entry.teams.len(), entry.evidence()) {
+        (0, _) => "No team has adopted it yet".to_owned(),
+        (1, 0) => "Adopted by 1 team".to_owned(),
+        (n, 0) => format!("Adopted by {n} teams"),
+        (n, e) => format!("Adopted by {n} {} · {e} improved after testing it", if n == 1 { "team" } else { "teams" }),
+    };
+    let origin = entry
+        .origin
+        .as_ref()
+        .map(|(_, name)| format!("Came from {}", if name.is_empty() { "one of the teams" } else { name.as_str() }));
+    view! {
+        <li class="library-entry" data-testid="library-entry">
+            <h2 class="library-idea">{entry.text.clone()}</h2>
+            {(!drivers.is_empty()).then(|| view! { <p class="card-meta">"Driver: "{drivers}</p> })}
+            {(!entry.description.is_empty()).then(|| view! { <p>{entry.description.clone()}</p> })}
+            {origin.map(|o| view! { <p class="card-meta origin">{o}</p> })}
+            <p class="library-count" data-testid="library-teams">{count}</p>
+            <ul class="library-uses">
+                {entry.teams.iter().cloned().map(|u| view! { <TeamUseRow team_use=u package=Some(entry.text.clone())/> }).collect_view()}
+            </ul>
+        </li>
+    }
+}
+
+/// One team's use of an idea: link to its ramp, wording, cycles, decisions, stage, evidence.
+#[component]
+pub(crate) fn TeamUseRow(team_use: TeamUse, package: Option<String>) -> impl IntoView {
+    let u = team_use;
+    let scales = if u.scales.is_empty() { String::new() } else { format!(" · scale: {}", u.scales.join(" → ")) };
+    let cycles = match u.cycles {
+        0 => "No cycles yet".to_owned(),
+        1 => format!("1 cycle{scales}"),
+        n => format!("{n} cycles{scales}"),
+    };
+    let d = u.decisions;
+    let decisions = [("adapt", d.adapt), ("adopt", d.adopt), ("abandon", d.abandon)]
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(w, n)| format!("{w} {n}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let wording = match (&package, u.adapted) {
+        (Some(_), true) => Some(format!("Their wording: “{}”", u.wording)),
+        (Some(_), false) => None,
+        (None, _) => Some(format!("“{}”", u.wording)),
+    };
+    let evidence_class = if u.evidence.improved_after() { "evidence improvement" } else { "evidence" };
+    let name = u.team_name.clone();
+    view! {
+        <li class="library-use" data-testid="library-use" data-team=u.team_name.clone() data-stage=u.stage.key()>
+            <div class="library-use-head">
+                <A href=format!("/teams/{}/ideas/{}", u.team, u.idea) attr:class="library-team">{name}</A>
+                <span class=format!("stage-pill stage-{}", u.stage.key())>{u.stage.words()}</span>
+            </div>
+            {wording.map(|w| view! { <p class="library-wording" data-testid="library-wording">{w}</p> })}
+            <p class="card-meta">{cycles}{(!decisions.is_empty()).then(|| format!(" · Act: {decisions}"))}</p>
+            <p class=evidence_class data-testid="library-evidence-words">{u.evidence.words()}</p>
+        </li>
+    }
+}
+
+/// The teams' own ideas proposed for the package; faculty accept one as a package idea that
+/// names the team it came from.
+#[component]
+fn Proposals(library: Memo<library::Library>, collab: RecordId, faculty: Memo<bool>) -> impl IntoView {
+    let local_db = expect_context::<LocalDb>();
+    let collab = StoredValue::new(collab);
+    let accept = move |u: TeamUse| {
+        let description = local_db.with_untracked(|r| r.record(&u.idea).map(|i| i.text("description").to_owned()));
+        let id = new_id();
+        let scope = format!("collab:{}", collab.get_value());
+        let mut values =
+            vec![("text", u.wording.clone()), ("origin", u.idea.to_string()), ("origin_team", u.team.to_string())];
+        if let Some(description) = description.filter(|d| !d.is_empty()) {
+            values.push(("description", description));
+        }
+        let edits: Vec<Edit> = values
+            .into_iter()
+            .map(|(field, value)| Edit {
+                record: id.clone(),
+                kind: Kind::ChangeIdea,
+                scope: scope.clone(),
+                field: field.to_owned(),
+                value: Value::Text(value),
+            })
+            .collect();
+        leptos::task::spawn_local(async move {
+            let _ = local_db.save(edits).await;
+        });
+    };
+    let proposals = Memo::new(move |_| library.with(|l| l.proposals.clone()));
+    view! {
+        <section class="overview-block" id="proposals" data-testid="proposals">
+            <h2>"Proposed by teams"</h2>
+            <Show when=move || proposals.with(Vec::is_empty)>
+                <p class="empty">"No team has proposed an idea of its own yet. A team proposes one from the idea's page."</p>
+            </Show>
+            <ul class="library-uses">
+                {move || proposals.get().into_iter().map(|u| {
+                    let for_accept = u.clone();
+                    view! {
+                        <TeamUseRow team_use=u package=None/>
+                        <Show when=move || faculty.get()>
+                            {
+                                let u = for_accept.clone();
+                                view! {
+                                    <button type="button" class="primary no-print" data-testid="accept-proposal"
+                                        on:click=move |_| accept(u.clone())>
+                                        "Add it to the change package"
+                                    </button>
+                                }
+                            }
+                        </Show>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// The library of the collaborative a team belongs to, if the device knows it (reactive).
+pub(crate) fn tried_elsewhere(
+    sync: Sync,
+    replica: &ramp_core::Replica,
+    team: &RecordId,
+    idea: &RecordId,
+) -> Vec<TeamUse> {
+    let Some(collab) = sync.collab_of(team).and_then(|c| ramp_core::Uuid7::parse(&c).ok()) else {
+        return Vec::new();
+    };
+    let Some(record) = replica.record(idea) else { return Vec::new() };
+    let teams: Vec<RecordId> = teams_of(sync, replica, &collab).into_iter().map(|(t, _)| t).collect();
+    if teams.len() < 2 && !teams.iter().any(|t| team_scope(t) != record.scope) {
+        return Vec::new();
+    }
+    let library = library::build(replica.local().values(), &collab, &teams);
+    library::tried_elsewhere(&library, record)
+}
