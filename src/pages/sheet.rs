@@ -264,6 +264,10 @@ pub fn SheetFields(
             "You can read the collaborative's records; only its faculty change them."
         } else if sync.removed_from(&scope) {
             "You are no longer on this team: you can read what this device holds, and change nothing."
+        } else if sync.is_other_team(&scope) && sync.standing(&scope).reads {
+            "Another team's work, shared in your collaborative: you can read it and comment; only its members change it."
+        } else if sync.is_other_team(&scope) {
+            "Sharing has ended: this device keeps what it received of this team until then, and gets nothing new."
         } else {
             "You can read this team's worksheets; only its members change them."
         }

@@ -34,7 +34,11 @@ fn sessions_of(collab: Option<RecordId>) -> Memo<Vec<Session>> {
 
 /// The session picker: every learning session, the current one first picked.
 #[component]
-fn SessionPick(sessions: Memo<Vec<Session>>, picked: RwSignal<Option<RecordId>>) -> impl IntoView {
+fn SessionPick(
+    sessions: Memo<Vec<Session>>,
+    picked: RwSignal<Option<RecordId>>,
+    session: Memo<Option<Session>>,
+) -> impl IntoView {
     view! {
         <div class="panel month-pick no-print">
             <label for="story-session">"Learning session"</label>
@@ -42,7 +46,8 @@ fn SessionPick(sessions: Memo<Vec<Session>>, picked: RwSignal<Option<RecordId>>)
                 on:change=move |ev| picked.set(ramp_core::Uuid7::parse(&event_target_value(&ev)).ok())>
                 {move || sessions.get().into_iter().map(|s| {
                     let id = s.id.clone();
-                    view! { <option value=s.id.to_string() selected=move || picked.get().as_ref() == Some(&id)>{s.label()}</option> }
+                    let shown = move || session.with(|s| s.as_ref().map(|s| &s.id) == Some(&id));
+                    view! { <option value=s.id.to_string() selected=shown>{s.label()}</option> }
                 }).collect_view()}
             </select>
         </div>
@@ -90,7 +95,7 @@ fn TeamStoryboard(team: RecordId) -> impl IntoView {
                     collaborative's calendar on this device has one."</p>
             }.into_any()
         } else {
-            view! { <SessionPick sessions=sessions picked=picked/> }.into_any()
+            view! { <SessionPick sessions=sessions picked=picked session=session/> }.into_any()
         }}
         {move || session.get().map(|s| view! { <Board team=stored.get_value() session=s full=true/> })}
     }
@@ -120,7 +125,7 @@ pub fn StoryboardSetPage() -> impl IntoView {
             <nav class="crumbs no-print"><A href=format!("/collabs/{collab}")>{name}</A></nav>
             <crate::pages::PrintHead kind="Storyboards"/>
             <h1>"Storyboards"</h1>
-            <SessionPick sessions=sessions picked=picked/>
+            <SessionPick sessions=sessions picked=picked session=session/>
             <Show when=move || sessions.with(Vec::is_empty)>
                 <p class="empty">"Add a learning session to the calendar: storyboards belong to one."</p>
             </Show>
@@ -149,7 +154,7 @@ fn Board(team: RecordId, session: Session, full: bool) -> impl IntoView {
     let team_link = format!("/teams/{team}");
     let chart_team = team.clone();
     view! {
-        <article class="storyboard" data-testid="storyboard" data-team=move || b().name>
+        <article class=if full { "storyboard full" } else { "storyboard" } data-testid="storyboard" data-team=move || b().name>
             <header class="story-head">
                 <h2 class="story-team"><A href=team_link.clone()>{move || b().name}</A></h2>
                 <p class="card-meta">{move || b().place}</p>
@@ -191,7 +196,7 @@ fn Board(team: RecordId, session: Session, full: bool) -> impl IntoView {
                             let drawing = SharedScale::of(std::iter::once(&m.chart), None)
                                 .map(|scale| compare_svg(&m.chart, &scale, &|v| ramp_core::measure::format_value(&m.measure, v)))
                                 .unwrap_or_default();
-                            let meaning = m.meaning.map_or("", |x| x.key());
+                            let meaning = m.meaning.map_or("none", |x| x.key());
                             view! {
                                 <div class="story-measure" data-testid="story-measure">
                                     <h4>{name}<span class="card-meta">{format!(" · {kind}")}</span></h4>

@@ -309,7 +309,13 @@ pub fn team_until(seed: u64, name: &str, shape: Shape, last: Period, story: &Sto
             ("title", Value::Text(format!("{} — test {}", IDEAS[idea], c / ideas.len() + 1))),
             ("change_idea", Value::Text(ideas[idea].to_string())),
             ("objective_type", text("test")),
-            ("scale", Value::Text(format!("{} patients, one shift", 1 + c / ideas.len()))),
+            (
+                "scale",
+                Value::Text(match 1 + c / ideas.len() {
+                    1 => "1 patient, one shift".to_owned(),
+                    n => format!("{n} patients, one shift"),
+                }),
+            ),
             ("start", Value::Text(format!("{month}-{day:02}"))),
             ("end", Value::Text(format!("{month}-{:02}", day + 6))),
             ("predictions", prediction_rows(c)),

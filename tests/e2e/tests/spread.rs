@@ -88,6 +88,8 @@ async fn teams_learn_from_each_other_through_sharing_the_change_library_and_stor
     phone.wait_for_text("[data-testid=tried-elsewhere]", "Hillview Care Home").await?;
     phone.wait_for_text("[data-testid=tried-elsewhere]", "Two-minute huddle at every handover").await?;
     phone.look("idea-tried-elsewhere").await?;
+    phone.js("document.querySelector('[data-testid=tried-elsewhere]').scrollIntoView({block: 'start'}); window.scrollBy(0, -100);", vec![]).await?;
+    phone.screenshot("idea-tried-elsewhere-section-phone").await?;
     phone.click(&format!("[data-testid=tried-elsewhere] a[href='{riverside_idea}']")).await?;
     phone.wait_for_text("[data-testid=other-team]", "Another team's work").await?;
     phone.wait_for_text("[data-testid=idea-title]", "Two-minute huddle").await?;
@@ -97,12 +99,15 @@ async fn teams_learn_from_each_other_through_sharing_the_change_library_and_stor
     phone.wait_for_text("[data-testid=cycle-title]", "").await?;
     let locked = phone.js("return document.querySelector('#f-title').matches(':disabled')", vec![]).await?;
     assert_eq!(locked, json!(true), "another team's worksheet is read only");
+    phone.wait_for_text("[data-testid=read-only]", "Another team's work").await?;
     let other_cycle = phone.url().await?;
     phone.type_into("#new-comment", "How did you get the agency nurses to join?").await?;
     phone.click("[data-testid=add-comment]").await?;
     phone.wait_for_text("[data-testid=comments]", "agency nurses").await?;
     phone.sync_until_synced("the comment reaches the server").await?;
     phone.look("other-team-cycle").await?;
+    phone.js("document.querySelector('[data-testid=comments]').scrollIntoView({block: 'start'}); window.scrollBy(0, -100);", vec![]).await?;
+    phone.screenshot("other-team-cycle-section-phone").await?;
 
     // Her team's own idea, proposed for the package.
     let ward = ward_idea.as_str().unwrap_or_default().split("/ideas/").next().unwrap_or_default().to_owned();
@@ -133,6 +138,8 @@ async fn teams_learn_from_each_other_through_sharing_the_change_library_and_stor
     phone.wait_saved().await?;
     phone.sync_until_synced("the storyboard's words reach the server").await?;
     phone.look("storyboard").await?;
+    phone.js("document.querySelector('[data-testid=story-words]').scrollIntoView({block: 'start'}); window.scrollBy(0, -100);", vec![]).await?;
+    phone.screenshot("storyboard-section-phone").await?;
     phone.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" })).await?;
     let nav = phone.js("return getComputedStyle(document.querySelector('.team-nav')).display", vec![]).await?;
     assert_eq!(nav, json!("none"), "the printout is the storyboard alone");
@@ -203,11 +210,16 @@ async fn teams_learn_from_each_other_through_sharing_the_change_library_and_stor
         .await?;
     phone.wait_for_text("[data-testid=package-ideas]", "✓ Adopted by Ward 7 Falls Team").await?;
     phone.look("collab-sharing-off").await?;
+    phone.js("document.querySelector('[data-testid=sharing]').scrollIntoView({block: 'start'}); window.scrollBy(0, -100);", vec![]).await?;
+    phone.screenshot("collab-sharing-off-section-phone").await?;
     phone.goto(&other_cycle).await?;
-    phone.wait_for_text("[data-testid=other-team]", "Sharing has ended").await?;
+    phone.wait_for_text("[data-testid=read-only]", "Sharing has ended").await?;
+    phone.wait_for_text("[data-testid=cycle-title]", "").await?;
     let comment_box = phone.js("return !!document.querySelector('#new-comment')", vec![]).await?;
     assert_eq!(comment_box, json!(false), "no more comments on another team once sharing ends");
     phone.look("other-team-after-sharing").await?;
+    phone.goto(&format!("{}{riverside_idea}", server.url)).await?;
+    phone.wait_for_text("[data-testid=other-team]", "Sharing has ended").await?;
     phone.close().await;
     Ok(())
 }
