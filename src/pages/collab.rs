@@ -33,13 +33,18 @@ fn collab_param() -> Memo<Option<RecordId>> {
     })
 }
 
-/// The teams of a collaborative that this device has, as (id, name), by name (reactive).
+/// The teams of a collaborative that this device has, as (id, name), by name (reactive): those
+/// the person may read, and other teams left from when the collaborative shared.
 pub(crate) fn teams_of(sync: Sync, replica: &Replica, collab: &RecordId) -> Vec<(RecordId, String)> {
     let rights = sync.rights();
+    // Readable teams, and other teams this device may still hold from when they were shared.
+    let others = rights.others.iter().filter_map(|(scope, c)| Some((scope.strip_prefix("team:")?, c.as_str())));
     let mut teams: Vec<(RecordId, String)> = rights
         .collabs
         .iter()
-        .filter(|(_, c)| c.as_str() == collab.as_str())
+        .map(|(t, c)| (t.as_str(), c.as_str()))
+        .chain(others)
+        .filter(|(_, c)| *c == collab.as_str())
         .filter_map(|(t, _)| Uuid7::parse(t).ok())
         .filter_map(|t| {
             let record = replica.record(&t).filter(|r| r.kind == Kind::Team && !r.is_deleted())?;

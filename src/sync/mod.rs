@@ -62,11 +62,11 @@ pub struct Rights {
     /// and nothing more is sent.
     #[serde(default)]
     pub removed: Vec<String>,
-    /// The other teams of the person's collaboratives: read while the collaborative shares
-    /// (then they are in `readable` too), never the person's to write. What this device holds
-    /// of them stays readable here when sharing ends.
+    /// The other teams of the person's collaboratives, team scope → collaborative id: read
+    /// while the collaborative shares (then they are in `readable` too), never the person's to
+    /// write. What this device holds of them stays readable here when sharing ends.
     #[serde(default)]
-    pub others: Vec<String>,
+    pub others: BTreeMap<String, String>,
 }
 
 impl Rights {
@@ -245,7 +245,7 @@ impl Sync {
                     ramp_core::schema::Standing { reads: true, ..Default::default() }
                 }
                 // Another team's: comments while it is shared; what is left of it, read only.
-                Some(session) if has(&session.rights.others) => {
+                Some(session) if session.rights.others.contains_key(scope) => {
                     ramp_core::schema::Standing { reads: has(&session.rights.readable), ..Default::default() }
                 }
                 Some(session) => {
@@ -322,7 +322,7 @@ impl Sync {
     /// Whether this is another team of the person's collaborative (reactive): read through
     /// sharing, or left on this device from when it was shared.
     pub fn is_other_team(&self, scope: &str) -> bool {
-        self.session.with(|s| s.as_ref().is_some_and(|s| s.rights.others.iter().any(|r| r == scope)))
+        self.session.with(|s| s.as_ref().is_some_and(|s| s.rights.others.contains_key(scope)))
     }
 
     /// Whether the person was removed from this team (reactive).
@@ -344,7 +344,8 @@ impl Sync {
             Some(session) => {
                 let rights = &session.rights;
                 let has = |list: &[String]| list.iter().any(|s| s == scope);
-                has(&rights.writable) || !(has(&rights.readable) || has(&rights.removed) || has(&rights.others))
+                has(&rights.writable)
+                    || !(has(&rights.readable) || has(&rights.removed) || rights.others.contains_key(scope))
             }
         })
     }
@@ -507,7 +508,9 @@ impl Sync {
         // changes are sent to be refused with a reason, never held back unseen).
         let readable: Vec<String> = self.session.with(|s| {
             s.as_ref()
-                .map(|s| s.rights.readable.iter().chain(&s.rights.removed).chain(&s.rights.others).cloned().collect())
+                .map(|s| {
+                    s.rights.readable.iter().chain(&s.rights.removed).chain(s.rights.others.keys()).cloned().collect()
+                })
                 .unwrap_or_default()
         });
         if self.session.with(Option::is_none) {

@@ -60,7 +60,7 @@ pub struct Access {
     governed: BTreeSet<String>,
     coached: BTreeSet<String>,
     shared: BTreeSet<String>,
-    others: BTreeSet<String>,
+    others: std::collections::BTreeMap<String, String>,
     collabs: std::collections::BTreeMap<String, String>,
 }
 
@@ -105,7 +105,7 @@ impl Access {
         }
         // The other teams of each collaborative the person works in as a member or coach:
         // known to be another team's (never theirs to write), and read while sharing is on.
-        let mut others = BTreeSet::new();
+        let mut others = std::collections::BTreeMap::new();
         let mut shared = BTreeSet::new();
         for (scope, role) in memberships {
             let Some(collab) = scope.strip_prefix("team:").and_then(collab_of) else { continue };
@@ -117,7 +117,7 @@ impl Access {
                 if readable.contains(&scope) {
                     continue;
                 }
-                others.insert(scope.clone());
+                others.insert(scope.clone(), collab.clone());
                 if sharing.contains(&collab) {
                     shared.insert(scope);
                 }
@@ -128,10 +128,7 @@ impl Access {
         }
         let collabs = teams
             .iter()
-            .filter(|(team, _)| {
-                let scope = format!("team:{team}");
-                readable.contains(&scope) || others.contains(&scope)
-            })
+            .filter(|(team, _)| readable.contains(&format!("team:{team}")))
             .map(|(team, collab)| (team.clone(), collab.clone()))
             .collect();
         let roles = memberships.iter().cloned().collect();
@@ -156,10 +153,10 @@ impl Access {
         self.shared.contains(scope)
     }
 
-    /// The other teams of the collaboratives the person works in (shared or not): known to
-    /// the server, never the person's to write.
-    pub fn others(&self) -> impl Iterator<Item = &str> {
-        self.others.iter().map(String::as_str)
+    /// The other teams of the collaboratives the person works in (shared or not), as (team
+    /// scope, collaborative id): known to the server, never the person's to write.
+    pub fn others(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.others.iter().map(|(t, c)| (t.as_str(), c.as_str()))
     }
 
     /// The person's role in a scope: faculty over it, or their role in the team.
@@ -302,7 +299,7 @@ mod tests {
         let standing = member.standing("team:t2");
         assert!(standing.reads && !standing.writes && !standing.coaches && !standing.governs);
         assert_eq!(member.author("team:t2"), "u · other team");
-        assert_eq!(member.others().collect::<Vec<_>>(), ["team:t2"]);
+        assert_eq!(member.others().collect::<Vec<_>>(), [("team:t2", "c1")]);
 
         let coach = Access::new("u".into(), &[("team:t3".into(), Role::Coach)], &teams(), &sharing);
         assert!(coach.is_shared("team:t4") && !coach.standing("team:t4").coaches);
@@ -310,7 +307,7 @@ mod tests {
 
         let off = Access::new("u".into(), &[("team:t1".into(), Role::Member)], &teams(), &BTreeSet::new());
         assert!(!off.can_read("team:t2") && !off.is_shared("team:t2"));
-        assert_eq!(off.others().collect::<Vec<_>>(), ["team:t2"], "still known as another team's");
+        assert_eq!(off.others().collect::<Vec<_>>(), [("team:t2", "c1")], "still known as another team's");
 
         let faculty = Access::new("u".into(), &[("collab:c1".into(), Role::Faculty)], &teams(), &sharing);
         assert!(!faculty.is_shared("team:t2") && faculty.can_write("team:t2"));

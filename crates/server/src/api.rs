@@ -311,7 +311,8 @@ pub async fn me_show(Signed(access): Signed) -> Json<serde_json::Value> {
     let writable: Vec<&str> = access.writable().collect();
     let governed: Vec<&str> = access.readable().filter(|scope| access.governs(scope)).collect();
     let coached: Vec<&str> = access.coached().collect();
-    let others: Vec<&str> = access.others().collect();
+    let others: serde_json::Map<String, serde_json::Value> =
+        access.others().map(|(t, c)| (t.to_owned(), c.into())).collect();
     let removed: Vec<&str> = access.removed.iter().map(String::as_str).filter(|s| access.was_removed(s)).collect();
     let collabs: serde_json::Map<String, serde_json::Value> =
         access.collab_of_teams().map(|(t, c)| (t.to_owned(), c.into())).collect();

@@ -114,7 +114,9 @@ fn a_sharing_collaboratives_teams_read_each_other_comment_never_write_and_stop_r
     let seen = pull_all(&s.server, &mia, &mia_device, &mut mia_cursors);
     assert!(seen.iter().all(|(scope, _, _)| scope != &clinic), "{seen:?}");
     let (_, me) = s.server.request("GET", "/api/me", Some(&mia), &json!(null));
-    assert_eq!(me["others"], json!([clinic]));
+    let collab_id = s.collab.strip_prefix("collab:").unwrap();
+    assert_eq!(me["others"], json!({ clinic.clone(): collab_id }));
+    assert!(me["collabs"][s.team2.as_str()].is_null(), "not readable: not among the readable teams' collaboratives");
     assert!(!me["readable"].as_array().unwrap().contains(&json!(clinic)));
 
     // Faculty switch sharing on.
@@ -178,7 +180,7 @@ fn a_sharing_collaboratives_teams_read_each_other_comment_never_write_and_stop_r
     let seen = pull_all(&s.server, &zed, &device(7), &mut json!({}));
     assert!(seen.iter().all(|(scope, _, _)| scope != &clinic && scope != &ward && scope != &s.collab), "{seen:?}");
     let (_, me) = s.server.request("GET", "/api/me", Some(&zed), &json!(null));
-    assert_eq!(me["others"], json!([]), "no team of another collaborative is even named");
+    assert_eq!(me["others"], json!({}), "no team of another collaborative is even named");
     let mut zed_device = device(7);
     let zed_comment = Uuid7::from_parts(1_700_000_000_300, [3; 10]);
     let sneaky = ops(&mut zed_device, vec![edit(&zed_comment, Kind::Comment, &clinic, "text", "hello")]);
@@ -192,7 +194,11 @@ fn a_sharing_collaboratives_teams_read_each_other_comment_never_write_and_stop_r
     let seen = pull_all(&s.server, &mia, &mia_device, &mut mia_cursors);
     assert!(seen.iter().all(|(scope, _, _)| scope != &clinic), "{seen:?}");
     let (_, me) = s.server.request("GET", "/api/me", Some(&mia), &json!(null));
-    assert_eq!(me["others"], json!([clinic]), "still known as another team's: never hers to write");
+    assert_eq!(
+        me["others"],
+        json!({ clinic.clone(): collab_id }),
+        "still known as another team's: never hers to write"
+    );
     let comment2 = Uuid7::from_parts(1_700_000_000_500, [5; 10]);
     let late = ops(&mut mia_device, vec![edit(&comment2, Kind::Comment, &clinic, "text", "Still there?")]);
     assert_eq!(refused(&push(&s.server, &mia, &mia_device, &late).1).len(), 1);
