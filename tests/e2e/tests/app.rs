@@ -396,6 +396,8 @@ async fn every_page_opens_offline_from_what_the_first_visit_stored() -> anyhow::
         "/dashboard".to_owned(),
         collab.clone(),
         format!("{collab}/compare"),
+        format!("{collab}/library"),
+        format!("{collab}/storyboards"),
         common_measure,
         team.clone(),
         format!("{team}/aim"),
@@ -411,6 +413,7 @@ async fn every_page_opens_offline_from_what_the_first_visit_stored() -> anyhow::
         format!("{team}/people"),
         format!("{team}/reports"),
         report,
+        format!("{team}/storyboard"),
     ];
     for page in &pages {
         browser.goto(&format!("{}{page}", server.url)).await?;
