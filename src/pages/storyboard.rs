@@ -14,7 +14,7 @@ use ramp_core::schema::Section;
 use ramp_core::spread::storyboard::{self, Session, Storyboard};
 use ramp_core::{report, Kind, RecordId};
 
-use crate::charts::{compare_svg, MeasureChartView, SharedScale};
+use crate::charts::MeasureChartView;
 use crate::pages::collab::teams_of;
 use crate::pages::measure::chart_data;
 use crate::pages::sheet::{Sheet, SheetFields};
@@ -140,8 +140,8 @@ pub fn StoryboardSetPage() -> impl IntoView {
     }
 }
 
-/// One team's storyboard for one session; `full` draws the interactive charts and the team's
-/// words as a worksheet (its own page), otherwise small charts and plain words (the set).
+/// One team's storyboard for one session; `full` gives the team's words as a worksheet (its
+/// own page), otherwise as plain words (faculty's set).
 #[component]
 fn Board(team: RecordId, session: Session, full: bool) -> impl IntoView {
     let local_db = expect_context::<LocalDb>();
@@ -184,26 +184,12 @@ fn Board(team: RecordId, session: Session, full: bool) -> impl IntoView {
                     board.measures.into_iter().map(|m| {
                         let kind = m.measure.text("measure_type").to_owned();
                         let name = m.measure.text("name").to_owned();
-                        if full {
-                            let data = local_db.with_untracked(|r| chart_data(r, &chart_team, m.measure.clone(), &m.series, Some(&until)));
-                            view! {
-                                <div class="story-measure" data-testid="story-measure">
-                                    <h4>{name}<span class="card-meta">{format!(" · {kind}")}</span></h4>
-                                    <MeasureChartView data=Signal::derive(move || Some(data.clone()))/>
-                                </div>
-                            }.into_any()
-                        } else {
-                            let drawing = SharedScale::of(std::iter::once(&m.chart), None)
-                                .map(|scale| compare_svg(&m.chart, &scale, &|v| ramp_core::measure::format_value(&m.measure, v)))
-                                .unwrap_or_default();
-                            let meaning = m.meaning.map_or("none", |x| x.key());
-                            view! {
-                                <div class="story-measure" data-testid="story-measure">
-                                    <h4>{name}<span class="card-meta">{format!(" · {kind}")}</span></h4>
-                                    <span class="spark-box" inner_html=drawing></span>
-                                    <p class=format!("small-signal {meaning}") data-testid="story-signal">{m.signal.clone()}</p>
-                                </div>
-                            }.into_any()
+                        let data = local_db.with_untracked(|r| chart_data(r, &chart_team, m.measure.clone(), &m.series, Some(&until)));
+                        view! {
+                            <div class="story-measure" data-testid="story-measure">
+                                <h4>{name}<span class="card-meta">{format!(" · {kind}")}</span></h4>
+                                <MeasureChartView data=Signal::derive(move || Some(data.clone()))/>
+                            </div>
                         }
                     }).collect_view()
                 }}

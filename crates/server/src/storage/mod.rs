@@ -502,7 +502,9 @@ pub async fn restore(data_dir: &Path, from: &Path) -> Result<BackupInfo, AppErro
     {
         let options = SqliteConnectOptions::new().filename(&staged);
         let mut conn = sqlx::ConnectOptions::connect(&options).await?;
-        sqlx::query("UPDATE meta SET value = lower(hex(randomblob(16))) WHERE key = 'store_id'")
+        // A new identity, made as every store id is (`auth::new_store_id`).
+        sqlx::query("UPDATE meta SET value = $1 WHERE key = 'store_id'")
+            .bind(crate::auth::new_store_id())
             .execute(&mut conn)
             .await?;
         sqlx::Connection::close(conn).await?;
