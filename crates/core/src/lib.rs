@@ -49,31 +49,19 @@
 
 #![deny(missing_docs)]
 
-pub mod aim;
-pub mod analysis;
-pub mod backup;
-pub mod chart;
-pub mod clock;
-pub mod cycle;
-pub mod dashboard;
-pub mod derived;
-pub mod draft;
-pub mod drivers;
-pub mod hub;
-pub mod id;
-pub mod identity;
-pub mod measure;
-pub mod number;
+// The crate's parts, each a folder: records and their sync, the worksheets, the statistics,
+// how teams learn from each other; beside them the shared sort and the sample data.
 pub mod order;
-pub mod period;
-pub mod record;
-pub mod register;
-pub mod replica;
-pub mod report;
 pub mod sample;
-pub mod schema;
 pub mod spread;
-pub mod wire;
+pub mod stats;
+pub mod sync;
+pub mod worksheets;
+
+// Each module also at the crate's root, where the app, the server and the tests name them.
+pub use stats::{analysis, chart};
+pub use sync::{clock, derived, hub, id, identity, record, register, replica, wire};
+pub use worksheets::{aim, backup, cycle, dashboard, draft, drivers, measure, number, period, report, schema};
 
 pub use clock::Hlc;
 pub use cycle::Stage;
