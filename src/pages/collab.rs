@@ -23,7 +23,7 @@ use crate::sync::Sync;
 pub(crate) use ramp_core::derived::adopted_id;
 
 /// The collaborative in the route, if this device has it (reactive).
-fn collab_param() -> Memo<Option<RecordId>> {
+pub(crate) fn collab_param() -> Memo<Option<RecordId>> {
     let local_db = expect_context::<LocalDb>();
     let id = id_param("collab");
     Memo::new(move |_| {

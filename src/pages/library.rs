@@ -12,19 +12,14 @@ use leptos_router::components::A;
 use ramp_core::spread::library::{self, Entry, Filter, SortBy, TeamUse};
 use ramp_core::{team_scope, Edit, Kind, RecordId, Value};
 
-use crate::pages::collab::teams_of;
-use crate::pages::id_param;
+use crate::pages::collab::{collab_param, teams_of};
 use crate::store::{new_id, LocalDb};
 use crate::sync::Sync;
 
 /// The change library page.
 #[component]
 pub fn LibraryPage() -> impl IntoView {
-    let local_db = expect_context::<LocalDb>();
-    let id = id_param("collab");
-    let collab = Memo::new(move |_| {
-        id.get().filter(|id| local_db.with(|r| r.record(id).is_some_and(|c| c.kind == Kind::Collaborative)))
-    });
+    let collab = collab_param();
     move || match collab.get() {
         None => view! { <crate::pages::NotFound/> }.into_any(),
         Some(collab) => view! { <Library collab=collab/> }.into_any(),
@@ -44,7 +39,10 @@ fn Library(collab: RecordId) -> impl IntoView {
         local_db.with(|r| {
             let collab = stored.get_value();
             let teams: Vec<RecordId> = teams_of(sync, r, &collab).into_iter().map(|(t, _)| t).collect();
-            library::build(r.local().values(), &collab, &teams)
+            crate::perf::mark("ramp-library-start");
+            let built = library::build(r.local().values(), &collab, &teams);
+            crate::perf::measure_since("ramp-library-build", "ramp-library-start");
+            built
         })
     });
     let sort = RwSignal::new(SortBy::Driver);
@@ -150,7 +148,13 @@ fn LibraryEntry(entry: Entry) -> impl IntoView {
 
 /// One team's use of an idea: link to its ramp, wording, cycles, decisions, stage, evidence.
 #[component]
-pub(crate) fn TeamUseRow(team_use: TeamUse, package: Option<String>) -> impl IntoView {
+pub(crate) fn TeamUseRow(
+    team_use: TeamUse,
+    package: Option<String>,
+    /// Faculty's "add it to the change package", for a proposal.
+    #[prop(optional)]
+    accept: Option<Callback<()>>,
+) -> impl IntoView {
     let u = team_use;
     let scales = if u.scales.is_empty() { String::new() } else { format!(" · scale: {}", u.scales.join(" → ")) };
     let cycles = match u.cycles {
@@ -175,12 +179,19 @@ pub(crate) fn TeamUseRow(team_use: TeamUse, package: Option<String>) -> impl Int
     view! {
         <li class="library-use" data-testid="library-use" data-team=u.team_name.clone() data-stage=u.stage.key()>
             <div class="library-use-head">
-                <A href=format!("/teams/{}/ideas/{}", u.team, u.idea) attr:class="library-team">{name}</A>
+                // A plain link (the router still takes its tap): a library of many teams draws
+                // hundreds of these, and each router link is a component of its own.
+                <a href=format!("/teams/{}/ideas/{}", u.team, u.idea) class="library-team">{name}</a>
                 <span class=format!("stage-pill stage-{}", u.stage.key())>{u.stage.words()}</span>
             </div>
             {wording.map(|w| view! { <p class="library-wording" data-testid="library-wording">{w}</p> })}
             <p class="card-meta">{cycles}{(!decisions.is_empty()).then(|| format!(" · Act: {decisions}"))}</p>
             <p class=evidence_class data-testid="library-evidence-words">{u.evidence.words()}</p>
+            {accept.map(|accept| view! {
+                <button type="button" class="primary no-print" data-testid="accept-proposal" on:click=move |_| accept.run(())>
+                    "Add it to the change package"
+                </button>
+            })}
         </li>
     }
 }
@@ -223,20 +234,13 @@ fn Proposals(library: Memo<library::Library>, collab: RecordId, faculty: Memo<bo
             </Show>
             <ul class="library-uses">
                 {move || proposals.get().into_iter().map(|u| {
-                    let for_accept = u.clone();
-                    view! {
-                        <TeamUseRow team_use=u package=None/>
-                        <Show when=move || faculty.get()>
-                            {
-                                let u = for_accept.clone();
-                                view! {
-                                    <button type="button" class="primary no-print" data-testid="accept-proposal"
-                                        on:click=move |_| accept(u.clone())>
-                                        "Add it to the change package"
-                                    </button>
-                                }
-                            }
-                        </Show>
+                    let accept = faculty.get().then(|| {
+                        let u = u.clone();
+                        Callback::new(move |()| accept(u.clone()))
+                    });
+                    match accept {
+                        Some(accept) => view! { <TeamUseRow team_use=u package=None accept=accept/> }.into_any(),
+                        None => view! { <TeamUseRow team_use=u package=None/> }.into_any(),
                     }
                 }).collect_view()}
             </ul>

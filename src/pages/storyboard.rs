@@ -15,10 +15,10 @@ use ramp_core::spread::storyboard::{self, Session, Storyboard};
 use ramp_core::{report, Kind, RecordId};
 
 use crate::charts::MeasureChartView;
-use crate::pages::collab::teams_of;
+use crate::pages::collab::{collab_param, teams_of};
 use crate::pages::measure::chart_data;
 use crate::pages::sheet::{Sheet, SheetFields};
-use crate::pages::{for_team, id_param, today, TeamNav};
+use crate::pages::{for_team, today, TeamNav};
 use crate::store::LocalDb;
 use crate::sync::Sync;
 
@@ -106,10 +106,7 @@ fn TeamStoryboard(team: RecordId) -> impl IntoView {
 pub fn StoryboardSetPage() -> impl IntoView {
     let local_db = expect_context::<LocalDb>();
     let sync = expect_context::<Sync>();
-    let id = id_param("collab");
-    let collab = Memo::new(move |_| {
-        id.get().filter(|id| local_db.with(|r| r.record(id).is_some_and(|c| c.kind == Kind::Collaborative)))
-    });
+    let collab = collab_param();
     move || {
         let Some(collab) = collab.get() else { return view! { <crate::pages::NotFound/> }.into_any() };
         let sessions = sessions_of(Some(collab.clone()));

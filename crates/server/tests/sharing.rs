@@ -8,23 +8,9 @@ mod support;
 
 use ramp_core::spread::share;
 use ramp_core::wire::PullResponse;
-use ramp_core::{report, team_scope, DeviceClock, Edit, Kind, Op, Replica, Uuid7, Value};
+use ramp_core::{report, team_scope, DeviceClock, Kind, Uuid7};
 use serde_json::json;
-use support::{device, pull, push, setup, PASSWORD};
-
-fn edit(record: &Uuid7, kind: Kind, scope: &str, field: &str, value: &str) -> Edit {
-    Edit {
-        record: record.clone(),
-        kind,
-        scope: scope.to_owned(),
-        field: field.into(),
-        value: Value::Text(value.into()),
-    }
-}
-
-fn ops(clock: &mut DeviceClock, edits: Vec<Edit>) -> Vec<Op> {
-    Replica::default().edit(clock, edits, 1_700_000_000_000, None)
-}
+use support::{device, edit, ops, pull, push, setup, PASSWORD};
 
 /// The reasons of a push's refusals, by counter.
 fn refused(body: &serde_json::Value) -> Vec<(u64, String)> {

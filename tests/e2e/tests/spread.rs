@@ -177,7 +177,7 @@ async fn teams_learn_from_each_other_through_sharing_the_change_library_and_stor
     tablet.wait_for_text("[data-testid=proposals]", "Sock check at every handover").await?;
     tablet
         .js(
-            "[...document.querySelectorAll('[data-testid=accept-proposal]')].find(b => b.previousElementSibling.innerText.includes('Falls champion')).click();",
+            "[...document.querySelectorAll('[data-testid=library-use]')].find(u => u.innerText.includes('Falls champion')).querySelector('[data-testid=accept-proposal]').click();",
             vec![],
         )
         .await?;

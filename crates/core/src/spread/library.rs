@@ -263,7 +263,8 @@ impl Library {
 struct TeamRecords<'a> {
     name: &'a str,
     ideas: Vec<&'a Record>,
-    cycles: Vec<&'a Record>,
+    /// The team's cycles by the change idea they test.
+    cycles: HashMap<&'a str, Vec<&'a Record>>,
     measures: Vec<&'a Record>,
     points: Vec<&'a Record>,
 }
@@ -300,7 +301,8 @@ fn team_use(
     improvements: &Improvements,
 ) -> TeamUse {
     let scope = team_scope(team);
-    let ramp = cycle::ramp(records.cycles.iter().copied(), &scope, idea.id.as_str());
+    let tested = records.cycles.get(idea.id.as_str()).map_or(&[][..], Vec::as_slice);
+    let ramp = cycle::ramp(tested.iter().copied(), &scope, idea.id.as_str());
     let mut scales: Vec<String> = Vec::new();
     let mut decisions = Decisions::default();
     for c in &ramp {
@@ -354,7 +356,10 @@ pub fn build<'a>(records: impl IntoIterator<Item = &'a Record>, collab: &RecordI
     let mut package: Vec<&Record> = Vec::new();
     let mut drivers: HashMap<&str, &str> = HashMap::new();
     for r in records {
-        if r.is_deleted() {
+        // The scope first: most records on a coach's device are in teams, and a deletion
+        // is dearer to read than a scope.
+        let team = index.get(&r.scope);
+        if (team.is_none() && r.scope != collab_scope) || r.is_deleted() {
             continue;
         }
         if r.scope == collab_scope {
@@ -367,12 +372,12 @@ pub fn build<'a>(records: impl IntoIterator<Item = &'a Record>, collab: &RecordI
             }
             continue;
         }
-        let Some(&i) = index.get(&r.scope) else { continue };
+        let Some(&i) = team else { continue };
         let team = &mut by_team[i];
         match r.kind {
             Kind::Team => team.name = r.text("name"),
             Kind::ChangeIdea => team.ideas.push(r),
-            Kind::Cycle => team.cycles.push(r),
+            Kind::Cycle => team.cycles.entry(r.text("change_idea")).or_default().push(r),
             Kind::Measure => team.measures.push(r),
             Kind::Datapoint => team.points.push(r),
             _ => {}

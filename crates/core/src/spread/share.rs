@@ -20,24 +20,21 @@ pub const FIELD: &str = "sharing";
 /// The value of [`FIELD`] that means on.
 pub const ON: &str = "on";
 
-/// The kinds other teams read whole while sharing is on.
-pub const WHOLE_KINDS: &[Kind] = &[
-    Kind::Team,
-    Kind::Aim,
-    Kind::Measure,
-    Kind::Datapoint,
-    Kind::Driver,
-    Kind::ChangeIdea,
-    Kind::Cycle,
-    Kind::Comment,
-];
+/// The kinds other teams read whole while sharing is on: every kind of a team's scope but its
+/// monthly reports.
+pub fn whole_kinds() -> impl Iterator<Item = Kind> {
+    Kind::ALL.into_iter().filter(|kind| *kind != Kind::Report)
+}
 
 /// The fields of a monthly report other teams read: what a storyboard shows of it.
 pub const REPORT_FIELDS: &[&str] = &["month", "self_score", "learned", "next"];
 
 /// Whether a field of a kind reaches the other teams of the collaborative while sharing is on.
 pub fn is_shared(kind: Kind, field: &str) -> bool {
-    WHOLE_KINDS.contains(&kind) || (kind == Kind::Report && REPORT_FIELDS.contains(&field))
+    match kind {
+        Kind::Report => REPORT_FIELDS.contains(&field),
+        kind => Kind::ALL.contains(&kind),
+    }
 }
 
 /// Whether a collaborative's sharing field says on. A conflict (faculty who switched it both

@@ -92,20 +92,34 @@ pub fn ramp<'a>(records: impl IntoIterator<Item = &'a Record>, scope: &str, idea
         .into_iter()
         .filter(|r| r.kind == Kind::Cycle && r.scope == scope && !r.is_deleted() && r.text("change_idea") == idea)
         .collect();
-    // The latest start along the "follows" links up to this cycle, and how many links.
-    let placed = |cycle: &'a Record| {
-        let (mut start, mut depth, mut at) = (cycle.text("start"), 0usize, cycle);
-        while let Some(previous) = cycles.iter().find(|c| c.id.as_str() == at.text("previous")) {
-            depth += 1;
-            at = previous;
-            start = start.max(previous.text("start"));
-            if depth > cycles.len() {
+    let by_id: std::collections::HashMap<&str, &Record> = cycles.iter().map(|c| (c.id.as_str(), *c)).collect();
+    // The latest start along the "follows" links up to each cycle, and how many links: each
+    // cycle's found once, from the nearest cycle up the chain already placed (a long ramp is
+    // walked once, not once per cycle).
+    let mut placed: std::collections::HashMap<&str, (&str, usize)> = std::collections::HashMap::new();
+    for cycle in &cycles {
+        let mut chain = vec![*cycle];
+        let mut above = None;
+        while let Some(previous) = by_id.get(chain[chain.len() - 1].text("previous")).copied() {
+            if let Some(known) = placed.get(previous.id.as_str()) {
+                above = Some(*known);
+                break;
+            }
+            if chain.len() > cycles.len() {
                 break; // a loop of "follows" links: stop rather than spin
             }
+            chain.push(previous);
         }
-        (start, depth)
-    };
-    let mut ordered: Vec<((&str, usize), &Record)> = cycles.iter().map(|c| (placed(c), *c)).collect();
+        for at in chain.into_iter().rev() {
+            let here = match above {
+                Some((start, depth)) => (at.text("start").max(start), depth + 1),
+                None => (at.text("start"), 0),
+            };
+            placed.insert(at.id.as_str(), here);
+            above = Some(here);
+        }
+    }
+    let mut ordered: Vec<((&str, usize), &Record)> = cycles.iter().map(|c| (placed[c.id.as_str()], *c)).collect();
     crate::order::sort_by(&mut ordered, |(ka, a), (kb, b)| (ka, &a.id).cmp(&(kb, &b.id)));
     ordered.into_iter().map(|(_, c)| c).collect()
 }

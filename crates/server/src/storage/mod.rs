@@ -827,7 +827,7 @@ fn shared_fields_sql() -> &'static str {
     static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     SQL.get_or_init(|| {
         let quoted = |names: Vec<&str>| names.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(", ");
-        let kinds = quoted(share::WHOLE_KINDS.iter().map(|k| k.as_str()).collect());
+        let kinds = quoted(share::whole_kinds().map(Kind::as_str).collect());
         let report = quoted(share::REPORT_FIELDS.to_vec());
         format!(
             "SELECT record, field, kind, scope, state, seq FROM fields WHERE scope = $1 AND seq > $2 \

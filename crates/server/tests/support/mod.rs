@@ -339,6 +339,22 @@ pub fn cycle_ops(replica: &mut Replica, clock: &mut DeviceClock, team: &Uuid7, c
     replica.edit(clock, vec![edit], 1_700_000_000_000, Some("mia"))
 }
 
+/// An edit writing a text value.
+pub fn edit(record: &Uuid7, kind: Kind, scope: &str, field: &str, value: &str) -> Edit {
+    Edit {
+        record: record.clone(),
+        kind,
+        scope: scope.to_owned(),
+        field: field.into(),
+        value: Value::Text(value.into()),
+    }
+}
+
+/// The ops a fresh device writes for these edits.
+pub fn ops(clock: &mut DeviceClock, edits: Vec<Edit>) -> Vec<Op> {
+    Replica::default().edit(clock, edits, 1_700_000_000_000, None)
+}
+
 pub fn push(server: &Server, token: &str, clock: &DeviceClock, ops: &[Op]) -> (u16, Json) {
     server.request(
         "POST",
