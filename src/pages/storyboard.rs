@@ -183,7 +183,7 @@ fn Board(team: RecordId, session: Session, full: bool) -> impl IntoView {
                         let name = m.measure.text("name").to_owned();
                         let data = local_db.with_untracked(|r| chart_data(r, &chart_team, m.measure.clone(), &m.series, Some(&until)));
                         view! {
-                            <div class="story-measure" data-testid="story-measure">
+                            <div class=format!("story-measure kind-{kind}") data-testid="story-measure">
                                 <h4>{name}<span class="card-meta">{format!(" · {kind}")}</span></h4>
                                 <MeasureChartView data=Signal::derive(move || Some(data.clone()))/>
                             </div>
@@ -191,6 +191,7 @@ fn Board(team: RecordId, session: Session, full: bool) -> impl IntoView {
                     }).collect_view()
                 }}
             </section>
+            <div class="story-back">
             <section class="story-drivers">
                 <h3>"Driver diagram in brief"</h3>
                 {move || {
@@ -244,6 +245,7 @@ fn Board(team: RecordId, session: Session, full: bool) -> impl IntoView {
                     </section>
                 }.into_any()
             }}
+            </div>
         </article>
     }
 }

@@ -145,6 +145,11 @@ async fn teams_learn_from_each_other_through_sharing_the_change_library_and_stor
     assert_eq!(nav, json!("none"), "the printout is the storyboard alone");
     phone.viewport(TABLET).await?;
     phone.screenshot("storyboard-print").await?;
+    // Printed, it fills two A4 landscape pages: the team, aim and charts; then the drivers,
+    // ramps and the team's words.
+    let pdf = phone.cdp("Page.printToPDF", json!({ "preferCSSPageSize": true })).await?;
+    let pages = pdf_pages(pdf["data"].as_str().unwrap_or_default())?;
+    assert_eq!(pages, 2, "the storyboard prints on two A4 landscape pages");
     phone.cdp("Emulation.setEmulatedMedia", json!({ "media": "" })).await?;
     phone.viewport(PHONE).await?;
 
@@ -168,6 +173,9 @@ async fn teams_learn_from_each_other_through_sharing_the_change_library_and_stor
         )
         .await?;
     assert_eq!(breaks, json!(["auto", "page", "page"]), "one team's storyboard per printed sheet");
+    let pdf = tablet.cdp("Page.printToPDF", json!({ "preferCSSPageSize": true })).await?;
+    let pages = pdf_pages(pdf["data"].as_str().unwrap_or_default())?;
+    assert_eq!(pages, 6, "the set prints as one: two A4 landscape pages a team");
     tablet.screenshot("storyboards-print").await?;
     tablet.cdp("Emulation.setEmulatedMedia", json!({ "media": "" })).await?;
     tablet.goto(&other_cycle).await?;
@@ -222,4 +230,12 @@ async fn teams_learn_from_each_other_through_sharing_the_change_library_and_stor
     phone.wait_for_text("[data-testid=other-team]", "Sharing has ended").await?;
     phone.close().await;
     Ok(())
+}
+
+/// The pages of a PDF that Chromium printed (base64), by its page objects.
+fn pdf_pages(base64: &str) -> anyhow::Result<usize> {
+    use base64::Engine;
+    let bytes = base64::engine::general_purpose::STANDARD.decode(base64)?;
+    let text = String::from_utf8_lossy(&bytes);
+    Ok(text.matches("/Type /Page").count() - text.matches("/Type /Pages").count())
 }
