@@ -132,6 +132,22 @@ pub struct Decisions {
     pub abandon: usize,
 }
 
+impl Decisions {
+    /// The decisions of a ramp's cycles.
+    pub fn of(ramp: &[&Record]) -> Decisions {
+        let mut decisions = Decisions::default();
+        for cycle in ramp {
+            match cycle.text("decision") {
+                "adapt" => decisions.adapt += 1,
+                "adopt" => decisions.adopt += 1,
+                "abandon" => decisions.abandon += 1,
+                _ => {}
+            }
+        }
+        decisions
+    }
+}
+
 /// One team's use of a change idea.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TeamUse {
@@ -304,17 +320,10 @@ fn team_use(
     let tested = records.cycles.get(idea.id.as_str()).map_or(&[][..], Vec::as_slice);
     let ramp = cycle::ramp(tested.iter().copied(), &scope, idea.id.as_str());
     let mut scales: Vec<String> = Vec::new();
-    let mut decisions = Decisions::default();
     for c in &ramp {
         let scale = c.text("scale").trim();
         if !scale.is_empty() && !scales.iter().any(|s| s == scale) {
             scales.push(scale.to_owned());
-        }
-        match c.text("decision") {
-            "adapt" => decisions.adapt += 1,
-            "adopt" => decisions.adopt += 1,
-            "abandon" => decisions.abandon += 1,
-            _ => {}
         }
     }
     let first_test = ramp.iter().map(|c| c.text("start")).filter(|s| day_number(s).is_some()).min().map(str::to_owned);
@@ -340,7 +349,7 @@ fn team_use(
         wording,
         cycles: ramp.len(),
         scales,
-        decisions,
+        decisions: Decisions::of(&ramp),
         stage: Stage::of(&ramp),
         first_test,
         evidence,

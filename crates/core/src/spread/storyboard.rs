@@ -5,6 +5,8 @@
 //! wrote for the session ("what we learned", "what's next", on the report of the session's
 //! month, so one month has one storyboard on every device).
 
+use std::collections::HashMap;
+
 use crate::chart::{self, Meaning, MeasureChart};
 use crate::cycle;
 use crate::drivers::Drivers;
@@ -200,25 +202,22 @@ pub fn build<'a>(records: impl IntoIterator<Item = &'a Record>, team: &RecordId,
         .map(|p| p.percent >= 100.0);
 
     let cycles: Vec<&Record> = mine.iter().copied().filter(|r| r.kind == Kind::Cycle).filter(started).collect();
-    let idea_line = |idea: &Record| {
-        let ramp = cycle::ramp(cycles.iter().copied(), &scope, idea.id.as_str());
-        let mut decisions = Decisions::default();
-        for c in &ramp {
-            match c.text("decision") {
-                "adapt" => decisions.adapt += 1,
-                "adopt" => decisions.adopt += 1,
-                "abandon" => decisions.abandon += 1,
-                _ => {}
-            }
-        }
-        IdeaLine {
-            idea: idea.id.clone(),
-            text: idea.text("text").to_owned(),
-            stage: Stage::of(&ramp),
-            cycles: ramp.len(),
-            decisions,
-        }
-    };
+    // Each idea's ramp up to the session, found once for the driver diagram and the ramps.
+    let lines: HashMap<&str, IdeaLine> = mine
+        .iter()
+        .filter(|r| r.kind == Kind::ChangeIdea)
+        .map(|idea| {
+            let ramp = cycle::ramp(cycles.iter().copied(), &scope, idea.id.as_str());
+            let line = IdeaLine {
+                idea: idea.id.clone(),
+                text: idea.text("text").to_owned(),
+                stage: Stage::of(&ramp),
+                cycles: ramp.len(),
+                decisions: Decisions::of(&ramp),
+            };
+            (idea.id.as_str(), line)
+        })
+        .collect();
     let tree = Drivers::of(mine.iter().copied(), &scope);
     let mut drivers = Vec::new();
     for primary in mine.iter().filter(|r| r.kind == Kind::Driver && r.text("level") == "primary") {
@@ -227,8 +226,9 @@ pub fn build<'a>(records: impl IntoIterator<Item = &'a Record>, team: &RecordId,
             let ideas: Vec<IdeaLine> = tree
                 .ideas_of(&secondary.id)
                 .into_iter()
-                .map(idea_line)
+                .filter_map(|i| lines.get(i.id.as_str()))
                 .filter(|i| i.cycles > 0 && i.stage != Stage::Abandoned)
+                .cloned()
                 .collect();
             if !ideas.is_empty() {
                 secondaries.push((secondary.text("text").to_owned(), ideas));
@@ -238,9 +238,10 @@ pub fn build<'a>(records: impl IntoIterator<Item = &'a Record>, team: &RecordId,
             drivers.push(DriverLine { primary: primary.text("text").to_owned(), secondaries });
         }
     }
-    let mut ramps: Vec<IdeaLine> =
-        mine.iter().filter(|r| r.kind == Kind::ChangeIdea).map(|i| idea_line(i)).filter(|i| i.cycles > 0).collect();
-    crate::order::sort_by(&mut ramps, |a, b| b.cycles.cmp(&a.cycles).then(a.text.cmp(&b.text)));
+    let mut ramps: Vec<IdeaLine> = lines.into_values().filter(|i| i.cycles > 0).collect();
+    crate::order::sort_by(&mut ramps, |a, b| {
+        b.cycles.cmp(&a.cycles).then(a.text.cmp(&b.text)).then(a.idea.cmp(&b.idea))
+    });
 
     let report_id = crate::report::id(team, session.month);
     let report = mine.iter().find(|r| r.id == report_id);
