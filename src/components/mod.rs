@@ -4,6 +4,7 @@
 mod conflict_choices;
 mod create_form;
 mod field;
+mod order_select;
 mod stage_badge;
 mod table_input;
 mod unsent_mark;
@@ -14,6 +15,7 @@ pub use conflict_choices::{Choice, ConflictChoices};
 pub use create_form::{any_field, line_field, CreateForm, FieldRender, FormProblems};
 pub(crate) use create_form::{focus, focus_field};
 pub use field::{FieldInput, LineField};
+pub use order_select::OrderSelect;
 pub use stage_badge::StageBadge;
 pub use table_input::TableInput;
 pub use unsent_mark::UnsentMark;

@@ -12,6 +12,7 @@ use ramp_core::dashboard::{self, SortBy, TeamSummary};
 use ramp_core::{Kind, Uuid7};
 
 use crate::charts::{ScoreLine, Sparkline, VelocityBars};
+use crate::components::OrderSelect;
 use crate::pages::today;
 use crate::store::LocalDb;
 use crate::sync::Sync;
@@ -65,16 +66,7 @@ pub fn DashboardPage() -> impl IntoView {
         }}</p>
         <div class="dash-controls no-print">
             <label class="inline-field">"Sort "
-                <select data-testid="dash-sort" on:change=move |ev| {
-                    let key = event_target_value(&ev);
-                    if let Some((by, _, _)) = SortBy::ALL.iter().find(|(_, k, _)| *k == key) {
-                        sort.set(*by);
-                    }
-                }>
-                    {SortBy::ALL.iter().map(|(by, key, label)| view! {
-                        <option value=*key selected=move || sort.get() == *by>{*label}</option>
-                    }).collect_view()}
-                </select>
+                <OrderSelect options=&SortBy::ALL value=sort testid="dash-sort"/>
             </label>
             <label class="inline-field">"Find "
                 <input type="search" data-testid="dash-filter" placeholder="Team name" prop:value=move || filter.get()

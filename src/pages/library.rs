@@ -12,6 +12,7 @@ use leptos_router::components::A;
 use ramp_core::spread::library::{self, Entry, Filter, SortBy, TeamUse};
 use ramp_core::{team_scope, Edit, Kind, RecordId, Value};
 
+use crate::components::OrderSelect;
 use crate::pages::collab::{collab_param, teams_of};
 use crate::store::{new_id, LocalDb};
 use crate::sync::Sync;
@@ -76,17 +77,7 @@ fn Library(collab: RecordId) -> impl IntoView {
             after a team began testing an idea is a lead to follow, not proof that the idea caused it."</p>
         <div class="library-controls panel no-print" role="group" aria-label="Sort and filter">
             <label for="library-sort">"Order"</label>
-            <select id="library-sort" data-testid="library-sort"
-                on:change=move |ev| {
-                    let key = event_target_value(&ev);
-                    if let Some((by, _, _)) = SortBy::ALL.iter().find(|(_, k, _)| *k == key) {
-                        sort.set(*by);
-                    }
-                }>
-                {SortBy::ALL.iter().map(|(by, key, words)| view! {
-                    <option value=*key selected=move || sort.get() == *by>{*words}</option>
-                }).collect_view()}
-            </select>
+            <OrderSelect options=&SortBy::ALL value=sort testid="library-sort" id="library-sort"/>
             <label for="library-driver">"Driver"</label>
             <select id="library-driver" data-testid="library-driver" on:change=move |ev| driver.set(event_target_value(&ev))>
                 <option value="">"Every driver"</option>

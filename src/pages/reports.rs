@@ -121,6 +121,16 @@ fn score_words(who: &str, score: Option<f64>) -> String {
     }
 }
 
+/// The worksheet of a team's report for a month, which may not exist yet: its id comes from
+/// team and month, and a new report carries its month from the first save on.
+pub(crate) fn report_sheet(team: &RecordId, month: Period) -> Sheet {
+    let sheet = Sheet::new(team, report::id(team, month), Kind::Report);
+    if sheet.value("month").as_text().is_empty() {
+        sheet.draft.update(|d| d.set("month", ramp_core::Value::Text(month.key())));
+    }
+    sheet
+}
+
 /// One month's report.
 #[component]
 pub fn ReportPage() -> impl IntoView {
@@ -140,12 +150,7 @@ pub fn ReportPage() -> impl IntoView {
 fn Report(team: RecordId, month: Period) -> impl IntoView {
     let local_db = expect_context::<LocalDb>();
     let sync = expect_context::<Sync>();
-    let id = report::id(&team, month);
-    let sheet = Sheet::new(&team, id.clone(), Kind::Report);
-    // A new report carries its month from the first save on.
-    if sheet.value("month").as_text().is_empty() {
-        sheet.draft.update(|d| d.set("month", ramp_core::Value::Text(month.key())));
-    }
+    let sheet = report_sheet(&team, month);
     let name = crate::pages::team_name(local_db, team.clone());
     let scope = team_scope(&team);
     let cycles = {
@@ -213,7 +218,7 @@ fn Report(team: RecordId, month: Period) -> impl IntoView {
             </ul>
         </section>
         <SheetFields sheet=sheet sections=vec![Section::SelfScore]/>
-        <CommentThread team=team.clone() target=id/>
+        <CommentThread team=team.clone() target=sheet.id()/>
     }
 }
 

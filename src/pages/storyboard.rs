@@ -12,12 +12,13 @@ use leptos_router::components::A;
 use ramp_core::period::Period;
 use ramp_core::schema::Section;
 use ramp_core::spread::storyboard::{self, Session, Storyboard};
-use ramp_core::{report, Kind, RecordId};
+use ramp_core::{report, RecordId};
 
 use crate::charts::MeasureChartView;
 use crate::pages::collab::{collab_param, teams_of};
 use crate::pages::measure::chart_data;
-use crate::pages::sheet::{Sheet, SheetFields};
+use crate::pages::reports::report_sheet;
+use crate::pages::sheet::SheetFields;
 use crate::pages::{for_team, today, TeamNav};
 use crate::store::LocalDb;
 use crate::sync::Sync;
@@ -253,11 +254,7 @@ fn Board(team: RecordId, session: Session, full: bool) -> impl IntoView {
 /// The team's two texts for the session, on the report of its month.
 #[component]
 fn StoryWords(team: RecordId, month: Period) -> impl IntoView {
-    let sheet = Sheet::new(&team, report::id(&team, month), Kind::Report);
-    // A new report carries its month from the first save on (its id is derived from it).
-    if sheet.value("month").as_text().is_empty() {
-        sheet.draft.update(|d| d.set("month", ramp_core::Value::Text(month.key())));
-    }
+    let sheet = report_sheet(&team, month);
     view! {
         <div class="story-words" data-testid="story-words">
             <SheetFields sheet=sheet sections=vec![Section::Storyboard]/>
