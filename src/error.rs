@@ -1,4 +1,4 @@
-//! The app's one error type, and the only place its sentences for people are written.
+//! The app's one error type; its words are the catalogue's `error-…` messages.
 //!
 //! `store` and `pwa` turn browser failures (`JsValue`, `DOMException`) into a [`ClientError`];
 //! pages show its `Display` text. The raw error goes to the console, never to the screen.
@@ -6,6 +6,8 @@
 use std::fmt;
 
 use wasm_bindgen::{JsCast, JsValue};
+
+use crate::t;
 
 /// Something the app could not do, described for the person using it.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,35 +52,19 @@ impl ClientError {
 
 impl fmt::Display for ClientError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ClientError::StorageUnavailable => f.write_str(
-                "This browser is not letting Ramp keep data on the device. \
-                 Leave private browsing, or allow site data for this site, then reload.",
-            ),
-            ClientError::StorageFull => f.write_str(
-                "The device's storage is full, so this change was not saved. \
-                 Free some space (Settings shows how much Ramp uses), then try again: what you typed is still here.",
-            ),
-            ClientError::StorageFailed(name) => {
-                write!(f, "The device's storage refused the change ({name}). What you typed is still here; try again.")
-            }
-            ClientError::Offline => f.write_str("No connection to the server: your changes wait on this device."),
-            ClientError::SignInNeeded => {
-                f.write_str("Sign in again to send your changes: they wait safely on this device.")
-            }
-            ClientError::Refused(reason) => write!(f, "The server said: {reason}."),
-            ClientError::ServerFailed(what) => {
-                write!(f, "The server could not take the changes ({what}); they wait on this device.")
-            }
-            ClientError::LocalTeamWaiting => {
-                f.write_str("Your team from before signing in waits: move it into your team in Settings.")
-            }
-            ClientError::DeviceClash => {
-                f.write_str("This browser shares its identity with another device; Ramp is giving it a new one.")
-            }
-            ClientError::File => f.write_str("The browser could not save or read the file. Try again."),
-            ClientError::NotABackup(why) => f.write_str(why),
-        }
+        f.write_str(&match self {
+            ClientError::StorageUnavailable => t!("error-storage-unavailable"),
+            ClientError::StorageFull => t!("error-storage-full"),
+            ClientError::StorageFailed(name) => t!("error-storage-failed", name = name),
+            ClientError::Offline => t!("error-offline"),
+            ClientError::SignInNeeded => t!("error-sign-in-needed"),
+            ClientError::Refused(reason) => t!("error-refused", reason = reason),
+            ClientError::ServerFailed(what) => t!("error-server-failed", what = what),
+            ClientError::LocalTeamWaiting => t!("error-local-team-waiting"),
+            ClientError::DeviceClash => t!("error-device-clash"),
+            ClientError::File => t!("error-file"),
+            ClientError::NotABackup(why) => why.clone(),
+        })
     }
 }
 

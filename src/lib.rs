@@ -11,6 +11,7 @@ pub mod chunks;
 pub mod components;
 pub mod error;
 pub mod files;
+pub mod i18n;
 pub mod pages;
 pub mod panels;
 pub mod perf;
@@ -52,19 +53,19 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <Router>
-            <a href="#main" class="skip-link" on:click=skip_to_content>"Skip to content"</a>
+            <a href="#main" class="skip-link" on:click=skip_to_content>{t!("skip-to-content")}</a>
             <header class="top">
                 <A href="/" attr:class="brand">"Ramp"</A>
                 <StatusChip/>
-                <A href="/settings" attr:class="top-link">"Settings"</A>
+                <A href="/settings" attr:class="top-link">{t!("settings")}</A>
             </header>
             <UpdateBanner/>
             <main id="main" tabindex="-1">
                 {move || match local_db.phase() {
-                    Phase::Loading => view! { <p class="loading">"Opening your data…"</p> }.into_any(),
+                    Phase::Loading => view! { <p class="loading">{t!("opening-data")}</p> }.into_any(),
                     Phase::Failed(error) => view! {
                         <div class="error-box" role="alert">
-                            <h1>"Ramp cannot open its data on this device"</h1>
+                            <h1>{t!("cannot-open-data")}</h1>
                             <p>{error.to_string()}</p>
                         </div>
                     }.into_any(),

@@ -72,7 +72,7 @@ pub fn CreateForm(
         <form class="create-form" on:submit=submit novalidate>
             {fields.into_iter().map(|spec| {
                 let problem = Signal::derive(move || {
-                    tried.get().then(|| draft.with(|d| d.problem(spec.name))).flatten().map(|p| p.issue.to_string())
+                    tried.get().then(|| draft.with(|d| d.problem(spec.name))).flatten().map(|p| crate::i18n::fields::issue(&p.issue))
                 });
                 field(spec, Signal::derive(move || draft.with(|d| d.get(spec.name).clone())), problem, set(spec.name), prefix)
             }).collect_view()}

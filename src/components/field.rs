@@ -3,11 +3,12 @@
 //! Shows the field's problem under it, and a plain copy of the value for printing; never saves.
 
 use leptos::prelude::*;
-use ramp_core::measure::format_number;
 use ramp_core::schema::{FieldSpec, Input};
 use ramp_core::Value;
 
 use crate::components::TableInput;
+use crate::i18n::fields as words;
+use crate::t;
 
 /// A labelled input with its hint and its problem, if any.
 #[component]
@@ -60,7 +61,7 @@ pub fn FieldInput(
         Input::Choice(choices) => {
             let group = id.clone();
             // Sentences (the assessment scale) are a list of wide options; words are pills.
-            let class = if choices.iter().any(|(_, label)| label.chars().count() > 32) {
+            let class = if choices.iter().any(|(stored, _)| words::choice(spec, stored).chars().count() > 32) {
                 "choices choices-long"
             } else {
                 "choices"
@@ -70,14 +71,15 @@ pub fn FieldInput(
                 // When options are given, only those choices (and the value held, whatever it is).
                 {move || options.with(|offered| choices.iter().filter(|(stored, _)| {
                     offered.is_empty() || offered.iter().any(|(k, _)| k == stored) || value.with(|v| v.as_text() == *stored)
-                }).map(|(stored, label)| {
+                }).map(|(stored, _)| {
                     let option_id = format!("{}-{}", group, stored);
+                    let label = words::choice(spec, stored);
                     view! {
                         <label class="choice" for=option_id.clone()>
                             <input type="radio" id=option_id.clone() name=spec.name value=*stored
                                 prop:checked=move || value.with(|v| v.as_text() == *stored)
                                 on:change=move |_| on_commit.run(Value::Text((*stored).to_owned()))/>
-                            <span>{*label}</span>
+                            <span>{label}</span>
                         </label>
                     }
                 }).collect_view())}
@@ -85,8 +87,10 @@ pub fn FieldInput(
             }
             .into_any()
         }
-        Input::Table { row, columns } => view! {
-            <TableInput id=id.clone() row_name=row columns=columns value=value on_input=on_input on_commit=on_commit/>
+        Input::Table { columns, .. } => view! {
+            <TableInput id=id.clone() row_name=words::row(spec)
+                columns=columns.iter().map(|(name, _)| (*name, words::column(spec, name))).collect()
+                value=value on_input=on_input on_commit=on_commit/>
         }
         .into_any(),
         Input::Number { .. } => {
@@ -117,7 +121,7 @@ pub fn FieldInput(
         Input::Ref(_) => view! {
             <select id=id.clone() aria-invalid=invalid aria-describedby=described_by.clone()
                 prop:value=text on:change=move |ev| on_commit.run(typed(ev))>
-                <option value="" selected=move || text().is_empty()>"— choose —"</option>
+                <option value="" selected=move || text().is_empty()>{t!("choose-option")}</option>
                 {move || options.get().into_iter().map(|(option, label)| {
                     let selected = value.with(|v| v.as_text() == option);
                     view! { <option value=option selected=selected>{label}</option> }
@@ -133,7 +137,7 @@ pub fn FieldInput(
                     {move || {
                         let list = options.get();
                         if list.is_empty() {
-                            return view! { <p class="empty">"Nothing to link to yet."</p> }.into_any();
+                            return view! { <p class="empty">{t!("nothing-to-link")}</p> }.into_any();
                         }
                         list.into_iter().map(|(option, label)| {
                             let option_id = format!("{base_id}-{option}");
@@ -178,7 +182,7 @@ pub fn FieldInput(
             choices
                 .iter()
                 .find(|(stored, _)| *stored == v.as_text())
-                .map(|(_, label)| label.to_string())
+                .map(|(stored, _)| words::choice(spec, stored))
                 .unwrap_or_default()
         }),
         Input::Ref(_) => value.with(|v| {
@@ -271,12 +275,12 @@ fn frame(
     view! {
         <div class="field" data-testid=format!("field-{}", spec.name)>
             <label id=format!("{id}-label") for=label_for class="field-label">
-                {spec.label}
-                {spec.required.map(|_| view! { <span class="required">" (required)"</span> })}
+                {words::label(spec)}
+                {spec.required.map(|_| view! { <span class="required">" "{t!("required")}</span> })}
             </label>
             {input}
             <p class="print-value" aria-hidden="true">{printed}</p>
-            <p id=format!("{id}-hint") class="hint">{spec.hint}</p>
+            <p id=format!("{id}-hint") class="hint">{words::hint(spec)}</p>
             {spec.max_chars().map(|max| view! { <CharCount text=Signal::derive(text) max=max/> })}
             <p id=format!("{id}-problem") class="problem" role="alert">{move || problem.get()}</p>
         </div>
@@ -291,16 +295,17 @@ fn CharCount(#[prop(into)] text: Signal<String>, max: usize) -> impl IntoView {
     view! {
         <Show when=move || { count.get() * 5 >= max * 4 }>
             <p class="char-count" class:over=move || { count.get() > max } data-testid="char-count">
-                {move || format!("{} of {max} characters", count.get())}
+                {move || t!("characters-of", count = count.get(), max = max)}
             </p>
         </Show>
     }
 }
 
-/// What a number box's text means (`ramp_core::number::read`): nothing, a number, or text
-/// kept as typed (a problem the schema words).
+/// What a number box's text means, as the reader's language writes numbers
+/// (`ramp_core::number::read_in`): nothing, a number, or text kept as typed (a problem the
+/// schema words).
 fn parse_number(text: &str) -> Value {
-    match ramp_core::number::read(text) {
+    match ramp_core::number::read_in(text, crate::i18n::style()) {
         Ok(None) => Value::Null,
         Ok(Some(n)) if n.is_finite() => Value::Number(n),
         _ => Value::Text(text.to_owned()),
@@ -310,7 +315,7 @@ fn parse_number(text: &str) -> Value {
 /// A value as a number box shows it.
 fn number_text(value: &Value) -> String {
     match value {
-        Value::Number(n) => format_number(*n),
+        Value::Number(n) => ramp_core::number::plain_in(*n, crate::i18n::style()),
         other => other.as_text().to_owned(),
     }
 }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use ramp_core::Value;
 
 use crate::components::capitalised;
+use crate::t;
 
 /// Edits a table value row by row.
 #[component]
@@ -14,9 +15,9 @@ pub fn TableInput(
     /// The field's input id, used to name each cell's input.
     id: String,
     /// What one row is called ("question", "task").
-    row_name: &'static str,
+    row_name: String,
     /// The columns: (name, label).
-    columns: &'static [(&'static str, &'static str)],
+    columns: Vec<(&'static str, String)>,
     /// The table on screen.
     #[prop(into)]
     value: Signal<Value>,
@@ -36,9 +37,13 @@ pub fn TableInput(
         }
         Value::Rows(rows)
     };
+    let columns = StoredValue::new(columns);
+    let row_name = StoredValue::new(row_name);
     let add_row = move |_| {
         let mut rows = rows();
-        rows.push(columns.iter().map(|(name, _)| (name.to_string(), String::new())).collect::<BTreeMap<_, _>>());
+        let row: BTreeMap<String, String> =
+            columns.with_value(|c| c.iter().map(|(name, _)| (name.to_string(), String::new())).collect());
+        rows.push(row);
         on_input.run(Value::Rows(rows));
     };
     let remove_row = move |row: usize| {
@@ -52,12 +57,12 @@ pub fn TableInput(
         <div class="table-input">
             <For each=move || 0..count.get() key=|row| *row let:row>
                 <fieldset class="row-card">
-                    <legend>{format!("{} {}", capitalised(row_name), row + 1)}</legend>
-                    {columns.iter().map(|(name, label)| {
+                    <legend>{format!("{} {}", capitalised(&row_name.get_value()), row + 1)}</legend>
+                    {columns.get_value().into_iter().map(|(name, label)| {
                         let cell_id = format!("{id}-{row}-{name}");
-                        let cell = move || value.with(|v| v.as_rows().get(row).and_then(|r| r.get(*name)).cloned().unwrap_or_default());
+                        let cell = move || value.with(|v| v.as_rows().get(row).and_then(|r| r.get(name)).cloned().unwrap_or_default());
                         view! {
-                            <label for=cell_id.clone() class="cell-label">{*label}</label>
+                            <label for=cell_id.clone() class="cell-label">{label}</label>
                             // Questions, predictions and tasks run to a sentence or two: each
                             // cell wraps and grows rather than cutting off at phone width.
                             <textarea id=cell_id prop:value=cell rows="2" class="cell"
@@ -66,11 +71,11 @@ pub fn TableInput(
                         }
                     }).collect_view()}
                     <button type="button" class="link-button" on:click=move |_| remove_row(row)>
-                        {format!("Remove {row_name} {}", row + 1)}
+                        {t!("remove-row", row = row_name.get_value(), number = row + 1)}
                     </button>
                 </fieldset>
             </For>
-            <button type="button" class="secondary" on:click=add_row>{format!("Add a {row_name}")}</button>
+            <button type="button" class="secondary" on:click=add_row>{t!("add-row", row = row_name.get_value())}</button>
         </div>
     }
 }

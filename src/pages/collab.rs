@@ -536,7 +536,7 @@ fn AddDriver(scope: String, #[prop(into)] primaries: Signal<Vec<(RecordId, Strin
             return;
         }
         if let Err(issue) = schema::check_field(Kind::Driver, "text", &Value::Text(words.clone())) {
-            problem.set(Some(issue.to_string()));
+            problem.set(Some(crate::i18n::fields::issue(&issue)));
             return;
         }
         problem.set(None);

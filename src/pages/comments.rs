@@ -153,7 +153,7 @@ pub fn CommentThread(
             return;
         }
         if let Err(issue) = ramp_core::schema::check_field(Kind::Comment, "text", &Value::Text(text.clone())) {
-            problem.set(Some(issue.to_string()));
+            problem.set(Some(crate::i18n::fields::issue(&issue)));
             crate::components::focus_field("new", "comment");
             return;
         }

@@ -166,7 +166,7 @@ fn DataEntry(team: RecordId, measure: RecordId, sheet: Sheet, picked: RwSignal<O
         Signal::derive(move || {
             tried
                 .get()
-                .then(|| problems.with(|p| p.iter().find(|p| p.field == field).map(|p| p.issue.to_string())))
+                .then(|| problems.with(|p| p.iter().find(|p| p.field == field).map(|p| crate::i18n::fields::issue(&p.issue))))
                 .flatten()
         })
     };

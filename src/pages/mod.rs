@@ -51,6 +51,11 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use ramp_core::{team_scope, Draft, Edit, Kind, Record, RecordId, Replica, Uuid7};
 
+/// "3 PDSA cycles": a count of records of a kind, in the reader's language.
+pub(crate) fn count_of(kind: Kind, n: usize) -> String {
+    crate::i18n::text(&format!("count-{}", kind.as_str()), &[("count", n.into())])
+}
+
 /// What a person calls a record of a kind: one, many.
 fn nouns(kind: Kind) -> (&'static str, &'static str) {
     match kind {

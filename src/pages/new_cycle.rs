@@ -58,7 +58,9 @@ pub fn NewCyclePage() -> impl IntoView {
             if new_idea.with(|t| t.trim().is_empty()) {
                 problems.push(schema::Problem {
                     field: "change_idea".into(),
-                    issue: schema::Issue::Required("Write the new change idea, or pick one from the list."),
+                    issue: schema::Issue::Required(
+                        schema::spec(Kind::ChangeIdea, "text").and_then(|s| s.required).unwrap_or_default(),
+                    ),
                 });
             }
         }
@@ -122,7 +124,7 @@ pub fn NewCyclePage() -> impl IntoView {
         let problem = Signal::derive(move || {
             tried
                 .get()
-                .then(|| problems.with(|p| p.iter().find(|p| p.field == spec.name).map(|p| p.issue.to_string())))
+                .then(|| problems.with(|p| p.iter().find(|p| p.field == spec.name).map(|p| crate::i18n::fields::issue(&p.issue))))
                 .flatten()
         });
         let set = move |value: Value| draft.update(|d| d.set(spec.name, value));

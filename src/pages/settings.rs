@@ -1,5 +1,6 @@
 //! Settings: how Ramp keeps data on this device (persistent storage, space used), which device
-//! this is, and importing a team's backup (checked by `ramp-core`, with a report of what came in).
+//! this is, the language Ramp speaks, and importing a team's backup (checked by `ramp-core`,
+//! with a report of what came in).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -7,7 +8,8 @@ use ramp_core::backup::{self, Report};
 use ramp_core::{Kind, RecordId};
 
 use crate::error::ClientError;
-use crate::pages::team::plural;
+use crate::pages::count_of;
+use crate::t;
 use crate::panels::{AccountPanel, LocalTeams, RefusedChanges};
 use crate::store::{self, LocalDb, StorageReport};
 
@@ -27,44 +29,69 @@ pub fn SettingsPage() -> impl IntoView {
     let counts = move || {
         local_db.with(|replica| {
             let count = |kind| replica.local().values().filter(|r| r.kind == kind && !r.is_deleted()).count();
-            format!(
-                "{}, {}, {} not yet on a server",
-                plural(count(Kind::Team), "team", "teams"),
-                plural(count(Kind::Cycle), "PDSA cycle", "PDSA cycles"),
-                plural(replica.outbox().len(), "change", "changes")
+            t!(
+                "device-counts",
+                teams = count_of(Kind::Team, count(Kind::Team)),
+                cycles = count_of(Kind::Cycle, count(Kind::Cycle)),
+                changes = replica.outbox().len()
             )
         })
     };
-    crate::pages::page_title(|| "Settings".to_owned());
+    crate::pages::page_title(|| t!("settings"));
     view! {
-        <h1>"Settings"</h1>
+        <h1>{t!("settings")}</h1>
+        <LanguagePanel/>
         <AccountPanel/>
         <RefusedChanges/>
         <ChangePassword/>
         <LocalTeams/>
         <ImportPanel/>
         <section class="panel">
-            <h2>"Data on this device"</h2>
+            <h2>{t!("data-on-device")}</h2>
             <p data-testid="counts">{counts}</p>
             {move || match report.get() {
-                None => view! { <p>"Asking the browser…"</p> }.into_any(),
+                None => view! { <p>{t!("asking-browser")}</p> }.into_any(),
                 Some(Err(error)) => view! { <p class="problem">{error.to_string()}</p> }.into_any(),
                 Some(Ok(report)) => view! {
                     <p data-testid="persisted">{if report.persisted {
-                        "Kept: the browser has promised not to clear Ramp's data when space runs low."
+                        t!("storage-kept")
                     } else {
-                        "Not yet kept: the browser may clear Ramp's data if the device runs out of space."
+                        t!("storage-not-kept")
                     }}</p>
                     <p data-testid="usage">{usage_words(report.usage, report.quota)}</p>
                     <Show when=move || !report.persisted>
-                        <button type="button" class="primary" on:click=ask>"Keep Ramp's data on this device"</button>
+                        <button type="button" class="primary" on:click=ask>{t!("keep-data")}</button>
                     </Show>
                 }.into_any(),
             }}
         </section>
         <section class="panel">
-            <h2>"This device"</h2>
-            <p>"Device id: " <code>{move || local_db.device_id().map(|id| id.to_string()).unwrap_or_default()}</code></p>
+            <h2>{t!("this-device")}</h2>
+            <p>{t!("device-id")}" "<code>{move || local_db.device_id().map(|id| id.to_string()).unwrap_or_default()}</code></p>
+        </section>
+    }
+}
+
+/// The language Ramp speaks on this device: the browser's at first, then the one chosen here.
+#[component]
+fn LanguagePanel() -> impl IntoView {
+    let current = crate::i18n::language();
+    let choose = move |ev: leptos::ev::Event| {
+        let code = event_target_value(&ev);
+        if code != current {
+            crate::i18n::choose(&code);
+        }
+    };
+    view! {
+        <section class="panel" data-testid="language">
+            <h2>{t!("language")}</h2>
+            <label class="field-label" for="language-choice">{t!("language-choice")}</label>
+            <select id="language-choice" data-testid="language-choice" on:change=choose>
+                {crate::i18n::LANGUAGES.iter().map(|(code, name)| view! {
+                    <option value=*code selected=*code == current lang=*code>{*name}</option>
+                }).collect_view()}
+            </select>
+            <p class="hint">{t!("language-hint")}</p>
         </section>
     }
 }
@@ -76,20 +103,17 @@ fn ChangePassword() -> impl IntoView {
     let done = RwSignal::new(None::<String>);
     let change = move |values: Vec<String>| async move {
         let ended = sync.change_password(&values[0], &values[1]).await?;
-        done.set(Some(format!(
-            "Your password is changed. {} signed out.",
-            plural(ended as usize, "other device was", "other devices were")
-        )));
+        done.set(Some(t!("password-changed", count = ended)));
         Ok(())
     };
     view! {
         <Show when=move || sync.session().is_some()>
             <section class="panel" data-testid="change-password">
-                <h2>"Change your password"</h2>
-                <crate::pages::sign_in::AccountForm id="password" submit_label="Change password" on_done=|| () action=change
+                <h2>{t!("change-password")}</h2>
+                <crate::pages::sign_in::AccountForm id="password" submit_label=t!("change-password-button") on_done=|| () action=change
                     inputs=vec![
-                        ("current", "Current password", "password", "current-password"),
-                        ("new", "New password (10 characters or more)", "password", "new-password"),
+                        ("current", t!("current-password"), "password", "current-password"),
+                        ("new", t!("new-password"), "password", "new-password"),
                     ]/>
                 <p class="saved-note" role="status" data-testid="password-changed">{move || done.get()}</p>
             </section>
@@ -100,18 +124,18 @@ fn ChangePassword() -> impl IntoView {
 /// "Using 1.2 MB of 300 MB available."
 fn usage_words(usage: Option<f64>, quota: Option<f64>) -> String {
     match (usage, quota) {
-        (Some(usage), Some(quota)) => format!("Using {} of {} available to Ramp.", bytes(usage), bytes(quota)),
-        (Some(usage), None) => format!("Using {}.", bytes(usage)),
-        _ => "The browser does not say how much space Ramp uses.".to_owned(),
+        (Some(usage), Some(quota)) => t!("usage-of-quota", usage = bytes(usage), quota = bytes(quota)),
+        (Some(usage), None) => t!("usage", usage = bytes(usage)),
+        _ => t!("usage-unknown"),
     }
 }
 
 fn bytes(n: f64) -> String {
     match n {
-        n if n >= 1e9 => format!("{:.1} GB", n / 1e9),
-        n if n >= 1e6 => format!("{:.1} MB", n / 1e6),
-        n if n >= 1e3 => format!("{:.0} kB", n / 1e3),
-        n => format!("{n:.0} bytes"),
+        n if n >= 1e9 => t!("gigabytes", n = crate::i18n::number((n / 1e8).round() / 10.0)),
+        n if n >= 1e6 => t!("megabytes", n = crate::i18n::number((n / 1e5).round() / 10.0)),
+        n if n >= 1e3 => t!("kilobytes", n = crate::i18n::number((n / 1e3).round())),
+        n => t!("bytes", n = n),
     }
 }
 
@@ -140,13 +164,12 @@ fn ImportPanel() -> impl IntoView {
     };
     view! {
         <section class="panel" data-testid="import">
-            <h2>"Import a team backup"</h2>
-            <p class="hint">"A backup file downloaded from a team's page. It adds what this device lacks and fills blank \
-                fields; it never overwrites what is here."</p>
-            <label class="field-label" for="import-file">"Backup file (JSON)"</label>
+            <h2>{t!("import-backup")}</h2>
+            <p class="hint">{t!("import-backup-hint")}</p>
+            <label class="field-label" for="import-file">{t!("backup-file")}</label>
             <input type="file" id="import-file" accept="application/json,.json" node_ref=input/>
             <button type="button" class="primary" data-testid="import-button" on:click=import disabled=move || busy.get()>
-                "Import"
+                {t!("import")}
             </button>
             <div role="status" data-testid="import-report">
                 {move || outcome.get().map(|outcome| match outcome {
@@ -162,7 +185,7 @@ async fn import_file(local_db: LocalDb, input: &web_sys::HtmlInputElement) -> Op
     let failed = |error: ClientError| Some(Imported::Failed(error.to_string()));
     let (_, text) = match crate::files::chosen_text(input).await {
         Ok(Some(file)) => file,
-        Ok(None) => return Some(Imported::Failed("Choose a backup file first.".to_owned())),
+        Ok(None) => return Some(Imported::Failed(t!("choose-backup-first"))),
         Err(error) => return failed(error),
     };
     let backup = match backup::read(&text) {
@@ -181,37 +204,24 @@ async fn import_file(local_db: LocalDb, input: &web_sys::HtmlInputElement) -> Op
 /// What an import brought in, what it kept and what it left out.
 #[component]
 fn ImportReport(team: RecordId, report: Report) -> impl IntoView {
-    let names = crate::pages::nouns;
-    let added: Vec<String> = report
-        .added
-        .iter()
-        .map(|(kind, n)| {
-            let (one, many) = names(*kind);
-            plural(*n, one, many)
-        })
-        .collect();
+    let added: Vec<String> = report.added.iter().map(|(kind, n)| count_of(*kind, *n)).collect();
     let headline = if added.is_empty() && report.filled == 0 {
-        "Nothing new: this device already had everything in the backup.".to_owned()
+        t!("import-nothing-new")
     } else if added.is_empty() {
-        format!("Filled {} on this device.", plural(report.filled, "blank field", "blank fields"))
+        t!("import-filled", count = report.filled)
     } else {
-        format!("Imported {}.", added.join(", "))
+        t!("imported", what = added.join(", "))
     };
-    let kept = (!report.kept.is_empty()).then(|| {
-        format!(
-            "{} on this device differ from the backup and were kept as they are.",
-            plural(report.kept.len(), "value", "values")
-        )
-    });
+    let kept = (!report.kept.is_empty()).then(|| t!("import-kept", count = report.kept.len()));
     view! {
         <p class="saved-note" data-testid="import-headline">{headline}</p>
         {kept.map(|kept| view! { <p>{kept}</p> })}
         {(!report.skipped.is_empty()).then(|| view! {
-            <p>{plural(report.skipped.len(), "part of the file was", "parts of the file were")}" left out:"</p>
+            <p>{t!("import-skipped", count = report.skipped.len())}</p>
         })}
         <ul class="skipped">
             {report.skipped.iter().take(20).map(|why| view! { <li>{why.clone()}</li> }).collect_view()}
         </ul>
-        <A href=format!("/teams/{team}") attr:class="button">"Open the team"</A>
+        <A href=format!("/teams/{team}") attr:class="button">{t!("open-the-team")}</A>
     }
 }

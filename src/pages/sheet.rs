@@ -77,8 +77,8 @@ impl Sheet {
                     draft.with_untracked(|d| (d.changes(replica.record(&record)), d.problems()))
                 });
                 let held = problems.first().map(|p| {
-                    let label = schema::spec(kind, &p.field).map_or("", |s| s.label);
-                    format!("{label}: {}", p.issue)
+                    let label = schema::spec(kind, &p.field).map(crate::i18n::fields::label).unwrap_or_default();
+                    format!("{label}: {}", crate::i18n::fields::issue(&p.issue))
                 });
                 let edits = edits(&record, kind, &scope, changes);
                 leptos::task::spawn_local(async move {
@@ -221,7 +221,7 @@ pub fn SheetFields(
         let locked = move || !names.iter().all(|name| sync.may_write(sheet.kind, name, &own_scope));
         view! {
             <section class="sheet-section" id=format!("sec-{}", section.key())>
-                <h2>{section.heading()}</h2>
+                <h2>{crate::i18n::fields::section(section)}</h2>
                 {lead}
                 <fieldset class="sheet-fields" disabled=locked>
                 {fields.map(|spec| {
@@ -244,7 +244,7 @@ pub fn SheetFields(
                     view! {
                         <FieldInput spec=spec
                             value=Signal::derive(move || sheet.value(spec.name))
-                            problem=Signal::derive(move || sheet.problems.with(|all| all.iter().find(|p| p.field == spec.name).map(|p| p.issue.to_string())))
+                            problem=Signal::derive(move || sheet.problems.with(|all| all.iter().find(|p| p.field == spec.name).map(|p| crate::i18n::fields::issue(&p.issue))))
                             on_input=move |value| sheet.input(spec.name, value)
                             on_commit=move |value| sheet.commit(spec.name, value)
                             options=options/>

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::error::ClientError;
 use crate::sync::Sync;
+use crate::t;
 
 /// The sign-in page, with the invite-code form below.
 #[component]
@@ -18,32 +19,31 @@ pub fn SignInPage() -> impl IntoView {
     let join =
         move |values: Vec<String>| async move { sync.sign_up(&values[0], &values[1], &values[2], &values[3]).await };
     let reset = move |values: Vec<String>| async move { sync.reset_password(&values[0], &values[1], &values[2]).await };
-    crate::pages::page_title(|| "Sign in".to_owned());
+    crate::pages::page_title(|| t!("sign-in"));
     view! {
-        <h1>"Sign in"</h1>
-        <p class="lead">"Sign in once, with a connection, to share your team's work. After that Ramp works offline and sends changes when it can."</p>
-        <AccountForm id="signin" submit_label="Sign in" on_done=go_home.clone() action=sign_in
-            inputs=vec![("email", "Email", "email", "username"), ("password", "Password", "password", "current-password")]/>
+        <h1>{t!("sign-in")}</h1>
+        <p class="lead">{t!("sign-in-lead")}</p>
+        <AccountForm id="signin" submit_label=t!("sign-in") on_done=go_home.clone() action=sign_in
+            inputs=vec![("email", t!("email"), "email", "username"), ("password", t!("password"), "password", "current-password")]/>
         <section class="panel">
-            <h2>"Joining a team?"</h2>
-            <p>"Use the invite code your team lead or coach gave you."</p>
-            <AccountForm id="join" submit_label="Join the team" on_done=go_home.clone() action=join
+            <h2>{t!("joining-a-team")}</h2>
+            <p>{t!("joining-hint")}</p>
+            <AccountForm id="join" submit_label=t!("join-the-team") on_done=go_home.clone() action=join
                 inputs=vec![
-                    ("code", "Invite code", "text", "off"),
-                    ("name", "Your name", "text", "name"),
-                    ("email", "Email", "email", "username"),
-                    ("password", "Choose a password (10 characters or more)", "password", "new-password"),
+                    ("code", t!("invite-code"), "text", "off"),
+                    ("name", t!("your-name"), "text", "name"),
+                    ("email", t!("email"), "email", "username"),
+                    ("password", t!("choose-password"), "password", "new-password"),
                 ]/>
         </section>
         <section class="panel">
-            <h2>"Forgot your password?"</h2>
-            <p>"Ask your collaborative's faculty for a reset code, then choose a new password here. \
-                It signs you out on every other device."</p>
-            <AccountForm id="reset" submit_label="Set the new password" on_done=go_home action=reset
+            <h2>{t!("forgot-password")}</h2>
+            <p>{t!("forgot-password-hint")}</p>
+            <AccountForm id="reset" submit_label=t!("set-new-password") on_done=go_home action=reset
                 inputs=vec![
-                    ("email", "Email", "email", "username"),
-                    ("code", "Reset code", "text", "off"),
-                    ("password", "New password (10 characters or more)", "password", "new-password"),
+                    ("email", t!("email"), "email", "username"),
+                    ("code", t!("reset-code"), "text", "off"),
+                    ("password", t!("new-password"), "password", "new-password"),
                 ]/>
         </section>
     }
@@ -55,9 +55,9 @@ pub(crate) fn AccountForm<A, F>(
     /// Prefix of the inputs' ids.
     id: &'static str,
     /// The inputs: (name, label, type, autocomplete).
-    inputs: Vec<(&'static str, &'static str, &'static str, &'static str)>,
+    inputs: Vec<(&'static str, String, &'static str, &'static str)>,
     /// The button's words.
-    submit_label: &'static str,
+    submit_label: String,
     /// Sends the values, in input order.
     action: A,
     /// Called after success.
@@ -103,7 +103,7 @@ where
                 }
             }).collect_view()}
             <p class="problem" role="alert" data-testid=format!("{id}-problem")>{move || problem.get()}</p>
-            <button type="submit" class="primary" disabled=busy>{move || if busy.get() { "Please wait…" } else { submit_label }}</button>
+            <button type="submit" class="primary" disabled=busy>{move || if busy.get() { t!("please-wait") } else { submit_label.clone() }}</button>
         </form>
     }
 }

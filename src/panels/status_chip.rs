@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::capitalised;
+use crate::t;
 use crate::error::ClientError;
 use crate::store::{LocalDb, SaveState};
 use crate::sync::{Sync, SyncState};
@@ -30,9 +31,9 @@ pub fn StatusChip() -> impl IntoView {
         _ => "chip chip-ok",
     };
     let headline = move || match state() {
-        SaveState::Idle | SaveState::Saved => "Saved on this device".to_owned(),
-        SaveState::Saving => "Saving…".to_owned(),
-        SaveState::NotSaved(_) => "Not saved".to_owned(),
+        SaveState::Idle | SaveState::Saved => t!("saved-on-device"),
+        SaveState::Saving => t!("saving"),
+        SaveState::NotSaved(_) => t!("not-saved"),
     };
     let detail = move || {
         if let SaveState::NotSaved(reason) = state() {
@@ -41,13 +42,11 @@ pub fn StatusChip() -> impl IntoView {
         let mut words = vec![server_words(sync.state(), waiting())];
         match conflicts.get() {
             0 => {}
-            1 => words.push("1 conflict to resolve".to_owned()),
-            n => words.push(format!("{n} conflicts to resolve")),
+            n => words.push(t!("conflicts-to-resolve", count = n)),
         }
         match refused() {
             0 => {}
-            1 => words.push("1 change refused".to_owned()),
-            n => words.push(format!("{n} changes refused")),
+            n => words.push(t!("changes-refused", count = n)),
         }
         words.join(" · ")
     };
@@ -61,21 +60,17 @@ pub fn StatusChip() -> impl IntoView {
 
 /// Where the changes are, in a few words.
 fn server_words(state: SyncState, waiting: usize) -> String {
-    let waiting_words = match waiting {
-        0 => "nothing waiting to send".to_owned(),
-        1 => "1 change not sent yet".to_owned(),
-        n => format!("{n} changes not sent yet"),
-    };
+    let waiting_words = t!("changes-waiting", count = waiting);
     match state {
-        SyncState::SignedOut => "On this device only".to_owned(),
-        SyncState::Syncing => "Syncing…".to_owned(),
-        SyncState::Failed(ClientError::Offline) => format!("Offline: {waiting_words}"),
-        SyncState::Failed(ClientError::SignInNeeded) => format!("Sign in again · {waiting_words}"),
-        SyncState::Failed(ClientError::LocalTeamWaiting) => format!("Local team to move (Settings) · {waiting_words}"),
-        SyncState::Failed(_) => format!("Sync failed · {waiting_words}"),
+        SyncState::SignedOut => t!("on-this-device-only"),
+        SyncState::Syncing => t!("syncing"),
+        SyncState::Failed(ClientError::Offline) => t!("sync-offline", waiting = waiting_words),
+        SyncState::Failed(ClientError::SignInNeeded) => t!("sync-sign-in-again", waiting = waiting_words),
+        SyncState::Failed(ClientError::LocalTeamWaiting) => t!("sync-local-team-waiting", waiting = waiting_words),
+        SyncState::Failed(_) => t!("sync-failed", waiting = waiting_words),
         SyncState::Waiting | SyncState::Synced(_) if waiting > 0 => capitalised(&waiting_words),
-        SyncState::Waiting => "Not synced yet".to_owned(),
-        SyncState::Synced(at) => format!("Synced at {}", clock_time(at)),
+        SyncState::Waiting => t!("not-synced-yet"),
+        SyncState::Synced(at) => t!("synced-at", time = clock_time(at)),
     }
 }
 

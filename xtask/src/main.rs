@@ -20,6 +20,7 @@
 //!
 //! Never edits the source tree: outputs go under `target/` and `dist/`.
 
+mod catalogue;
 mod postgres;
 mod tidy;
 mod tools;

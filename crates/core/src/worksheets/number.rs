@@ -9,6 +9,11 @@
 //! nurses in English-speaking wards write it); followed by one, two or four or more digits it
 //! is the decimal mark ("12,5"). With both `,` and `.`, the last is the decimal mark.
 //! Fractions ("½", "1/2") and exponents ("1e3") are refused, with words.
+//!
+//! Each language writes numbers its own way ([`Style`]): in Spanish "1.250" is one thousand two
+//! hundred and fifty and "12,5" twelve and a half. [`read_in`] and [`grouped_in`] apply the same
+//! rules with the two marks' roles swapped, so a language's decimal mark is never read as its
+//! thousands separator, nor the other way round. Stored values stay plain numbers.
 
 use std::fmt;
 
@@ -38,7 +43,60 @@ impl fmt::Display for NumberIssue {
     }
 }
 
-/// The number in typed text: `Ok(None)` when blank.
+/// How a language writes numbers: its decimal mark and its thousands separator. Each catalogue
+/// names both (`number-decimal`, `number-group`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Style {
+    /// "." in English, "," in Spanish.
+    pub decimal: char,
+    /// "," in English, "." in Spanish (a space or a narrow space in some languages).
+    pub group: char,
+}
+
+impl Style {
+    /// English: "1,250.5".
+    pub const ENGLISH: Style = Style { decimal: '.', group: ',' };
+}
+
+/// The number in typed text, written in `style`: `Ok(None)` when blank. With a decimal comma,
+/// "12,5" is 12.5, "1.250" is 1250, and a lone "." before other than three digits is the
+/// decimal mark typed from a phone's keypad ("12.5").
+pub fn read_in(text: &str, style: Style) -> Result<Option<f64>, NumberIssue> {
+    if style.decimal == ',' {
+        read(&swap_marks(text))
+    } else {
+        read(text)
+    }
+}
+
+/// A number as people of `style` read it: "1.250,5" in Spanish.
+pub fn grouped_in(n: f64, style: Style) -> String {
+    let english = grouped(n);
+    if style == Style::ENGLISH {
+        return english;
+    }
+    english.chars().map(|c| match c {
+        ',' => style.group,
+        '.' => style.decimal,
+        c => c,
+    }).collect()
+}
+
+/// A plain number (no grouping: "1250.5") with the decimal mark of `style`, for a number box
+/// that shows a stored value to be edited.
+pub fn plain_in(n: f64, style: Style) -> String {
+    crate::measure::format_number(n).replace('.', &style.decimal.to_string())
+}
+
+fn swap_marks(text: &str) -> String {
+    text.chars().map(|c| match c {
+        ',' => '.',
+        '.' => ',',
+        c => c,
+    }).collect()
+}
+
+/// The number in typed text, written in English: `Ok(None)` when blank.
 pub fn read(text: &str) -> Result<Option<f64>, NumberIssue> {
     let text = text.trim();
     if text.is_empty() {
@@ -183,6 +241,59 @@ mod tests {
         assert_eq!(grouped(0.25), "0.25");
         for n in [1250.0, 1_234_567.0, 12500.5, 999.0] {
             assert_eq!(read(&grouped(n)), Ok(Some(n)), "{n}");
+        }
+    }
+
+    const SPANISH: Style = Style { decimal: ',', group: '.' };
+
+    #[test]
+    fn spanish_numbers_read_with_the_decimal_comma() {
+        for (typed, number) in [
+            ("1.250", 1250.0),
+            ("12,5", 12.5),
+            ("1.250,5", 1250.5),
+            ("1 250", 1250.0),
+            ("1 250,5", 1250.5),
+            ("1.250.000", 1_250_000.0),
+            ("0,25", 0.25),
+            ("80,5", 80.5),
+            // The decimal comma before three digits is still the decimal mark in Spanish.
+            ("1,250", 1.25),
+            // A lone point before other than three digits: a phone keypad's decimal mark.
+            ("12.5", 12.5),
+            ("-3", -3.0),
+        ] {
+            assert_eq!(read_in(typed, SPANISH), Ok(Some(number)), "{typed:?}");
+        }
+        assert_eq!(read_in("1.25.000", SPANISH), Err(NumberIssue::Grouping));
+        assert_eq!(read_in("1,2,3", SPANISH), Err(NumberIssue::Grouping));
+        assert_eq!(read_in("1/2", SPANISH), Err(NumberIssue::Fraction));
+        assert_eq!(read_in("", SPANISH), Ok(None));
+    }
+
+    #[test]
+    fn each_language_keeps_its_own_reading_of_the_same_text() {
+        // The same keys mean different numbers: never one read as the other's.
+        assert_eq!(read_in("1,250", Style::ENGLISH), Ok(Some(1250.0)));
+        assert_eq!(read_in("1,250", SPANISH), Ok(Some(1.25)));
+        assert_eq!(read_in("1.250", Style::ENGLISH), Ok(Some(1.25)));
+        assert_eq!(read_in("1.250", SPANISH), Ok(Some(1250.0)));
+    }
+
+    #[test]
+    fn grouped_numbers_in_each_language_read_back_in_it() {
+        assert_eq!(grouped_in(1250.0, SPANISH), "1.250");
+        assert_eq!(grouped_in(12500.5, SPANISH), "12.500,5");
+        assert_eq!(grouped_in(80.5, SPANISH), "80,5");
+        assert_eq!(grouped_in(80.5, Style::ENGLISH), "80.5");
+        assert_eq!(grouped_in(1250.0, Style::ENGLISH), "1,250");
+        assert_eq!(plain_in(12.5, SPANISH), "12,5");
+        assert_eq!(plain_in(1250.0, SPANISH), "1250");
+        for style in [Style::ENGLISH, SPANISH, Style { decimal: ',', group: '\u{202f}' }] {
+            for n in [1250.0, 1_234_567.0, 12500.5, 999.0, 0.25, -3000.0] {
+                assert_eq!(read_in(&grouped_in(n, style), style), Ok(Some(n)), "{n} {style:?}");
+                assert_eq!(read_in(&plain_in(n, style), style), Ok(Some(n)), "{n} {style:?}");
+            }
         }
     }
 }

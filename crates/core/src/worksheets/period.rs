@@ -95,6 +95,16 @@ impl Period {
         }
     }
 
+    /// The ISO 8601 week of a week period, as (its ISO year, its number 1–53): the week that
+    /// holds the year's first Thursday is week 1. `None` for a month.
+    pub fn iso_week(self) -> Option<(i64, u32)> {
+        let Period::Week { monday } = self else { return None };
+        let thursday = monday + 3;
+        let (year, _, _) = civil_from_days(thursday);
+        let first_day = days_from_civil(year as u32, 1, 1);
+        Some((year, ((thursday - first_day) / 7 + 1) as u32))
+    }
+
     /// A short label for people: "Mar 2026", "Week of 2 Mar 2026".
     pub fn label(self) -> String {
         match self {
@@ -199,5 +209,18 @@ mod tests {
         assert_eq!(week.next().next().ordinal() - week.ordinal(), 2);
         assert_eq!(day_number("1970-01-01"), Some(0));
         assert_eq!(date_label("2026-11-28"), "28 Nov 2026");
+    }
+
+    #[test]
+    fn weeks_are_numbered_as_iso_8601_numbers_them() {
+        let week = |date: &str| Period::parse(date).and_then(Period::iso_week);
+        assert_eq!(week("2026-11-30"), Some((2026, 49)));
+        // 1 January 2026 is a Thursday: its week is week 1 of 2026.
+        assert_eq!(week("2025-12-29"), Some((2026, 1)));
+        // 1 January 2027 is a Friday: its week is the last of 2026.
+        assert_eq!(week("2026-12-28"), Some((2026, 53)));
+        assert_eq!(week("2027-01-04"), Some((2027, 1)));
+        assert_eq!(week("2024-12-30"), Some((2025, 1)));
+        assert_eq!(Period::parse("2026-03").and_then(Period::iso_week), None);
     }
 }

@@ -73,6 +73,35 @@ pub enum Section {
 
 impl Section {
     /// A short lowercase name, for anchors and styling.
+    /// Every section, in worksheet order.
+    pub const ALL: [Section; 24] = [
+        Section::About,
+        Section::Plan,
+        Section::Do,
+        Section::Study,
+        Section::Act,
+        Section::Aim,
+        Section::Measure,
+        Section::Definition,
+        Section::Goal,
+        Section::Collection,
+        Section::Chart,
+        Section::Point,
+        Section::Driver,
+        Section::Idea,
+        Section::Report,
+        Section::SelfScore,
+        Section::Review,
+        Section::Comment,
+        Section::Collaborative,
+        Section::Session,
+        Section::Common,
+        Section::Proposal,
+        Section::Storyboard,
+        Section::Sharing,
+    ];
+
+    /// The section's name in keys and ids.
     pub fn key(self) -> &'static str {
         match self {
             Section::About => "about",
@@ -186,6 +215,9 @@ pub struct FieldSpec {
     pub required: Option<&'static str>,
     /// Where it sits on the worksheet.
     pub section: Section,
+    /// The kind of record it belongs to (a common measure's fields are a measure's), which
+    /// names the catalogue keys of its words ([`keys`]).
+    pub kind: Kind,
 }
 
 impl FieldSpec {
@@ -206,7 +238,18 @@ const fn field(
     input: Input,
     section: Section,
 ) -> FieldSpec {
-    FieldSpec { name, label, hint, input, required: None, section }
+    // The kind is set by `of`, for the whole list.
+    FieldSpec { name, label, hint, input, required: None, section, kind: Kind::Team }
+}
+
+/// A kind's list of fields, each marked as that kind's.
+const fn of<const N: usize>(kind: Kind, mut specs: [FieldSpec; N]) -> [FieldSpec; N] {
+    let mut i = 0;
+    while i < N {
+        specs[i].kind = kind;
+        i += 1;
+    }
+    specs
 }
 
 const fn required(mut spec: FieldSpec, why: &'static str) -> FieldSpec {
@@ -290,7 +333,7 @@ const fn number(min: f64, max: f64, whole: bool) -> Input {
     Input::Number { min, max, whole }
 }
 
-const TEAM_FIELDS: &[FieldSpec] = &[
+const TEAM_FIELDS: &[FieldSpec] = &of(Kind::Team, [
     required(
         field(
             "name",
@@ -303,9 +346,9 @@ const TEAM_FIELDS: &[FieldSpec] = &[
     ),
     field("organization", "Organization", "", Input::Line, Section::About),
     field("site", "Site", "Ward, clinic or unit.", Input::Line, Section::About),
-];
+]);
 
-const CYCLE_FIELDS: &[FieldSpec] = &[
+const CYCLE_FIELDS: &[FieldSpec] = &of(Kind::Cycle, [
     required(
         field("title", "Cycle title", "A few words the team will recognise in the list.", Input::Line, Section::About),
         "Give the cycle a title, so the team can find it in the list.",
@@ -380,9 +423,9 @@ const CYCLE_FIELDS: &[FieldSpec] = &[
     field("learning", "What did you learn?", "", Input::Paragraph, Section::Study),
     field("decision", "Decision", "Adapt, adopt or abandon the change.", Input::Choice(DECISIONS), Section::Act),
     field("next_steps", "Next steps and next cycle", "", Input::Paragraph, Section::Act),
-];
+]);
 
-const AIM_FIELDS: &[FieldSpec] = &[
+const AIM_FIELDS: &[FieldSpec] = &of(Kind::Aim, [
     field(
         "what",
         "What will improve",
@@ -403,9 +446,9 @@ const AIM_FIELDS: &[FieldSpec] = &[
         Input::Paragraph,
         Section::Aim,
     ),
-];
+]);
 
-const MEASURE_FIELDS: &[FieldSpec] = &[
+const MEASURE_FIELDS: &[FieldSpec] = &of(Kind::Measure, [
     required(
         field("name", "Measure name", "e.g. “Falls per 1,000 bed days”.", Input::Line, Section::Measure),
         "Give the measure a name, so the team can find it.",
@@ -497,9 +540,9 @@ const MEASURE_FIELDS: &[FieldSpec] = &[
         Input::Ref(Kind::MeasureDef),
         Section::Common,
     ),
-];
+]);
 
-const DATAPOINT_FIELDS: &[FieldSpec] = &[
+const DATAPOINT_FIELDS: &[FieldSpec] = &of(Kind::Datapoint, [
     required(
         field("measure", "Measure", "", Input::Ref(Kind::Measure), Section::Point),
         "Pick the measure this data belongs to.",
@@ -525,7 +568,7 @@ const DATAPOINT_FIELDS: &[FieldSpec] = &[
         Section::Point,
     ),
     field("exclude_reason", "Why it is left out", "Said beside the point on the chart.", Input::Line, Section::Point),
-];
+]);
 
 /// The answers to "leave out of the calculations?".
 pub const EXCLUDE: &[(&str, &str)] = &[("no", "No, use it"), ("yes", "Yes, leave it out")];
@@ -533,7 +576,7 @@ pub const EXCLUDE: &[(&str, &str)] = &[("no", "No, use it"), ("yes", "Yes, leave
 /// The answers to "astronomical point?".
 pub const ASTRONOMICAL: &[(&str, &str)] = &[("no", "No"), ("yes", "Yes, clearly unusual")];
 
-const DRIVER_FIELDS: &[FieldSpec] = &[
+const DRIVER_FIELDS: &[FieldSpec] = &of(Kind::Driver, [
     required(
         field("level", "Level", "", Input::Choice(DRIVER_LEVELS), Section::Driver),
         "Say whether this is a primary or a secondary driver.",
@@ -549,9 +592,9 @@ const DRIVER_FIELDS: &[FieldSpec] = &[
         Input::Refs(Kind::Driver),
         Section::Driver,
     ),
-];
+]);
 
-const CHANGE_IDEA_FIELDS: &[FieldSpec] = &[
+const CHANGE_IDEA_FIELDS: &[FieldSpec] = &of(Kind::ChangeIdea, [
     required(
         field(
             "text",
@@ -587,7 +630,7 @@ const CHANGE_IDEA_FIELDS: &[FieldSpec] = &[
         Section::Common,
     ),
     field("origin_team", "Came from the team", "", Input::Ref(Kind::Team), Section::Common),
-];
+]);
 
 /// The answers to "propose it for the change package?".
 pub const PROPOSED: &[(&str, &str)] = &[("no", "No"), ("yes", "Yes, propose it")];
@@ -623,7 +666,7 @@ pub const SESSION_TYPES: &[(&str, &str)] = &[
     ("outcomes_congress", "Outcomes congress"),
 ];
 
-const REPORT_FIELDS: &[FieldSpec] = &[
+const REPORT_FIELDS: &[FieldSpec] = &of(Kind::Report, [
     // Not drawn on the report's page: the month is the page's (its id is derived from it).
     required(field("month", "Month", "", Input::Month, Section::About), "Say which month this report covers."),
     field("progress", "Progress this month", "What the team did and what moved.", Input::Paragraph, Section::Report),
@@ -671,14 +714,14 @@ const REPORT_FIELDS: &[FieldSpec] = &[
         Input::Paragraph,
         Section::Storyboard,
     ),
-];
+]);
 
-const COMMENT_FIELDS: &[FieldSpec] = &[
+const COMMENT_FIELDS: &[FieldSpec] = &of(Kind::Comment, [
     required(field("target", "On", "", Input::Ref(Kind::Cycle), Section::Comment), "Say what the comment is about."),
     required(field("text", "Comment", "", Input::Paragraph, Section::Comment), "Write the comment."),
-];
+]);
 
-const COLLABORATIVE_FIELDS: &[FieldSpec] = &[
+const COLLABORATIVE_FIELDS: &[FieldSpec] = &of(Kind::Collaborative, [
     required(
         field("name", "Name of the collaborative", "e.g. “Safer Wards 2027”.", Input::Line, Section::Collaborative),
         "Give the collaborative a name, so teams can recognise it.",
@@ -701,9 +744,9 @@ const COLLABORATIVE_FIELDS: &[FieldSpec] = &[
         Input::Choice(SHARING),
         Section::Sharing,
     ),
-];
+]);
 
-const SESSION_FIELDS: &[FieldSpec] = &[
+const SESSION_FIELDS: &[FieldSpec] = &of(Kind::Session, [
     required(
         field("session_type", "Event", "", Input::Choice(SESSION_TYPES), Section::Session),
         "Say what kind of event this is.",
@@ -712,7 +755,7 @@ const SESSION_FIELDS: &[FieldSpec] = &[
     required(field("start", "Starts", "", Input::Date, Section::Session), "Give the date it starts."),
     field("end", "Ends", "", Input::Date, Section::Session),
     field("place", "Where", "A venue, or “online”.", Input::Line, Section::Session),
-];
+]);
 
 /// The fields of a kind, in worksheet order.
 pub fn fields(kind: Kind) -> &'static [FieldSpec] {
@@ -730,6 +773,94 @@ pub fn fields(kind: Kind) -> &'static [FieldSpec] {
         Kind::Session => SESSION_FIELDS,
         // A common measure is defined like a team's own measure; teams copy it to report it.
         Kind::MeasureDef => MEASURE_FIELDS,
+    }
+}
+
+/// The catalogue keys of the schema's words. The app's catalogues (`locales/*.ftl`) hold the
+/// words in each language; these functions are the one naming of their keys, for the app that
+/// looks them up and for the checks that every key is in every catalogue. (The English beside
+/// each field here is what `en.ftl` says: a check keeps the two the same.)
+pub mod keys {
+    use super::{fields, Input, Section};
+    use crate::record::Kind;
+
+    /// A common measure is worded as a team's measure: they share their fields.
+    fn kind_key(kind: Kind) -> &'static str {
+        match kind {
+            Kind::MeasureDef => Kind::Measure.as_str(),
+            kind => kind.as_str(),
+        }
+    }
+
+    /// A field's label: `field-cycle-title`.
+    pub fn label(kind: Kind, field: &str) -> String {
+        format!("field-{}-{field}", kind_key(kind))
+    }
+
+    /// A field's help line.
+    pub fn hint(kind: Kind, field: &str) -> String {
+        format!("{}-hint", label(kind, field))
+    }
+
+    /// Why a required field is needed.
+    pub fn required(kind: Kind, field: &str) -> String {
+        format!("{}-required", label(kind, field))
+    }
+
+    /// One of a choice field's choices, by its stored value ("0.5" becomes "0_5": a key has no
+    /// points).
+    pub fn choice(kind: Kind, field: &str, stored: &str) -> String {
+        format!("{}-is-{}", label(kind, field), stored.replace('.', "_"))
+    }
+
+    /// A table field's column.
+    pub fn column(kind: Kind, field: &str, column: &str) -> String {
+        format!("{}-col-{column}", label(kind, field))
+    }
+
+    /// What one row of a table field is called ("question").
+    pub fn row(kind: Kind, field: &str) -> String {
+        format!("{}-row", label(kind, field))
+    }
+
+    /// A worksheet section's heading.
+    pub fn section(section: Section) -> String {
+        format!("section-{}", section.key())
+    }
+
+    /// Every key the schema's words need, with the English each has here.
+    pub fn all() -> Vec<(String, String)> {
+        let mut words: Vec<(String, String)> =
+            Section::ALL.iter().map(|s| (section(*s), s.heading().to_owned())).collect();
+        let mut kinds: Vec<Kind> = Kind::ALL.into_iter().chain(Kind::COLLAB).collect();
+        kinds.dedup();
+        let mut seen = std::collections::BTreeSet::new();
+        for kind in kinds {
+            if !seen.insert(kind_key(kind)) {
+                continue;
+            }
+            for spec in fields(kind) {
+                let name = spec.name;
+                words.push((label(kind, name), spec.label.to_owned()));
+                if !spec.hint.is_empty() {
+                    words.push((hint(kind, name), spec.hint.to_owned()));
+                }
+                if let Some(why) = spec.required {
+                    words.push((required(kind, name), why.to_owned()));
+                }
+                match spec.input {
+                    Input::Choice(choices) => {
+                        words.extend(choices.iter().map(|(stored, words)| (choice(kind, name, stored), (*words).to_owned())))
+                    }
+                    Input::Table { row: row_name, columns } => {
+                        words.push((row(kind, name), row_name.to_owned()));
+                        words.extend(columns.iter().map(|(c, words)| (column(kind, name, c), (*words).to_owned())));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        words
     }
 }
 
@@ -812,6 +943,95 @@ pub enum Issue {
         /// How far ahead a reading may be, in hours.
         hours: u64,
     },
+}
+
+impl Issue {
+    /// The issue as a stable reason code: the app words it in the reader's language, with
+    /// [`Issue::numbers`] put in (`Required` and `MissingNumber` also say which field,
+    /// `BadNumber` which [`NumberIssue`](crate::number::NumberIssue)).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Issue::Required(_) => "required",
+            Issue::TooLong { .. } => "too_long",
+            Issue::TooManyRows { .. } => "too_many_rows",
+            Issue::NotADate => "not_a_date",
+            Issue::EndBeforeStart => "end_before_start",
+            Issue::NotAChoice => "not_a_choice",
+            Issue::WrongType => "wrong_type",
+            Issue::UnknownField => "unknown_field",
+            Issue::BadScope => "bad_scope",
+            Issue::NotANumber => "not_a_number",
+            Issue::BadNumber(crate::number::NumberIssue::NotANumber) => "not_a_number",
+            Issue::BadNumber(crate::number::NumberIssue::Fraction) => "fraction",
+            Issue::BadNumber(crate::number::NumberIssue::Exponent) => "exponent",
+            Issue::BadNumber(crate::number::NumberIssue::Grouping) => "grouping",
+            Issue::OutOfRange { min, .. } if *min > 0 => "out_of_range_from",
+            Issue::OutOfRange { min, .. } if *min == 0 => "out_of_range",
+            Issue::OutOfRange { .. } => "out_of_range_between",
+            Issue::NotWhole => "not_whole",
+            Issue::NotAPeriod => "not_a_period",
+            Issue::NotALink => "not_a_link",
+            Issue::AboveHundred => "above_hundred",
+            Issue::ZeroDenominator => "zero_denominator",
+            Issue::MissingNumber(_) => "missing_number",
+            Issue::FacultyOnly => "faculty_only",
+            Issue::ReviewersOnly => "reviewers_only",
+            Issue::CommentWritten => "comment_written",
+            Issue::NotAMonth => "not_a_month",
+            Issue::NotYours => "not_yours",
+            Issue::DerivedId => "derived_id",
+            Issue::TooManySiblings { .. } => "too_many_siblings",
+            Issue::NoLongerOnTeam => "no_longer_on_team",
+            Issue::ClockAhead { .. } => "clock_ahead",
+        }
+    }
+
+    /// Every code [`Issue::code`] gives.
+    pub const CODES: [&'static str; 31] = [
+        "required",
+        "too_long",
+        "too_many_rows",
+        "not_a_date",
+        "end_before_start",
+        "not_a_choice",
+        "wrong_type",
+        "unknown_field",
+        "bad_scope",
+        "not_a_number",
+        "fraction",
+        "exponent",
+        "grouping",
+        "out_of_range_from",
+        "out_of_range",
+        "out_of_range_between",
+        "not_whole",
+        "not_a_period",
+        "not_a_link",
+        "above_hundred",
+        "zero_denominator",
+        "missing_number",
+        "faculty_only",
+        "reviewers_only",
+        "comment_written",
+        "not_a_month",
+        "not_yours",
+        "derived_id",
+        "too_many_siblings",
+        "no_longer_on_team",
+        "clock_ahead",
+    ];
+
+    /// The numbers its words put in, by name: `max`, `min`, `hours`.
+    pub fn numbers(&self) -> Vec<(&'static str, f64)> {
+        match self {
+            Issue::TooLong { max } | Issue::TooManyRows { max } | Issue::TooManySiblings { max } => {
+                vec![("max", *max as f64)]
+            }
+            Issue::OutOfRange { min, max } => vec![("min", *min as f64), ("max", *max as f64)],
+            Issue::ClockAhead { hours } => vec![("hours", *hours as f64)],
+            _ => Vec::new(),
+        }
+    }
 }
 
 impl fmt::Display for Issue {

@@ -1,0 +1,515 @@
+# Ramp's words in English. One message per key; `xtask test` checks that every catalogue has
+# the same keys as this one and that every key is used.
+
+## How numbers and dates are written
+number-decimal = .
+number-group = ,
+percent = { $n }%
+month-label = { $month } { $year }
+week-label = Week { $week }, { $year }
+date-label = { $day } { $month } { $year }
+month-1 = Jan
+month-2 = Feb
+month-3 = Mar
+month-4 = Apr
+month-5 = May
+month-6 = Jun
+month-7 = Jul
+month-8 = Aug
+month-9 = Sep
+month-10 = Oct
+month-11 = Nov
+month-12 = Dec
+
+## The app's frame
+skip-to-content = Skip to content
+settings = Settings
+opening-data = Opening your data…
+cannot-open-data = Ramp cannot open its data on this device
+
+## The save and sync chip
+saved-on-device = Saved on this device
+saving = Saving…
+not-saved = Not saved
+conflicts-to-resolve = { $count ->
+    [one] { $count } conflict to resolve
+   *[other] { $count } conflicts to resolve
+}
+changes-refused = { $count ->
+    [one] { $count } change refused
+   *[other] { $count } changes refused
+}
+changes-waiting = { $count ->
+    [0] nothing waiting to send
+    [one] { $count } change not sent yet
+   *[other] { $count } changes not sent yet
+}
+on-this-device-only = On this device only
+syncing = Syncing…
+sync-offline = Offline: { $waiting }
+sync-sign-in-again = Sign in again · { $waiting }
+sync-local-team-waiting = Local team to move (Settings) · { $waiting }
+sync-failed = Sync failed · { $waiting }
+not-synced-yet = Not synced yet
+synced-at = Synced at { $time }
+
+## Errors
+error-storage-unavailable = This browser is not letting Ramp keep data on the device. Leave private browsing, or allow site data for this site, then reload.
+error-storage-full = The device's storage is full, so this change was not saved. Free some space (Settings shows how much Ramp uses), then try again: what you typed is still here.
+error-storage-failed = The device's storage refused the change ({ $name }). What you typed is still here; try again.
+error-offline = No connection to the server: your changes wait on this device.
+error-sign-in-needed = Sign in again to send your changes: they wait safely on this device.
+error-refused = The server said: { $reason }.
+error-server-failed = The server could not take the changes ({ $what }); they wait on this device.
+error-local-team-waiting = Your team from before signing in waits: move it into your team in Settings.
+error-device-clash = This browser shares its identity with another device; Ramp is giving it a new one.
+error-file = The browser could not save or read the file. Try again.
+
+## Settings
+language = Language
+language-choice = Ramp speaks
+language-hint = Ramp follows the browser's language until you choose one here. The choice is kept on this device.
+device-counts = { $teams }, { $cycles }, { $changes ->
+    [one] { $changes } change
+   *[other] { $changes } changes
+} not yet on a server
+data-on-device = Data on this device
+asking-browser = Asking the browser…
+storage-kept = Kept: the browser has promised not to clear Ramp's data when space runs low.
+storage-not-kept = Not yet kept: the browser may clear Ramp's data if the device runs out of space.
+keep-data = Keep Ramp's data on this device
+this-device = This device
+device-id = Device id:
+password-changed = Your password is changed. { $count ->
+    [one] { $count } other device was
+   *[other] { $count } other devices were
+} signed out.
+change-password = Change your password
+change-password-button = Change password
+current-password = Current password
+new-password = New password (10 characters or more)
+usage-of-quota = Using { $usage } of { $quota } available to Ramp.
+usage = Using { $usage }.
+usage-unknown = The browser does not say how much space Ramp uses.
+gigabytes = { $n } GB
+megabytes = { $n } MB
+kilobytes = { $n } kB
+bytes = { $n } bytes
+import-backup = Import a team backup
+import-backup-hint = A backup file downloaded from a team's page. It adds what this device lacks and fills blank fields; it never overwrites what is here.
+backup-file = Backup file (JSON)
+import = Import
+choose-backup-first = Choose a backup file first.
+import-nothing-new = Nothing new: this device already had everything in the backup.
+import-filled = Filled { $count ->
+    [one] { $count } blank field
+   *[other] { $count } blank fields
+} on this device.
+imported = Imported { $what }.
+import-kept = { $count ->
+    [one] { $count } value
+   *[other] { $count } values
+} on this device differ from the backup and were kept as they are.
+import-skipped = { $count ->
+    [one] { $count } part of the file was
+   *[other] { $count } parts of the file were
+} left out:
+open-the-team = Open the team
+
+## Counts of records
+count-team = { $count ->
+    [one] { $count } team
+   *[other] { $count } teams
+}
+count-aim = { $count ->
+    [one] { $count } aim
+   *[other] { $count } aims
+}
+count-measure = { $count ->
+    [one] { $count } measure
+   *[other] { $count } measures
+}
+count-datapoint = { $count ->
+    [one] { $count } data point
+   *[other] { $count } data points
+}
+count-driver = { $count ->
+    [one] { $count } driver
+   *[other] { $count } drivers
+}
+count-change_idea = { $count ->
+    [one] { $count } change idea
+   *[other] { $count } change ideas
+}
+count-cycle = { $count ->
+    [one] { $count } PDSA cycle
+   *[other] { $count } PDSA cycles
+}
+count-report = { $count ->
+    [one] { $count } monthly report
+   *[other] { $count } monthly reports
+}
+count-comment = { $count ->
+    [one] { $count } comment
+   *[other] { $count } comments
+}
+count-collaborative = { $count ->
+    [one] { $count } collaborative
+   *[other] { $count } collaboratives
+}
+count-session = { $count ->
+    [one] { $count } calendar event
+   *[other] { $count } calendar events
+}
+count-measure_def = { $count ->
+    [one] { $count } common measure
+   *[other] { $count } common measures
+}
+
+## Signing in
+sign-in = Sign in
+sign-in-lead = Sign in once, with a connection, to share your team's work. After that Ramp works offline and sends changes when it can.
+email = Email
+password = Password
+joining-a-team = Joining a team?
+joining-hint = Use the invite code your team lead or coach gave you.
+join-the-team = Join the team
+invite-code = Invite code
+your-name = Your name
+choose-password = Choose a password (10 characters or more)
+forgot-password = Forgot your password?
+forgot-password-hint = Ask your collaborative's faculty for a reset code, then choose a new password here. It signs you out on every other device.
+set-new-password = Set the new password
+reset-code = Reset code
+please-wait = Please wait…
+
+## The worksheets' fields (ramp_core::schema::keys: a check keeps these the schema's words)
+section-about = The cycle
+section-plan = Plan
+section-do = Do
+section-study = Study
+section-act = Act
+section-aim = What are we trying to accomplish?
+section-measure = The measure
+section-definition = Operational definition
+section-goal = Baseline and goal
+section-collection = Collecting the data
+section-chart = The chart
+section-point = Data point
+section-driver = The driver
+section-idea = The change idea
+section-report = This month
+section-self-score = The team's assessment
+section-review = Faculty or coach's assessment
+section-comment = Comment
+section-collaborative = The collaborative
+section-session = Calendar event
+section-common = Common measure
+section-proposal = For the change package
+section-storyboard = For the learning session
+section-sharing = Switch sharing on or off
+field-team-name = Team name
+field-team-name-hint = As the collaborative knows you, e.g. “Ward 7 Falls Team”.
+field-team-name-required = Give the team a name, so its members can find it.
+field-team-organization = Organization
+field-team-site = Site
+field-team-site-hint = Ward, clinic or unit.
+field-aim-what = What will improve
+field-aim-what-hint = In a few words, e.g. “reduce falls with harm”, “same-day appointments”.
+field-aim-how_much = How much (a number)
+field-aim-how_much-hint = e.g. 50
+field-aim-unit = …of what
+field-aim-unit-hint = e.g. “% fewer”, “% of patients”, “days or less”.
+field-aim-by_when = By when
+field-aim-by_when-hint = A date, not “soon”.
+field-aim-population = For whom
+field-aim-population-hint = The patients or people, e.g. “adults over 65”.
+field-aim-place = Where
+field-aim-place-hint = Ward, clinic, service.
+field-aim-baseline = Where you start
+field-aim-baseline-hint = e.g. “9 falls per 1,000 bed days in 2025”.
+field-aim-statement = Aim statement
+field-aim-statement-hint = One sentence the whole team can repeat: how much, by when, for whom.
+field-measure-name = Measure name
+field-measure-name-hint = e.g. “Falls per 1,000 bed days”.
+field-measure-name-required = Give the measure a name, so the team can find it.
+field-measure-measure_type = Kind of measure
+field-measure-measure_type-hint = Outcome: the result; process: the work; balancing: what else might suffer.
+field-measure-measure_type-required = Say whether it is an outcome, process or balancing measure.
+field-measure-measure_type-is-outcome = Outcome
+field-measure-measure_type-is-process = Process
+field-measure-measure_type-is-balancing = Balancing
+field-measure-value_type = How it is calculated
+field-measure-value_type-required = Say how the measure is calculated, so its data can be entered.
+field-measure-value_type-is-proportion = Percentage: numerator ÷ denominator
+field-measure-value_type-is-rate = Rate: numerator per N of denominator
+field-measure-value_type-is-count = Count of events
+field-measure-value_type-is-continuous = Measurement: time, score, weight…
+field-measure-frequency = How often
+field-measure-frequency-is-monthly = Monthly
+field-measure-frequency-is-weekly = Weekly
+field-measure-direction = Improvement means
+field-measure-direction-is-up = Higher is better
+field-measure-direction-is-down = Lower is better
+field-measure-definition = Operational definition
+field-measure-definition-hint = Exactly what counts and what does not, so anyone would get the same number.
+field-measure-numerator = Numerator
+field-measure-numerator-hint = What is counted, e.g. “patients screened”.
+field-measure-denominator = Denominator
+field-measure-denominator-hint = Out of what, e.g. “patients admitted”.
+field-measure-rate_per = Rate per
+field-measure-rate_per-hint = For rates: e.g. 1000 for “per 1,000 bed days”.
+field-measure-unit = Unit
+field-measure-unit-hint = e.g. minutes, falls per 1,000 bed days.
+field-measure-baseline = Baseline
+field-measure-baseline-hint = Where the measure starts, in its unit.
+field-measure-goal = Goal
+field-measure-goal-hint = Where the aim says it should get to.
+field-measure-chart = Chart
+field-measure-chart-hint = A run chart to start; a control chart once there are 20 points.
+field-measure-chart-is-run = Run chart
+field-measure-chart-is-spc = Control chart (SPC) for the measure's type
+field-measure-chart-is-i = I chart (individual measurements)
+field-measure-chart-is-t = T chart (days between rare events)
+field-measure-chart-is-g = G chart (cases between rare events)
+field-measure-chart-is-c = C chart (counts)
+field-measure-chart-is-p = P chart (percentages)
+field-measure-chart-is-pp = P′ chart (percentages, large denominators)
+field-measure-chart-is-u = U chart (rates)
+field-measure-chart-is-up = U′ chart (rates, large denominators)
+field-measure-rules = Rules for signals
+field-measure-rules-is-ihi = IHI rules (run charts) · Shewhart rules (control charts)
+field-measure-rules-is-anhoej = Anhøj rules (with points beyond limits on control charts)
+field-measure-rules-is-mdc = Making Data Count rules (NHS England; control charts)
+field-measure-two_sigma = 2-sigma lines
+field-measure-two_sigma-hint = On control charts: also draw lines two thirds of the way to each limit.
+field-measure-two_sigma-is-no = No
+field-measure-two_sigma-is-yes = Yes, draw them
+field-measure-freeze = Freeze the baseline after this many points
+field-measure-freeze-hint = The centre line and limits of the first points are extended forward. Leave empty to use all points.
+field-measure-freeze_reason = Why the baseline is frozen
+field-measure-phases = Phase breaks
+field-measure-phases-hint = Where the process changed: the centre line and limits are recomputed from there.
+field-measure-phases-row = phase break
+field-measure-phases-col-from = From (month, YYYY-MM, or week's Monday)
+field-measure-phases-col-reason = Reason
+field-measure-collect_who = Who collects it
+field-measure-collect_how = How
+field-measure-collect_how-hint = Source, sampling, tally sheet…
+field-measure-collect_when = When
+field-measure-collect_when-hint = e.g. “every Monday for the week before”.
+field-measure-common = Common measure
+field-measure-common-hint = The collaborative's common measure this measure reports, if any.
+field-datapoint-measure = Measure
+field-datapoint-measure-required = Pick the measure this data belongs to.
+field-datapoint-period = Period
+field-datapoint-period-required = Say which month or week this is.
+field-datapoint-numerator = Numerator
+field-datapoint-denominator = Denominator
+field-datapoint-value = Value
+field-datapoint-note = Note
+field-datapoint-note-hint = Anything that explains this point.
+field-datapoint-astronomical = Astronomical point?
+field-datapoint-astronomical-hint = A value everyone would agree is highly unusual. It is marked on the run chart.
+field-datapoint-astronomical-is-no = No
+field-datapoint-astronomical-is-yes = Yes, clearly unusual
+field-datapoint-exclude = Leave out of the calculations?
+field-datapoint-exclude-hint = For a point you know has another cause (a data error, a one-off event): it stays on the chart, marked, but the centre line, limits and rules leave it out.
+field-datapoint-exclude-is-no = No, use it
+field-datapoint-exclude-is-yes = Yes, leave it out
+field-datapoint-exclude_reason = Why it is left out
+field-datapoint-exclude_reason-hint = Said beside the point on the chart.
+field-driver-level = Level
+field-driver-level-required = Say whether this is a primary or a secondary driver.
+field-driver-level-is-primary = Primary driver
+field-driver-level-is-secondary = Secondary driver
+field-driver-text = Driver
+field-driver-text-hint = What must be in place to reach the aim.
+field-driver-text-required = Write the driver.
+field-driver-links = Primary drivers it serves
+field-driver-links-hint = For a secondary driver: which primary drivers it feeds.
+field-change_idea-text = Change idea
+field-change_idea-text-hint = A change to test, e.g. “safety huddle at shift change”.
+field-change_idea-text-required = Write the change idea.
+field-change_idea-description = Description
+field-change_idea-description-hint = What the change is and where it comes from.
+field-change_idea-drivers = Secondary drivers it works on
+field-change_idea-source = Adopted from
+field-change_idea-source-hint = The collaborative's change idea this team's idea was adopted from, if any.
+field-change_idea-proposed = Propose it for the change package?
+field-change_idea-proposed-hint = When it works for you, faculty can add it to the collaborative's change package for every team, with your team named as where it came from.
+field-change_idea-proposed-is-no = No
+field-change_idea-proposed-is-yes = Yes, propose it
+field-change_idea-origin = Came from
+field-change_idea-origin-hint = The team's change idea a package idea was accepted from.
+field-change_idea-origin_team = Came from the team
+field-cycle-title = Cycle title
+field-cycle-title-hint = A few words the team will recognise in the list.
+field-cycle-title-required = Give the cycle a title, so the team can find it in the list.
+field-cycle-change_idea = Change idea tested
+field-cycle-change_idea-hint = The change this cycle tests, from the team's change ideas.
+field-cycle-change_idea-required = Pick the change idea: every PDSA cycle tests a change.
+field-cycle-previous = Follows the cycle
+field-cycle-previous-hint = The cycle this one builds on, if it is the next step of a ramp.
+field-cycle-measure = Measure it should move
+field-cycle-measure-hint = Which of the team's measures should show the change.
+field-cycle-objective_type = Objective of this cycle
+field-cycle-objective_type-is-collect_data = Collect data
+field-cycle-objective_type-is-develop = Develop a change
+field-cycle-objective_type-is-test = Test a change
+field-cycle-objective_type-is-implement = Implement a change
+field-cycle-objective_type-is-spread = Spread a change
+field-cycle-objective = Objective
+field-cycle-objective-hint = What this cycle is meant to find out or achieve.
+field-cycle-scale = Scale of the test
+field-cycle-scale-hint = Start small: one patient, one clinician, one day.
+field-cycle-start = Start date
+field-cycle-end = End date
+field-cycle-predictions = Questions and predictions
+field-cycle-predictions-hint = What do you want to learn, and what do you predict will happen?
+field-cycle-predictions-row = question
+field-cycle-predictions-col-question = Question
+field-cycle-predictions-col-prediction = Prediction
+field-cycle-tasks = Tasks to run the test
+field-cycle-tasks-hint = What needs doing, by whom, when and where.
+field-cycle-tasks-row = task
+field-cycle-tasks-col-what = What
+field-cycle-tasks-col-who = Who
+field-cycle-tasks-col-when = When
+field-cycle-tasks-col-where = Where
+field-cycle-data_plan = Plan for collecting data
+field-cycle-data_plan-hint = Who collects what, when and how.
+field-cycle-ran_as_planned = Was the cycle carried out as planned?
+field-cycle-ran_as_planned-is-yes = Yes
+field-cycle-ran_as_planned-is-partly = Partly
+field-cycle-ran_as_planned-is-no = No
+field-cycle-observations = What did you observe?
+field-cycle-problems = Problems and surprises
+field-cycle-matched_predictions = Did the results match your predictions?
+field-cycle-matched_predictions-is-yes = Yes
+field-cycle-matched_predictions-is-partly = Partly
+field-cycle-matched_predictions-is-no = No
+field-cycle-comparison = Compare the results with your predictions
+field-cycle-learning = What did you learn?
+field-cycle-decision = Decision
+field-cycle-decision-hint = Adapt, adopt or abandon the change.
+field-cycle-decision-is-adapt = Adapt
+field-cycle-decision-is-adopt = Adopt
+field-cycle-decision-is-abandon = Abandon
+field-cycle-next_steps = Next steps and next cycle
+field-report-month = Month
+field-report-month-required = Say which month this report covers.
+field-report-progress = Progress this month
+field-report-progress-hint = What the team did and what moved.
+field-report-achievements = Achievements
+field-report-achievements-hint = What went well; what you are proud of.
+field-report-barriers = Barriers
+field-report-barriers-hint = What got in the way.
+field-report-help_needed = Help needed
+field-report-help_needed-hint = What you would like from faculty, your coach or other teams.
+field-report-self_score = Where the team is on the assessment scale
+field-report-self_score-hint = Your own view of where the team stands this month.
+field-report-self_score-is-0_5 = 0.5 — Intent to participate: the team has signed up and formed, nothing more yet.
+field-report-self_score-is-1_0 = 1.0 — Team formed, goal set: the team has an aim and has started planning.
+field-report-self_score-is-1_5 = 1.5 — Planning for the project has begun: research and discussion, no changes tested yet.
+field-report-self_score-is-2_0 = 2.0 — Activity, but no changes: measures are reported and the first PDSA cycles are being planned.
+field-report-self_score-is-2_5 = 2.5 — Changes tested, but no improvement: cycles are under way, the measures have not moved yet.
+field-report-self_score-is-3_0 = 3.0 — Modest improvement: tests have led to changes; process measures show some improvement.
+field-report-self_score-is-3_5 = 3.5 — Improvement: process measures keep improving and outcome measures begin to move.
+field-report-self_score-is-4_0 = 4.0 — Significant improvement: half the aim's goals are met; outcome measures show sustained improvement.
+field-report-self_score-is-4_5 = 4.5 — Sustainable improvement: most goals met for three months or more; spreading has begun.
+field-report-self_score-is-5_0 = 5.0 — Outstanding sustainable results: every goal of the aim is met and held; changes spread.
+field-report-faculty_score = Score from faculty or the coach
+field-report-faculty_score-hint = Faculty's or the coach's view of the same month.
+field-report-faculty_score-is-0_5 = 0.5 — Intent to participate: the team has signed up and formed, nothing more yet.
+field-report-faculty_score-is-1_0 = 1.0 — Team formed, goal set: the team has an aim and has started planning.
+field-report-faculty_score-is-1_5 = 1.5 — Planning for the project has begun: research and discussion, no changes tested yet.
+field-report-faculty_score-is-2_0 = 2.0 — Activity, but no changes: measures are reported and the first PDSA cycles are being planned.
+field-report-faculty_score-is-2_5 = 2.5 — Changes tested, but no improvement: cycles are under way, the measures have not moved yet.
+field-report-faculty_score-is-3_0 = 3.0 — Modest improvement: tests have led to changes; process measures show some improvement.
+field-report-faculty_score-is-3_5 = 3.5 — Improvement: process measures keep improving and outcome measures begin to move.
+field-report-faculty_score-is-4_0 = 4.0 — Significant improvement: half the aim's goals are met; outcome measures show sustained improvement.
+field-report-faculty_score-is-4_5 = 4.5 — Sustainable improvement: most goals met for three months or more; spreading has begun.
+field-report-faculty_score-is-5_0 = 5.0 — Outstanding sustainable results: every goal of the aim is met and held; changes spread.
+field-report-faculty_note = Why this score
+field-report-faculty_note-hint = A line for the team on what the score rests on.
+field-report-learned = What we learned
+field-report-learned-hint = For the storyboard of the learning session in this month: what your tests taught you.
+field-report-next = What's next
+field-report-next-hint = For the storyboard: what you will test or spread in the next action period.
+field-comment-target = On
+field-comment-target-required = Say what the comment is about.
+field-comment-text = Comment
+field-comment-text-required = Write the comment.
+field-collaborative-name = Name of the collaborative
+field-collaborative-name-hint = e.g. “Safer Wards 2027”.
+field-collaborative-name-required = Give the collaborative a name, so teams can recognise it.
+field-collaborative-topic = Topic
+field-collaborative-topic-hint = e.g. “Reducing falls with harm”.
+field-collaborative-aim = The collaborative's aim
+field-collaborative-aim-hint = How much, by when, for whom, across all teams.
+field-collaborative-start = Starts
+field-collaborative-end = Ends
+field-collaborative-sharing = Share between teams
+field-collaborative-sharing-hint = When on, members and coaches read (never change) the other teams' aims, measures, change ideas and cycles, and can comment on them.
+field-collaborative-sharing-is-off = Off: each team sees only its own work
+field-collaborative-sharing-is-on = On: teams read each other's aims, measures, ideas and cycles
+field-session-session_type = Event
+field-session-session_type-required = Say what kind of event this is.
+field-session-session_type-is-expert_meeting = Expert meeting
+field-session-session_type-is-learning_session = Learning session
+field-session-session_type-is-action_period = Action period
+field-session-session_type-is-outcomes_congress = Outcomes congress
+field-session-number = Number
+field-session-number-hint = e.g. 2 for learning session 2.
+field-session-start = Starts
+field-session-start-required = Give the date it starts.
+field-session-end = Ends
+field-session-place = Where
+field-session-place-hint = A venue, or “online”.
+
+## What is wrong with a value (ramp_core::schema::Issue::code)
+issue-required = Fill this in.
+issue-too_long = This is too long: keep it under { $max } characters.
+issue-too_many_rows = This has too many rows: keep it to { $max }.
+issue-not_a_date = This is not a date: use the date picker or write it as YYYY-MM-DD.
+issue-end_before_start = The end date is before the start date.
+issue-not_a_choice = Pick one of the choices offered.
+issue-wrong_type = This value has the wrong type for this field.
+issue-unknown_field = This kind of record has no such field.
+issue-bad_scope = This record does not belong where it says it does.
+issue-not_a_number = This is not a number: write it with digits, like 12 or 3{ $decimal }5.
+issue-fraction = Write fractions as decimals: 0{ $decimal }5 for a half, 2{ $decimal }25 for two and a quarter.
+issue-exponent = Write the number in full, like 1000.
+issue-grouping = Group thousands in threes, or write the number without separators (1250).
+issue-out_of_range_from = This cannot be negative or above { $max }. Use at least { $min }.
+issue-out_of_range = This cannot be negative or above { $max }.
+issue-out_of_range_between = Use a number between { $min } and { $max }.
+issue-not_whole = This is a count: use a whole number.
+issue-not_a_period = This is not a month or a week: pick one from the calendar.
+issue-not_a_link = This link does not point to a record: pick one from the list.
+issue-above_hundred = The numerator is larger than the denominator: a percentage cannot be above 100 %.
+issue-zero_denominator = The denominator is 0: nothing to divide by. Check the count.
+issue-missing_number = Enter the { $what ->
+    [numerator] numerator
+    [denominator] denominator
+    [count] count
+   *[value] value
+}.
+issue-faculty_only = Only the collaborative's faculty can change this.
+issue-reviewers_only = Only the collaborative's faculty or the team's coach can score this.
+issue-comment_written = A comment cannot be changed once written; add another one.
+issue-not_a_month = Reports are monthly: pick a month.
+issue-not_yours = You cannot change this team's worksheets.
+issue-derived_id = This record's id belongs to another record (its team, kind, month, measure or source differ).
+issue-too_many_siblings = This field already holds { $max } conflicting values: resolve the conflict, then write it again.
+issue-no_longer_on_team = You are no longer on this team: the collaborative's faculty removed you, so this change was not sent.
+issue-clock_ahead = This device's clock is more than { $hours } hours ahead of the server's: set the date and time, then save again.
+
+## Fields
+choose-option = — choose —
+nothing-to-link = Nothing to link to yet.
+required = (required)
+characters-of = { $count } of { $max } characters
+remove-row = Remove { $row } { $number }
+add-row = Add a { $row }

@@ -1,0 +1,514 @@
+# Las palabras de Ramp en español. Las mismas claves que en.ftl (xtask test lo comprueba).
+
+## Cómo se escriben los números y las fechas
+number-decimal = ,
+number-group = .
+percent = { $n } %
+month-label = { $month } { $year }
+week-label = Semana { $week } de { $year }
+date-label = { $day } { $month } { $year }
+month-1 = ene
+month-2 = feb
+month-3 = mar
+month-4 = abr
+month-5 = may
+month-6 = jun
+month-7 = jul
+month-8 = ago
+month-9 = sept
+month-10 = oct
+month-11 = nov
+month-12 = dic
+
+## El marco de la aplicación
+skip-to-content = Ir al contenido
+settings = Ajustes
+opening-data = Abriendo sus datos…
+cannot-open-data = Ramp no puede abrir sus datos en este dispositivo
+
+## La etiqueta de guardado y sincronización
+saved-on-device = Guardado en este dispositivo
+saving = Guardando…
+not-saved = No guardado
+conflicts-to-resolve = { $count ->
+    [one] { $count } conflicto por resolver
+   *[other] { $count } conflictos por resolver
+}
+changes-refused = { $count ->
+    [one] { $count } cambio rechazado
+   *[other] { $count } cambios rechazados
+}
+changes-waiting = { $count ->
+    [0] nada pendiente de enviar
+    [one] { $count } cambio sin enviar
+   *[other] { $count } cambios sin enviar
+}
+on-this-device-only = Solo en este dispositivo
+syncing = Sincronizando…
+sync-offline = Sin conexión: { $waiting }
+sync-sign-in-again = Inicie sesión de nuevo · { $waiting }
+sync-local-team-waiting = Equipo local por trasladar (Ajustes) · { $waiting }
+sync-failed = Falló la sincronización · { $waiting }
+not-synced-yet = Aún sin sincronizar
+synced-at = Sincronizado a las { $time }
+
+## Errores
+error-storage-unavailable = Este navegador no deja que Ramp guarde datos en el dispositivo. Salga de la navegación privada o permita los datos de este sitio, y vuelva a cargar.
+error-storage-full = El almacenamiento del dispositivo está lleno, así que este cambio no se guardó. Libere espacio (Ajustes muestra cuánto usa Ramp) y vuelva a intentarlo: lo que escribió sigue aquí.
+error-storage-failed = El almacenamiento del dispositivo rechazó el cambio ({ $name }). Lo que escribió sigue aquí; vuelva a intentarlo.
+error-offline = Sin conexión con el servidor: sus cambios esperan en este dispositivo.
+error-sign-in-needed = Inicie sesión de nuevo para enviar sus cambios: esperan a salvo en este dispositivo.
+error-refused = El servidor respondió: { $reason }.
+error-server-failed = El servidor no pudo recibir los cambios ({ $what }); esperan en este dispositivo.
+error-local-team-waiting = Su equipo de antes de iniciar sesión está esperando: trasládelo a su equipo en Ajustes.
+error-device-clash = Este navegador comparte su identidad con otro dispositivo; Ramp le está dando una nueva.
+error-file = El navegador no pudo guardar ni leer el archivo. Vuelva a intentarlo.
+
+## Ajustes
+language = Idioma
+language-choice = Ramp habla
+language-hint = Ramp sigue el idioma del navegador hasta que usted elija uno aquí. La elección se guarda en este dispositivo.
+device-counts = { $teams }, { $cycles }, { $changes ->
+    [one] { $changes } cambio
+   *[other] { $changes } cambios
+} aún sin llegar a un servidor
+data-on-device = Datos en este dispositivo
+asking-browser = Preguntando al navegador…
+storage-kept = Conservados: el navegador se ha comprometido a no borrar los datos de Ramp cuando falte espacio.
+storage-not-kept = Aún no conservados: el navegador podría borrar los datos de Ramp si el dispositivo se queda sin espacio.
+keep-data = Conservar los datos de Ramp en este dispositivo
+this-device = Este dispositivo
+device-id = Identificador del dispositivo:
+password-changed = Su contraseña ha cambiado. { $count ->
+    [one] Se cerró la sesión en { $count } otro dispositivo.
+   *[other] Se cerró la sesión en { $count } otros dispositivos.
+}
+change-password = Cambiar su contraseña
+change-password-button = Cambiar la contraseña
+current-password = Contraseña actual
+new-password = Contraseña nueva (10 caracteres o más)
+usage-of-quota = Usa { $usage } de { $quota } disponibles para Ramp.
+usage = Usa { $usage }.
+usage-unknown = El navegador no indica cuánto espacio usa Ramp.
+gigabytes = { $n } GB
+megabytes = { $n } MB
+kilobytes = { $n } kB
+bytes = { $n } bytes
+import-backup = Importar una copia de seguridad de un equipo
+import-backup-hint = Un archivo de copia descargado desde la página de un equipo. Añade lo que falta en este dispositivo y rellena los campos en blanco; nunca sobrescribe lo que ya hay.
+backup-file = Archivo de copia (JSON)
+import = Importar
+choose-backup-first = Elija primero un archivo de copia.
+import-nothing-new = Nada nuevo: este dispositivo ya tenía todo lo de la copia.
+import-filled = Se { $count ->
+    [one] rellenó { $count } campo en blanco
+   *[other] rellenaron { $count } campos en blanco
+} en este dispositivo.
+imported = Importado: { $what }.
+import-kept = { $count ->
+    [one] { $count } valor de este dispositivo difiere de la copia y se conservó tal cual.
+   *[other] { $count } valores de este dispositivo difieren de la copia y se conservaron tal cual.
+}
+import-skipped = { $count ->
+    [one] Se omitió { $count } parte del archivo:
+   *[other] Se omitieron { $count } partes del archivo:
+}
+open-the-team = Abrir el equipo
+
+## Recuentos de registros
+count-team = { $count ->
+    [one] { $count } equipo
+   *[other] { $count } equipos
+}
+count-aim = { $count ->
+    [one] { $count } objetivo
+   *[other] { $count } objetivos
+}
+count-measure = { $count ->
+    [one] { $count } medida
+   *[other] { $count } medidas
+}
+count-datapoint = { $count ->
+    [one] { $count } dato
+   *[other] { $count } datos
+}
+count-driver = { $count ->
+    [one] { $count } impulsor
+   *[other] { $count } impulsores
+}
+count-change_idea = { $count ->
+    [one] { $count } idea de cambio
+   *[other] { $count } ideas de cambio
+}
+count-cycle = { $count ->
+    [one] { $count } ciclo PDSA
+   *[other] { $count } ciclos PDSA
+}
+count-report = { $count ->
+    [one] { $count } informe mensual
+   *[other] { $count } informes mensuales
+}
+count-comment = { $count ->
+    [one] { $count } comentario
+   *[other] { $count } comentarios
+}
+count-collaborative = { $count ->
+    [one] { $count } colaborativo
+   *[other] { $count } colaborativos
+}
+count-session = { $count ->
+    [one] { $count } evento del calendario
+   *[other] { $count } eventos del calendario
+}
+count-measure_def = { $count ->
+    [one] { $count } medida común
+   *[other] { $count } medidas comunes
+}
+
+## Iniciar sesión
+sign-in = Iniciar sesión
+sign-in-lead = Inicie sesión una vez, con conexión, para compartir el trabajo de su equipo. Después Ramp funciona sin conexión y envía los cambios cuando puede.
+email = Correo electrónico
+password = Contraseña
+joining-a-team = ¿Se une a un equipo?
+joining-hint = Use el código de invitación que le dio el líder o el asesor de su equipo.
+join-the-team = Unirse al equipo
+invite-code = Código de invitación
+your-name = Su nombre
+choose-password = Elija una contraseña (10 caracteres o más)
+forgot-password = ¿Olvidó su contraseña?
+forgot-password-hint = Pida un código de restablecimiento al profesorado de su colaborativo y elija aquí una contraseña nueva. Cierra su sesión en todos los demás dispositivos.
+set-new-password = Establecer la contraseña nueva
+reset-code = Código de restablecimiento
+please-wait = Espere, por favor…
+
+## Los campos de las hojas de trabajo (ramp_core::schema::keys)
+section-about = El ciclo
+section-plan = Planificar
+section-do = Hacer
+section-study = Estudiar
+section-act = Actuar
+section-aim = ¿Qué intentamos lograr?
+section-measure = La medida
+section-definition = Definición operativa
+section-goal = Línea de base y meta
+section-collection = Recogida de datos
+section-chart = El gráfico
+section-point = Dato
+section-driver = El impulsor
+section-idea = La idea de cambio
+section-report = Este mes
+section-self-score = La evaluación del equipo
+section-review = La evaluación del profesorado o del asesor
+section-comment = Comentario
+section-collaborative = El colaborativo
+section-session = Evento del calendario
+section-common = Medida común
+section-proposal = Para el paquete de cambios
+section-storyboard = Para la sesión de aprendizaje
+section-sharing = Activar o desactivar el intercambio
+field-team-name = Nombre del equipo
+field-team-name-hint = Como le conoce el colaborativo, p. ej. «Equipo de caídas de la planta 7».
+field-team-name-required = Dé un nombre al equipo, para que sus miembros puedan encontrarlo.
+field-team-organization = Organización
+field-team-site = Lugar
+field-team-site-hint = Planta, consulta o unidad.
+field-aim-what = Qué mejorará
+field-aim-what-hint = En pocas palabras, p. ej. «reducir las caídas con daño», «citas en el mismo día».
+field-aim-how_much = Cuánto (un número)
+field-aim-how_much-hint = p. ej. 50
+field-aim-unit = …de qué
+field-aim-unit-hint = p. ej. «% menos», «% de los pacientes», «días o menos».
+field-aim-by_when = Para cuándo
+field-aim-by_when-hint = Una fecha, no «pronto».
+field-aim-population = Para quién
+field-aim-population-hint = Los pacientes o las personas, p. ej. «adultos mayores de 65 años».
+field-aim-place = Dónde
+field-aim-place-hint = Planta, consulta, servicio.
+field-aim-baseline = Punto de partida
+field-aim-baseline-hint = p. ej. «9 caídas por 1.000 días de estancia en 2025».
+field-aim-statement = Enunciado del objetivo
+field-aim-statement-hint = Una frase que todo el equipo pueda repetir: cuánto, para cuándo, para quién.
+field-measure-name = Nombre de la medida
+field-measure-name-hint = p. ej. «Caídas por 1.000 días de estancia».
+field-measure-name-required = Dé un nombre a la medida, para que el equipo pueda encontrarla.
+field-measure-measure_type = Tipo de medida
+field-measure-measure_type-hint = Resultado: el efecto; proceso: el trabajo; equilibrio: lo que podría empeorar.
+field-measure-measure_type-required = Indique si es una medida de resultado, de proceso o de equilibrio.
+field-measure-measure_type-is-outcome = Resultado
+field-measure-measure_type-is-process = Proceso
+field-measure-measure_type-is-balancing = Equilibrio
+field-measure-value_type = Cómo se calcula
+field-measure-value_type-required = Indique cómo se calcula la medida, para poder introducir sus datos.
+field-measure-value_type-is-proportion = Porcentaje: numerador ÷ denominador
+field-measure-value_type-is-rate = Tasa: numerador por N del denominador
+field-measure-value_type-is-count = Recuento de sucesos
+field-measure-value_type-is-continuous = Medición: tiempo, puntuación, peso…
+field-measure-frequency = Con qué frecuencia
+field-measure-frequency-is-monthly = Mensual
+field-measure-frequency-is-weekly = Semanal
+field-measure-direction = Mejorar significa
+field-measure-direction-is-up = Más alto es mejor
+field-measure-direction-is-down = Más bajo es mejor
+field-measure-definition = Definición operativa
+field-measure-definition-hint = Exactamente qué cuenta y qué no, para que cualquiera obtenga el mismo número.
+field-measure-numerator = Numerador
+field-measure-numerator-hint = Lo que se cuenta, p. ej. «pacientes cribados».
+field-measure-denominator = Denominador
+field-measure-denominator-hint = Sobre qué total, p. ej. «pacientes ingresados».
+field-measure-rate_per = Tasa por
+field-measure-rate_per-hint = Para tasas: p. ej. 1000 para «por 1.000 días de estancia».
+field-measure-unit = Unidad
+field-measure-unit-hint = p. ej. minutos, caídas por 1.000 días de estancia.
+field-measure-baseline = Línea de base
+field-measure-baseline-hint = Dónde empieza la medida, en su unidad.
+field-measure-goal = Meta
+field-measure-goal-hint = Adonde el objetivo dice que debe llegar.
+field-measure-chart = Gráfico
+field-measure-chart-hint = Un gráfico de ejecución para empezar; un gráfico de control cuando haya 20 puntos.
+field-measure-chart-is-run = Gráfico de ejecución
+field-measure-chart-is-spc = Gráfico de control (SPC) según el tipo de medida
+field-measure-chart-is-i = Gráfico I (mediciones individuales)
+field-measure-chart-is-t = Gráfico T (días entre sucesos raros)
+field-measure-chart-is-g = Gráfico G (casos entre sucesos raros)
+field-measure-chart-is-c = Gráfico C (recuentos)
+field-measure-chart-is-p = Gráfico P (porcentajes)
+field-measure-chart-is-pp = Gráfico P′ (porcentajes, denominadores grandes)
+field-measure-chart-is-u = Gráfico U (tasas)
+field-measure-chart-is-up = Gráfico U′ (tasas, denominadores grandes)
+field-measure-rules = Reglas para las señales
+field-measure-rules-is-ihi = Reglas del IHI (gráficos de ejecución) · reglas de Shewhart (gráficos de control)
+field-measure-rules-is-anhoej = Reglas de Anhøj (con puntos fuera de los límites en los gráficos de control)
+field-measure-rules-is-mdc = Reglas de Making Data Count (NHS England; gráficos de control)
+field-measure-two_sigma = Líneas de 2 sigmas
+field-measure-two_sigma-hint = En los gráficos de control: dibujar también líneas a dos tercios de camino de cada límite.
+field-measure-two_sigma-is-no = No
+field-measure-two_sigma-is-yes = Sí, dibujarlas
+field-measure-freeze = Congelar la línea de base tras este número de puntos
+field-measure-freeze-hint = La línea central y los límites de los primeros puntos se prolongan hacia delante. Déjelo vacío para usar todos los puntos.
+field-measure-freeze_reason = Por qué se congela la línea de base
+field-measure-phases = Cambios de fase
+field-measure-phases-hint = Donde cambió el proceso: la línea central y los límites se recalculan desde ahí.
+field-measure-phases-row = cambio de fase
+field-measure-phases-col-from = Desde (mes, AAAA-MM, o el lunes de la semana)
+field-measure-phases-col-reason = Motivo
+field-measure-collect_who = Quién los recoge
+field-measure-collect_how = Cómo
+field-measure-collect_how-hint = Fuente, muestreo, hoja de recuento…
+field-measure-collect_when = Cuándo
+field-measure-collect_when-hint = p. ej. «cada lunes, la semana anterior».
+field-measure-common = Medida común
+field-measure-common-hint = La medida común del colaborativo de la que informa esta medida, si la hay.
+field-datapoint-measure = Medida
+field-datapoint-measure-required = Elija la medida a la que pertenecen estos datos.
+field-datapoint-period = Periodo
+field-datapoint-period-required = Indique de qué mes o semana se trata.
+field-datapoint-numerator = Numerador
+field-datapoint-denominator = Denominador
+field-datapoint-value = Valor
+field-datapoint-note = Nota
+field-datapoint-note-hint = Cualquier cosa que explique este punto.
+field-datapoint-astronomical = ¿Punto astronómico?
+field-datapoint-astronomical-hint = Un valor que todos considerarían muy inusual. Se marca en el gráfico de ejecución.
+field-datapoint-astronomical-is-no = No
+field-datapoint-astronomical-is-yes = Sí, claramente inusual
+field-datapoint-exclude = ¿Dejar fuera de los cálculos?
+field-datapoint-exclude-hint = Para un punto que sabe que tiene otra causa (un error de datos, un hecho aislado): sigue en el gráfico, marcado, pero la línea central, los límites y las reglas no lo tienen en cuenta.
+field-datapoint-exclude-is-no = No, usarlo
+field-datapoint-exclude-is-yes = Sí, dejarlo fuera
+field-datapoint-exclude_reason = Por qué se deja fuera
+field-datapoint-exclude_reason-hint = Se indica junto al punto en el gráfico.
+field-driver-level = Nivel
+field-driver-level-required = Indique si es un impulsor primario o secundario.
+field-driver-level-is-primary = Impulsor primario
+field-driver-level-is-secondary = Impulsor secundario
+field-driver-text = Impulsor
+field-driver-text-hint = Lo que debe estar en marcha para alcanzar el objetivo.
+field-driver-text-required = Escriba el impulsor.
+field-driver-links = Impulsores primarios a los que sirve
+field-driver-links-hint = Para un impulsor secundario: a qué impulsores primarios alimenta.
+field-change_idea-text = Idea de cambio
+field-change_idea-text-hint = Un cambio que probar, p. ej. «reunión breve de seguridad en el cambio de turno».
+field-change_idea-text-required = Escriba la idea de cambio.
+field-change_idea-description = Descripción
+field-change_idea-description-hint = En qué consiste el cambio y de dónde viene.
+field-change_idea-drivers = Impulsores secundarios sobre los que actúa
+field-change_idea-source = Adoptada de
+field-change_idea-source-hint = La idea de cambio del colaborativo de la que se adoptó la idea de este equipo, si la hay.
+field-change_idea-proposed = ¿Proponerla para el paquete de cambios?
+field-change_idea-proposed-hint = Cuando le funcione, el profesorado puede añadirla al paquete de cambios del colaborativo para todos los equipos, con su equipo nombrado como origen.
+field-change_idea-proposed-is-no = No
+field-change_idea-proposed-is-yes = Sí, proponerla
+field-change_idea-origin = Procede de
+field-change_idea-origin-hint = La idea de cambio del equipo de la que se aceptó una idea del paquete.
+field-change_idea-origin_team = Procede del equipo
+field-cycle-title = Título del ciclo
+field-cycle-title-hint = Unas palabras que el equipo reconozca en la lista.
+field-cycle-title-required = Dé un título al ciclo, para que el equipo pueda encontrarlo en la lista.
+field-cycle-change_idea = Idea de cambio que se prueba
+field-cycle-change_idea-hint = El cambio que prueba este ciclo, de entre las ideas de cambio del equipo.
+field-cycle-change_idea-required = Elija la idea de cambio: cada ciclo PDSA prueba un cambio.
+field-cycle-previous = Sigue al ciclo
+field-cycle-previous-hint = El ciclo sobre el que se construye este, si es el siguiente paso de una rampa.
+field-cycle-measure = Medida que debería mover
+field-cycle-measure-hint = Cuál de las medidas del equipo debería mostrar el cambio.
+field-cycle-objective_type = Objetivo de este ciclo
+field-cycle-objective_type-is-collect_data = Recoger datos
+field-cycle-objective_type-is-develop = Desarrollar un cambio
+field-cycle-objective_type-is-test = Probar un cambio
+field-cycle-objective_type-is-implement = Implantar un cambio
+field-cycle-objective_type-is-spread = Difundir un cambio
+field-cycle-objective = Objetivo
+field-cycle-objective-hint = Lo que este ciclo pretende averiguar o conseguir.
+field-cycle-scale = Escala de la prueba
+field-cycle-scale-hint = Empiece en pequeño: un paciente, un profesional, un día.
+field-cycle-start = Fecha de inicio
+field-cycle-end = Fecha de fin
+field-cycle-predictions = Preguntas y predicciones
+field-cycle-predictions-hint = ¿Qué quiere aprender y qué predice que ocurrirá?
+field-cycle-predictions-row = pregunta
+field-cycle-predictions-col-question = Pregunta
+field-cycle-predictions-col-prediction = Predicción
+field-cycle-tasks = Tareas para hacer la prueba
+field-cycle-tasks-hint = Qué hay que hacer, quién, cuándo y dónde.
+field-cycle-tasks-row = tarea
+field-cycle-tasks-col-what = Qué
+field-cycle-tasks-col-who = Quién
+field-cycle-tasks-col-when = Cuándo
+field-cycle-tasks-col-where = Dónde
+field-cycle-data_plan = Plan de recogida de datos
+field-cycle-data_plan-hint = Quién recoge qué, cuándo y cómo.
+field-cycle-ran_as_planned = ¿Se llevó a cabo el ciclo según lo planificado?
+field-cycle-ran_as_planned-is-yes = Sí
+field-cycle-ran_as_planned-is-partly = En parte
+field-cycle-ran_as_planned-is-no = No
+field-cycle-observations = ¿Qué observó?
+field-cycle-problems = Problemas y sorpresas
+field-cycle-matched_predictions = ¿Coincidieron los resultados con sus predicciones?
+field-cycle-matched_predictions-is-yes = Sí
+field-cycle-matched_predictions-is-partly = En parte
+field-cycle-matched_predictions-is-no = No
+field-cycle-comparison = Compare los resultados con sus predicciones
+field-cycle-learning = ¿Qué aprendió?
+field-cycle-decision = Decisión
+field-cycle-decision-hint = Adaptar, adoptar o abandonar el cambio.
+field-cycle-decision-is-adapt = Adaptar
+field-cycle-decision-is-adopt = Adoptar
+field-cycle-decision-is-abandon = Abandonar
+field-cycle-next_steps = Próximos pasos y próximo ciclo
+field-report-month = Mes
+field-report-month-required = Indique qué mes cubre este informe.
+field-report-progress = Avances de este mes
+field-report-progress-hint = Qué hizo el equipo y qué se movió.
+field-report-achievements = Logros
+field-report-achievements-hint = Lo que salió bien; de lo que están orgullosos.
+field-report-barriers = Obstáculos
+field-report-barriers-hint = Lo que se interpuso.
+field-report-help_needed = Ayuda necesaria
+field-report-help_needed-hint = Lo que le gustaría recibir del profesorado, de su asesor o de otros equipos.
+field-report-self_score = Dónde está el equipo en la escala de evaluación
+field-report-self_score-hint = Su propia opinión de dónde está el equipo este mes.
+field-report-self_score-is-0_5 = 0,5 — Intención de participar: el equipo se ha inscrito y formado, nada más por ahora.
+field-report-self_score-is-1_0 = 1,0 — Equipo formado, meta fijada: el equipo tiene un objetivo y ha empezado a planificar.
+field-report-self_score-is-1_5 = 1,5 — Ha comenzado la planificación del proyecto: investigación y debate, aún sin cambios probados.
+field-report-self_score-is-2_0 = 2,0 — Actividad, pero sin cambios: se informan las medidas y se planifican los primeros ciclos PDSA.
+field-report-self_score-is-2_5 = 2,5 — Cambios probados, pero sin mejora: hay ciclos en marcha, las medidas aún no se han movido.
+field-report-self_score-is-3_0 = 3,0 — Mejora modesta: las pruebas han dado lugar a cambios; las medidas de proceso muestran alguna mejora.
+field-report-self_score-is-3_5 = 3,5 — Mejora: las medidas de proceso siguen mejorando y las de resultado empiezan a moverse.
+field-report-self_score-is-4_0 = 4,0 — Mejora significativa: se cumple la mitad de las metas del objetivo; las medidas de resultado muestran una mejora sostenida.
+field-report-self_score-is-4_5 = 4,5 — Mejora sostenible: la mayoría de las metas se cumplen desde hace tres meses o más; ha comenzado la difusión.
+field-report-self_score-is-5_0 = 5,0 — Resultados sostenibles excepcionales: se cumplen y mantienen todas las metas del objetivo; los cambios se difunden.
+field-report-faculty_score = Puntuación del profesorado o del asesor
+field-report-faculty_score-hint = La opinión del profesorado o del asesor sobre el mismo mes.
+field-report-faculty_score-is-0_5 = 0,5 — Intención de participar: el equipo se ha inscrito y formado, nada más por ahora.
+field-report-faculty_score-is-1_0 = 1,0 — Equipo formado, meta fijada: el equipo tiene un objetivo y ha empezado a planificar.
+field-report-faculty_score-is-1_5 = 1,5 — Ha comenzado la planificación del proyecto: investigación y debate, aún sin cambios probados.
+field-report-faculty_score-is-2_0 = 2,0 — Actividad, pero sin cambios: se informan las medidas y se planifican los primeros ciclos PDSA.
+field-report-faculty_score-is-2_5 = 2,5 — Cambios probados, pero sin mejora: hay ciclos en marcha, las medidas aún no se han movido.
+field-report-faculty_score-is-3_0 = 3,0 — Mejora modesta: las pruebas han dado lugar a cambios; las medidas de proceso muestran alguna mejora.
+field-report-faculty_score-is-3_5 = 3,5 — Mejora: las medidas de proceso siguen mejorando y las de resultado empiezan a moverse.
+field-report-faculty_score-is-4_0 = 4,0 — Mejora significativa: se cumple la mitad de las metas del objetivo; las medidas de resultado muestran una mejora sostenida.
+field-report-faculty_score-is-4_5 = 4,5 — Mejora sostenible: la mayoría de las metas se cumplen desde hace tres meses o más; ha comenzado la difusión.
+field-report-faculty_score-is-5_0 = 5,0 — Resultados sostenibles excepcionales: se cumplen y mantienen todas las metas del objetivo; los cambios se difunden.
+field-report-faculty_note = Por qué esta puntuación
+field-report-faculty_note-hint = Una línea para el equipo sobre en qué se basa la puntuación.
+field-report-learned = Lo que aprendimos
+field-report-learned-hint = Para el storyboard de la sesión de aprendizaje de este mes: lo que les enseñaron sus pruebas.
+field-report-next = Lo que sigue
+field-report-next-hint = Para el storyboard: lo que probarán o difundirán en el próximo periodo de acción.
+field-comment-target = Sobre
+field-comment-target-required = Indique de qué trata el comentario.
+field-comment-text = Comentario
+field-comment-text-required = Escriba el comentario.
+field-collaborative-name = Nombre del colaborativo
+field-collaborative-name-hint = p. ej. «Plantas más seguras 2027».
+field-collaborative-name-required = Dé un nombre al colaborativo, para que los equipos lo reconozcan.
+field-collaborative-topic = Tema
+field-collaborative-topic-hint = p. ej. «Reducir las caídas con daño».
+field-collaborative-aim = El objetivo del colaborativo
+field-collaborative-aim-hint = Cuánto, para cuándo, para quién, en todos los equipos.
+field-collaborative-start = Empieza
+field-collaborative-end = Termina
+field-collaborative-sharing = Compartir entre equipos
+field-collaborative-sharing-hint = Si está activado, los miembros y asesores leen (nunca cambian) los objetivos, medidas, ideas de cambio y ciclos de los otros equipos, y pueden comentarlos.
+field-collaborative-sharing-is-off = Desactivado: cada equipo ve solo su propio trabajo
+field-collaborative-sharing-is-on = Activado: los equipos leen los objetivos, medidas, ideas y ciclos de los demás
+field-session-session_type = Evento
+field-session-session_type-required = Indique qué tipo de evento es.
+field-session-session_type-is-expert_meeting = Reunión de expertos
+field-session-session_type-is-learning_session = Sesión de aprendizaje
+field-session-session_type-is-action_period = Periodo de acción
+field-session-session_type-is-outcomes_congress = Congreso de resultados
+field-session-number = Número
+field-session-number-hint = p. ej. 2 para la sesión de aprendizaje 2.
+field-session-start = Empieza
+field-session-start-required = Indique la fecha en que empieza.
+field-session-end = Termina
+field-session-place = Dónde
+field-session-place-hint = Un lugar, u «en línea».
+
+## Qué falla en un valor (ramp_core::schema::Issue::code)
+issue-required = Rellene este campo.
+issue-too_long = Es demasiado largo: no pase de { $max } caracteres.
+issue-too_many_rows = Tiene demasiadas filas: no pase de { $max }.
+issue-not_a_date = Esto no es una fecha: use el selector de fechas o escríbala como AAAA-MM-DD.
+issue-end_before_start = La fecha de fin es anterior a la de inicio.
+issue-not_a_choice = Elija una de las opciones ofrecidas.
+issue-wrong_type = Este valor no es del tipo de este campo.
+issue-unknown_field = Este tipo de registro no tiene ese campo.
+issue-bad_scope = Este registro no pertenece a donde dice.
+issue-not_a_number = Esto no es un número: escríbalo con cifras, como 12 o 3{ $decimal }5.
+issue-fraction = Escriba las fracciones como decimales: 0{ $decimal }5 para la mitad, 2{ $decimal }25 para dos y cuarto.
+issue-exponent = Escriba el número completo, como 1000.
+issue-grouping = Agrupe los miles de tres en tres, o escriba el número sin separadores (1250).
+issue-out_of_range_from = No puede ser negativo ni mayor que { $max }. Use al menos { $min }.
+issue-out_of_range = No puede ser negativo ni mayor que { $max }.
+issue-out_of_range_between = Use un número entre { $min } y { $max }.
+issue-not_whole = Es un recuento: use un número entero.
+issue-not_a_period = Esto no es un mes ni una semana: elija uno del calendario.
+issue-not_a_link = Este enlace no apunta a un registro: elija uno de la lista.
+issue-above_hundred = El numerador es mayor que el denominador: un porcentaje no puede pasar del 100 %.
+issue-zero_denominator = El denominador es 0: no hay nada entre lo que dividir. Revise el recuento.
+issue-missing_number = Introduzca { $what ->
+    [numerator] el numerador
+    [denominator] el denominador
+    [count] el recuento
+   *[value] el valor
+}.
+issue-faculty_only = Solo el profesorado del colaborativo puede cambiar esto.
+issue-reviewers_only = Solo el profesorado del colaborativo o el asesor del equipo pueden puntuar esto.
+issue-comment_written = Un comentario no se puede cambiar una vez escrito; añada otro.
+issue-not_a_month = Los informes son mensuales: elija un mes.
+issue-not_yours = No puede cambiar las hojas de trabajo de este equipo.
+issue-derived_id = El identificador de este registro pertenece a otro registro (difieren su equipo, tipo, mes, medida u origen).
+issue-too_many_siblings = Este campo ya tiene { $max } valores en conflicto: resuelva el conflicto y vuelva a escribirlo.
+issue-no_longer_on_team = Ya no está en este equipo: el profesorado del colaborativo le retiró, así que este cambio no se envió.
+issue-clock_ahead = El reloj de este dispositivo va más de { $hours } horas por delante del servidor: ajuste la fecha y la hora y vuelva a guardar.
+
+## Campos
+choose-option = — elija —
+nothing-to-link = Aún no hay nada que enlazar.
+required = (obligatorio)
+characters-of = { $count } de { $max } caracteres
+remove-row = Quitar { $row } { $number }
+add-row = Añadir { $row }

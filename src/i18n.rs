@@ -1,0 +1,321 @@
+//! Every word a person reads: the catalogue of the chosen language, and numbers and dates as
+//! that language writes them.
+//!
+//! A catalogue is one Fluent file, `locales/<code>.ftl`, with a line for it in [`LANGUAGES`]:
+//! that is all adding a language takes. Only the chosen language's file is fetched, before the
+//! app mounts (the service worker keeps every catalogue for offline use); changing the language
+//! in Settings keeps the choice on the device and reloads. `xtask`'s tidy tests fail the suite
+//! when a key used here is missing from a catalogue, when a catalogue key is used nowhere, or
+//! when the catalogues' keys differ, so no one ever reads a raw key.
+//!
+//! Words are fetched with the [`t!`](crate::t) macro: `t!("cycle-title")`,
+//! `t!("changes-waiting", count = 3)`. A key made at run time (a schema field's label, a reason
+//! code from the server) goes through [`text`], and its family is listed for the checks in
+//! `xtask/src/tidy.rs`.
+
+use std::cell::RefCell;
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use gloo_storage::{LocalStorage, Storage};
+use ramp_core::number::Style;
+use ramp_core::period::Period;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// The languages Ramp speaks, as (code, the language's own name). The first is the default.
+pub const LANGUAGES: &[(&str, &str)] = &[("en", "English"), ("es", "Español")];
+
+/// Where the chosen language is kept on the device.
+const LANGUAGE_KEY: &str = "ramp.language";
+
+struct Catalogue {
+    code: &'static str,
+    bundle: FluentBundle<FluentResource>,
+    style: Style,
+}
+
+thread_local! {
+    static CATALOGUE: RefCell<Option<Catalogue>> = const { RefCell::new(None) };
+}
+
+/// A value put into a message: text, or a number (formatted as the language writes it, and
+/// chosen on for plurals).
+#[derive(Clone, Debug)]
+pub enum Arg {
+    /// Text, as it is.
+    Text(String),
+    /// A number.
+    Number(f64),
+}
+
+impl From<&str> for Arg {
+    fn from(text: &str) -> Arg {
+        Arg::Text(text.to_owned())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(text: String) -> Arg {
+        Arg::Text(text)
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(text: &String) -> Arg {
+        Arg::Text(text.clone())
+    }
+}
+
+macro_rules! number_args {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(n: $t) -> Arg {
+                Arg::Number(n as f64)
+            }
+        }
+    )*};
+}
+number_args!(usize, u32, u64, i32, i64, f64);
+
+/// The words of `key` in the chosen language: `t!("key")` or `t!("key", name = value, …)`.
+#[macro_export]
+macro_rules! t {
+    ($key:literal) => {
+        $crate::i18n::text($key, &[])
+    };
+    ($key:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::text($key, &[$((stringify!($name), $crate::i18n::Arg::from($value))),+])
+    };
+}
+
+/// The words of `key` with its arguments. A key the catalogue lacks (which the tidy tests rule
+/// out) is logged and shown as "…", never as the key.
+pub fn text(key: &str, args: &[(&str, Arg)]) -> String {
+    CATALOGUE.with(|catalogue| {
+        let catalogue = catalogue.borrow();
+        let Some(catalogue) = catalogue.as_ref() else { return "…".to_owned() };
+        let Some(pattern) = catalogue.bundle.get_message(key).and_then(|m| m.value()) else {
+            web_sys::console::error_1(&format!("no words for {key}").into());
+            return "…".to_owned();
+        };
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            match value {
+                Arg::Text(text) => fluent_args.set(*name, FluentValue::from(text.clone())),
+                Arg::Number(n) => fluent_args.set(*name, FluentValue::from(*n)),
+            }
+        }
+        let mut errors = Vec::new();
+        let words = catalogue.bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+        if !errors.is_empty() {
+            web_sys::console::error_1(&format!("words for {key}: {errors:?}").into());
+        }
+        words.into_owned()
+    })
+}
+
+/// The chosen language's code ("en", "es").
+pub fn language() -> &'static str {
+    CATALOGUE.with(|c| c.borrow().as_ref().map_or(LANGUAGES[0].0, |c| c.code))
+}
+
+/// How the chosen language writes numbers.
+pub fn style() -> Style {
+    CATALOGUE.with(|c| c.borrow().as_ref().map_or(Style::ENGLISH, |c| c.style))
+}
+
+/// A number as the language writes it, thousands grouped: "1,250.5", "1.250,5".
+pub fn number(n: f64) -> String {
+    ramp_core::number::grouped_in(n, style())
+}
+
+/// A percentage: "80.5%", "80,5 %".
+pub fn percent(n: f64) -> String {
+    t!("percent", n = number((n * 10.0).round() / 10.0))
+}
+
+/// A month: "Dec 2026", "dic 2026".
+pub fn month(year: u32, month: u32) -> String {
+    t!("month-label", month = month_name(month), year = year.to_string())
+}
+
+/// A month's short name: "Dec", "dic".
+pub fn month_name(month: u32) -> String {
+    text(&format!("month-{month}"), &[])
+}
+
+/// A period: "Dec 2026", or an ISO week: "Week 49, 2026".
+pub fn period(period: Period) -> String {
+    match (period, period.iso_week()) {
+        (Period::Month { year, month: m }, _) => month(year, m),
+        (_, Some((year, week))) => t!("week-label", week = week.to_string(), year = year.to_string()),
+        _ => period.key(),
+    }
+}
+
+/// A date `YYYY-MM-DD` for people: "2 Mar 2026", "2 mar 2026"; the text itself when it is not
+/// a date.
+pub fn date(date: &str) -> String {
+    match ramp_core::schema::parse_date(date) {
+        Some((year, m, day)) => {
+            t!("date-label", day = day.to_string(), month = month_name(m), year = year.to_string())
+        }
+        None => date.to_owned(),
+    }
+}
+
+/// The language to use: the one chosen on this device, else the browser's first that Ramp
+/// speaks, else the default.
+pub fn chosen() -> &'static str {
+    let known = |code: &str| LANGUAGES.iter().find(|(c, _)| *c == code).map(|(c, _)| *c);
+    if let Some(code) = LocalStorage::get::<String>(LANGUAGE_KEY).ok().and_then(|c| known(&c)) {
+        return code;
+    }
+    let browser = web_sys::window().map(|w| w.navigator().languages()).unwrap_or_default();
+    browser
+        .iter()
+        .filter_map(|tag| tag.as_string())
+        .find_map(|tag| known(tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase().as_str()))
+        .unwrap_or(LANGUAGES[0].0)
+}
+
+/// Keeps `code` as this device's language and reloads the app in it.
+pub fn choose(code: &str) {
+    let _ = LocalStorage::set(LANGUAGE_KEY, code);
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
+/// Fetches and installs the chosen language's catalogue (the default's when it cannot be had).
+/// `false` when no catalogue could be loaded.
+pub async fn load() -> bool {
+    let code = chosen();
+    for code in [code, LANGUAGES[0].0] {
+        if let Some(source) = fetch_text(&format!("/locales/{code}.ftl")).await {
+            if install(code, source).is_ok() {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Installs a catalogue from its text (the app's tests install one they include).
+pub fn install(code: &str, source: String) -> Result<(), String> {
+    let code = LANGUAGES.iter().find(|(c, _)| *c == code).map(|(c, _)| *c).ok_or("unknown language")?;
+    let resource = FluentResource::try_new(source).map_err(|(_, errors)| format!("{errors:?}"))?;
+    let language = code.parse().map_err(|_| "bad language code".to_owned())?;
+    let mut bundle = FluentBundle::new(vec![language]);
+    // Ramp's languages are written left to right: no isolation marks around values.
+    bundle.set_use_isolating(false);
+    bundle.set_formatter(Some(format_number));
+    bundle.add_resource(resource).map_err(|errors| format!("{errors:?}"))?;
+    let mark = |key: &str| {
+        let words = message(&bundle, key);
+        words.chars().next().ok_or(format!("{key} is empty"))
+    };
+    let style = Style { decimal: mark("number-decimal")?, group: mark("number-group")? };
+    CATALOGUE.with(|c| *c.borrow_mut() = Some(Catalogue { code, bundle, style }));
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", code);
+    }
+    Ok(())
+}
+
+fn message(bundle: &FluentBundle<FluentResource>, key: &str) -> String {
+    let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else { return String::new() };
+    bundle.format_pattern(pattern, None, &mut Vec::new()).into_owned()
+}
+
+/// Numbers put into messages, as the chosen language writes them.
+fn format_number<M>(value: &FluentValue, _: &M) -> Option<String> {
+    match value {
+        FluentValue::Number(n) => Some(number(n.value)),
+        _ => None,
+    }
+}
+
+async fn fetch_text(path: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let response = JsFuture::from(window.fetch_with_str(path)).await.ok()?;
+    let response: web_sys::Response = response.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
+}
+
+/// When no catalogue could be fetched (a first visit that lost its connection), says so in
+/// every language Ramp speaks: the one message written here rather than in a catalogue.
+pub fn show_unloaded() {
+    const UNLOADED: &[&str] = &[
+        "Ramp could not load its words. Check the connection and reload the page.",
+        "Ramp no pudo cargar sus textos. Compruebe la conexión y vuelva a cargar la página.",
+    ];
+    let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else { return };
+    body.set_text_content(Some(&UNLOADED.join("\n")));
+}
+
+/// The words of the schema's fields ([`ramp_core::schema::keys`]).
+pub mod fields {
+    use ramp_core::schema::{keys, FieldSpec, Issue, Section};
+
+    use super::{text, Arg};
+
+    /// A field's label.
+    pub fn label(spec: &FieldSpec) -> String {
+        text(&keys::label(spec.kind, spec.name), &[])
+    }
+
+    /// A field's help line (empty when it has none).
+    pub fn hint(spec: &FieldSpec) -> String {
+        if spec.hint.is_empty() {
+            return String::new();
+        }
+        text(&keys::hint(spec.kind, spec.name), &[])
+    }
+
+    /// One of a choice field's choices.
+    pub fn choice(spec: &FieldSpec, stored: &str) -> String {
+        text(&keys::choice(spec.kind, spec.name, stored), &[])
+    }
+
+    /// A table field's column.
+    pub fn column(spec: &FieldSpec, column: &str) -> String {
+        text(&keys::column(spec.kind, spec.name, column), &[])
+    }
+
+    /// What a row of a table field is called.
+    pub fn row(spec: &FieldSpec) -> String {
+        text(&keys::row(spec.kind, spec.name), &[])
+    }
+
+    /// A worksheet section's heading.
+    pub fn section(section: Section) -> String {
+        text(&keys::section(section), &[])
+    }
+
+    /// What is wrong with a value, in words. A required field's words say why it is needed.
+    pub fn issue(issue: &Issue) -> String {
+        if let Issue::Required(why) = issue {
+            // The field whose reason this is: the schema names each reason once.
+            let field = ramp_core::Kind::ALL
+                .iter()
+                .chain(&ramp_core::Kind::COLLAB)
+                .flat_map(|kind| ramp_core::schema::fields(*kind))
+                .find(|spec| spec.required == Some(why));
+            return match field {
+                Some(spec) => text(&keys::required(spec.kind, spec.name), &[]),
+                None => text("issue-required", &[]),
+            };
+        }
+        let mut args: Vec<(&str, Arg)> = issue.numbers().into_iter().map(|(n, v)| (n, Arg::Number(v))).collect();
+        if let Issue::MissingNumber(what) = issue {
+            args.push(("what", Arg::Text((*what).to_owned())));
+        }
+        let style = super::style();
+        args.push(("decimal", Arg::Text(style.decimal.to_string())));
+        text(&format!("issue-{}", issue.code()), &args)
+    }
+}
