@@ -513,3 +513,139 @@ required = (required)
 characters-of = { $count } of { $max } characters
 remove-row = Remove { $row } { $number }
 add-row = Add a { $row }
+
+## Signals on charts (ramp_core::chart::Signal)
+meaning-improvement = Improvement
+meaning-deterioration = Deterioration
+meaning-change = Change (direction unclear)
+centre-median = the median
+centre-mean = the mean
+centre-name-median = median
+centre-name-mean = mean
+signal-with-meaning = { $meaning }: { $signal }
+no-signal = No signal
+signal-shift = Shift: { $points } points { $side ->
+    [above] above
+   *[below] below
+} { $centre } from { $from } to { $to }
+signal-trend = Trend: { $points } points { $way ->
+    [up] rising
+   *[down] falling
+} from { $from } to { $to }
+signal-few-runs = Too few runs: { $runs } runs in { $points } points (at least { $lower } expected)
+signal-many-runs = Too many runs: { $runs } runs in { $points } points (at most { $upper } expected)
+signal-long-run = Unusually long run: { $points } points { $side ->
+    [above] above
+   *[below] below
+} { $centre } from { $from } to { $to } (longest expected: { $max })
+signal-few-crossings = Too few crossings: { $crossings } in { $points } points (at least { $min } expected)
+signal-two-of-three = 2 of 3 points near the { $side ->
+    [upper] upper
+   *[lower] lower
+} limit (outer third) from { $from } to { $to }
+signal-hugging = { $points } points in a row close to { $centre } (inner third) from { $from } to { $to }
+signal-astronomical = Astronomical point (marked by the team): { $at }
+signal-beyond = { $side ->
+    [upper] Above the upper limit
+   *[lower] Below the lower limit
+}: { $at }
+centre-line-words = Centre line ({ $centre }){ $when ->
+    [now] {" "}now
+   *[always] {""}
+}: { $value }
+limits-words = Control limits{ $when ->
+    [now] {" "}now
+   *[always] {""}
+}: lower { $lower }, upper { $upper }
+
+## Measures' values
+rate-per = { $value } per { $per }
+value-with-unit = { $value } { $unit }
+latest-value = { $value } · { $period }
+no-data-yet = No data yet
+
+## Entering a measure's data
+saved-point = Saved { $period }: { $value }
+numerator-denominator = Numerator: { $numerator }. Denominator: { $denominator }.
+enter-this-week = Enter this week's data
+enter-this-month = Enter this month's data
+enter-data-for = Enter data for { $period }
+enter-data = Enter data
+back-to-this-week = Back to this week
+back-to-this-month = Back to this month
+entry-week = Week (any day of it)
+entry-month = Month
+period-has-data = { $period } has data: you are correcting it.
+period-no-data = { $period }: no data yet.
+leave-point-out = Leave this point out of the calculations…
+save = Save
+data = Data
+no-data-yet-sentence = No data yet.
+period = Period
+value = Value
+edit = Edit
+edit-period = Edit { $period }
+
+## A team's pages
+crumb-teams = Teams
+nav-label = The team's worksheets
+nav-overview = Overview
+nav-aim = Aim
+nav-measures = Measures
+nav-drivers = Drivers & ideas
+nav-cycles = PDSA cycles
+nav-reports = Reports
+nav-storyboard = Storyboard
+nav-activity = Activity
+nav-people = People
+removed-title = You are no longer on this team
+removed-text = The collaborative's faculty removed you from it. This device keeps what it has of the team for you to read, and receives nothing more.
+removed-unsent-before = Changes you had not sent are not lost: they are listed in{" "}
+removed-unsent-after = , with the reason, to copy or download.
+other-team-title = Another team's work
+other-team-text = Your collaborative shares its teams' work, so you can read this team's aim, measures, change ideas and cycles, and comment on them. Only the team changes them.
+sharing-ended-title = Sharing has ended
+sharing-ended-text = The collaborative's faculty stopped sharing between teams. This device keeps what it received of this team until then, for you to read; nothing new arrives, and you can no longer comment.
+print-as-of = Data as of { $when } (this device's last sync)
+print-as-of-unsynced = Data on this device as of { $when }; not synced since it was opened, so other devices' changes may be missing
+day-and-time = { $day } { $month } { $time }
+clock-ahead = { $when } (that device's clock is ahead)
+title-cycles = { $team } · PDSA cycles
+start-cycle = Start a PDSA cycle
+newest-shown = , the newest { $count } shown
+show-older-cycles = Show older cycles
+
+## Starting a cycle
+new-idea-option = + A new change idea…
+new-idea = New change idea
+new-idea-hint = It joins the team's change ideas; link it to drivers later.
+back-to-team = Back to the team
+next-cycle-lead = The next cycle of the ramp: what will you change, and how much bigger is the test?
+new-cycle-lead = Name the test and the change it tries. Plan, Do, Study and Act can be filled in later.
+start-the-cycle = Start the cycle
+
+## Home
+your-teams = Your teams
+open-dashboard = Open the dashboard
+collaboratives = Collaboratives
+welcome = Welcome to Ramp
+welcome-lead = Plan, run and learn from PDSA cycles with your team, on this device, with or without a signal.
+team-after-sync = Your team appears here after the first sync with the server.
+start-by-naming = Start by naming your team.
+add-another-team = Add another team
+create-your-team = Create your team
+create-team = Create team
+part-of-collab = Part of a collaborative?
+sign-in-or-join = Sign in or join your team
+unread-comments = { $count ->
+    [one] { $count } unread comment
+   *[other] { $count } unread comments
+}
+joined-team = You have joined the team: it appears here after the sync.
+already-on-team = You are on this team already, in that role: nothing changed.
+name-the-collab = Give the collaborative a name.
+collab-started = Started: it opens once it has synced.
+join-or-start = Join another team, or start a collaborative
+join = Join
+new-collab-name = Name of a new collaborative (you will be its faculty)
+start-it = Start it

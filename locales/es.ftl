@@ -512,3 +512,139 @@ required = (obligatorio)
 characters-of = { $count } de { $max } caracteres
 remove-row = Quitar { $row } { $number }
 add-row = Añadir { $row }
+
+## Señales en los gráficos (ramp_core::chart::Signal)
+meaning-improvement = Mejora
+meaning-deterioration = Empeoramiento
+meaning-change = Cambio (dirección incierta)
+centre-median = la mediana
+centre-mean = la media
+centre-name-median = mediana
+centre-name-mean = media
+signal-with-meaning = { $meaning }: { $signal }
+no-signal = Sin señal
+signal-shift = Desplazamiento: { $points } puntos { $side ->
+    [above] por encima de
+   *[below] por debajo de
+} { $centre } de { $from } a { $to }
+signal-trend = Tendencia: { $points } puntos { $way ->
+    [up] en ascenso
+   *[down] en descenso
+} de { $from } a { $to }
+signal-few-runs = Muy pocas rachas: { $runs } rachas en { $points } puntos (se esperaban al menos { $lower })
+signal-many-runs = Demasiadas rachas: { $runs } rachas en { $points } puntos (se esperaban como mucho { $upper })
+signal-long-run = Racha inusualmente larga: { $points } puntos { $side ->
+    [above] por encima de
+   *[below] por debajo de
+} { $centre } de { $from } a { $to } (la más larga esperada: { $max })
+signal-few-crossings = Muy pocos cruces: { $crossings } en { $points } puntos (se esperaban al menos { $min })
+signal-two-of-three = 2 de 3 puntos cerca del límite { $side ->
+    [upper] superior
+   *[lower] inferior
+} (tercio exterior) de { $from } a { $to }
+signal-hugging = { $points } puntos seguidos cerca de { $centre } (tercio interior) de { $from } a { $to }
+signal-astronomical = Punto astronómico (marcado por el equipo): { $at }
+signal-beyond = { $side ->
+    [upper] Por encima del límite superior
+   *[lower] Por debajo del límite inferior
+}: { $at }
+centre-line-words = Línea central ({ $centre }){ $when ->
+    [now] {" "}actual
+   *[always] {""}
+}: { $value }
+limits-words = Límites de control{ $when ->
+    [now] {" "}actuales
+   *[always] {""}
+}: inferior { $lower }, superior { $upper }
+
+## Valores de las medidas
+rate-per = { $value } por { $per }
+value-with-unit = { $value } { $unit }
+latest-value = { $value } · { $period }
+no-data-yet = Aún sin datos
+
+## Introducir los datos de una medida
+saved-point = Guardado { $period }: { $value }
+numerator-denominator = Numerador: { $numerator }. Denominador: { $denominator }.
+enter-this-week = Introducir los datos de esta semana
+enter-this-month = Introducir los datos de este mes
+enter-data-for = Introducir datos de { $period }
+enter-data = Introducir datos
+back-to-this-week = Volver a esta semana
+back-to-this-month = Volver a este mes
+entry-week = Semana (cualquier día de ella)
+entry-month = Mes
+period-has-data = { $period } ya tiene datos: los está corrigiendo.
+period-no-data = { $period }: aún sin datos.
+leave-point-out = Dejar este punto fuera de los cálculos…
+save = Guardar
+data = Datos
+no-data-yet-sentence = Aún no hay datos.
+period = Periodo
+value = Valor
+edit = Editar
+edit-period = Editar { $period }
+
+## Las páginas de un equipo
+crumb-teams = Equipos
+nav-label = Las hojas de trabajo del equipo
+nav-overview = Resumen
+nav-aim = Objetivo
+nav-measures = Medidas
+nav-drivers = Impulsores e ideas
+nav-cycles = Ciclos PDSA
+nav-reports = Informes
+nav-storyboard = Storyboard
+nav-activity = Actividad
+nav-people = Personas
+removed-title = Ya no está en este equipo
+removed-text = El profesorado del colaborativo le retiró del equipo. Este dispositivo conserva lo que tiene del equipo para que lo lea, y no recibe nada más.
+removed-unsent-before = Los cambios que no había enviado no se pierden: figuran en{" "}
+removed-unsent-after = , con el motivo, para copiarlos o descargarlos.
+other-team-title = El trabajo de otro equipo
+other-team-text = Su colaborativo comparte el trabajo de sus equipos, así que puede leer el objetivo, las medidas, las ideas de cambio y los ciclos de este equipo, y comentarlos. Solo el equipo los cambia.
+sharing-ended-title = Se dejó de compartir
+sharing-ended-text = El profesorado del colaborativo dejó de compartir entre equipos. Este dispositivo conserva lo que recibió de este equipo hasta entonces, para que lo lea; no llega nada nuevo y ya no puede comentar.
+print-as-of = Datos a { $when } (la última sincronización de este dispositivo)
+print-as-of-unsynced = Datos de este dispositivo a { $when }; sin sincronizar desde que se abrió, así que pueden faltar cambios de otros dispositivos
+day-and-time = { $day } { $month } { $time }
+clock-ahead = { $when } (el reloj de ese dispositivo va adelantado)
+title-cycles = { $team } · Ciclos PDSA
+start-cycle = Iniciar un ciclo PDSA
+newest-shown = , se muestran los { $count } más recientes
+show-older-cycles = Mostrar ciclos anteriores
+
+## Iniciar un ciclo
+new-idea-option = + Una idea de cambio nueva…
+new-idea = Idea de cambio nueva
+new-idea-hint = Se suma a las ideas de cambio del equipo; enlácela con los impulsores más tarde.
+back-to-team = Volver al equipo
+next-cycle-lead = El siguiente ciclo de la rampa: ¿qué cambiará y cuánto mayor será la prueba?
+new-cycle-lead = Nombre la prueba y el cambio que ensaya. Planificar, Hacer, Estudiar y Actuar pueden completarse más tarde.
+start-the-cycle = Iniciar el ciclo
+
+## Inicio
+your-teams = Sus equipos
+open-dashboard = Abrir el panel
+collaboratives = Colaborativos
+welcome = Bienvenido a Ramp
+welcome-lead = Planifique, lleve a cabo y aprenda de ciclos PDSA con su equipo, en este dispositivo, con o sin cobertura.
+team-after-sync = Su equipo aparece aquí tras la primera sincronización con el servidor.
+start-by-naming = Empiece por nombrar a su equipo.
+add-another-team = Añadir otro equipo
+create-your-team = Cree su equipo
+create-team = Crear el equipo
+part-of-collab = ¿Forma parte de un colaborativo?
+sign-in-or-join = Inicie sesión o únase a su equipo
+unread-comments = { $count ->
+    [one] { $count } comentario sin leer
+   *[other] { $count } comentarios sin leer
+}
+joined-team = Se ha unido al equipo: aparece aquí tras la sincronización.
+already-on-team = Ya está en este equipo, con ese rol: no cambió nada.
+name-the-collab = Dé un nombre al colaborativo.
+collab-started = Creado: se abre en cuanto se haya sincronizado.
+join-or-start = Unirse a otro equipo o crear un colaborativo
+join = Unirse
+new-collab-name = Nombre de un colaborativo nuevo (usted será su profesorado)
+start-it = Crearlo

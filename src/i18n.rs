@@ -319,3 +319,128 @@ pub mod fields {
         text(&format!("issue-{}", issue.code()), &args)
     }
 }
+
+/// A chart's signals in words ([`ramp_core::chart::Signal`]), opened by what they mean for the
+/// measure: "Improvement: Shift: 7 points below the median from Mar 2026 to Sep 2026".
+pub mod signals {
+    use ramp_core::chart::{ChartType, Meaning, MeasureChart, Signal};
+
+    /// What a meaning is called.
+    pub fn meaning(meaning: Meaning) -> String {
+        match meaning {
+            Meaning::Improvement => t!("meaning-improvement"),
+            Meaning::Deterioration => t!("meaning-deterioration"),
+            Meaning::Change => t!("meaning-change"),
+        }
+    }
+
+    /// The chart's centre line, with its article: "the median", "la media".
+    fn centre(chart: &MeasureChart) -> String {
+        match chart.settings.chart {
+            ChartType::Run | ChartType::G => t!("centre-median"),
+            _ => t!("centre-mean"),
+        }
+    }
+
+    /// The centre line's name alone ("median"), for the chart's caption.
+    pub fn centre_name(chart: &MeasureChart) -> String {
+        match chart.settings.chart {
+            ChartType::Run | ChartType::G => t!("centre-name-median"),
+            _ => t!("centre-name-mean"),
+        }
+    }
+
+    /// The signal in words.
+    pub fn describe(chart: &MeasureChart, signal: &Signal) -> String {
+        let label = |i: usize| chart.points.get(i).map(|p| super::period(p.period)).unwrap_or_default();
+        let side = |above: bool| if above { "above" } else { "below" };
+        match signal {
+            Signal::Shift { above, points, from, to } => t!(
+                "signal-shift",
+                points = *points,
+                side = side(*above),
+                centre = centre(chart),
+                from = label(*from),
+                to = label(*to)
+            ),
+            Signal::Trend { up, points, from, to } => t!(
+                "signal-trend",
+                points = *points,
+                way = if *up { "up" } else { "down" },
+                from = label(*from),
+                to = label(*to)
+            ),
+            Signal::FewRuns { runs, useful, lower, .. } => {
+                t!("signal-few-runs", runs = *runs, points = *useful, lower = *lower)
+            }
+            Signal::ManyRuns { runs, useful, upper, .. } => {
+                t!("signal-many-runs", runs = *runs, points = *useful, upper = *upper)
+            }
+            Signal::LongRun { above, points, max, from, to } => t!(
+                "signal-long-run",
+                points = *points,
+                side = side(*above),
+                centre = centre(chart),
+                from = label(*from),
+                to = label(*to),
+                max = *max
+            ),
+            Signal::FewCrossings { crossings, min, useful, .. } => {
+                t!("signal-few-crossings", crossings = *crossings, points = *useful, min = *min)
+            }
+            Signal::TwoOfThree { above, from, to } => t!(
+                "signal-two-of-three",
+                side = if *above { "upper" } else { "lower" },
+                from = label(*from),
+                to = label(*to)
+            ),
+            Signal::Hugging { points, from, to } => {
+                t!("signal-hugging", points = *points, centre = centre(chart), from = label(*from), to = label(*to))
+            }
+            Signal::Astronomical { at } => t!("signal-astronomical", at = label(*at)),
+            Signal::Beyond { above, at } => {
+                t!("signal-beyond", side = if *above { "upper" } else { "lower" }, at = label(*at))
+            }
+        }
+    }
+
+    /// A signal of the chart in words, opened by what it means for the measure.
+    pub fn words(chart: &MeasureChart, signal: &Signal) -> String {
+        t!(
+            "signal-with-meaning",
+            meaning = meaning(signal.meaning(chart.higher_is_better)),
+            signal = describe(chart, signal)
+        )
+    }
+
+    /// The chart's latest signal in words, "No signal" when it has none, "" with no points.
+    pub fn latest(chart: &MeasureChart) -> String {
+        match chart.analysis.latest() {
+            Some(signal) => words(chart, signal),
+            None if chart.points.is_empty() => String::new(),
+            None => t!("no-signal"),
+        }
+    }
+}
+
+/// A measure's value for people, with its unit, as the language writes numbers: "42.5%",
+/// "42,5 %", "3.1 per 1,000", "12 min".
+pub fn value(measure: &ramp_core::Record, value: f64) -> String {
+    use ramp_core::measure::ValueType;
+    let unit = measure.text("unit").trim();
+    match ValueType::of(measure) {
+        ValueType::Proportion => percent(value),
+        ValueType::Rate { per } if unit.is_empty() => t!("rate-per", value = number(value), per = number(per)),
+        _ if unit.is_empty() => number(value),
+        _ => t!("value-with-unit", value = number(value), unit = unit),
+    }
+}
+
+/// A measure's latest value and its period: "42.5% · Mar 2026", or "No data yet".
+pub fn latest(measure: &ramp_core::Record, series: &[ramp_core::measure::Point]) -> String {
+    series
+        .iter()
+        .rev()
+        .find_map(|p| p.value.map(|v| t!("latest-value", value = value(measure, v), period = period(p.period))))
+        .unwrap_or_else(|| t!("no-data-yet"))
+}

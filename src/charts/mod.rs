@@ -6,7 +6,6 @@
 
 use leptos::prelude::*;
 use ramp_core::chart::MeasureChart;
-use ramp_core::measure::format_value;
 use ramp_core::Record;
 
 /// Width and height of the full chart's drawing, in SVG units (phones get a narrower drawing,
@@ -195,19 +194,20 @@ pub fn MeasureChartView(
                 (width - LEFT - RIGHT, height - TOP - bottom(!annotations.is_empty())),
                 (LEFT, TOP),
             );
-            let fmt = |v: f64| format_value(&measure, v);
-            let centre_name = chart.centre_name();
+            let fmt = |v: f64| crate::i18n::value(&measure, v);
+            let centre_name = crate::i18n::signals::centre_name(&chart);
             let drawing = chart_svg(&chart, &measure, &scale, (width, height), narrow, &annotations);
             let caption = format!(
                 "{} · {}",
                 chart.settings.chart.name(),
                 chart.settings.rules.name()
             );
-            let now = if chart.marks.is_empty() { "" } else { " now" };
-            let centre_words =
-                a.centre.last().filter(|c| c.is_finite()).map(|c| format!("Centre line ({centre_name}){now}: {}", fmt(*c)));
+            let now = if chart.marks.is_empty() { "always" } else { "now" };
+            let centre_words = a.centre.last().filter(|c| c.is_finite()).map(|c| {
+                crate::t!("centre-line-words", centre = centre_name.clone(), when = now, value = fmt(*c))
+            });
             let limit_words = a.limits.last().copied().flatten().map(|(lower, upper)| {
-                format!("Control limits{now}: lower {}, upper {}", fmt(lower), fmt(upper))
+                crate::t!("limits-words", when = now, lower = fmt(lower), upper = fmt(upper))
             });
             let legend = Legend {
                 signal: a.marked.iter().any(|m| *m),
@@ -220,10 +220,10 @@ pub fn MeasureChartView(
             let signals: Vec<(&'static str, String)> = a
                 .signals
                 .iter()
-                .map(|s| (s.meaning(chart.higher_is_better).key(), chart.signal_words(s)))
+                .map(|s| (s.meaning(chart.higher_is_better).key(), crate::i18n::signals::words(&chart, s)))
                 .collect();
             let summary = if signals.is_empty() {
-                "No signal".to_owned()
+                crate::t!("no-signal")
             } else {
                 signals.iter().map(|(_, words)| words.as_str()).collect::<Vec<_>>().join(". ")
             };
@@ -239,7 +239,7 @@ pub fn MeasureChartView(
                 let (input, point) = (chart.inputs.get(i)?, chart.points.get(i)?);
                 let mut words = input.label.clone();
                 if with_value {
-                    words = format!("{words}: {}", format_value(&measure, input.value));
+                    words = format!("{words}: {}", crate::i18n::value(&measure, input.value));
                 }
                 if !point.note.is_empty() {
                     words = format!("{words}{}{}", if with_value { " — " } else { ": " }, point.note);
@@ -428,7 +428,7 @@ fn chart_svg(
     let a = &chart.analysis;
     let xs = &chart.x;
     let n = chart.points.len();
-    let fmt = |v: f64| escaped(&format_value(measure, v));
+    let fmt = |v: f64| escaped(&crate::i18n::value(measure, v));
     let mut svg = String::with_capacity(160 * n + 1024);
     // Grid: round values on the y axis (short labels that fit the margin).
     for v in scale.ticks() {

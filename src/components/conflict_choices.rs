@@ -94,7 +94,7 @@ pub(crate) fn words(value: &Value) -> String {
 fn when(unix_ms: u64) -> String {
     const FIVE_MINUTES: f64 = 300_000.0;
     if unix_ms as f64 > js_sys::Date::now() + FIVE_MINUTES {
-        return format!("{} (that device's clock is ahead)", day_and_time(unix_ms));
+        return crate::t!("clock-ahead", when = day_and_time(unix_ms));
     }
     day_and_time(unix_ms)
 }
@@ -102,12 +102,10 @@ fn when(unix_ms: u64) -> String {
 /// "28 Nov 14:05".
 pub(crate) fn day_and_time(unix_ms: u64) -> String {
     let date = js_sys::Date::new(&(unix_ms as f64).into());
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    format!(
-        "{} {} {:02}:{:02}",
-        date.get_date(),
-        MONTHS[date.get_month() as usize % 12],
-        date.get_hours(),
-        date.get_minutes()
+    crate::t!(
+        "day-and-time",
+        day = date.get_date().to_string(),
+        month = crate::i18n::month_name(date.get_month() % 12 + 1),
+        time = format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
     )
 }

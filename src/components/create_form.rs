@@ -44,7 +44,8 @@ pub fn CreateForm(
     /// The fields asked for, in order.
     fields: Vec<&'static FieldSpec>,
     /// The submit button's words.
-    submit_label: &'static str,
+    #[prop(into)]
+    submit_label: String,
     /// How each field is drawn: [`any_field`], or [`line_field`] for a form of lines.
     field: FieldRender,
     /// Called with the draft once it has no problems.

@@ -706,7 +706,7 @@ fn Compare(collab: RecordId) -> impl IntoView {
                                 let chart = own.map(|m| {
                                     let series = measure::series(m, r.local().values());
                                     let chart = ramp_core::chart::for_measure(m, &series);
-                                    (measure::latest_words(m, &series), chart, m.clone())
+                                    (crate::i18n::latest(m, &series), chart, m.clone())
                                 });
                                 (team_name.clone(), chart)
                             })
@@ -790,7 +790,7 @@ fn Compare(collab: RecordId) -> impl IntoView {
                             <span class="small-name">{team}</span>
                             {match (chart, shared) {
                                 (Some((latest, chart, measure)), Some(shared)) if !chart.points.is_empty() => {
-                                    let drawing = compare_svg(&chart, &shared, &|v| measure::format_value(&measure, v));
+                                    let drawing = compare_svg(&chart, &shared, &|v| crate::i18n::value(&measure, v));
                                     view! {
                                         <span class="spark-box" data-testid="compare-chart" inner_html=drawing></span>
                                         <span class="small-signal">{latest}</span>

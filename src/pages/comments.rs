@@ -11,6 +11,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use ramp_core::{identity, report, team_scope, Edit, Kind, Record, RecordId, Replica, Value};
 
+use gloo_storage::Storage;
+
 use crate::components::{day_and_time, UnsentMark};
 use crate::store::{new_id, LocalDb};
 use crate::sync::Sync;
@@ -24,11 +26,7 @@ pub struct Seen(RwSignal<BTreeSet<String>>);
 impl Seen {
     /// The list as kept on this device.
     pub fn load() -> Seen {
-        let stored = web_sys::window()
-            .and_then(|w| w.local_storage().ok().flatten())
-            .and_then(|s| s.get_item(SEEN_KEY).ok().flatten())
-            .and_then(|text| serde_json::from_str(&text).ok())
-            .unwrap_or_default();
+        let stored = gloo_storage::LocalStorage::get(SEEN_KEY).unwrap_or_default();
         Seen(RwSignal::new(stored))
     }
 
@@ -39,10 +37,7 @@ impl Seen {
             return;
         }
         self.0.update(|seen| seen.extend(ids));
-        let text = self.0.with_untracked(|seen| serde_json::to_string(seen).unwrap_or_default());
-        if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-            let _ = storage.set_item(SEEN_KEY, &text);
-        }
+        let _ = self.0.with_untracked(|seen| gloo_storage::LocalStorage::set(SEEN_KEY, seen));
     }
 }
 

@@ -6,10 +6,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use ramp_core::{cycle, team_scope};
 
-use crate::pages::team::{plural, CycleList, CycleRow};
+use crate::pages::team::{CycleList, CycleRow};
 use crate::pages::{for_team, TeamNav};
 use crate::store::LocalDb;
 use crate::sync::Sync;
+use crate::t;
 
 /// How many cycles are drawn at first, and added by "Show older cycles".
 const PAGE: usize = 50;
@@ -41,25 +42,25 @@ pub fn CyclesPage() -> impl IntoView {
         };
         let name = crate::pages::team_name(local_db, team.clone());
         let start_href = format!("/teams/{team}/cycles/new");
-        crate::pages::page_title(move || format!("{} · PDSA cycles", name()));
+        crate::pages::page_title(move || t!("title-cycles", team = name()));
         view! {
-            <nav class="crumbs no-print"><A href="/">"Teams"</A></nav>
+            <nav class="crumbs no-print"><A href="/">{t!("crumb-teams")}</A></nav>
             <h1>{name}</h1>
             <TeamNav team=team.clone()/>
             <Show when=move || sync.can_write(&scope)>
                 <A href=start_href.clone() attr:class="button primary big" attr:data-testid="start-cycle">
-                    "Start a PDSA cycle"
+                    {t!("start-cycle")}
                 </A>
             </Show>
-            <h2>"PDSA cycles"</h2>
+            <h2>{t!("nav-cycles")}</h2>
             <p class="card-meta" data-testid="cycle-count">
-                {move || plural(total.get(), "PDSA cycle", "PDSA cycles")}
-                {move || (total.get() > shown.get()).then(|| format!(", the newest {} shown", shown.get()))}
+                {move || crate::pages::count_of(ramp_core::Kind::Cycle, total.get())}
+                {move || (total.get() > shown.get()).then(|| t!("newest-shown", count = shown.get()))}
             </p>
             <CycleList team=team.clone() rows=rows/>
             <Show when=move || { total.get() > shown.get() }>
                 <button type="button" class="secondary" data-testid="more-cycles"
-                    on:click=move |_| shown.update(|n| *n += PAGE)>"Show older cycles"</button>
+                    on:click=move |_| shown.update(|n| *n += PAGE)>{t!("show-older-cycles")}</button>
             </Show>
         }
     })

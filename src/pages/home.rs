@@ -9,6 +9,7 @@ use crate::components::CreateForm;
 use crate::pages::creation;
 use crate::store::{new_id, LocalDb};
 use crate::sync::Sync;
+use crate::t;
 
 /// Lists the teams; a first-time visitor is asked to create one.
 #[component]
@@ -54,13 +55,13 @@ pub fn HomePage() -> impl IntoView {
         })
     });
     let reviews = move || sync.rights().reviewed_teams().next().is_some();
-    crate::pages::page_title(|| "Your teams".to_owned());
+    crate::pages::page_title(|| t!("your-teams"));
     view! {
         <Show when=reviews>
-            <A href="/dashboard" attr:class="button primary big" attr:data-testid="open-dashboard">"Open the dashboard"</A>
+            <A href="/dashboard" attr:class="button primary big" attr:data-testid="open-dashboard">{t!("open-dashboard")}</A>
         </Show>
         <Show when=move || !collabs.with(Vec::is_empty)>
-            <h2>"Collaboratives"</h2>
+            <h2>{t!("collaboratives")}</h2>
             <ul class="cards" data-testid="collab-list">
                 <For each=move || collabs.get() key=|c| (c.0.clone(), c.1.clone()) let:c>
                     <li>
@@ -73,15 +74,15 @@ pub fn HomePage() -> impl IntoView {
             </ul>
         </Show>
         <Show when=has_teams fallback=move || view! {
-            <h1>"Welcome to Ramp"</h1>
-            <p class="lead">"Plan, run and learn from PDSA cycles with your team, on this device, with or without a signal."</p>
+            <h1>{t!("welcome")}</h1>
+            <p class="lead">{t!("welcome-lead")}</p>
             <p class="lead" data-testid="home-next-step">{move || if sync.session().is_some() {
-                "Your team appears here after the first sync with the server."
+                t!("team-after-sync")
             } else {
-                "Start by naming your team."
+                t!("start-by-naming")
             }}</p>
         }>
-            <h1>"Your teams"</h1>
+            <h1>{t!("your-teams")}</h1>
             <ul class="cards">
                 <For each=move || teams.get() key=|t| t.0.clone() let:team>
                     <li>
@@ -97,11 +98,11 @@ pub fn HomePage() -> impl IntoView {
         // Signed in, teams come from the collaborative; before that, a team lives on the device.
         <Show when=move || sync.session().is_none()>
             <section class="panel">
-                <h2>{move || if has_teams() { "Add another team" } else { "Create your team" }}</h2>
+                <h2>{move || if has_teams() { t!("add-another-team") } else { t!("create-your-team") }}</h2>
                 <CreateForm field=crate::components::line_field initial=Draft::new(Kind::Team) fields=schema::fields(Kind::Team).iter().collect()
-                    submit_label="Create team" on_submit=create.clone()/>
+                    submit_label=t!("create-team") on_submit=create.clone()/>
             </section>
-            <p>"Part of a collaborative? " <A href="/signin">"Sign in or join your team"</A> "."</p>
+            <p>{t!("part-of-collab")}" "<A href="/signin">{t!("sign-in-or-join")}</A></p>
         </Show>
         <Show when=move || sync.session().is_some()>
             <JoinOrStart/>
@@ -115,8 +116,10 @@ fn UnreadBadge(team: ramp_core::RecordId) -> impl IntoView {
     let unread = crate::pages::comments::unread_in(team);
     move || {
         let n = unread.with(Vec::len);
-        (n > 0).then(|| view! {
-            <span class="tag tag-new" data-testid="unread-badge">{crate::pages::team::plural(n, "unread comment", "unread comments")}</span>
+        (n > 0).then(|| {
+            view! {
+                <span class="tag tag-new" data-testid="unread-badge">{t!("unread-comments", count = n)}</span>
+            }
         })
     }
 }
@@ -136,11 +139,7 @@ fn JoinOrStart() -> impl IntoView {
             match sync.accept_invite(typed.trim()).await {
                 Ok(joined) => {
                     code.set(String::new());
-                    message.set(Some(if joined {
-                        "You have joined the team: it appears here after the sync.".into()
-                    } else {
-                        "You are on this team already, in that role: nothing changed.".into()
-                    }));
+                    message.set(Some(if joined { t!("joined-team") } else { t!("already-on-team") }));
                 }
                 Err(error) => message.set(Some(error.to_string())),
             }
@@ -150,7 +149,7 @@ fn JoinOrStart() -> impl IntoView {
         ev.prevent_default();
         let typed = name.get_untracked();
         if typed.trim().is_empty() {
-            message.set(Some("Give the collaborative a name.".into()));
+            message.set(Some(t!("name-the-collab")));
             return;
         }
         let navigate = navigate.clone();
@@ -158,7 +157,7 @@ fn JoinOrStart() -> impl IntoView {
             match sync.start_collaborative(typed.trim()).await {
                 Ok(scope) => {
                     let id = scope.trim_start_matches("collab:").to_owned();
-                    message.set(Some("Started: it opens once it has synced.".into()));
+                    message.set(Some(t!("collab-started")));
                     navigate(&format!("/collabs/{id}"), Default::default());
                 }
                 Err(error) => message.set(Some(error.to_string())),
@@ -167,21 +166,21 @@ fn JoinOrStart() -> impl IntoView {
     };
     view! {
         <details class="panel no-print">
-            <summary>"Join another team, or start a collaborative"</summary>
+            <summary>{t!("join-or-start")}</summary>
             <form on:submit=join>
-                <label for="join-code">"Invite code"</label>
+                <label for="join-code">{t!("invite-code")}</label>
                 <div class="button-row">
                     <input type="text" id="join-code" autocomplete="off" prop:value=move || code.get()
                         on:input=move |ev| code.set(event_target_value(&ev))/>
-                    <button type="submit">"Join"</button>
+                    <button type="submit">{t!("join")}</button>
                 </div>
             </form>
             <form on:submit=start>
-                <label for="new-collab">"Name of a new collaborative (you will be its faculty)"</label>
+                <label for="new-collab">{t!("new-collab-name")}</label>
                 <div class="button-row">
                     <input type="text" id="new-collab" prop:value=move || name.get()
                         on:input=move |ev| name.set(event_target_value(&ev))/>
-                    <button type="submit">"Start it"</button>
+                    <button type="submit">{t!("start-it")}</button>
                 </div>
             </form>
             <p class="problem" role="status">{move || message.get()}</p>

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use ramp_core::measure::{self, check_point, format_value, point_id, ValueType};
+use ramp_core::measure::{self, check_point, point_id, ValueType};
 use ramp_core::period::Period;
 use ramp_core::schema::{self, Section};
 use ramp_core::{team_scope, Edit, Kind, RecordId, Value};
@@ -21,6 +21,7 @@ use crate::pages::sheet::{DeleteButton, DeletionConflict, Sheet, SheetFields};
 use crate::pages::team::{CycleList, CycleRow};
 use crate::pages::{id_param, team_exists, today, TeamNav};
 use crate::store::LocalDb;
+use crate::t;
 
 /// The measure page.
 #[component]
@@ -166,7 +167,9 @@ fn DataEntry(team: RecordId, measure: RecordId, sheet: Sheet, picked: RwSignal<O
         Signal::derive(move || {
             tried
                 .get()
-                .then(|| problems.with(|p| p.iter().find(|p| p.field == field).map(|p| crate::i18n::fields::issue(&p.issue))))
+                .then(|| {
+                    problems.with(|p| p.iter().find(|p| p.field == field).map(|p| crate::i18n::fields::issue(&p.issue)))
+                })
                 .flatten()
         })
     };
@@ -236,11 +239,11 @@ fn DataEntry(team: RecordId, measure: RecordId, sheet: Sheet, picked: RwSignal<O
         });
         let shown = sheet.record.with_untracked(|m| {
             let value = measure::value_of(vt, &values);
-            m.as_ref().zip(value).map(|(m, v)| format_value(m, v)).unwrap_or_default()
+            m.as_ref().zip(value).map(|(m, v)| crate::i18n::value(m, v)).unwrap_or_default()
         });
         leptos::task::spawn_local(async move {
             if edits.is_empty() || local_db.save(edits).await.is_ok() {
-                saved_note.set(format!("Saved {}: {shown}", period.label()));
+                saved_note.set(t!("saved-point", period = crate::i18n::period(period), value = shown));
                 load.with_value(|load| load(period));
             }
         });
@@ -253,7 +256,7 @@ fn DataEntry(team: RecordId, measure: RecordId, sheet: Sheet, picked: RwSignal<O
             let Some(m) = m else { return String::new() };
             let (n, d) = (m.text("numerator").trim(), m.text("denominator").trim());
             match (n.is_empty(), d.is_empty()) {
-                (false, false) => format!("Numerator: {n}. Denominator: {d}."),
+                (false, false) => t!("numerator-denominator", numerator = n, denominator = d),
                 _ => String::new(),
             }
         })
@@ -261,34 +264,34 @@ fn DataEntry(team: RecordId, measure: RecordId, sheet: Sheet, picked: RwSignal<O
     let preview = move || {
         let vt = value_type();
         let value = form.with(|f| measure::value_of(vt, f))?;
-        sheet.record.with(|m| m.as_ref().map(|m| format!("= {}", format_value(m, value))))
+        sheet.record.with(|m| m.as_ref().map(|m| format!("= {}", crate::i18n::value(m, value))))
     };
     view! {
         <section class="panel entry no-print" data-testid="data-entry">
             <h2 id="enter">{move || match picked.get() {
-                Some(p) if Some(p) == this_period() && frequency() == "weekly" => "Enter this week's data".to_owned(),
-                Some(p) if Some(p) == this_period() => "Enter this month's data".to_owned(),
-                Some(p) => format!("Enter data for {}", p.label()),
-                None => "Enter data".to_owned(),
+                Some(p) if Some(p) == this_period() && frequency() == "weekly" => t!("enter-this-week"),
+                Some(p) if Some(p) == this_period() => t!("enter-this-month"),
+                Some(p) => t!("enter-data-for", period = crate::i18n::period(p)),
+                None => t!("enter-data"),
             }}</h2>
             <Show when=move || picked.get().is_some() && picked.get() != this_period()>
                 <button type="button" class="link-button" data-testid="back-to-now" on:click=move |_| {
                     if let Some(period) = this_period() {
                         load.with_value(|load| load(period));
                     }
-                }>{move || if frequency() == "weekly" { "Back to this week" } else { "Back to this month" }}</button>
+                }>{move || if frequency() == "weekly" { t!("back-to-this-week") } else { t!("back-to-this-month") }}</button>
             </Show>
             <form on:submit=save novalidate>
                 <div class="field">
-                    <label class="field-label" for="entry-period">{move || if frequency() == "weekly" { "Week (any day of it)" } else { "Month" }}</label>
+                    <label class="field-label" for="entry-period">{move || if frequency() == "weekly" { t!("entry-week") } else { t!("entry-month") }}</label>
                     {move || if frequency() == "weekly" {
                         view! { <input type="date" id="entry-period" prop:value=period_text on:change=on_period/> }.into_any()
                     } else {
                         view! { <input type="month" id="entry-period" prop:value=period_text on:change=on_period/> }.into_any()
                     }}
                     <p class="hint" data-testid="entry-status">{move || match (picked.get(), exists.with(Option::is_some)) {
-                        (Some(p), true) => format!("{} has data: you are correcting it.", p.label()),
-                        (Some(p), false) => format!("{}: no data yet.", p.label()),
+                        (Some(p), true) => t!("period-has-data", period = crate::i18n::period(p)),
+                        (Some(p), false) => t!("period-no-data", period = crate::i18n::period(p)),
                         (None, _) => String::new(),
                     }}</p>
                 </div>
@@ -310,13 +313,13 @@ fn DataEntry(team: RecordId, measure: RecordId, sheet: Sheet, picked: RwSignal<O
                 <FieldInput prefix="p" spec=spec("astronomical") value=value_of("astronomical") problem=problem("astronomical")
                     on_input=set("astronomical") on_commit=set("astronomical")/>
                 <details class="more-fields" data-testid="exclude-point">
-                    <summary>"Leave this point out of the calculations…"</summary>
+                    <summary>{t!("leave-point-out")}</summary>
                     <FieldInput prefix="p" spec=spec("exclude") value=value_of("exclude") problem=problem("exclude")
                         on_input=set("exclude") on_commit=set("exclude")/>
                     <FieldInput prefix="p" spec=spec("exclude_reason") value=value_of("exclude_reason") problem=problem("exclude_reason")
                         on_input=set("exclude_reason") on_commit=set("exclude_reason")/>
                 </details>
-                <button type="submit" class="primary big" data-testid="save-point">"Save"</button>
+                <button type="submit" class="primary big" data-testid="save-point">{t!("save")}</button>
                 <p class="saved-note" role="status" data-testid="saved-note">{move || saved_note.get()}</p>
             </form>
         </section>
@@ -365,10 +368,10 @@ fn PointsTable(
                 .into_iter()
                 .rev()
                 .map(|p| {
-                    let cell = |n: Option<f64>| n.map(ramp_core::number::grouped).unwrap_or_default();
+                    let cell = |n: Option<f64>| n.map(crate::i18n::number).unwrap_or_default();
                     let data =
                         if ratio { format!("{} / {}", cell(p.numerator), cell(p.denominator)) } else { String::new() };
-                    let value = p.value.map(|v| format_value(&m, v)).unwrap_or_else(|| "—".into());
+                    let value = p.value.map(|v| crate::i18n::value(&m, v)).unwrap_or_else(|| "—".into());
                     (p.period, data, value, p.note, conflicted.contains(&p.id), unsent.contains(&p.id))
                 })
                 .collect::<Vec<_>>()
@@ -382,9 +385,9 @@ fn PointsTable(
         }
     };
     view! {
-        <h2>"Data"</h2>
+        <h2>{t!("data")}</h2>
         <Show when=move || rows.with(Vec::is_empty)>
-            <p class="empty">"No data yet."</p>
+            <p class="empty">{t!("no-data-yet-sentence")}</p>
         </Show>
         <Show when=move || !rows.with(Vec::is_empty)>
             // Off screen, a long table is not laid out or painted until scrolled to (a redraw of
@@ -392,22 +395,22 @@ fn PointsTable(
             <div class="points-box">
             <table class="points" data-testid="points">
                 <thead><tr>
-                    <th scope="col">"Period"</th>
-                    <Show when=ratio><th scope="col">"Data"</th></Show>
-                    <th scope="col">"Value"</th>
-                    <th scope="col" class="no-print"><span class="visually-hidden">"Edit"</span></th>
+                    <th scope="col">{t!("period")}</th>
+                    <Show when=ratio><th scope="col">{t!("data")}</th></Show>
+                    <th scope="col">{t!("value")}</th>
+                    <th scope="col" class="no-print"><span class="visually-hidden">{t!("edit")}</span></th>
                 </tr></thead>
                 <tbody>
                     <For each=move || rows.get() key=|row| format!("{:?}", row) let:row>
                         <tr class:conflicted=row.4>
-                            <th scope="row">{row.0.label()}<span class="note-cell">{row.3}</span></th>
+                            <th scope="row">{crate::i18n::period(row.0)}<span class="note-cell">{row.3}</span></th>
                             <Show when=ratio><td class="data-cell">{row.1.clone()}</td></Show>
                             <td>{row.2}{row.4.then_some(" ⚠ two values")}<UnsentMark unsent=row.5/></td>
                             <td class="no-print">
                                 <button type="button" class="small" on:click=move |_| {
                                     picked.set(Some(row.0));
                                     scroll_to_form();
-                                } aria-label=format!("Edit {}", row.0.label())>"Edit"</button>
+                                } aria-label=t!("edit-period", period = crate::i18n::period(row.0))>{t!("edit")}</button>
                             </td>
                         </tr>
                     </For>

@@ -51,6 +51,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use ramp_core::{team_scope, Draft, Edit, Kind, Record, RecordId, Replica, Uuid7};
 
+use crate::t;
+
 /// "3 PDSA cycles": a count of records of a kind, in the reader's language.
 pub(crate) fn count_of(kind: Kind, n: usize) -> String {
     crate::i18n::text(&format!("count-{}", kind.as_str()), &[("count", n.into())])
@@ -182,34 +184,33 @@ fn TeamNav(
     };
     let governs = move || sync.governs(&scope);
     let links = [
-        ("", "Overview"),
-        ("/aim", "Aim"),
-        ("/measures", "Measures"),
-        ("/drivers", "Drivers & ideas"),
-        ("/cycles", "PDSA cycles"),
-        ("/reports", "Reports"),
-        ("/storyboard", "Storyboard"),
+        ("", t!("nav-overview")),
+        ("/aim", t!("nav-aim")),
+        ("/measures", t!("nav-measures")),
+        ("/drivers", t!("nav-drivers")),
+        ("/cycles", t!("nav-cycles")),
+        ("/reports", t!("nav-reports")),
+        ("/storyboard", t!("nav-storyboard")),
     ];
     view! {
-        <nav class="team-nav no-print" aria-label="The team's worksheets">
+        <nav class="team-nav no-print" aria-label=t!("nav-label")>
             {links.into_iter().map(|(path, label)| {
                 // The router marks the current link with aria-current="page".
                 view! { <A href=format!("{base}{path}") exact=path.is_empty()>{label}</A> }
             }).collect_view()}
             <Show when=governs>
-                <A href=activity.clone()>"Activity"</A>
-                <A href=people.clone()>"People"</A>
+                <A href=activity.clone()>{t!("nav-activity")}</A>
+                <A href=people.clone()>{t!("nav-people")}</A>
             </Show>
         </nav>
         <OtherTeamBanner team=team.clone()/>
         <Show when=removed>
             <section class="panel removed-banner" role="status" data-testid="removed">
-                <h2>"You are no longer on this team"</h2>
-                <p>"The collaborative's faculty removed you from it. This device keeps what it has of the team for you to read, \
-                    and receives nothing more."</p>
-                <p>"Changes you had not sent are not lost: they are listed in "
-                    <A href="/settings#refused">"Settings"</A>
-                    ", with the reason, to copy or download."</p>
+                <h2>{t!("removed-title")}</h2>
+                <p>{t!("removed-text")}</p>
+                <p>{t!("removed-unsent-before")}
+                    <A href="/settings#refused">{t!("settings")}</A>
+                    {t!("removed-unsent-after")}</p>
             </section>
         </Show>
     }
@@ -232,13 +233,13 @@ fn OtherTeamBanner(team: RecordId) -> impl IntoView {
             <section class="panel other-team-banner" role="status" data-testid="other-team">
                 {move || if shared() {
                     view! {
-                        <h2>"Another team's work"</h2>
-                        <p>"Your collaborative shares its teams' work, so you can read this team's aim, measures,                             change ideas and cycles, and comment on them. Only the team changes them."</p>
+                        <h2>{t!("other-team-title")}</h2>
+                        <p>{t!("other-team-text")}</p>
                     }.into_any()
                 } else {
                     view! {
-                        <h2>"Sharing has ended"</h2>
-                        <p>"The collaborative's faculty stopped sharing between teams. This device keeps what it                             received of this team until then, for you to read; nothing new arrives, and you can no                             longer comment."</p>
+                        <h2>{t!("sharing-ended-title")}</h2>
+                        <p>{t!("sharing-ended-text")}</p>
                     }.into_any()
                 }}
             </section>
@@ -275,12 +276,9 @@ pub(crate) fn PrintHead(
     };
     let as_of = move || match sync.state() {
         crate::sync::SyncState::Synced(at) => {
-            format!("Data as of {} (this device's last sync)", crate::components::day_and_time(at as u64))
+            t!("print-as-of", when = crate::components::day_and_time(at as u64))
         }
-        _ => format!(
-            "Data on this device as of {}; not synced since it was opened, so other devices' changes may be missing",
-            crate::components::day_and_time(crate::store::now_ms())
-        ),
+        _ => t!("print-as-of-unsynced", when = crate::components::day_and_time(crate::store::now_ms())),
     };
     view! {
         <p class="print-only print-kind">{head}</p>

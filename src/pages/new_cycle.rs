@@ -15,6 +15,7 @@ use ramp_core::{team_scope, Draft, Edit, Kind, Value};
 use crate::components::{focus_field, FieldInput, FormProblems};
 use crate::pages::{creation, id_param, link_options, today};
 use crate::store::{new_id, LocalDb};
+use crate::t;
 
 /// The option of the change idea list that writes a new idea.
 const NEW_IDEA: &str = "new";
@@ -117,14 +118,17 @@ pub fn NewCyclePage() -> impl IntoView {
             let Some(team) = team_id.get() else { return Vec::new() };
             let mut list = local_db.with(|r| link_options(r, &team_scope(&team), Kind::Cycle, spec.name, &new_id()));
             if spec.name == "change_idea" {
-                list.push((NEW_IDEA.to_owned(), "+ A new change idea…".to_owned()));
+                list.push((NEW_IDEA.to_owned(), t!("new-idea-option")));
             }
             list
         });
         let problem = Signal::derive(move || {
             tried
                 .get()
-                .then(|| problems.with(|p| p.iter().find(|p| p.field == spec.name).map(|p| crate::i18n::fields::issue(&p.issue))))
+                .then(|| {
+                    problems
+                        .with(|p| p.iter().find(|p| p.field == spec.name).map(|p| crate::i18n::fields::issue(&p.issue)))
+                })
                 .flatten()
         });
         let set = move |value: Value| draft.update(|d| d.set(spec.name, value));
@@ -134,31 +138,31 @@ pub fn NewCyclePage() -> impl IntoView {
             {(spec.name == "change_idea").then(|| view! {
                 <Show when=writing_idea>
                     <div class="field">
-                        <label class="field-label" for="new-idea">"New change idea"</label>
+                        <label class="field-label" for="new-idea">{t!("new-idea")}</label>
                         <input type="text" id="new-idea" prop:value=move || new_idea.get() autocomplete="off"
                             on:input=move |ev| new_idea.set(event_target_value(&ev))/>
-                        <p class="hint">"It joins the team's change ideas; link it to drivers later."</p>
+                        <p class="hint">{t!("new-idea-hint")}</p>
                     </div>
                 </Show>
             })}
         }
     };
     let problem_count = move || if tried.get() { problems.with(Vec::len) } else { 0 };
-    crate::pages::page_title(|| "Start a PDSA cycle".to_owned());
+    crate::pages::page_title(|| t!("start-cycle"));
     view! {
         <nav class="crumbs">
-            <A href=move || format!("/teams/{}", team_id.get().map(|id| id.to_string()).unwrap_or_default())>"Back to the team"</A>
+            <A href=move || format!("/teams/{}", team_id.get().map(|id| id.to_string()).unwrap_or_default())>{t!("back-to-team")}</A>
         </nav>
-        <h1>"Start a PDSA cycle"</h1>
+        <h1>{t!("start-cycle")}</h1>
         <p class="lead">{if previous_record.is_some() {
-            "The next cycle of the ramp: what will you change, and how much bigger is the test?"
+            t!("next-cycle-lead")
         } else {
-            "Name the test and the change it tries. Plan, Do, Study and Act can be filled in later."
+            t!("new-cycle-lead")
         }}</p>
         <form class="create-form" on:submit=create novalidate>
             {fields.into_iter().map(field).collect_view()}
             <FormProblems count=Signal::derive(problem_count)/>
-            <button type="submit" class="primary">"Start the cycle"</button>
+            <button type="submit" class="primary">{t!("start-the-cycle")}</button>
         </form>
     }
 }

@@ -9,9 +9,9 @@ use ramp_core::{Kind, RecordId};
 
 use crate::error::ClientError;
 use crate::pages::count_of;
-use crate::t;
 use crate::panels::{AccountPanel, LocalTeams, RefusedChanges};
 use crate::store::{self, LocalDb, StorageReport};
+use crate::t;
 
 /// The settings page.
 #[component]

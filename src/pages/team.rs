@@ -222,9 +222,9 @@ pub(crate) fn measure_rows(replica: &ramp_core::Replica, scope: &str) -> Vec<Mea
         .into_iter()
         .map(|m| {
             let series = measure::series(m, replica.local().values());
-            let latest = measure::latest_words(m, &series);
+            let latest = crate::i18n::latest(m, &series);
             let chart = ramp_core::chart::for_measure(m, &series);
-            let signal = chart.latest_signal();
+            let signal = crate::i18n::signals::latest(&chart);
             let meaning = chart.latest_meaning().map_or("none", |m| m.key());
             MeasureRow {
                 id: m.id.to_string(),

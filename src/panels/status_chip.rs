@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 
 use crate::components::capitalised;
-use crate::t;
 use crate::error::ClientError;
 use crate::store::{LocalDb, SaveState};
 use crate::sync::{Sync, SyncState};
+use crate::t;
 
 /// Always visible: the save state, then where the changes are.
 #[component]

@@ -623,19 +623,19 @@ impl Sync {
     }
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
-
+// The session is one of the small browser preferences kept with gloo-storage (as JSON, as
+// before it: sessions kept by earlier versions still read).
 fn load_session() -> Option<Session> {
-    let text = local_storage()?.get_item(SESSION_KEY).ok()??;
-    serde_json::from_str(&text).ok()
+    use gloo_storage::Storage;
+    gloo_storage::LocalStorage::get(SESSION_KEY).ok()
 }
 
 fn save_session(session: Option<&Session>) {
-    let Some(storage) = local_storage() else { return };
-    let _ = match session {
-        Some(session) => storage.set_item(SESSION_KEY, &serde_json::to_string(session).expect("sessions serialize")),
-        None => storage.remove_item(SESSION_KEY),
-    };
+    use gloo_storage::Storage;
+    match session {
+        Some(session) => {
+            let _ = gloo_storage::LocalStorage::set(SESSION_KEY, session);
+        }
+        None => gloo_storage::LocalStorage::delete(SESSION_KEY),
+    }
 }

@@ -105,7 +105,9 @@ mod tests {
         // i18n::fields::issue
         keys.extend(ramp_core::schema::Issue::CODES.iter().map(|code| format!("issue-{code}")));
         // pages::count_of
-        keys.extend(ramp_core::Kind::ALL.iter().chain(&ramp_core::Kind::COLLAB).map(|k| format!("count-{}", k.as_str())));
+        keys.extend(
+            ramp_core::Kind::ALL.iter().chain(&ramp_core::Kind::COLLAB).map(|k| format!("count-{}", k.as_str())),
+        );
         keys
     }
 
@@ -133,8 +135,7 @@ mod tests {
         assert!(literal.len() > 10, "found only {} t!(…) keys", literal.len());
         let missing: Vec<&String> = literal.iter().chain(&made).filter(|k| !english.contains_key(*k)).collect();
         assert!(missing.is_empty(), "keys the app uses that en.ftl lacks: {missing:?}");
-        let unused: Vec<&String> =
-            english.keys().filter(|k| !literal.contains(*k) && !made.contains(*k)).collect();
+        let unused: Vec<&String> = english.keys().filter(|k| !literal.contains(*k) && !made.contains(*k)).collect();
         assert!(unused.is_empty(), "keys no code uses (remove them, or list the code that makes them): {unused:?}");
     }
 
@@ -145,10 +146,16 @@ mod tests {
         let mut english = BTreeMap::new();
         for entry in resource.body {
             if let fluent_syntax::ast::Entry::Message(m) = entry {
-                let words: String = m.value.unwrap().elements.iter().map(|e| match e {
-                    fluent_syntax::ast::PatternElement::TextElement { value } => value.to_string(),
-                    fluent_syntax::ast::PatternElement::Placeable { .. } => "{…}".to_owned(),
-                }).collect();
+                let words: String = m
+                    .value
+                    .unwrap()
+                    .elements
+                    .iter()
+                    .map(|e| match e {
+                        fluent_syntax::ast::PatternElement::TextElement { value } => value.to_string(),
+                        fluent_syntax::ast::PatternElement::Placeable { .. } => "{…}".to_owned(),
+                    })
+                    .collect();
                 english.insert(m.id.name.to_owned(), words);
             }
         }

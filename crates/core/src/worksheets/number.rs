@@ -75,11 +75,14 @@ pub fn grouped_in(n: f64, style: Style) -> String {
     if style == Style::ENGLISH {
         return english;
     }
-    english.chars().map(|c| match c {
-        ',' => style.group,
-        '.' => style.decimal,
-        c => c,
-    }).collect()
+    english
+        .chars()
+        .map(|c| match c {
+            ',' => style.group,
+            '.' => style.decimal,
+            c => c,
+        })
+        .collect()
 }
 
 /// A plain number (no grouping: "1250.5") with the decimal mark of `style`, for a number box
@@ -89,11 +92,13 @@ pub fn plain_in(n: f64, style: Style) -> String {
 }
 
 fn swap_marks(text: &str) -> String {
-    text.chars().map(|c| match c {
-        ',' => '.',
-        '.' => ',',
-        c => c,
-    }).collect()
+    text.chars()
+        .map(|c| match c {
+            ',' => '.',
+            '.' => ',',
+            c => c,
+        })
+        .collect()
 }
 
 /// The number in typed text, written in English: `Ok(None)` when blank.

@@ -333,242 +333,275 @@ const fn number(min: f64, max: f64, whole: bool) -> Input {
     Input::Number { min, max, whole }
 }
 
-const TEAM_FIELDS: &[FieldSpec] = &of(Kind::Team, [
-    required(
+const TEAM_FIELDS: &[FieldSpec] = &of(
+    Kind::Team,
+    [
+        required(
+            field(
+                "name",
+                "Team name",
+                "As the collaborative knows you, e.g. “Ward 7 Falls Team”.",
+                Input::Line,
+                Section::About,
+            ),
+            "Give the team a name, so its members can find it.",
+        ),
+        field("organization", "Organization", "", Input::Line, Section::About),
+        field("site", "Site", "Ward, clinic or unit.", Input::Line, Section::About),
+    ],
+);
+
+const CYCLE_FIELDS: &[FieldSpec] = &of(
+    Kind::Cycle,
+    [
+        required(
+            field(
+                "title",
+                "Cycle title",
+                "A few words the team will recognise in the list.",
+                Input::Line,
+                Section::About,
+            ),
+            "Give the cycle a title, so the team can find it in the list.",
+        ),
+        required(
+            field(
+                "change_idea",
+                "Change idea tested",
+                "The change this cycle tests, from the team's change ideas.",
+                Input::Ref(Kind::ChangeIdea),
+                Section::About,
+            ),
+            "Pick the change idea: every PDSA cycle tests a change.",
+        ),
         field(
-            "name",
-            "Team name",
-            "As the collaborative knows you, e.g. “Ward 7 Falls Team”.",
+            "previous",
+            "Follows the cycle",
+            "The cycle this one builds on, if it is the next step of a ramp.",
+            Input::Ref(Kind::Cycle),
+            Section::About,
+        ),
+        field(
+            "measure",
+            "Measure it should move",
+            "Which of the team's measures should show the change.",
+            Input::Ref(Kind::Measure),
+            Section::About,
+        ),
+        field("objective_type", "Objective of this cycle", "", Input::Choice(OBJECTIVE_TYPES), Section::About),
+        field(
+            "objective",
+            "Objective",
+            "What this cycle is meant to find out or achieve.",
+            Input::Paragraph,
+            Section::About,
+        ),
+        field(
+            "scale",
+            "Scale of the test",
+            "Start small: one patient, one clinician, one day.",
             Input::Line,
             Section::About,
         ),
-        "Give the team a name, so its members can find it.",
-    ),
-    field("organization", "Organization", "", Input::Line, Section::About),
-    field("site", "Site", "Ward, clinic or unit.", Input::Line, Section::About),
-]);
-
-const CYCLE_FIELDS: &[FieldSpec] = &of(Kind::Cycle, [
-    required(
-        field("title", "Cycle title", "A few words the team will recognise in the list.", Input::Line, Section::About),
-        "Give the cycle a title, so the team can find it in the list.",
-    ),
-    required(
+        field("start", "Start date", "", Input::Date, Section::About),
+        field("end", "End date", "", Input::Date, Section::About),
         field(
-            "change_idea",
-            "Change idea tested",
-            "The change this cycle tests, from the team's change ideas.",
-            Input::Ref(Kind::ChangeIdea),
-            Section::About,
+            "predictions",
+            "Questions and predictions",
+            "What do you want to learn, and what do you predict will happen?",
+            Input::Table { row: "question", columns: PREDICTION_COLUMNS },
+            Section::Plan,
         ),
-        "Pick the change idea: every PDSA cycle tests a change.",
-    ),
-    field(
-        "previous",
-        "Follows the cycle",
-        "The cycle this one builds on, if it is the next step of a ramp.",
-        Input::Ref(Kind::Cycle),
-        Section::About,
-    ),
-    field(
-        "measure",
-        "Measure it should move",
-        "Which of the team's measures should show the change.",
-        Input::Ref(Kind::Measure),
-        Section::About,
-    ),
-    field("objective_type", "Objective of this cycle", "", Input::Choice(OBJECTIVE_TYPES), Section::About),
-    field(
-        "objective",
-        "Objective",
-        "What this cycle is meant to find out or achieve.",
-        Input::Paragraph,
-        Section::About,
-    ),
-    field(
-        "scale",
-        "Scale of the test",
-        "Start small: one patient, one clinician, one day.",
-        Input::Line,
-        Section::About,
-    ),
-    field("start", "Start date", "", Input::Date, Section::About),
-    field("end", "End date", "", Input::Date, Section::About),
-    field(
-        "predictions",
-        "Questions and predictions",
-        "What do you want to learn, and what do you predict will happen?",
-        Input::Table { row: "question", columns: PREDICTION_COLUMNS },
-        Section::Plan,
-    ),
-    field(
-        "tasks",
-        "Tasks to run the test",
-        "What needs doing, by whom, when and where.",
-        Input::Table { row: "task", columns: TASK_COLUMNS },
-        Section::Plan,
-    ),
-    field("data_plan", "Plan for collecting data", "Who collects what, when and how.", Input::Paragraph, Section::Plan),
-    field("ran_as_planned", "Was the cycle carried out as planned?", "", Input::Choice(YES_PARTLY_NO), Section::Do),
-    field("observations", "What did you observe?", "", Input::Paragraph, Section::Do),
-    field("problems", "Problems and surprises", "", Input::Paragraph, Section::Do),
-    field(
-        "matched_predictions",
-        "Did the results match your predictions?",
-        "",
-        Input::Choice(YES_PARTLY_NO),
-        Section::Study,
-    ),
-    field("comparison", "Compare the results with your predictions", "", Input::Paragraph, Section::Study),
-    field("learning", "What did you learn?", "", Input::Paragraph, Section::Study),
-    field("decision", "Decision", "Adapt, adopt or abandon the change.", Input::Choice(DECISIONS), Section::Act),
-    field("next_steps", "Next steps and next cycle", "", Input::Paragraph, Section::Act),
-]);
-
-const AIM_FIELDS: &[FieldSpec] = &of(Kind::Aim, [
-    field(
-        "what",
-        "What will improve",
-        "In a few words, e.g. “reduce falls with harm”, “same-day appointments”.",
-        Input::Line,
-        Section::Aim,
-    ),
-    field("how_much", "How much (a number)", "e.g. 50", number(-MAX_NUMBER, MAX_NUMBER, false), Section::Aim),
-    field("unit", "…of what", "e.g. “% fewer”, “% of patients”, “days or less”.", Input::Line, Section::Aim),
-    field("by_when", "By when", "A date, not “soon”.", Input::Date, Section::Aim),
-    field("population", "For whom", "The patients or people, e.g. “adults over 65”.", Input::Line, Section::Aim),
-    field("place", "Where", "Ward, clinic, service.", Input::Line, Section::Aim),
-    field("baseline", "Where you start", "e.g. “9 falls per 1,000 bed days in 2025”.", Input::Line, Section::Aim),
-    field(
-        "statement",
-        "Aim statement",
-        "One sentence the whole team can repeat: how much, by when, for whom.",
-        Input::Paragraph,
-        Section::Aim,
-    ),
-]);
-
-const MEASURE_FIELDS: &[FieldSpec] = &of(Kind::Measure, [
-    required(
-        field("name", "Measure name", "e.g. “Falls per 1,000 bed days”.", Input::Line, Section::Measure),
-        "Give the measure a name, so the team can find it.",
-    ),
-    required(
         field(
-            "measure_type",
-            "Kind of measure",
-            "Outcome: the result; process: the work; balancing: what else might suffer.",
-            Input::Choice(MEASURE_TYPES),
-            Section::Measure,
+            "tasks",
+            "Tasks to run the test",
+            "What needs doing, by whom, when and where.",
+            Input::Table { row: "task", columns: TASK_COLUMNS },
+            Section::Plan,
         ),
-        "Say whether it is an outcome, process or balancing measure.",
-    ),
-    required(
-        field("value_type", "How it is calculated", "", Input::Choice(VALUE_TYPES), Section::Measure),
-        "Say how the measure is calculated, so its data can be entered.",
-    ),
-    field("frequency", "How often", "", Input::Choice(FREQUENCIES), Section::Measure),
-    field("direction", "Improvement means", "", Input::Choice(DIRECTIONS), Section::Measure),
-    field(
-        "definition",
-        "Operational definition",
-        "Exactly what counts and what does not, so anyone would get the same number.",
-        Input::Paragraph,
-        Section::Definition,
-    ),
-    field("numerator", "Numerator", "What is counted, e.g. “patients screened”.", Input::Line, Section::Definition),
-    field("denominator", "Denominator", "Out of what, e.g. “patients admitted”.", Input::Line, Section::Definition),
-    field(
-        "rate_per",
-        "Rate per",
-        "For rates: e.g. 1000 for “per 1,000 bed days”.",
-        number(1.0, 1e9, true),
-        Section::Definition,
-    ),
-    field("unit", "Unit", "e.g. minutes, falls per 1,000 bed days.", Input::Line, Section::Definition),
-    field(
-        "baseline",
-        "Baseline",
-        "Where the measure starts, in its unit.",
-        number(-MAX_NUMBER, MAX_NUMBER, false),
-        Section::Goal,
-    ),
-    field(
-        "goal",
-        "Goal",
-        "Where the aim says it should get to.",
-        number(-MAX_NUMBER, MAX_NUMBER, false),
-        Section::Goal,
-    ),
-    field(
-        "chart",
-        "Chart",
-        "A run chart to start; a control chart once there are 20 points.",
-        Input::Choice(CHART_TYPES),
-        Section::Chart,
-    ),
-    field("rules", "Rules for signals", "", Input::Choice(RULE_SETS), Section::Chart),
-    field(
-        "two_sigma",
-        "2-sigma lines",
-        "On control charts: also draw lines two thirds of the way to each limit.",
-        Input::Choice(TWO_SIGMA),
-        Section::Chart,
-    ),
-    field(
-        "freeze",
-        "Freeze the baseline after this many points",
-        "The centre line and limits of the first points are extended forward. Leave empty to use all points.",
-        number(0.0, 10_000.0, true),
-        Section::Chart,
-    ),
-    field("freeze_reason", "Why the baseline is frozen", "", Input::Line, Section::Chart),
-    field(
-        "phases",
-        "Phase breaks",
-        "Where the process changed: the centre line and limits are recomputed from there.",
-        Input::Table { row: "phase break", columns: PHASE_COLUMNS },
-        Section::Chart,
-    ),
-    field("collect_who", "Who collects it", "", Input::Line, Section::Collection),
-    field("collect_how", "How", "Source, sampling, tally sheet…", Input::Paragraph, Section::Collection),
-    field("collect_when", "When", "e.g. “every Monday for the week before”.", Input::Line, Section::Collection),
-    field(
-        "common",
-        "Common measure",
-        "The collaborative's common measure this measure reports, if any.",
-        Input::Ref(Kind::MeasureDef),
-        Section::Common,
-    ),
-]);
+        field(
+            "data_plan",
+            "Plan for collecting data",
+            "Who collects what, when and how.",
+            Input::Paragraph,
+            Section::Plan,
+        ),
+        field("ran_as_planned", "Was the cycle carried out as planned?", "", Input::Choice(YES_PARTLY_NO), Section::Do),
+        field("observations", "What did you observe?", "", Input::Paragraph, Section::Do),
+        field("problems", "Problems and surprises", "", Input::Paragraph, Section::Do),
+        field(
+            "matched_predictions",
+            "Did the results match your predictions?",
+            "",
+            Input::Choice(YES_PARTLY_NO),
+            Section::Study,
+        ),
+        field("comparison", "Compare the results with your predictions", "", Input::Paragraph, Section::Study),
+        field("learning", "What did you learn?", "", Input::Paragraph, Section::Study),
+        field("decision", "Decision", "Adapt, adopt or abandon the change.", Input::Choice(DECISIONS), Section::Act),
+        field("next_steps", "Next steps and next cycle", "", Input::Paragraph, Section::Act),
+    ],
+);
 
-const DATAPOINT_FIELDS: &[FieldSpec] = &of(Kind::Datapoint, [
-    required(
-        field("measure", "Measure", "", Input::Ref(Kind::Measure), Section::Point),
-        "Pick the measure this data belongs to.",
-    ),
-    required(field("period", "Period", "", Input::Period, Section::Point), "Say which month or week this is."),
-    field("numerator", "Numerator", "", number(0.0, MAX_NUMBER, false), Section::Point),
-    field("denominator", "Denominator", "", number(0.0, MAX_NUMBER, false), Section::Point),
-    field("value", "Value", "", number(-MAX_NUMBER, MAX_NUMBER, false), Section::Point),
-    field("note", "Note", "Anything that explains this point.", Input::Paragraph, Section::Point),
-    field(
-        "astronomical",
-        "Astronomical point?",
-        "A value everyone would agree is highly unusual. It is marked on the run chart.",
-        Input::Choice(ASTRONOMICAL),
-        Section::Point,
-    ),
-    field(
-        "exclude",
-        "Leave out of the calculations?",
-        "For a point you know has another cause (a data error, a one-off event): it stays on the chart, \
+const AIM_FIELDS: &[FieldSpec] = &of(
+    Kind::Aim,
+    [
+        field(
+            "what",
+            "What will improve",
+            "In a few words, e.g. “reduce falls with harm”, “same-day appointments”.",
+            Input::Line,
+            Section::Aim,
+        ),
+        field("how_much", "How much (a number)", "e.g. 50", number(-MAX_NUMBER, MAX_NUMBER, false), Section::Aim),
+        field("unit", "…of what", "e.g. “% fewer”, “% of patients”, “days or less”.", Input::Line, Section::Aim),
+        field("by_when", "By when", "A date, not “soon”.", Input::Date, Section::Aim),
+        field("population", "For whom", "The patients or people, e.g. “adults over 65”.", Input::Line, Section::Aim),
+        field("place", "Where", "Ward, clinic, service.", Input::Line, Section::Aim),
+        field("baseline", "Where you start", "e.g. “9 falls per 1,000 bed days in 2025”.", Input::Line, Section::Aim),
+        field(
+            "statement",
+            "Aim statement",
+            "One sentence the whole team can repeat: how much, by when, for whom.",
+            Input::Paragraph,
+            Section::Aim,
+        ),
+    ],
+);
+
+const MEASURE_FIELDS: &[FieldSpec] = &of(
+    Kind::Measure,
+    [
+        required(
+            field("name", "Measure name", "e.g. “Falls per 1,000 bed days”.", Input::Line, Section::Measure),
+            "Give the measure a name, so the team can find it.",
+        ),
+        required(
+            field(
+                "measure_type",
+                "Kind of measure",
+                "Outcome: the result; process: the work; balancing: what else might suffer.",
+                Input::Choice(MEASURE_TYPES),
+                Section::Measure,
+            ),
+            "Say whether it is an outcome, process or balancing measure.",
+        ),
+        required(
+            field("value_type", "How it is calculated", "", Input::Choice(VALUE_TYPES), Section::Measure),
+            "Say how the measure is calculated, so its data can be entered.",
+        ),
+        field("frequency", "How often", "", Input::Choice(FREQUENCIES), Section::Measure),
+        field("direction", "Improvement means", "", Input::Choice(DIRECTIONS), Section::Measure),
+        field(
+            "definition",
+            "Operational definition",
+            "Exactly what counts and what does not, so anyone would get the same number.",
+            Input::Paragraph,
+            Section::Definition,
+        ),
+        field("numerator", "Numerator", "What is counted, e.g. “patients screened”.", Input::Line, Section::Definition),
+        field("denominator", "Denominator", "Out of what, e.g. “patients admitted”.", Input::Line, Section::Definition),
+        field(
+            "rate_per",
+            "Rate per",
+            "For rates: e.g. 1000 for “per 1,000 bed days”.",
+            number(1.0, 1e9, true),
+            Section::Definition,
+        ),
+        field("unit", "Unit", "e.g. minutes, falls per 1,000 bed days.", Input::Line, Section::Definition),
+        field(
+            "baseline",
+            "Baseline",
+            "Where the measure starts, in its unit.",
+            number(-MAX_NUMBER, MAX_NUMBER, false),
+            Section::Goal,
+        ),
+        field(
+            "goal",
+            "Goal",
+            "Where the aim says it should get to.",
+            number(-MAX_NUMBER, MAX_NUMBER, false),
+            Section::Goal,
+        ),
+        field(
+            "chart",
+            "Chart",
+            "A run chart to start; a control chart once there are 20 points.",
+            Input::Choice(CHART_TYPES),
+            Section::Chart,
+        ),
+        field("rules", "Rules for signals", "", Input::Choice(RULE_SETS), Section::Chart),
+        field(
+            "two_sigma",
+            "2-sigma lines",
+            "On control charts: also draw lines two thirds of the way to each limit.",
+            Input::Choice(TWO_SIGMA),
+            Section::Chart,
+        ),
+        field(
+            "freeze",
+            "Freeze the baseline after this many points",
+            "The centre line and limits of the first points are extended forward. Leave empty to use all points.",
+            number(0.0, 10_000.0, true),
+            Section::Chart,
+        ),
+        field("freeze_reason", "Why the baseline is frozen", "", Input::Line, Section::Chart),
+        field(
+            "phases",
+            "Phase breaks",
+            "Where the process changed: the centre line and limits are recomputed from there.",
+            Input::Table { row: "phase break", columns: PHASE_COLUMNS },
+            Section::Chart,
+        ),
+        field("collect_who", "Who collects it", "", Input::Line, Section::Collection),
+        field("collect_how", "How", "Source, sampling, tally sheet…", Input::Paragraph, Section::Collection),
+        field("collect_when", "When", "e.g. “every Monday for the week before”.", Input::Line, Section::Collection),
+        field(
+            "common",
+            "Common measure",
+            "The collaborative's common measure this measure reports, if any.",
+            Input::Ref(Kind::MeasureDef),
+            Section::Common,
+        ),
+    ],
+);
+
+const DATAPOINT_FIELDS: &[FieldSpec] = &of(
+    Kind::Datapoint,
+    [
+        required(
+            field("measure", "Measure", "", Input::Ref(Kind::Measure), Section::Point),
+            "Pick the measure this data belongs to.",
+        ),
+        required(field("period", "Period", "", Input::Period, Section::Point), "Say which month or week this is."),
+        field("numerator", "Numerator", "", number(0.0, MAX_NUMBER, false), Section::Point),
+        field("denominator", "Denominator", "", number(0.0, MAX_NUMBER, false), Section::Point),
+        field("value", "Value", "", number(-MAX_NUMBER, MAX_NUMBER, false), Section::Point),
+        field("note", "Note", "Anything that explains this point.", Input::Paragraph, Section::Point),
+        field(
+            "astronomical",
+            "Astronomical point?",
+            "A value everyone would agree is highly unusual. It is marked on the run chart.",
+            Input::Choice(ASTRONOMICAL),
+            Section::Point,
+        ),
+        field(
+            "exclude",
+            "Leave out of the calculations?",
+            "For a point you know has another cause (a data error, a one-off event): it stays on the chart, \
          marked, but the centre line, limits and rules leave it out.",
-        Input::Choice(EXCLUDE),
-        Section::Point,
-    ),
-    field("exclude_reason", "Why it is left out", "Said beside the point on the chart.", Input::Line, Section::Point),
-]);
+            Input::Choice(EXCLUDE),
+            Section::Point,
+        ),
+        field(
+            "exclude_reason",
+            "Why it is left out",
+            "Said beside the point on the chart.",
+            Input::Line,
+            Section::Point,
+        ),
+    ],
+);
 
 /// The answers to "leave out of the calculations?".
 pub const EXCLUDE: &[(&str, &str)] = &[("no", "No, use it"), ("yes", "Yes, leave it out")];
@@ -576,61 +609,73 @@ pub const EXCLUDE: &[(&str, &str)] = &[("no", "No, use it"), ("yes", "Yes, leave
 /// The answers to "astronomical point?".
 pub const ASTRONOMICAL: &[(&str, &str)] = &[("no", "No"), ("yes", "Yes, clearly unusual")];
 
-const DRIVER_FIELDS: &[FieldSpec] = &of(Kind::Driver, [
-    required(
-        field("level", "Level", "", Input::Choice(DRIVER_LEVELS), Section::Driver),
-        "Say whether this is a primary or a secondary driver.",
-    ),
-    required(
-        field("text", "Driver", "What must be in place to reach the aim.", Input::Line, Section::Driver),
-        "Write the driver.",
-    ),
-    field(
-        "links",
-        "Primary drivers it serves",
-        "For a secondary driver: which primary drivers it feeds.",
-        Input::Refs(Kind::Driver),
-        Section::Driver,
-    ),
-]);
-
-const CHANGE_IDEA_FIELDS: &[FieldSpec] = &of(Kind::ChangeIdea, [
-    required(
+const DRIVER_FIELDS: &[FieldSpec] = &of(
+    Kind::Driver,
+    [
+        required(
+            field("level", "Level", "", Input::Choice(DRIVER_LEVELS), Section::Driver),
+            "Say whether this is a primary or a secondary driver.",
+        ),
+        required(
+            field("text", "Driver", "What must be in place to reach the aim.", Input::Line, Section::Driver),
+            "Write the driver.",
+        ),
         field(
-            "text",
-            "Change idea",
-            "A change to test, e.g. “safety huddle at shift change”.",
-            Input::Line,
+            "links",
+            "Primary drivers it serves",
+            "For a secondary driver: which primary drivers it feeds.",
+            Input::Refs(Kind::Driver),
+            Section::Driver,
+        ),
+    ],
+);
+
+const CHANGE_IDEA_FIELDS: &[FieldSpec] = &of(
+    Kind::ChangeIdea,
+    [
+        required(
+            field(
+                "text",
+                "Change idea",
+                "A change to test, e.g. “safety huddle at shift change”.",
+                Input::Line,
+                Section::Idea,
+            ),
+            "Write the change idea.",
+        ),
+        field(
+            "description",
+            "Description",
+            "What the change is and where it comes from.",
+            Input::Paragraph,
             Section::Idea,
         ),
-        "Write the change idea.",
-    ),
-    field("description", "Description", "What the change is and where it comes from.", Input::Paragraph, Section::Idea),
-    field("drivers", "Secondary drivers it works on", "", Input::Refs(Kind::Driver), Section::Idea),
-    field(
-        "source",
-        "Adopted from",
-        "The collaborative's change idea this team's idea was adopted from, if any.",
-        Input::Ref(Kind::ChangeIdea),
-        Section::Common,
-    ),
-    field(
-        "proposed",
-        "Propose it for the change package?",
-        "When it works for you, faculty can add it to the collaborative's change package for every team, \
+        field("drivers", "Secondary drivers it works on", "", Input::Refs(Kind::Driver), Section::Idea),
+        field(
+            "source",
+            "Adopted from",
+            "The collaborative's change idea this team's idea was adopted from, if any.",
+            Input::Ref(Kind::ChangeIdea),
+            Section::Common,
+        ),
+        field(
+            "proposed",
+            "Propose it for the change package?",
+            "When it works for you, faculty can add it to the collaborative's change package for every team, \
          with your team named as where it came from.",
-        Input::Choice(PROPOSED),
-        Section::Proposal,
-    ),
-    field(
-        "origin",
-        "Came from",
-        "The team's change idea a package idea was accepted from.",
-        Input::Ref(Kind::ChangeIdea),
-        Section::Common,
-    ),
-    field("origin_team", "Came from the team", "", Input::Ref(Kind::Team), Section::Common),
-]);
+            Input::Choice(PROPOSED),
+            Section::Proposal,
+        ),
+        field(
+            "origin",
+            "Came from",
+            "The team's change idea a package idea was accepted from.",
+            Input::Ref(Kind::ChangeIdea),
+            Section::Common,
+        ),
+        field("origin_team", "Came from the team", "", Input::Ref(Kind::Team), Section::Common),
+    ],
+);
 
 /// The answers to "propose it for the change package?".
 pub const PROPOSED: &[(&str, &str)] = &[("no", "No"), ("yes", "Yes, propose it")];
@@ -666,96 +711,123 @@ pub const SESSION_TYPES: &[(&str, &str)] = &[
     ("outcomes_congress", "Outcomes congress"),
 ];
 
-const REPORT_FIELDS: &[FieldSpec] = &of(Kind::Report, [
-    // Not drawn on the report's page: the month is the page's (its id is derived from it).
-    required(field("month", "Month", "", Input::Month, Section::About), "Say which month this report covers."),
-    field("progress", "Progress this month", "What the team did and what moved.", Input::Paragraph, Section::Report),
-    field("achievements", "Achievements", "What went well; what you are proud of.", Input::Paragraph, Section::Report),
-    field("barriers", "Barriers", "What got in the way.", Input::Paragraph, Section::Report),
-    field(
-        "help_needed",
-        "Help needed",
-        "What you would like from faculty, your coach or other teams.",
-        Input::Paragraph,
-        Section::Report,
-    ),
-    field(
-        "self_score",
-        "Where the team is on the assessment scale",
-        "Your own view of where the team stands this month.",
-        Input::Choice(SCORES),
-        Section::SelfScore,
-    ),
-    field(
-        "faculty_score",
-        "Score from faculty or the coach",
-        "Faculty's or the coach's view of the same month.",
-        Input::Choice(SCORES),
-        Section::Review,
-    ),
-    field(
-        "faculty_note",
-        "Why this score",
-        "A line for the team on what the score rests on.",
-        Input::Paragraph,
-        Section::Review,
-    ),
-    field(
-        "learned",
-        "What we learned",
-        "For the storyboard of the learning session in this month: what your tests taught you.",
-        Input::Paragraph,
-        Section::Storyboard,
-    ),
-    field(
-        "next",
-        "What's next",
-        "For the storyboard: what you will test or spread in the next action period.",
-        Input::Paragraph,
-        Section::Storyboard,
-    ),
-]);
+const REPORT_FIELDS: &[FieldSpec] = &of(
+    Kind::Report,
+    [
+        // Not drawn on the report's page: the month is the page's (its id is derived from it).
+        required(field("month", "Month", "", Input::Month, Section::About), "Say which month this report covers."),
+        field(
+            "progress",
+            "Progress this month",
+            "What the team did and what moved.",
+            Input::Paragraph,
+            Section::Report,
+        ),
+        field(
+            "achievements",
+            "Achievements",
+            "What went well; what you are proud of.",
+            Input::Paragraph,
+            Section::Report,
+        ),
+        field("barriers", "Barriers", "What got in the way.", Input::Paragraph, Section::Report),
+        field(
+            "help_needed",
+            "Help needed",
+            "What you would like from faculty, your coach or other teams.",
+            Input::Paragraph,
+            Section::Report,
+        ),
+        field(
+            "self_score",
+            "Where the team is on the assessment scale",
+            "Your own view of where the team stands this month.",
+            Input::Choice(SCORES),
+            Section::SelfScore,
+        ),
+        field(
+            "faculty_score",
+            "Score from faculty or the coach",
+            "Faculty's or the coach's view of the same month.",
+            Input::Choice(SCORES),
+            Section::Review,
+        ),
+        field(
+            "faculty_note",
+            "Why this score",
+            "A line for the team on what the score rests on.",
+            Input::Paragraph,
+            Section::Review,
+        ),
+        field(
+            "learned",
+            "What we learned",
+            "For the storyboard of the learning session in this month: what your tests taught you.",
+            Input::Paragraph,
+            Section::Storyboard,
+        ),
+        field(
+            "next",
+            "What's next",
+            "For the storyboard: what you will test or spread in the next action period.",
+            Input::Paragraph,
+            Section::Storyboard,
+        ),
+    ],
+);
 
-const COMMENT_FIELDS: &[FieldSpec] = &of(Kind::Comment, [
-    required(field("target", "On", "", Input::Ref(Kind::Cycle), Section::Comment), "Say what the comment is about."),
-    required(field("text", "Comment", "", Input::Paragraph, Section::Comment), "Write the comment."),
-]);
+const COMMENT_FIELDS: &[FieldSpec] = &of(
+    Kind::Comment,
+    [
+        required(
+            field("target", "On", "", Input::Ref(Kind::Cycle), Section::Comment),
+            "Say what the comment is about.",
+        ),
+        required(field("text", "Comment", "", Input::Paragraph, Section::Comment), "Write the comment."),
+    ],
+);
 
-const COLLABORATIVE_FIELDS: &[FieldSpec] = &of(Kind::Collaborative, [
-    required(
-        field("name", "Name of the collaborative", "e.g. “Safer Wards 2027”.", Input::Line, Section::Collaborative),
-        "Give the collaborative a name, so teams can recognise it.",
-    ),
-    field("topic", "Topic", "e.g. “Reducing falls with harm”.", Input::Line, Section::Collaborative),
-    field(
-        "aim",
-        "The collaborative's aim",
-        "How much, by when, for whom, across all teams.",
-        Input::Paragraph,
-        Section::Collaborative,
-    ),
-    field("start", "Starts", "", Input::Date, Section::Collaborative),
-    field("end", "Ends", "", Input::Date, Section::Collaborative),
-    field(
-        "sharing",
-        "Share between teams",
-        "When on, members and coaches read (never change) the other teams' aims, measures, change \
+const COLLABORATIVE_FIELDS: &[FieldSpec] = &of(
+    Kind::Collaborative,
+    [
+        required(
+            field("name", "Name of the collaborative", "e.g. “Safer Wards 2027”.", Input::Line, Section::Collaborative),
+            "Give the collaborative a name, so teams can recognise it.",
+        ),
+        field("topic", "Topic", "e.g. “Reducing falls with harm”.", Input::Line, Section::Collaborative),
+        field(
+            "aim",
+            "The collaborative's aim",
+            "How much, by when, for whom, across all teams.",
+            Input::Paragraph,
+            Section::Collaborative,
+        ),
+        field("start", "Starts", "", Input::Date, Section::Collaborative),
+        field("end", "Ends", "", Input::Date, Section::Collaborative),
+        field(
+            "sharing",
+            "Share between teams",
+            "When on, members and coaches read (never change) the other teams' aims, measures, change \
          ideas and cycles, and can comment on them.",
-        Input::Choice(SHARING),
-        Section::Sharing,
-    ),
-]);
+            Input::Choice(SHARING),
+            Section::Sharing,
+        ),
+    ],
+);
 
-const SESSION_FIELDS: &[FieldSpec] = &of(Kind::Session, [
-    required(
-        field("session_type", "Event", "", Input::Choice(SESSION_TYPES), Section::Session),
-        "Say what kind of event this is.",
-    ),
-    field("number", "Number", "e.g. 2 for learning session 2.", number(1.0, 20.0, true), Section::Session),
-    required(field("start", "Starts", "", Input::Date, Section::Session), "Give the date it starts."),
-    field("end", "Ends", "", Input::Date, Section::Session),
-    field("place", "Where", "A venue, or “online”.", Input::Line, Section::Session),
-]);
+const SESSION_FIELDS: &[FieldSpec] = &of(
+    Kind::Session,
+    [
+        required(
+            field("session_type", "Event", "", Input::Choice(SESSION_TYPES), Section::Session),
+            "Say what kind of event this is.",
+        ),
+        field("number", "Number", "e.g. 2 for learning session 2.", number(1.0, 20.0, true), Section::Session),
+        required(field("start", "Starts", "", Input::Date, Section::Session), "Give the date it starts."),
+        field("end", "Ends", "", Input::Date, Section::Session),
+        field("place", "Where", "A venue, or “online”.", Input::Line, Section::Session),
+    ],
+);
 
 /// The fields of a kind, in worksheet order.
 pub fn fields(kind: Kind) -> &'static [FieldSpec] {
@@ -849,9 +921,9 @@ pub mod keys {
                     words.push((required(kind, name), why.to_owned()));
                 }
                 match spec.input {
-                    Input::Choice(choices) => {
-                        words.extend(choices.iter().map(|(stored, words)| (choice(kind, name, stored), (*words).to_owned())))
-                    }
+                    Input::Choice(choices) => words.extend(
+                        choices.iter().map(|(stored, words)| (choice(kind, name, stored), (*words).to_owned())),
+                    ),
                     Input::Table { row: row_name, columns } => {
                         words.push((row(kind, name), row_name.to_owned()));
                         words.extend(columns.iter().map(|(c, words)| (column(kind, name, c), (*words).to_owned())));

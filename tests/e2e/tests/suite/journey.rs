@@ -155,15 +155,15 @@ async fn a_member_runs_a_ramp_offline_and_enters_this_months_data_on_a_phone() -
     assert_eq!(first, json!(true), "the form comes before the chart");
     phone.set_value("#p-numerator", "1,100").await?;
     phone.set_value("#p-denominator", "1,250").await?;
-    phone.wait_for_text("[data-testid=entry-preview]", "= 88 %").await?;
+    phone.wait_for_text("[data-testid=entry-preview]", "= 88%").await?;
     phone.click("[data-testid=save-point]").await?;
-    phone.wait_for_text("[data-testid=saved-note]", ": 88 %").await?;
+    phone.wait_for_text("[data-testid=saved-note]", ": 88%").await?;
     phone.wait_for_text("[data-testid=points]", "1,100 / 1,250").await?;
     phone.look("journey-measure-entry").await?;
 
     // A reload with no signal keeps everything, and says it is still waiting.
     phone.reload().await?;
-    phone.wait_for_text("[data-testid=points]", "88 %").await?;
+    phone.wait_for_text("[data-testid=points]", "88%").await?;
     phone
         .sync_until(
             "the reloaded page knows it is offline",

@@ -11,6 +11,7 @@ mod charts;
 mod collab;
 mod faults;
 mod journey;
+mod languages;
 mod spread;
 mod sync;
 mod worksheets;

@@ -356,7 +356,7 @@ async fn two_devices_entering_the_same_month_meet_in_one_record() -> anyhow::Res
     phone.set_value("#p-numerator", "8").await?;
     phone.set_value("#p-denominator", "10").await?;
     phone.click("[data-testid=save-point]").await?;
-    phone.wait_for_text("[data-testid=saved-note]", "Saved Mar 2026: 80 %").await?;
+    phone.wait_for_text("[data-testid=saved-note]", "Saved Mar 2026: 80%").await?;
     phone.wait_offline_ready().await?;
     phone.sync_until("March reached the server", "return document.body.innerText.includes('Synced at');").await?;
 
@@ -394,11 +394,11 @@ async fn two_devices_entering_the_same_month_meet_in_one_record() -> anyhow::Res
     tablet.click("button[aria-label='Edit Apr 2026']").await?;
     tablet.set_value("#p-numerator", "4").await?;
     tablet.click("[data-testid=save-point]").await?;
-    tablet.wait_for_text("[data-testid=saved-note]", "Saved Apr 2026: 40 %").await?;
+    tablet.wait_for_text("[data-testid=saved-note]", "Saved Apr 2026: 40%").await?;
     phone
         .sync_until(
-            "April is settled at 40 %",
-            "const t = document.querySelector('[data-testid=points]').innerText; return !t.includes('two values') && t.includes('40 %');",
+            "April is settled at 40%",
+            "const t = document.querySelector('[data-testid=points]').innerText; return !t.includes('two values') && t.includes('40%');",
         )
         .await?;
     phone.close().await;

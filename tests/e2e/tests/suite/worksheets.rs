@@ -90,7 +90,7 @@ async fn the_aim_is_coached_and_measure_data_is_entered_offline() -> anyhow::Res
     // fraction or an exponent refused with how to write it.
     browser.set_value("#p-numerator", "1,100").await?;
     browser.set_value("#p-denominator", "1 250").await?;
-    browser.wait_for_text("[data-testid=entry-preview]", "= 88 %").await?;
+    browser.wait_for_text("[data-testid=entry-preview]", "= 88%").await?;
     browser.set_value("#p-numerator", "12.5").await?;
     browser.wait_for_text("#p-numerator-problem", "whole number").await?;
     browser.set_value("#p-numerator", "½").await?;
@@ -99,29 +99,29 @@ async fn the_aim_is_coached_and_measure_data_is_entered_offline() -> anyhow::Res
     browser.wait_for_text("#p-numerator-problem", "in full").await?;
     browser.set_value("#p-denominator", "10").await?;
     browser.set_value("#p-numerator", "8").await?;
-    browser.wait_for_text("[data-testid=entry-preview]", "= 80 %").await?;
+    browser.wait_for_text("[data-testid=entry-preview]", "= 80%").await?;
     browser.click("[data-testid=save-point]").await?;
-    browser.wait_for_text("[data-testid=saved-note]", "Saved Mar 2026: 80 %").await?;
+    browser.wait_for_text("[data-testid=saved-note]", "Saved Mar 2026: 80%").await?;
     enter(&browser, "2026-04", "5", "10").await?;
     enter(&browser, "2026-05", "9", "12").await?;
     browser.wait_for_text("[data-testid=points]", "Mar 2026").await?;
-    browser.wait_for_text("[data-testid=points]", "75 %").await?;
+    browser.wait_for_text("[data-testid=points]", "75%").await?;
     // Correcting a month: Edit loads it, and saving changes that one record.
     browser.click("button[aria-label='Edit Apr 2026']").await?;
     browser.wait_for_text("[data-testid=entry-status]", "Apr 2026 has data").await?;
     assert_eq!(browser.value_of("#p-numerator").await?, json!("5"));
     browser.set_value("#p-numerator", "6").await?;
     browser.click("[data-testid=save-point]").await?;
-    browser.wait_for_text("[data-testid=saved-note]", "Saved Apr 2026: 60 %").await?;
+    browser.wait_for_text("[data-testid=saved-note]", "Saved Apr 2026: 60%").await?;
     let rows = browser.js("return document.querySelectorAll('[data-testid=points] tbody tr').length", vec![]).await?;
     assert_eq!(rows, json!(3), "one row per month");
     look(&browser, "measure").await?;
 
     // Offline reload: the data is on the device, and the overview shows the latest value.
     browser.reload().await?;
-    browser.wait_for_text("[data-testid=points]", "60 %").await?;
+    browser.wait_for_text("[data-testid=points]", "60%").await?;
     browser.goto(&team_url).await?;
-    browser.wait_for_text("[data-testid=overview-measures]", "75 % · May 2026").await?;
+    browser.wait_for_text("[data-testid=overview-measures]", "75% · May 2026").await?;
     browser.wait_for_text("[data-testid=overview-aim]", "reduce falls with harm").await?;
     browser.goto(&format!("{team_url}/measures")).await?;
     browser.wait_for_text("[data-testid=measure-list]", "Patients screened").await?;

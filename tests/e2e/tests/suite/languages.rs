@@ -1,0 +1,109 @@
+//! Ramp in another language: a member on a phone chooses Spanish in Settings, then names a
+//! team, starts and plans a PDSA cycle and enters a measure's data the way Spanish is written
+//! ("1.250" is one thousand two hundred and fifty, "12,5" twelve and a half), and reads the
+//! chart's signal in Spanish. Offline once the app is on the device, as a ward would be.
+
+use ramp_e2e::{Browser, Server, PHONE};
+use serde_json::json;
+
+/// Enters one month's value and waits for the saved note.
+async fn enter(browser: &Browser, month: &str, value: &str, saved: &str) -> anyhow::Result<()> {
+    browser.set_value("#entry-period", month).await?;
+    browser.set_value("#p-value", value).await?;
+    browser.click("[data-testid=save-point]").await?;
+    browser.wait_for_text("[data-testid=saved-note]", saved).await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_member_plans_a_cycle_and_enters_data_in_spanish() -> anyhow::Result<()> {
+    let mut server = Server::start()?;
+    let browser = Browser::start(PHONE).await?;
+    // The browser speaks English: so does Ramp, until Spanish is chosen in Settings.
+    browser.goto(&format!("{}/settings", server.url)).await?;
+    browser.wait_for_text("main h1", "Settings").await?;
+    browser.wait_offline_ready().await?;
+    browser.set_value("#language-choice", "es").await?;
+    browser.wait_for_text("main h1", "Ajustes").await?;
+    let lang = browser.js("return document.documentElement.lang;", vec![]).await?;
+    assert_eq!(lang, json!("es"), "the page says which language it is in, for screen readers");
+    server.stop();
+
+    // A team, named from the start page's form in Spanish.
+    browser.goto(&server.url).await?;
+    browser.wait_for_text("main h1", "Bienvenido a Ramp").await?;
+    browser.wait_for_text("label[for=f-name]", "Nombre del equipo").await?;
+    browser.type_into("#f-name", "Equipo de caídas de la planta 7").await?;
+    browser.click("form.create-form button[type=submit]").await?;
+    browser.wait_for_text("[data-testid=team-name]", "Equipo de caídas").await?;
+    browser.wait_for_text("[data-testid=save-status]", "Guardado en este dispositivo").await?;
+    browser.wait_for_text("[data-testid=sync-status]", "Solo en este dispositivo").await?;
+    let team_url = browser.url().await?;
+
+    // A PDSA cycle: started in under a minute, its plan written on its worksheet.
+    browser.click("[data-testid=start-cycle]").await?;
+    browser.wait_for_text("main h1", "Iniciar un ciclo PDSA").await?;
+    browser.click("form.create-form button[type=submit]").await?;
+    browser.wait_for_text("#f-title-problem", "Dé un título al ciclo").await?;
+    browser.type_into("#f-title", "Reunión breve, prueba 1").await?;
+    browser.pick_change_idea("Reunión de seguridad en el cambio de turno").await?;
+    browser.click("form.create-form button[type=submit]").await?;
+    browser.wait_for_text("[data-testid=cycle-title]", "Reunión breve, prueba 1").await?;
+    browser.wait_for_text("main", "Planificar").await?;
+    browser.wait_for_text("main", "Preguntas y predicciones").await?;
+    browser.type_into("#f-data_plan", "La enfermera de turno anota cada caída").await?;
+    browser.wait_for_text("[data-testid=save-status]", "Guardado en este dispositivo").await?;
+    browser.look("es-cycle").await?;
+
+    // A measure, its data written as Spanish writes numbers.
+    browser.goto(&format!("{team_url}/measures")).await?;
+    browser.wait_for_text("label[for=f-name]", "Nombre de la medida").await?;
+    browser.type_into("#f-name", "Minutos hasta la primera valoración").await?;
+    browser.click("label[for=f-measure_type-outcome]").await?;
+    browser.click("label[for=f-value_type-continuous]").await?;
+    browser.click("form.create-form button[type=submit]").await?;
+    browser.wait_for_text("[data-testid=measure-name]", "Minutos hasta").await?;
+    browser.set_value("#entry-period", "2026-01").await?;
+    browser.wait_for_text("[data-testid=entry-status]", "ene 2026: aún sin datos").await?;
+    browser.set_value("#p-value", "1.250").await?;
+    browser.wait_for_text("[data-testid=entry-preview]", "= 1.250").await?;
+    browser.set_value("#p-value", "1,250").await?;
+    browser.wait_for_text("[data-testid=entry-preview]", "= 1,25").await?;
+    browser.set_value("#p-value", "½").await?;
+    browser.wait_for_text("#p-value-problem", "0,5 para la mitad").await?;
+    browser.set_value("#p-value", "1.250").await?;
+    browser.click("[data-testid=save-point]").await?;
+    browser.wait_for_text("[data-testid=saved-note]", "Guardado ene 2026: 1.250").await?;
+    for (month, value, shown) in [
+        ("2026-02", "1.300", "1.300"),
+        ("2026-03", "1.275", "1.275"),
+        ("2026-04", "1.310", "1.310"),
+        ("2026-05", "1.290", "1.290"),
+        ("2026-06", "1.260", "1.260"),
+        ("2026-07", "12,5", "12,5"),
+        ("2026-08", "13", "13"),
+        ("2026-09", "12", "12"),
+        ("2026-10", "11,5", "11,5"),
+        ("2026-11", "12,8", "12,8"),
+        ("2026-12", "13,1", "13,1"),
+    ] {
+        enter(&browser, month, value, &format!(": {shown}")).await?;
+    }
+    browser.wait_for_text("[data-testid=points]", "dic 2026").await?;
+    browser.wait_for_text("[data-testid=points]", "12,5").await?;
+    browser.wait_for_text("[data-testid=points]", "1.310").await?;
+    // The chart's signal, in Spanish: six months below the median.
+    browser.wait_for_text("main", "Desplazamiento: 6 puntos por debajo de la mediana de jul 2026 a dic 2026").await?;
+    browser.look("es-measure").await?;
+    browser.goto(&team_url).await?;
+    browser.wait_for_text("[data-testid=overview-measures]", "13,1 · dic 2026").await?;
+    browser.wait_for_text("[data-testid=latest-signal]", "Desplazamiento").await?;
+    browser.look("es-team").await?;
+
+    // The choice is kept on the device: a reload opens in Spanish.
+    browser.reload().await?;
+    browser.wait_for_text("[data-testid=team-name]", "Equipo de caídas").await?;
+    browser.wait_for_text("nav.team-nav", "Ciclos PDSA").await?;
+    browser.close().await;
+    Ok(())
+}
