@@ -649,3 +649,4 @@ join-or-start = Join another team, or start a collaborative
 join = Join
 new-collab-name = Name of a new collaborative (you will be its faculty)
 start-it = Start it
+cycle-tab = Cycle

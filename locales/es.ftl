@@ -648,3 +648,4 @@ join-or-start = Unirse a otro equipo o crear un colaborativo
 join = Unirse
 new-collab-name = Nombre de un colaborativo nuevo (usted será su profesorado)
 start-it = Crearlo
+cycle-tab = Ciclo

@@ -92,6 +92,11 @@ fn a_full_device_is_named_as_such() {
     let quota = web_sys::DomException::new_with_message_and_name("quota", "QuotaExceededError").unwrap();
     let error = ramp::error::ClientError::from_js(quota.into());
     assert_eq!(error, ramp::error::ClientError::StorageFull);
+    // Its words come from the catalogue of the language chosen: here, each of them.
+    ramp::i18n::install("en", include_str!("../locales/en.ftl").to_owned()).unwrap();
     assert!(error.to_string().contains("storage is full"), "{error}");
     assert!(error.to_string().contains("what you typed is still here"), "{error}");
+    ramp::i18n::install("es", include_str!("../locales/es.ftl").to_owned()).unwrap();
+    assert!(error.to_string().contains("almacenamiento del dispositivo está lleno"), "{error}");
+    assert!(error.to_string().contains("lo que escribió sigue aquí"), "{error}");
 }

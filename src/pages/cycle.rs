@@ -99,11 +99,11 @@ fn Worksheet(
             </div>
         </Show>
         <nav class="section-nav no-print" aria-label="Parts of the worksheet">
-            <a href="#sec-about">"Cycle"</a>
-            <a href="#sec-plan">"Plan"</a>
-            <a href="#sec-do">"Do"</a>
-            <a href="#sec-study">"Study"</a>
-            <a href="#sec-act">"Act"</a>
+            <a href="#sec-about">{crate::t!("cycle-tab")}</a>
+            <a href="#sec-plan">{crate::i18n::fields::section(ramp_core::schema::Section::Plan)}</a>
+            <a href="#sec-do">{crate::i18n::fields::section(ramp_core::schema::Section::Do)}</a>
+            <a href="#sec-study">{crate::i18n::fields::section(ramp_core::schema::Section::Study)}</a>
+            <a href="#sec-act">{crate::i18n::fields::section(ramp_core::schema::Section::Act)}</a>
         </nav>
         <SheetFields sheet=sheet
             sections=vec![Section::About, Section::Plan, Section::Do, Section::Study, Section::Act]

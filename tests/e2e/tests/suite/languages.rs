@@ -49,8 +49,9 @@ async fn a_member_plans_a_cycle_and_enters_data_in_spanish() -> anyhow::Result<(
     browser.pick_change_idea("Reunión de seguridad en el cambio de turno").await?;
     browser.click("form.create-form button[type=submit]").await?;
     browser.wait_for_text("[data-testid=cycle-title]", "Reunión breve, prueba 1").await?;
-    browser.wait_for_text("main", "Planificar").await?;
-    browser.wait_for_text("main", "Preguntas y predicciones").await?;
+    browser.wait_for_text("a[href='#sec-plan']", "Planificar").await?;
+    browser.wait_for_text("[data-testid=field-predictions]", "Preguntas y predicciones").await?;
+    browser.wait_for_text("[data-testid=field-data_plan]", "Plan de recogida de datos").await?;
     browser.type_into("#f-data_plan", "La enfermera de turno anota cada caída").await?;
     browser.wait_for_text("[data-testid=save-status]", "Guardado en este dispositivo").await?;
     browser.look("es-cycle").await?;
