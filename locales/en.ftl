@@ -650,3 +650,42 @@ join = Join
 new-collab-name = Name of a new collaborative (you will be its faculty)
 start-it = Start it
 cycle-tab = Cycle
+
+## The aim's coaching (ramp_core::aim; a check keeps these as ramp_core::aim::English has them)
+aim-gap-what = What will improve? Name it: “falls with harm”, “waiting time”.
+aim-gap-number = How much? “Some” is not a number: give one, e.g. 50 (% fewer).
+aim-gap-date = By when? “Soon” is not a time: give a date.
+aim-gap-population = For whom? Name the patients or people, e.g. “adults over 65 on wards 5–7”.
+aim-gap-vague = The statement says “{ $word }”: say exactly how much and by when instead.
+aim-vague-words = some, soon, more, better, fewer, less, asap, eventually, improve
+aim-vague-always = soon, some, asap, eventually
+aim-change-verbs = reduce, cut, lower, decrease, halve, increase, raise, improve, grow, double
+aim-comparatives = fewer, less, lower, more, higher, greater
+aim-by-date = By { $date },
+aim-change-by = { $what } by { $amount }
+aim-change-to = { $what } to { $amount }
+aim-comparative = { $amount } { $what }
+aim-at = { $what } at { $amount }
+aim-amount = { $number } { $unit }
+aim-for = for { $population }
+aim-in = in { $place }
+
+## A cycle's stage and prompts (ramp_core::cycle)
+stage-plan = Plan
+stage-do = Do
+stage-study = Study
+stage-act = Act
+stage-done-adapted = Done: adapted
+stage-done-adopted = Done: adopted
+stage-done-abandoned = Done: abandoned
+prompt-no-prediction = Write a question and your prediction before you run the test: a test without a prediction teaches little.
+prompt-questions-without-prediction = { $count ->
+    [one] Question { $numbers } has
+   *[other] Questions { $numbers } have
+} no prediction yet: predict before Do.
+prompt-no-scale = Say how small the first test is: one patient, one clinician, one day.
+prompt-big-first-test = A first test works best small: try it once before trying it everywhere.
+prompt-no-measure = Which measure should this change move? Link one, so its chart shows the cycle.
+prompt-next-cycle = You chose Adapt: plan the next cycle of this ramp.
+cycle-big-scale-words = all, every, everyone, whole, entire, hospital
+cycle-word = cycle

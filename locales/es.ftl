@@ -649,3 +649,42 @@ join = Unirse
 new-collab-name = Nombre de un colaborativo nuevo (usted será su profesorado)
 start-it = Crearlo
 cycle-tab = Ciclo
+
+## El acompañamiento del objetivo (ramp_core::aim)
+aim-gap-what = ¿Qué mejorará? Nómbrelo: «caídas con daño», «tiempo de espera».
+aim-gap-number = ¿Cuánto? «Algunos» no es un número: indique uno, p. ej. 50 (% menos).
+aim-gap-date = ¿Para cuándo? «Pronto» no es una fecha: indique una.
+aim-gap-population = ¿Para quién? Nombre a los pacientes o las personas, p. ej. «mayores de 65 años en las plantas 5 a 7».
+aim-gap-vague = El enunciado dice «{ $word }»: diga exactamente cuánto y para cuándo.
+aim-vague-words = algunos, algunas, algo, pronto, más, mejor, menos, mejorar, eventualmente, próximamente
+aim-vague-always = algunos, algunas, algo, pronto, eventualmente, próximamente
+aim-change-verbs = reducir, disminuir, bajar, recortar, aumentar, incrementar, mejorar, subir, duplicar, elevar
+aim-comparatives = menos, más, menor, mayor
+aim-by-date = Para el { $date },
+aim-change-by = { $what } en un { $amount }
+aim-change-to = { $what } a { $amount }
+aim-comparative = { $amount } { $what }
+aim-at = { $what } al { $amount }
+aim-amount = { $number } { $unit }
+aim-for = para { $population }
+aim-in = en { $place }
+
+## La etapa y los recordatorios de un ciclo (ramp_core::cycle)
+stage-plan = Planificar
+stage-do = Hacer
+stage-study = Estudiar
+stage-act = Actuar
+stage-done-adapted = Terminado: adaptado
+stage-done-adopted = Terminado: adoptado
+stage-done-abandoned = Terminado: abandonado
+prompt-no-prediction = Escriba una pregunta y su predicción antes de hacer la prueba: una prueba sin predicción enseña poco.
+prompt-questions-without-prediction = { $count ->
+    [one] La pregunta { $numbers } aún no tiene predicción
+   *[other] Las preguntas { $numbers } aún no tienen predicción
+}: prediga antes de Hacer.
+prompt-no-scale = Diga lo pequeña que es la primera prueba: un paciente, un profesional, un día.
+prompt-big-first-test = Una primera prueba funciona mejor en pequeño: pruébela una vez antes de probarla en todas partes.
+prompt-no-measure = ¿Qué medida debería mover este cambio? Enlace una, para que su gráfico muestre el ciclo.
+prompt-next-cycle = Eligió Adaptar: planifique el siguiente ciclo de esta rampa.
+cycle-big-scale-words = todo, toda, todos, todas, cada, entero, entera, hospital
+cycle-word = ciclo

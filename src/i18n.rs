@@ -444,3 +444,73 @@ pub fn latest(measure: &ramp_core::Record, series: &[ramp_core::measure::Point])
         .find_map(|p| p.value.map(|v| t!("latest-value", value = value(measure, v), period = period(p.period))))
         .unwrap_or_else(|| t!("no-data-yet"))
 }
+
+/// The aim's coaching and suggested statement in the reader's language: its telling words and
+/// sentence patterns are the catalogue's `aim-…` messages ([`ramp_core::aim::AimLanguage`]).
+pub struct AimWords;
+
+impl ramp_core::aim::AimLanguage for AimWords {
+    fn list(&self, key: &str) -> Vec<String> {
+        text(key, &[]).split(',').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect()
+    }
+
+    fn words(&self, key: &str, args: &[(&str, String)]) -> String {
+        let args: Vec<(&str, Arg)> = args.iter().map(|(n, v)| (*n, Arg::Text(v.clone()))).collect();
+        text(key, &args)
+    }
+
+    fn number(&self, n: f64) -> String {
+        number(n)
+    }
+
+    fn date(&self, date: &str) -> String {
+        self::date(date)
+    }
+}
+
+/// What an aim still lacks, as a coach would ask for it.
+pub fn aim_gap(gap: &ramp_core::aim::Gap) -> String {
+    use ramp_core::aim::Gap;
+    match gap {
+        Gap::What => t!("aim-gap-what"),
+        Gap::Number => t!("aim-gap-number"),
+        Gap::Date => t!("aim-gap-date"),
+        Gap::Population => t!("aim-gap-population"),
+        Gap::Vague(word) => t!("aim-gap-vague", word = word),
+    }
+}
+
+/// A cycle's stage: "Plan", "Done: adopted".
+pub fn stage(stage: ramp_core::Stage) -> String {
+    use ramp_core::Stage;
+    match stage {
+        Stage::Plan => t!("stage-plan"),
+        Stage::Do => t!("stage-do"),
+        Stage::Study => t!("stage-study"),
+        Stage::Act => t!("stage-act"),
+        Stage::Done("adapt") => t!("stage-done-adapted"),
+        Stage::Done("adopt") => t!("stage-done-adopted"),
+        Stage::Done(_) => t!("stage-done-abandoned"),
+    }
+}
+
+/// A reminder of a good PDSA habit.
+pub fn prompt(prompt: &ramp_core::cycle::Prompt) -> String {
+    use ramp_core::cycle::Prompt;
+    match prompt {
+        Prompt::NoPrediction => t!("prompt-no-prediction"),
+        Prompt::QuestionsWithoutPrediction(numbers) => {
+            let list: Vec<String> = numbers.iter().map(usize::to_string).collect();
+            t!("prompt-questions-without-prediction", count = numbers.len(), numbers = list.join(", "))
+        }
+        Prompt::NoScale => t!("prompt-no-scale"),
+        Prompt::BigFirstTest => t!("prompt-big-first-test"),
+        Prompt::NoMeasure => t!("prompt-no-measure"),
+        Prompt::NextCycle => t!("prompt-next-cycle"),
+    }
+}
+
+/// The words that make a first test sound big in the reader's language.
+pub fn big_scale_words() -> Vec<String> {
+    text("cycle-big-scale-words", &[]).split(',').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect()
+}

@@ -12,7 +12,7 @@ pub fn StageBadge(
 ) -> impl IntoView {
     view! {
         <span class=move || format!("stage stage-{}", stage.get().key()) data-testid="stage">
-            {move || stage.get().to_string()}
+            {move || crate::i18n::stage(stage.get())}
         </span>
     }
 }

@@ -26,9 +26,11 @@ fn AimSheet(team: RecordId) -> impl IntoView {
     let name = crate::pages::team_name(local_db, team.clone());
     let gaps = Memo::new(move |_| {
         let record = sheet.record.get();
-        aim::gaps(record.as_ref()).iter().map(ToString::to_string).collect::<Vec<_>>()
+        aim::gaps(record.as_ref(), &crate::i18n::AimWords).iter().map(crate::i18n::aim_gap).collect::<Vec<_>>()
     });
-    let suggestion = Memo::new(move |_| sheet.record.with(|r| r.as_ref().map(aim::suggest)).unwrap_or_default());
+    let suggestion = Memo::new(move |_| {
+        sheet.record.with(|r| r.as_ref().map(|a| aim::suggest(a, &crate::i18n::AimWords))).unwrap_or_default()
+    });
     let differs = move || {
         let s = suggestion.get();
         !s.is_empty() && sheet.value("statement").as_text().trim() != s

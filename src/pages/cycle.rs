@@ -59,9 +59,13 @@ fn Worksheet(
     let prompts = Memo::new(move |_| {
         let Some(saved) = sheet.record.get() else { return Vec::new() };
         local_db
-            .with(|r| cycle::prompts(&saved, r.local().values()))
+            .with(|r| {
+                let big = crate::i18n::big_scale_words();
+                let big: Vec<&str> = big.iter().map(String::as_str).collect();
+                cycle::prompts(&saved, r.local().values(), &big)
+            })
             .iter()
-            .map(ToString::to_string)
+            .map(crate::i18n::prompt)
             .collect::<Vec<_>>()
     });
     let adapted = move || sheet.value("decision").as_text() == "adapt";

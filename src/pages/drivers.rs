@@ -47,7 +47,7 @@ fn DriverDiagram(team: RecordId) -> impl IntoView {
                 r.record(&aim_id).map(|a| {
                     let own = a.text("statement").trim().to_owned();
                     if own.is_empty() {
-                        aim::suggest(a)
+                        aim::suggest(a, &crate::i18n::AimWords)
                     } else {
                         own
                     }

@@ -42,7 +42,8 @@ pub fn NewCyclePage() -> impl IntoView {
         let number = local_db.with_untracked(|r| {
             ramp_core::cycle::ramp(r.local().values(), &previous.scope, previous.text("change_idea")).len() + 1
         });
-        initial.set("title", Value::Text(ramp_core::cycle::next_title(previous.text("title"), number)));
+        initial
+            .set("title", Value::Text(ramp_core::cycle::next_title(previous.text("title"), number, &t!("cycle-word"))));
         if !previous.text("measure").is_empty() {
             initial.set("measure", previous.value("measure").clone());
         }

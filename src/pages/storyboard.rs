@@ -145,7 +145,9 @@ fn Board(team: RecordId, session: Session, full: bool) -> impl IntoView {
     let local_db = expect_context::<LocalDb>();
     let board = {
         let (team, session) = (team.clone(), session.clone());
-        Memo::new(move |_| local_db.with(|r| storyboard::build(r.local().values(), &team, &session)))
+        Memo::new(move |_| {
+            local_db.with(|r| storyboard::build(r.local().values(), &team, &session, &crate::i18n::AimWords))
+        })
     };
     let b = move || board.get();
     let until = session.start.clone();

@@ -66,8 +66,9 @@ fn Overview(team: RecordId) -> impl IntoView {
     let aim_view = Memo::new(move |_| {
         local_db.with(|r| {
             let record = r.record(&aim_id).filter(|a| !a.is_deleted());
-            let statement = record.map(aim::statement);
-            let gaps: Vec<String> = aim::gaps(record).iter().map(ToString::to_string).collect();
+            let statement = record.map(|a| aim::statement(a, &crate::i18n::AimWords));
+            let gaps: Vec<String> =
+                aim::gaps(record, &crate::i18n::AimWords).iter().map(crate::i18n::aim_gap).collect();
             (statement.unwrap_or_default(), gaps)
         })
     });

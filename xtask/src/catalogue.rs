@@ -104,6 +104,10 @@ mod tests {
         keys.extend(ramp_core::schema::keys::all().into_iter().map(|(key, _)| key));
         // i18n::fields::issue
         keys.extend(ramp_core::schema::Issue::CODES.iter().map(|code| format!("issue-{code}")));
+        // i18n::AimWords: ramp_core::aim reads its lists and patterns.
+        keys.extend(ramp_core::aim::English::WORDS.iter().map(|(key, _)| key.to_string()));
+        // i18n::big_scale_words, read by ramp_core::cycle::prompts.
+        keys.insert("cycle-big-scale-words".to_owned());
         // pages::count_of
         keys.extend(
             ramp_core::Kind::ALL.iter().chain(&ramp_core::Kind::COLLAB).map(|k| format!("count-{}", k.as_str())),
@@ -140,7 +144,7 @@ mod tests {
     }
 
     #[test]
-    fn english_says_what_the_schema_says() {
+    fn english_says_what_the_schema_and_the_aims_coaching_say() {
         let source = std::fs::read_to_string(root().join("locales/en.ftl")).unwrap();
         let resource = fluent_syntax::parser::parse(source.as_str()).unwrap();
         let mut english = BTreeMap::new();
@@ -153,6 +157,12 @@ mod tests {
                     .iter()
                     .map(|e| match e {
                         fluent_syntax::ast::PatternElement::TextElement { value } => value.to_string(),
+                        fluent_syntax::ast::PatternElement::Placeable {
+                            expression:
+                                fluent_syntax::ast::Expression::Inline(
+                                    fluent_syntax::ast::InlineExpression::VariableReference { id },
+                                ),
+                        } => format!("{{ ${} }}", id.name),
                         fluent_syntax::ast::PatternElement::Placeable { .. } => "{…}".to_owned(),
                     })
                     .collect();
@@ -160,7 +170,11 @@ mod tests {
             }
         }
         let mut wrong = Vec::new();
-        for (key, words) in ramp_core::schema::keys::all() {
+        let aim = ramp_core::aim::English::WORDS
+            .iter()
+            .map(|(k, w)| (k.to_string(), w.to_string()))
+            .chain([("cycle-big-scale-words".to_owned(), ramp_core::cycle::BIG_SCALE_ENGLISH.join(", "))]);
+        for (key, words) in ramp_core::schema::keys::all().into_iter().chain(aim) {
             if std::env::var("RAMP_PRINT_SCHEMA_WORDS").is_ok() {
                 println!("{key} = {words}");
             }

@@ -139,7 +139,12 @@ pub struct Storyboard {
 }
 
 /// The storyboard of `team` for `session`, from every record on the device.
-pub fn build<'a>(records: impl IntoIterator<Item = &'a Record>, team: &RecordId, session: &Session) -> Storyboard {
+pub fn build<'a>(
+    records: impl IntoIterator<Item = &'a Record>,
+    team: &RecordId,
+    session: &Session,
+    language: &dyn crate::aim::AimLanguage,
+) -> Storyboard {
     let scope = team_scope(team);
     let mine: Vec<&Record> = records.into_iter().filter(|r| r.scope == scope && !r.is_deleted()).collect();
     let until = &session.start;
@@ -169,7 +174,7 @@ pub fn build<'a>(records: impl IntoIterator<Item = &'a Record>, team: &RecordId,
     }
     crate::order::sort_by_key(&mut members, |m| m.to_lowercase());
 
-    let aim = mine.iter().find(|r| r.kind == Kind::Aim).map(|a| crate::aim::statement(a)).unwrap_or_default();
+    let aim = mine.iter().find(|r| r.kind == Kind::Aim).map(|a| crate::aim::statement(a, language)).unwrap_or_default();
     let mut measure_records: Vec<&Record> = mine.iter().copied().filter(|r| r.kind == Kind::Measure).collect();
     let rank = |m: &Record| match m.text("measure_type") {
         "outcome" => 0,
@@ -289,7 +294,7 @@ mod tests {
         assert_eq!(last.label(), format!("Learning session 3 · {}", crate::period::date_label(&last.start)));
 
         let riverside = &demo.teams[1].team;
-        let board = build(replica.local().values(), riverside, last);
+        let board = build(replica.local().values(), riverside, last, &crate::aim::English);
         assert_eq!(board.name, "Riverside Rehab");
         assert!(board.learned.contains("Agency staff") && board.next.contains("weekend"), "{board:?}");
         let (month, score) = board.self_score.unwrap();
@@ -315,7 +320,7 @@ mod tests {
         assert!(board.drivers.iter().flat_map(|d| &d.secondaries).all(|(_, ideas)| !ideas.is_empty()));
 
         // An earlier session: no words written for it, and less data.
-        let first = build(replica.local().values(), riverside, &sessions[0]);
+        let first = build(replica.local().values(), riverside, &sessions[0], &crate::aim::English);
         assert!(first.learned.is_empty());
         assert!(first.measures[0].series.len() < board.measures[0].series.len());
     }
@@ -343,7 +348,7 @@ mod tests {
             replica.edit(&mut clock, vec![edit], 10, Some(author));
         }
         let sessions = learning_sessions(replica.local().values(), &demo.collab);
-        let board = build(replica.local().values(), &team, &sessions[2]);
+        let board = build(replica.local().values(), &team, &sessions[2], &crate::aim::English);
         assert_eq!(board.members, ["Ann", "Mia"]);
     }
 }

@@ -3,8 +3,6 @@
 //! The stage is never stored: it follows the worksheet, so it cannot disagree with it or
 //! conflict on its own. Never validates (see `schema`).
 
-use std::fmt;
-
 use crate::record::{Kind, Record};
 use crate::schema::{self, Section, DECISIONS};
 
@@ -56,20 +54,6 @@ impl Stage {
             Stage::Study => "study",
             Stage::Act => "act",
             Stage::Done(_) => "done",
-        }
-    }
-}
-
-impl fmt::Display for Stage {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Stage::Plan => f.write_str("Plan"),
-            Stage::Do => f.write_str("Do"),
-            Stage::Study => f.write_str("Study"),
-            Stage::Act => f.write_str("Act"),
-            Stage::Done("adapt") => f.write_str("Done: adapted"),
-            Stage::Done("adopt") => f.write_str("Done: adopted"),
-            Stage::Done(_) => f.write_str("Done: abandoned"),
         }
     }
 }
@@ -131,12 +115,15 @@ pub fn last_of_ramp<'a>(records: impl IntoIterator<Item = &'a Record>, scope: &s
 
 /// A title for the cycle after `previous`, the `number`th of its ramp: a title that ends in a
 /// number counts on ("Huddle test 5" → "Huddle test 6"); any other gets the cycle's number
-/// ("Teach-back on one ward" → "Teach-back on one ward, cycle 3").
-pub fn next_title(previous: &str, number: usize) -> String {
+/// ("Teach-back on one ward" → "Teach-back on one ward, cycle 3"). `cycle` is the word for a
+/// cycle in the reader's language ("cycle", "ciclo").
+pub fn next_title(previous: &str, number: usize, cycle: &str) -> String {
     let previous = previous.trim();
     let previous = previous.strip_suffix(" (next)").unwrap_or(previous).trim_end();
     if previous.is_empty() {
-        return format!("Cycle {number}");
+        let mut word = cycle.chars();
+        let capital = word.next().map(|c| c.to_uppercase().collect::<String>() + word.as_str()).unwrap_or_default();
+        return format!("{capital} {number}");
     }
     let digits = previous.len() - previous.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     if digits > 0 && digits < previous.len() {
@@ -145,11 +132,11 @@ pub fn next_title(previous: &str, number: usize) -> String {
             return format!("{stem}{}", count + 1);
         }
     }
-    let stem = match previous.rsplit_once(", cycle ") {
+    let stem = match previous.rsplit_once(&format!(", {cycle} ")) {
         Some((stem, n)) if n.chars().all(|c| c.is_ascii_digit()) => stem,
         _ => previous,
     };
-    format!("{stem}, cycle {number}")
+    format!("{stem}, {cycle} {number}")
 }
 
 /// A reminder of a good PDSA habit that this cycle does not show yet.
@@ -169,28 +156,14 @@ pub enum Prompt {
     NextCycle,
 }
 
-impl fmt::Display for Prompt {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Prompt::NoPrediction => {
-                f.write_str("Write a question and your prediction before you run the test: a test without a prediction teaches little.")
-            }
-            Prompt::QuestionsWithoutPrediction(numbers) => {
-                let list: Vec<String> = numbers.iter().map(usize::to_string).collect();
-                let (noun, verb) = if numbers.len() == 1 { ("Question", "has") } else { ("Questions", "have") };
-                write!(f, "{noun} {} {verb} no prediction yet: predict before Do.", list.join(", "))
-            }
-            Prompt::NoScale => f.write_str("Say how small the first test is: one patient, one clinician, one day."),
-            Prompt::BigFirstTest => f.write_str("A first test works best small: try it once before trying it everywhere."),
-            Prompt::NoMeasure => f.write_str("Which measure should this change move? Link one, so its chart shows the cycle."),
-            Prompt::NextCycle => f.write_str("You chose Adapt: plan the next cycle of this ramp."),
-        }
-    }
-}
+/// Words that make a first test sound big, in English ("all wards", "the whole hospital");
+/// the app gives the reader's language's (`cycle-big-scale-words`).
+pub const BIG_SCALE_ENGLISH: &[&str] = &["all", "every", "everyone", "whole", "entire", "hospital"];
 
 /// The prompts for a cycle, given the other cycles of the team (to know whether it is the
-/// first of its ramp and whether a cycle follows it).
-pub fn prompts<'a>(cycle: &Record, others: impl IntoIterator<Item = &'a Record>) -> Vec<Prompt> {
+/// first of its ramp and whether a cycle follows it) and the words that make a first test
+/// sound big in the language it is written in.
+pub fn prompts<'a>(cycle: &Record, others: impl IntoIterator<Item = &'a Record>, big_scale: &[&str]) -> Vec<Prompt> {
     let mut prompts = Vec::new();
     let rows = cycle.value("predictions").as_rows();
     let asked: Vec<(usize, bool)> = rows
@@ -212,7 +185,7 @@ pub fn prompts<'a>(cycle: &Record, others: impl IntoIterator<Item = &'a Record>)
         let words: Vec<&str> = scale.split(|c: char| !c.is_alphanumeric()).collect();
         if scale.trim().is_empty() {
             prompts.push(Prompt::NoScale);
-        } else if ["all", "every", "everyone", "whole", "entire", "hospital"].iter().any(|big| words.contains(big)) {
+        } else if big_scale.iter().any(|big| words.contains(big)) {
             prompts.push(Prompt::BigFirstTest);
         }
     }
@@ -263,7 +236,7 @@ mod tests {
         assert_eq!(Stage::of(&cycle(&[("observations", "x"), ("learning", "y")])), Stage::Study);
         assert_eq!(Stage::of(&cycle(&[("learning", "y"), ("next_steps", "z")])), Stage::Act);
         assert_eq!(Stage::of(&cycle(&[("decision", "adopt")])), Stage::Done("adopt"));
-        assert_eq!(Stage::of(&cycle(&[("decision", "adopt")])).to_string(), "Done: adopted");
+        assert_eq!(Stage::of(&cycle(&[("decision", "adopt")])), Stage::Done("adopt"));
     }
 
     #[test]
@@ -300,25 +273,24 @@ mod tests {
     #[test]
     fn prompts_ask_for_predictions_a_small_first_test_a_measure_and_a_next_cycle() {
         let bare = cycle(&[("title", "t")]);
-        assert_eq!(prompts(&bare, []), vec![Prompt::NoPrediction, Prompt::NoScale, Prompt::NoMeasure]);
+        assert_eq!(
+            prompts(&bare, [], BIG_SCALE_ENGLISH),
+            vec![Prompt::NoPrediction, Prompt::NoScale, Prompt::NoMeasure]
+        );
         let planned = with_rows(
             cycle(&[("title", "t"), ("scale", "1 patient"), ("measure", "m")]),
             "predictions",
             &[&[("question", "Will nurses use it?"), ("prediction", "Yes, 4 of 5")], &[("question", "How long?")]],
         );
-        assert_eq!(prompts(&planned, []), vec![Prompt::QuestionsWithoutPrediction(vec![2])]);
-        assert_eq!(
-            prompts(&planned, []).first().unwrap().to_string(),
-            "Question 2 has no prediction yet: predict before Do."
-        );
+        assert_eq!(prompts(&planned, [], BIG_SCALE_ENGLISH), vec![Prompt::QuestionsWithoutPrediction(vec![2])]);
         let big = cycle(&[("scale", "All wards"), ("measure", "m"), ("previous", "")]);
-        assert!(prompts(&big, []).contains(&Prompt::BigFirstTest));
+        assert!(prompts(&big, [], BIG_SCALE_ENGLISH).contains(&Prompt::BigFirstTest));
         let adapted = cycle(&[("scale", "one day"), ("measure", "m"), ("decision", "adapt")]);
-        assert!(prompts(&adapted, []).contains(&Prompt::NextCycle));
+        assert!(prompts(&adapted, [], BIG_SCALE_ENGLISH).contains(&Prompt::NextCycle));
         let mut next = Record::new(Uuid7::from_parts(9, [9; 10]), Kind::Cycle, "team:x".into());
         next = with_rows(next, "tasks", &[]);
         let follows = cycle_following(&adapted);
-        assert!(!prompts(&adapted, [&next, &follows]).contains(&Prompt::NextCycle));
+        assert!(!prompts(&adapted, [&next, &follows], BIG_SCALE_ENGLISH).contains(&Prompt::NextCycle));
     }
 
     fn cycle_following(previous: &Record) -> Record {
@@ -380,12 +352,15 @@ mod tests {
 
     #[test]
     fn the_next_title_counts_on() {
-        assert_eq!(next_title("Huddle test 5", 6), "Huddle test 6");
-        assert_eq!(next_title("Huddle test 9 (next)", 10), "Huddle test 10");
-        assert_eq!(next_title("Teach-back on one ward", 3), "Teach-back on one ward, cycle 3");
-        assert_eq!(next_title("Teach-back on one ward, cycle 3", 4), "Teach-back on one ward, cycle 4");
-        assert_eq!(next_title("2026", 2), "2026, cycle 2");
-        assert_eq!(next_title("  ", 2), "Cycle 2");
+        assert_eq!(next_title("Huddle test 5", 6, "cycle"), "Huddle test 6");
+        assert_eq!(next_title("Huddle test 9 (next)", 10, "cycle"), "Huddle test 10");
+        assert_eq!(next_title("Teach-back on one ward", 3, "cycle"), "Teach-back on one ward, cycle 3");
+        assert_eq!(next_title("Teach-back on one ward, cycle 3", 4, "cycle"), "Teach-back on one ward, cycle 4");
+        assert_eq!(next_title("2026", 2, "cycle"), "2026, cycle 2");
+        assert_eq!(next_title("  ", 2, "cycle"), "Cycle 2");
+        assert_eq!(next_title("Reunión breve", 3, "ciclo"), "Reunión breve, ciclo 3");
+        assert_eq!(next_title("Reunión breve, ciclo 3", 4, "ciclo"), "Reunión breve, ciclo 4");
+        assert_eq!(next_title("", 2, "ciclo"), "Ciclo 2");
     }
 
     fn with_field(mut record: Record, field: &str, text: &str) -> Record {
