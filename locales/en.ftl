@@ -689,3 +689,211 @@ prompt-no-measure = Which measure should this change move? Link one, so its char
 prompt-next-cycle = You chose Adapt: plan the next cycle of this ramp.
 cycle-big-scale-words = all, every, everyone, whole, entire, hospital
 cycle-word = cycle
+
+team-read-only = You can read this team's work; only its members change it.
+no-aim-yet = No aim yet: what are you trying to accomplish?
+aim-things-missing = { $count ->
+    [one] { $count } thing
+   *[other] { $count } things
+} still missing —
+finish-the-aim = finish the aim
+no-measures-yet = No measures yet: how will you know a change is an improvement?
+active-ramps = Active ramps
+no-ramp = No ramp under way. Each change idea's cycles form its ramp.
+cycles-count = { $count ->
+    [one] { $count } cycle
+   *[other] { $count } cycles
+}
+recent-cycles = Recent PDSA cycles
+backup = Backup
+backup-hint = A copy of the whole team to keep, or to bring into another device (Settings → Import).
+download-backup = Download backup (JSON)
+download-csv = Download measure data (CSV)
+enter-this-month-of = Enter this month's data: { $measure }
+no-cycles-yet = No cycles yet. A first cycle can be tiny: one patient, one clinician, one day.
+
+read-only-collab = You can read the collaborative's records; only its faculty change them.
+read-only-removed = You are no longer on this team: you can read what this device holds, and change nothing.
+read-only-other-team = Another team's work, shared in your collaborative: you can read it and comment; only its members change it.
+read-only-sharing-ended = Sharing has ended: this device keeps what it received of this team until then, and gets nothing new.
+read-only-team = You can read this team's worksheets; only its members change them.
+deleted-while-changed = This { $kind ->
+    [cycle] cycle
+    [measure] measure
+    [driver] driver
+    [change_idea] change idea
+   *[other] record
+} was deleted on one device while it was being changed on another.
+keep-it = Keep the { $kind ->
+    [cycle] cycle
+    [measure] measure
+    [driver] driver
+    [change_idea] change idea
+   *[other] record
+}
+delete-it = Delete it
+delete-this = Delete this { $kind ->
+    [cycle] cycle
+    [measure] measure
+    [driver] driver
+    [change_idea] change idea
+   *[other] record
+}
+delete-this-ask = Delete this { $kind ->
+    [cycle] cycle
+    [measure] measure
+    [driver] driver
+    [change_idea] change idea
+   *[other] record
+} for the whole team?
+someone = Someone
+
+print-cycle = PDSA worksheet
+for-a-strong-pdsa = For a strong PDSA
+parts-of-worksheet = Parts of the worksheet
+plan-next-cycle = Plan the next cycle
+recall-title = What you planned to learn, and predicted
+recall-empty = The Plan has no questions or predictions: add them under Plan to compare with.
+no-question = (no question)
+predicted = Predicted:
+no-prediction = (no prediction)
+
+title-team-page = { $team } · { $page }
+print-aim = Aim worksheet
+before-aim-complete = Before this aim is complete
+aim-complete = ✓ The aim says how much, by when and for whom.
+suggested-wording = Suggested wording from the parts above:
+use-this-wording = Use this wording
+measures-lead = How will you know that a change is an improvement? Outcome, process and balancing measures.
+no-measures-sentence = No measures yet.
+add-a-measure = Add a measure
+add-the-measure = Add the measure
+title-measure = Measure: { $name }
+print-measure = Measure worksheet
+cycles-for-measure = PDSA cycles for this measure
+definition = Definition
+two-values = two values
+title-idea = Change idea: { $name }
+drivers-and-ideas = Drivers & change ideas
+ramp-of-cycles = Ramp of PDSA cycles
+no-cycle-for-idea = No cycle has tested this idea yet. Start small: one patient, one day.
+scale-not-given = Scale not given
+scale-is = Scale: { $scale }
+start-first-cycle-of-idea = Start a first cycle of this idea
+start-next-cycle = Start the next cycle
+teams-that-tried = Teams that tried this
+from-package = From the change package: “{ $text }”
+no-other-team-tried = No other team on this device has tried it. Teams of your collaborative appear here when its faculty share teams' work, or when you coach or run several teams.
+
+monthly-reports = Monthly reports
+write-or-open-report = Write or open the report for
+open-the-report = Open the report
+no-reports-yet = No reports yet. Each month the team says what moved, what got in the way and what help it needs.
+score-team = Team
+score-faculty = Faculty
+point-apart = A point or more apart
+report-for = Report for { $month }
+print-report = Monthly report
+scores-apart = The team scored { $own } and faculty scored { $review }: a point or more apart. Worth talking through at the next coaching call.
+team-own-score = The team's own score
+coach-score = The coach's or faculty's score
+cycles-in = PDSA cycles in { $month }
+latest-signals = The measures' latest signals
+scored-by = Scored by { $who }, { $when }
+not-scored-yet = Not scored yet.
+why = Why:
+on-cycle = PDSA cycle “{ $title }”
+on-measure = measure “{ $name }”
+on-aim = the aim
+on-report = the report for { $month }
+on-team = the team
+write-comment-first = Write the comment first.
+comments = Comments
+no-comments-yet = No comments yet.
+add-a-comment = Add a comment
+add-comment = Add comment
+comment-on = { $who } on { $what }: “{ $text }”
+role-member = member
+role-coach = coach
+role-faculty = faculty
+role-other-team = other team
+
+aim-not-written = Aim (not written yet)
+print-drivers = Driver diagram
+drivers-lead = What changes can we make that will result in improvement? Tap a box to open it.
+loose-secondaries = Secondary drivers not linked to a primary driver yet
+loose-ideas = Change ideas not linked to a driver yet
+primary-drivers = Primary drivers
+secondary-drivers = Secondary drivers
+change-ideas = Change ideas
+add-to-diagram = Add to the diagram
+a-primary-driver = A primary driver
+a-secondary-driver = A secondary driver
+a-change-idea = A change idea
+add-primary-driver = Add the primary driver
+add-secondary-driver = Add the secondary driver
+add-change-idea = Add the change idea
+title-driver = Driver: { $name }
+secondaries-under = Secondary drivers under it
+ideas-working-on = Change ideas working on it
+none-yet-link-ideas = None yet: link change ideas from their pages.
+
+removed-value = (removed)
+conflicting-values = Conflicting values
+conflict-question = Changed on two devices at once. Which one should stay?
+keep-this = Keep this
+written-by = { $who } { $device ->
+    [here] on this device
+   *[elsewhere] on another device
+}, { $when }
+empty-value = (empty)
+yes = yes
+no = no
+unsent-title = Saved on this device; it reaches the team when this device syncs
+not-sent-yet = Not sent yet
+new-version = New version available
+reload = Reload
+things-need-fixing = { $count ->
+    [one] One thing needs
+   *[other] { $count } things need
+} fixing before this can be saved (see above).
+
+sign-out-question = { $count ->
+    [one] { $count } change has
+   *[other] { $count } changes have
+} not reached the server yet and will be lost. Sign out anyway?
+account = Account
+signed-in-as = Signed in as
+sign-out = Sign out and remove team data from this device
+not-signed-in = Not signed in: everything stays on this device.
+local-teams = Made on this device before you signed in
+local-team-only-here = “{ $name }” and its cycles are only on this device.
+move-cycles-into = Move its cycles into “{ $team }”
+remove-local-team-ask = Remove this team and its cycles from this device?
+remove-from-device = Remove it from this device
+kind-name = { $kind ->
+    [team] team
+    [aim] aim
+    [measure] measure
+    [datapoint] data point
+    [driver] driver
+    [change_idea] change idea
+    [cycle] PDSA cycle
+    [report] monthly report
+    [comment] comment
+    [collaborative] collaborative
+    [session] calendar event
+   *[measure_def] common measure
+}
+refused-title = Changes the server refused
+refused-hint = These were not applied. Copy or download what you need, then drop them.
+download-refused = Download these changes (JSON)
+drop-refused = Drop these changes
+opening-page = Opening this page…
+page-not-loaded = Page not loaded
+page-could-not-load = This page could not be loaded
+page-could-not-load-text = Ramp could not fetch this part of the app: this device may be offline, or the connection dropped. Everything you saved is still on this device, and the rest of Ramp works.
+try-again = Try again
+nothing-here = Nothing here
+nothing-here-text = This address does not match anything in Ramp. It may be a cycle from another device that has not reached this one.
+go-to-teams = Go to your teams

@@ -688,3 +688,211 @@ prompt-no-measure = ¿Qué medida debería mover este cambio? Enlace una, para q
 prompt-next-cycle = Eligió Adaptar: planifique el siguiente ciclo de esta rampa.
 cycle-big-scale-words = todo, toda, todos, todas, cada, entero, entera, hospital
 cycle-word = ciclo
+
+team-read-only = Puede leer el trabajo de este equipo; solo sus miembros lo cambian.
+no-aim-yet = Aún no hay objetivo: ¿qué intentan lograr?
+aim-things-missing = { $count ->
+    [one] Falta { $count } cosa —
+   *[other] Faltan { $count } cosas —
+}
+finish-the-aim = complete el objetivo
+no-measures-yet = Aún no hay medidas: ¿cómo sabrán que un cambio es una mejora?
+active-ramps = Rampas en marcha
+no-ramp = No hay ninguna rampa en marcha. Los ciclos de cada idea de cambio forman su rampa.
+cycles-count = { $count ->
+    [one] { $count } ciclo
+   *[other] { $count } ciclos
+}
+recent-cycles = Ciclos PDSA recientes
+backup = Copia de seguridad
+backup-hint = Una copia de todo el equipo para guardarla o llevarla a otro dispositivo (Ajustes → Importar).
+download-backup = Descargar la copia (JSON)
+download-csv = Descargar los datos de las medidas (CSV)
+enter-this-month-of = Introducir los datos de este mes: { $measure }
+no-cycles-yet = Aún no hay ciclos. Un primer ciclo puede ser diminuto: un paciente, un profesional, un día.
+
+read-only-collab = Puede leer los registros del colaborativo; solo su profesorado los cambia.
+read-only-removed = Ya no está en este equipo: puede leer lo que guarda este dispositivo, pero no cambiar nada.
+read-only-other-team = El trabajo de otro equipo, compartido en su colaborativo: puede leerlo y comentarlo; solo sus miembros lo cambian.
+read-only-sharing-ended = Se dejó de compartir: este dispositivo conserva lo que recibió de este equipo hasta entonces y no recibe nada nuevo.
+read-only-team = Puede leer las hojas de trabajo de este equipo; solo sus miembros las cambian.
+deleted-while-changed = Se eliminó { $kind ->
+    [cycle] este ciclo
+    [measure] esta medida
+    [driver] este impulsor
+    [change_idea] esta idea de cambio
+   *[other] este registro
+} en un dispositivo mientras se cambiaba en otro.
+keep-it = Conservar { $kind ->
+    [cycle] este ciclo
+    [measure] esta medida
+    [driver] este impulsor
+    [change_idea] esta idea de cambio
+   *[other] este registro
+}
+delete-it = Eliminarlo
+delete-this = Eliminar { $kind ->
+    [cycle] este ciclo
+    [measure] esta medida
+    [driver] este impulsor
+    [change_idea] esta idea de cambio
+   *[other] este registro
+}
+delete-this-ask = ¿Eliminar { $kind ->
+    [cycle] este ciclo
+    [measure] esta medida
+    [driver] este impulsor
+    [change_idea] esta idea de cambio
+   *[other] este registro
+} para todo el equipo?
+someone = Alguien
+
+print-cycle = Hoja de trabajo PDSA
+for-a-strong-pdsa = Para un PDSA sólido
+parts-of-worksheet = Partes de la hoja de trabajo
+plan-next-cycle = Planificar el siguiente ciclo
+recall-title = Lo que planificó aprender y lo que predijo
+recall-empty = El Plan no tiene preguntas ni predicciones: añádalas en Planificar para comparar.
+no-question = (sin pregunta)
+predicted = Predicción:
+no-prediction = (sin predicción)
+
+title-team-page = { $team } · { $page }
+print-aim = Hoja de trabajo del objetivo
+before-aim-complete = Antes de que este objetivo esté completo
+aim-complete = ✓ El objetivo dice cuánto, para cuándo y para quién.
+suggested-wording = Redacción sugerida a partir de las partes de arriba:
+use-this-wording = Usar esta redacción
+measures-lead = ¿Cómo sabrán que un cambio es una mejora? Medidas de resultado, de proceso y de equilibrio.
+no-measures-sentence = Aún no hay medidas.
+add-a-measure = Añadir una medida
+add-the-measure = Añadir la medida
+title-measure = Medida: { $name }
+print-measure = Hoja de trabajo de la medida
+cycles-for-measure = Ciclos PDSA de esta medida
+definition = Definición
+two-values = dos valores
+title-idea = Idea de cambio: { $name }
+drivers-and-ideas = Impulsores e ideas de cambio
+ramp-of-cycles = Rampa de ciclos PDSA
+no-cycle-for-idea = Ningún ciclo ha probado aún esta idea. Empiece en pequeño: un paciente, un día.
+scale-not-given = Escala sin indicar
+scale-is = Escala: { $scale }
+start-first-cycle-of-idea = Iniciar un primer ciclo de esta idea
+start-next-cycle = Iniciar el siguiente ciclo
+teams-that-tried = Equipos que lo probaron
+from-package = Del paquete de cambios: «{ $text }»
+no-other-team-tried = Ningún otro equipo de este dispositivo la ha probado. Los equipos de su colaborativo aparecen aquí cuando su profesorado comparte el trabajo de los equipos, o cuando usted asesora o dirige varios equipos.
+
+monthly-reports = Informes mensuales
+write-or-open-report = Escribir o abrir el informe de
+open-the-report = Abrir el informe
+no-reports-yet = Aún no hay informes. Cada mes el equipo cuenta qué se movió, qué se interpuso y qué ayuda necesita.
+score-team = Equipo
+score-faculty = Profesorado
+point-apart = Un punto o más de diferencia
+report-for = Informe de { $month }
+print-report = Informe mensual
+scores-apart = El equipo puntuó { $own } y el profesorado { $review }: un punto o más de diferencia. Conviene hablarlo en la próxima llamada de asesoría.
+team-own-score = La puntuación del propio equipo
+coach-score = La puntuación del asesor o del profesorado
+cycles-in = Ciclos PDSA de { $month }
+latest-signals = Las últimas señales de las medidas
+scored-by = Puntuado por { $who }, { $when }
+not-scored-yet = Aún sin puntuar.
+why = Por qué:
+on-cycle = el ciclo PDSA «{ $title }»
+on-measure = la medida «{ $name }»
+on-aim = el objetivo
+on-report = el informe de { $month }
+on-team = el equipo
+write-comment-first = Escriba primero el comentario.
+comments = Comentarios
+no-comments-yet = Aún no hay comentarios.
+add-a-comment = Añadir un comentario
+add-comment = Añadir el comentario
+comment-on = { $who } sobre { $what }: «{ $text }»
+role-member = miembro
+role-coach = asesor
+role-faculty = profesorado
+role-other-team = otro equipo
+
+aim-not-written = Objetivo (aún sin escribir)
+print-drivers = Diagrama de impulsores
+drivers-lead = ¿Qué cambios podemos hacer que den lugar a una mejora? Toque un recuadro para abrirlo.
+loose-secondaries = Impulsores secundarios aún sin enlazar a un impulsor primario
+loose-ideas = Ideas de cambio aún sin enlazar a un impulsor
+primary-drivers = Impulsores primarios
+secondary-drivers = Impulsores secundarios
+change-ideas = Ideas de cambio
+add-to-diagram = Añadir al diagrama
+a-primary-driver = Un impulsor primario
+a-secondary-driver = Un impulsor secundario
+a-change-idea = Una idea de cambio
+add-primary-driver = Añadir el impulsor primario
+add-secondary-driver = Añadir el impulsor secundario
+add-change-idea = Añadir la idea de cambio
+title-driver = Impulsor: { $name }
+secondaries-under = Impulsores secundarios que dependen de él
+ideas-working-on = Ideas de cambio que actúan sobre él
+none-yet-link-ideas = Aún ninguna: enlace las ideas de cambio desde sus páginas.
+
+removed-value = (eliminado)
+conflicting-values = Valores en conflicto
+conflict-question = Se cambió en dos dispositivos a la vez. ¿Cuál debe quedarse?
+keep-this = Conservar este
+written-by = { $who } { $device ->
+    [here] en este dispositivo
+   *[elsewhere] en otro dispositivo
+}, { $when }
+empty-value = (vacío)
+yes = sí
+no = no
+unsent-title = Guardado en este dispositivo; llega al equipo cuando este dispositivo se sincroniza
+not-sent-yet = Aún sin enviar
+new-version = Hay una versión nueva
+reload = Volver a cargar
+things-need-fixing = { $count ->
+    [one] Hay que corregir una cosa
+   *[other] Hay que corregir { $count } cosas
+} antes de poder guardar (vea arriba).
+
+sign-out-question = { $count ->
+    [one] { $count } cambio aún no ha llegado al servidor y se perderá.
+   *[other] { $count } cambios aún no han llegado al servidor y se perderán.
+} ¿Cerrar sesión de todos modos?
+account = Cuenta
+signed-in-as = Sesión iniciada como
+sign-out = Cerrar sesión y quitar los datos del equipo de este dispositivo
+not-signed-in = Sin sesión iniciada: todo se queda en este dispositivo.
+local-teams = Creado en este dispositivo antes de iniciar sesión
+local-team-only-here = «{ $name }» y sus ciclos solo están en este dispositivo.
+move-cycles-into = Trasladar sus ciclos a «{ $team }»
+remove-local-team-ask = ¿Quitar este equipo y sus ciclos de este dispositivo?
+remove-from-device = Quitarlo de este dispositivo
+kind-name = { $kind ->
+    [team] equipo
+    [aim] objetivo
+    [measure] medida
+    [datapoint] dato
+    [driver] impulsor
+    [change_idea] idea de cambio
+    [cycle] ciclo PDSA
+    [report] informe mensual
+    [comment] comentario
+    [collaborative] colaborativo
+    [session] evento del calendario
+   *[measure_def] medida común
+}
+refused-title = Cambios que el servidor rechazó
+refused-hint = No se aplicaron. Copie o descargue lo que necesite y después descártelos.
+download-refused = Descargar estos cambios (JSON)
+drop-refused = Descartar estos cambios
+opening-page = Abriendo esta página…
+page-not-loaded = Página no cargada
+page-could-not-load = No se pudo cargar esta página
+page-could-not-load-text = Ramp no pudo obtener esta parte de la aplicación: puede que este dispositivo esté sin conexión o que la conexión se cortara. Todo lo que guardó sigue en este dispositivo y el resto de Ramp funciona.
+try-again = Volver a intentarlo
+nothing-here = Aquí no hay nada
+nothing-here-text = Esta dirección no corresponde a nada en Ramp. Puede ser un ciclo de otro dispositivo que aún no ha llegado a este.
+go-to-teams = Ir a sus equipos

@@ -101,7 +101,7 @@ where
     let attempt = RwSignal::new(0u32);
     let retry = move || attempt.update(|n| *n += 1);
     view! {
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Opening this page…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{crate::t!("opening-page")}</p> }>
             {move || {
                 attempt.track();
                 let page = send_wrapper::SendWrapper::new(load());
@@ -119,16 +119,12 @@ where
 /// What a person sees when a page's code did not arrive.
 #[component]
 fn ChunkFailed(retry: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
-    crate::pages::page_title(|| "Page not loaded".to_owned());
+    crate::pages::page_title(|| crate::t!("page-not-loaded"));
     view! {
         <div class="error-box" role="alert" data-testid="chunk-failed">
-            <h1>"This page could not be loaded"</h1>
-            <p>
-                "Ramp could not fetch this part of the app: this device may be offline, or the "
-                "connection dropped. Everything you saved is still on this device, and the rest "
-                "of Ramp works."
-            </p>
-            <button type="button" class="button primary" on:click=move |_| retry()>"Try again"</button>
+            <h1>{crate::t!("page-could-not-load")}</h1>
+            <p>{crate::t!("page-could-not-load-text")}</p>
+            <button type="button" class="button primary" on:click=move |_| retry()>{crate::t!("try-again")}</button>
         </div>
     }
 }

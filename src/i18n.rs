@@ -514,3 +514,27 @@ pub fn prompt(prompt: &ramp_core::cycle::Prompt) -> String {
 pub fn big_scale_words() -> Vec<String> {
     text("cycle-big-scale-words", &[]).split(',').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect()
 }
+
+/// A score of the assessment scale: "3.0", "3,0".
+pub fn score(score: f64) -> String {
+    format!("{score:.1}").replace('.', &style().decimal.to_string())
+}
+
+/// A score's level in words: "Modest improvement: tests have led to changes; …".
+pub fn level(score: f64) -> String {
+    let Some(spec) = ramp_core::schema::spec(ramp_core::Kind::Report, "self_score") else { return String::new() };
+    let words = fields::choice(spec, &format!("{score:.1}"));
+    words.split_once(" — ").map_or(words.clone(), |(_, level)| level.to_owned())
+}
+
+/// A role as the server stamps it beside a name ("coach", "other team"), in the reader's
+/// language; a role Ramp does not know stays as written.
+pub fn role(role: &str) -> String {
+    match role {
+        "member" => t!("role-member"),
+        "coach" => t!("role-coach"),
+        "faculty" => t!("role-faculty"),
+        "other team" => t!("role-other-team"),
+        other => other.to_owned(),
+    }
+}

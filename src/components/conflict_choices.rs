@@ -38,7 +38,7 @@ pub fn ConflictChoices(
             Value::Rows(rows) if rows.iter().all(|r| r.len() == 1 && r.contains_key("id")) && names.is_some() => rows
                 .iter()
                 .filter_map(|r| r.get("id"))
-                .map(|id| named(id).unwrap_or_else(|| "(removed)".to_owned()))
+                .map(|id| named(id).unwrap_or_else(|| crate::t!("removed-value")))
                 .collect::<Vec<_>>()
                 .join("; "),
             _ => words(value),
@@ -46,8 +46,8 @@ pub fn ConflictChoices(
     };
     view! {
         <Show when=move || choices.with(|c| c.len() > 1)>
-            <div class="conflict" role="group" aria-label="Conflicting values" data-testid="conflict">
-                <p class="conflict-title">"Changed on two devices at once. Which one should stay?"</p>
+            <div class="conflict" role="group" aria-label=crate::t!("conflicting-values") data-testid="conflict">
+                <p class="conflict-title">{crate::t!("conflict-question")}</p>
                 <For each=move || choices.get() key=|c| (c.author.clone(), c.at, format!("{:?}", c.value)) let:choice>
                     <div class="conflict-choice">
                         <p class="conflict-value">{shown(&choice.value)}</p>
@@ -55,7 +55,7 @@ pub fn ConflictChoices(
                         <button type="button" on:click={
                             let value = choice.value.clone();
                             move |_| on_choose.run(value.clone())
-                        }>"Keep this"</button>
+                        }>{crate::t!("keep-this")}</button>
                     </div>
                 </For>
             </div>
@@ -67,20 +67,26 @@ pub fn ConflictChoices(
 fn written_by(choice: &Choice) -> String {
     let name = ramp_core::identity::name_of(&choice.author);
     let who = match ramp_core::identity::role_of(&choice.author) {
-        Some(role) => format!("{name} ({role})"),
+        Some(role) => format!("{name} ({})", crate::i18n::role(role)),
         None => name.to_owned(),
     };
-    let device = if choice.here { "on this device" } else { "on another device" };
-    format!("{who} {device}, {}", when(choice.at))
+    let device = if choice.here { "here" } else { "elsewhere" };
+    crate::t!("written-by", who = who, device = device, when = when(choice.at))
 }
 
 /// A value in words.
 pub(crate) fn words(value: &Value) -> String {
     match value {
-        Value::Null => "(empty)".to_owned(),
-        Value::Bool(b) => if *b { "yes" } else { "no" }.to_owned(),
-        Value::Number(n) => n.to_string(),
-        Value::Text(text) if text.trim().is_empty() => "(empty)".to_owned(),
+        Value::Null => crate::t!("empty-value"),
+        Value::Bool(b) => {
+            if *b {
+                crate::t!("yes")
+            } else {
+                crate::t!("no")
+            }
+        }
+        Value::Number(n) => crate::i18n::number(*n),
+        Value::Text(text) if text.trim().is_empty() => crate::t!("empty-value"),
         Value::Text(text) => text.clone(),
         Value::Rows(rows) => rows
             .iter()

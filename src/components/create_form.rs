@@ -94,8 +94,7 @@ pub fn FormProblems(
         <Show when=move || { count.get() > 0 }>
             <p class="form-problem" role="alert">
                 {move || match count.get() {
-                    1 => "One thing needs fixing before this can be saved (see above).".to_owned(),
-                    n => format!("{n} things need fixing before this can be saved (see above)."),
+                    n => crate::t!("things-need-fixing", count = n),
                 }}
             </p>
         </Show>

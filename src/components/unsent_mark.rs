@@ -11,8 +11,8 @@ pub fn UnsentMark(
 ) -> impl IntoView {
     view! {
         <Show when=move || unsent.get()>
-            <span class="unsent" data-testid="unsent" title="Saved on this device; it reaches the team when this device syncs">
-                "Not sent yet"
+            <span class="unsent" data-testid="unsent" title=crate::t!("unsent-title")>
+                {crate::t!("not-sent-yet")}
             </span>
         </Show>
     }

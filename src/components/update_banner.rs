@@ -12,8 +12,8 @@ pub fn UpdateBanner() -> impl IntoView {
     view! {
         <Show when=move || updates.available()>
             <div class="update-banner" role="alert" data-testid="update-banner">
-                <span>"New version available"</span>
-                <button type="button" on:click=move |_| updates.apply()>"Reload"</button>
+                <span>{crate::t!("new-version")}</span>
+                <button type="button" on:click=move |_| updates.apply()>{crate::t!("reload")}</button>
             </div>
         </Show>
     }

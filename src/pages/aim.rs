@@ -12,6 +12,7 @@ use ramp_core::{aim, Kind, RecordId, Value};
 use crate::pages::sheet::{Sheet, SheetFields};
 use crate::pages::{for_team, TeamNav};
 use crate::store::LocalDb;
+use crate::t;
 
 /// The aim page.
 #[component]
@@ -35,29 +36,29 @@ fn AimSheet(team: RecordId) -> impl IntoView {
         let s = suggestion.get();
         !s.is_empty() && sheet.value("statement").as_text().trim() != s
     };
-    crate::pages::page_title(move || format!("{} · Aim", name()));
+    crate::pages::page_title(move || t!("title-team-page", team = name(), page = t!("nav-aim")));
     view! {
         <nav class="crumbs no-print"><A href=format!("/teams/{team}")>{name}</A></nav>
-        <h1>"Aim"</h1>
+        <h1>{t!("nav-aim")}</h1>
         <TeamNav team=team.clone()/>
-        <crate::pages::PrintHead kind="Aim worksheet" team=team.clone()/>
+        <crate::pages::PrintHead kind=t!("print-aim") team=team.clone()/>
         <div class="aim-check" data-testid="aim-gaps" class:aim-complete=move || gaps.with(Vec::is_empty)>
             <Show when=move || gaps.with(Vec::is_empty)
                 fallback=move || view! {
-                    <p class="prompts-title">"Before this aim is complete"</p>
+                    <p class="prompts-title">{t!("before-aim-complete")}</p>
                     <ul><For each=move || gaps.get() key=|g| g.clone() let:gap><li>{gap}</li></For></ul>
                 }>
-                <p class="prompts-title" data-testid="aim-complete">"✓ The aim says how much, by when and for whom."</p>
+                <p class="prompts-title" data-testid="aim-complete">{t!("aim-complete")}</p>
             </Show>
         </div>
         <SheetFields sheet=sheet sections=vec![Section::Aim]/>
         <Show when=move || differs() && !sheet.read_only.get()>
             <div class="suggestion no-print">
-                <p class="hint">"Suggested wording from the parts above:"</p>
+                <p class="hint">{t!("suggested-wording")}</p>
                 <p class="aim-statement" data-testid="aim-suggestion">{move || suggestion.get()}</p>
                 <button type="button" data-testid="use-suggestion"
                     on:click=move |_| sheet.commit("statement", Value::Text(suggestion.get_untracked()))>
-                    "Use this wording"
+                    {t!("use-this-wording")}
                 </button>
             </div>
         </Show>

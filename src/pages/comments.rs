@@ -16,6 +16,7 @@ use gloo_storage::Storage;
 use crate::components::{day_and_time, UnsentMark};
 use crate::store::{new_id, LocalDb};
 use crate::sync::Sync;
+use crate::t;
 
 const SEEN_KEY: &str = "ramp.seen-comments";
 
@@ -74,17 +75,17 @@ fn target_link(replica: &Replica, team: &RecordId, target: &str) -> (String, Str
     let record = ramp_core::Uuid7::parse(target).ok().and_then(|id| replica.record(&id));
     match record {
         Some(r) if r.kind == Kind::Cycle => {
-            (format!("{base}/cycles/{}", r.id), format!("PDSA cycle “{}”", r.text("title")))
+            (format!("{base}/cycles/{}", r.id), t!("on-cycle", title = r.text("title")))
         }
         Some(r) if r.kind == Kind::Measure => {
-            (format!("{base}/measures/{}", r.id), format!("measure “{}”", r.text("name")))
+            (format!("{base}/measures/{}", r.id), t!("on-measure", name = r.text("name")))
         }
-        Some(r) if r.kind == Kind::Aim => (format!("{base}/aim"), "the aim".to_owned()),
+        Some(r) if r.kind == Kind::Aim => (format!("{base}/aim"), t!("on-aim")),
         Some(r) if r.kind == Kind::Report => {
-            let month = report::month(r).map(|m| m.label()).unwrap_or_default();
-            (format!("{base}/reports/{}", r.text("month")), format!("the report for {month}"))
+            let month = report::month(r).map(crate::i18n::period).unwrap_or_default();
+            (format!("{base}/reports/{}", r.text("month")), t!("on-report", month = month))
         }
-        _ => (base, "the team".to_owned()),
+        _ => (base, t!("on-team")),
     }
 }
 
@@ -106,7 +107,7 @@ pub fn CommentThread(
             report::comments_on(r.local().values(), &target_id.get_value())
                 .into_iter()
                 .map(|c| {
-                    let author = report::author(c).unwrap_or("Someone").to_owned();
+                    let author = report::author(c).map_or_else(|| t!("someone"), str::to_owned);
                     (c.id.to_string(), author, report::written_at(c), c.text("text").to_owned(), r.unsent(&c.id))
                 })
                 .collect::<Vec<_>>()
@@ -143,7 +144,7 @@ pub fn CommentThread(
         ev.prevent_default();
         let text = draft.get_untracked();
         if text.trim().is_empty() {
-            problem.set(Some("Write the comment first.".to_owned()));
+            problem.set(Some(t!("write-comment-first")));
             crate::components::focus_field("new", "comment");
             return;
         }
@@ -172,16 +173,16 @@ pub fn CommentThread(
     };
     view! {
         <section class="comments" id="comments" data-testid="comments" tabindex="-1">
-            <h2>"Comments"</h2>
+            <h2>{t!("comments")}</h2>
             <Show when=move || comments.with(Vec::is_empty)>
-                <p class="empty">"No comments yet."</p>
+                <p class="empty">{t!("no-comments-yet")}</p>
             </Show>
             <ul class="comment-list">
                 <For each=move || comments.get() key=|c| (c.0.clone(), c.1.clone(), c.4) let:c>
                     <li class="comment" data-testid="comment" id=format!("comment-{}", c.0) tabindex="-1">
                         <p class="comment-meta">
                             <strong>{identity::name_of(&c.1).to_owned()}</strong>
-                            {identity::role_of(&c.1).map(|role| view! { <span class="role" data-testid="comment-role">{role.to_owned()}</span> })}
+                            {identity::role_of(&c.1).map(|role| view! { <span class="role" data-testid="comment-role">{crate::i18n::role(role)}</span> })}
                             " · "{day_and_time(c.2)}
                             <UnsentMark unsent=c.4/>
                         </p>
@@ -191,12 +192,12 @@ pub fn CommentThread(
             </ul>
             <Show when=may_comment.clone()>
                 <form class="comment-form no-print" on:submit=add.clone()>
-                    <label for="new-comment">"Add a comment"</label>
+                    <label for="new-comment">{t!("add-a-comment")}</label>
                     <textarea id="new-comment" rows="3" prop:value=move || draft.get()
                         aria-describedby="new-comment-problem"
                         on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
                     <p class="problem" id="new-comment-problem" role="alert">{move || problem.get()}</p>
-                    <button type="submit" class="primary" data-testid="add-comment">"Add comment"</button>
+                    <button type="submit" class="primary" data-testid="add-comment">{t!("add-comment")}</button>
                 </form>
             </Show>
         </section>
@@ -216,10 +217,10 @@ pub fn UnreadComments(
             let count = list.len();
             view! {
                 <div class="unread no-print" data-testid="unread-comments">
-                    <p class="unread-title">{super::team::plural(count, "unread comment", "unread comments")}</p>
+                    <p class="unread-title">{t!("unread-comments", count = count)}</p>
                     <ul>
                         {list.into_iter().map(|(c, href, label)| view! {
-                            <li><A href=format!("{href}#comment-{}", c.id)>{format!("{} on {label}: “{}”", report::author(&c).unwrap_or("Someone"), c.text("text"))}</A></li>
+                            <li><A href=format!("{href}#comment-{}", c.id)>{t!("comment-on", who = report::author(&c).map_or_else(|| t!("someone"), str::to_owned), what = label, text = c.text("text"))}</A></li>
                         }).collect_view()}
                     </ul>
                 </div>

@@ -14,6 +14,7 @@ use crate::components::StageBadge;
 use crate::pages::id_param;
 use crate::pages::sheet::{DeleteButton, DeletionConflict, Sheet, SheetFields};
 use crate::store::LocalDb;
+use crate::t;
 
 /// The cycle page: finds the cycle, then shows its worksheet.
 #[component]
@@ -86,15 +87,15 @@ fn Worksheet(
                 " " <A href=format!("/teams/{}/ideas/{id}", team_for_ramp) attr:data-testid="ramp-link">{format!("Ramp: {text}")}</A>
             })}
         </nav>
-        <DeletionConflict sheet=sheet noun="cycle"/>
-        <crate::pages::PrintHead kind="PDSA worksheet" team=team.clone()/>
+        <DeletionConflict sheet=sheet/>
+        <crate::pages::PrintHead kind=t!("print-cycle") team=team.clone()/>
         <div class="sheet-head">
             <h1 data-testid="cycle-title">{title}</h1>
             <StageBadge stage=stage/>
         </div>
         <Show when=move || !prompts.with(Vec::is_empty) && !sheet.read_only.get()>
             <div class="prompts no-print" data-testid="prompts">
-                <p class="prompts-title">"For a strong PDSA"</p>
+                <p class="prompts-title">{t!("for-a-strong-pdsa")}</p>
                 <ul>
                     <For each=move || prompts.get() key=|p| p.clone() let:prompt>
                         <li>{prompt}</li>
@@ -102,7 +103,7 @@ fn Worksheet(
                 </ul>
             </div>
         </Show>
-        <nav class="section-nav no-print" aria-label="Parts of the worksheet">
+        <nav class="section-nav no-print" aria-label=t!("parts-of-worksheet")>
             <a href="#sec-about">{crate::t!("cycle-tab")}</a>
             <a href="#sec-plan">{crate::i18n::fields::section(ramp_core::schema::Section::Plan)}</a>
             <a href="#sec-do">{crate::i18n::fields::section(ramp_core::schema::Section::Do)}</a>
@@ -114,11 +115,11 @@ fn Worksheet(
             lead=(Section::Study, ViewFn::from(move || view! { <PlannedPredictions sheet=sheet/> }))/>
         <Show when=move || adapted() && !sheet.read_only.get()>
             <A href=next_href.clone() attr:class="button primary big no-print" attr:data-testid="next-cycle">
-                "Plan the next cycle"
+                {t!("plan-next-cycle")}
             </A>
         </Show>
         <crate::pages::CommentThread team=team.clone() target=cycle.clone()/>
-        <DeleteButton sheet=sheet noun="cycle" back=team_href/>
+        <DeleteButton sheet=sheet back=team_href/>
     }
 }
 
@@ -139,15 +140,15 @@ fn PlannedPredictions(sheet: Sheet) -> impl IntoView {
     };
     view! {
         <div class="recall" data-testid="planned-predictions">
-            <p class="recall-title">"What you planned to learn, and predicted"</p>
+            <p class="recall-title">{t!("recall-title")}</p>
             <Show when=move || rows().is_empty()>
-                <p class="empty">"The Plan has no questions or predictions: add them under Plan to compare with."</p>
+                <p class="empty">{t!("recall-empty")}</p>
             </Show>
             <ol>
                 {move || rows().into_iter().map(|(question, prediction)| view! {
                     <li>
-                        <p class="recall-question">{if question.is_empty() { "(no question)".to_owned() } else { question }}</p>
-                        <p class="recall-prediction">"Predicted: "{if prediction.is_empty() { "(no prediction)".to_owned() } else { prediction }}</p>
+                        <p class="recall-question">{if question.is_empty() { t!("no-question") } else { question }}</p>
+                        <p class="recall-prediction">{t!("predicted")}" "{if prediction.is_empty() { t!("no-prediction") } else { prediction }}</p>
                     </li>
                 }).collect_view()}
             </ol>

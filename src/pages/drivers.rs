@@ -16,6 +16,7 @@ use crate::pages::sheet::{DeleteButton, DeletionConflict, Sheet, SheetFields};
 use crate::pages::{creation, for_team, id_param, TeamNav};
 use crate::store::{new_id, LocalDb};
 use crate::sync::Sync;
+use crate::t;
 
 /// What the person is adding to the diagram.
 #[derive(Clone, Copy, PartialEq)]
@@ -54,7 +55,7 @@ fn DriverDiagram(team: RecordId) -> impl IntoView {
                 })
             })
             .filter(|t| !t.is_empty())
-            .unwrap_or_else(|| "Aim (not written yet)".to_owned())
+            .unwrap_or_else(|| t!("aim-not-written"))
     });
     let tree = {
         let scope = scope.clone();
@@ -107,13 +108,13 @@ fn DriverDiagram(team: RecordId) -> impl IntoView {
         move || sync.can_write(&scope)
     };
     let team_for_tree = team.clone();
-    crate::pages::page_title(move || format!("{} · Drivers & change ideas", name()));
+    crate::pages::page_title(move || t!("title-team-page", team = name(), page = t!("drivers-and-ideas")));
     view! {
         <nav class="crumbs no-print"><A href=format!("/teams/{team}")>{name}</A></nav>
-        <h1>"Drivers & change ideas"</h1>
+        <h1>{t!("drivers-and-ideas")}</h1>
         <TeamNav team=team.clone()/>
-        <crate::pages::PrintHead kind="Driver diagram" team=team.clone()/>
-        <p class="lead no-print">"What changes can we make that will result in improvement? Tap a box to open it."</p>
+        <crate::pages::PrintHead kind=t!("print-drivers") team=team.clone()/>
+        <p class="lead no-print">{t!("drivers-lead")}</p>
         <div class="tree" data-testid="driver-tree">
             <p class="tree-aim">{move || aim_text.get()}</p>
             {move || {
@@ -124,13 +125,13 @@ fn DriverDiagram(team: RecordId) -> impl IntoView {
                         {tree.primaries.into_iter().map(|p| view! { <BranchView team=team.clone() branch=p level="primary"/> }).collect_view()}
                     </ul>
                     <Show when={let loose = tree.loose_secondaries.is_empty(); move || !loose}>
-                        <p class="tree-note">"Secondary drivers not linked to a primary driver yet"</p>
+                        <p class="tree-note">{t!("loose-secondaries")}</p>
                     </Show>
                     <ul class="tree-list">
                         {tree.loose_secondaries.into_iter().map(|s| view! { <BranchView team=team.clone() branch=s level="secondary"/> }).collect_view()}
                     </ul>
                     <Show when={let loose = tree.loose_ideas.is_empty(); move || !loose}>
-                        <p class="tree-note">"Change ideas not linked to a driver yet"</p>
+                        <p class="tree-note">{t!("loose-ideas")}</p>
                     </Show>
                     <ul class="tree-list">
                         {tree.loose_ideas.into_iter().map(|i| view! { <li><IdeaLink team=team.clone() leaf=i/></li> }).collect_view()}
@@ -140,7 +141,7 @@ fn DriverDiagram(team: RecordId) -> impl IntoView {
         </div>
         <div class="diagram-wrap" data-testid="driver-diagram">
             <div class="diagram-heads" aria-hidden="true">
-                <span>"Aim"</span><span>"Primary drivers"</span><span>"Secondary drivers"</span><span>"Change ideas"</span>
+                <span>{t!("nav-aim")}</span><span>{t!("primary-drivers")}</span><span>{t!("secondary-drivers")}</span><span>{t!("change-ideas")}</span>
             </div>
             {move || {
                 let d = diagram.get();
@@ -171,17 +172,17 @@ fn DriverDiagram(team: RecordId) -> impl IntoView {
         </div>
         <Show when=can_write.clone()>
             <section class="panel no-print" data-testid="add-drivers">
-                <h2>"Add to the diagram"</h2>
+                <h2>{t!("add-to-diagram")}</h2>
                 <div class="button-row">
-                    <button type="button" data-testid="add-primary" on:click=move |_| adding.set(Some(Adding::Primary))>"A primary driver"</button>
-                    <button type="button" data-testid="add-secondary" on:click=move |_| adding.set(Some(Adding::Secondary))>"A secondary driver"</button>
-                    <button type="button" data-testid="add-idea" on:click=move |_| adding.set(Some(Adding::Idea))>"A change idea"</button>
+                    <button type="button" data-testid="add-primary" on:click=move |_| adding.set(Some(Adding::Primary))>{t!("a-primary-driver")}</button>
+                    <button type="button" data-testid="add-secondary" on:click=move |_| adding.set(Some(Adding::Secondary))>{t!("a-secondary-driver")}</button>
+                    <button type="button" data-testid="add-idea" on:click=move |_| adding.set(Some(Adding::Idea))>{t!("a-change-idea")}</button>
                 </div>
                 {move || adding.get().map(|what| {
                     let (draft, kind, label) = match what {
-                        Adding::Primary => (driver_draft("primary"), Kind::Driver, "Add the primary driver"),
-                        Adding::Secondary => (driver_draft("secondary"), Kind::Driver, "Add the secondary driver"),
-                        Adding::Idea => (Draft::new(Kind::ChangeIdea), Kind::ChangeIdea, "Add the change idea"),
+                        Adding::Primary => (driver_draft("primary"), Kind::Driver, t!("add-primary-driver")),
+                        Adding::Secondary => (driver_draft("secondary"), Kind::Driver, t!("add-secondary-driver")),
+                        Adding::Idea => (Draft::new(Kind::ChangeIdea), Kind::ChangeIdea, t!("add-change-idea")),
                     };
                     let level = match what { Adding::Primary => Some("primary"), Adding::Secondary => Some("secondary"), Adding::Idea => None };
                     view! { <CreateForm field=crate::components::any_field initial=draft fields=text_field(kind) submit_label=label on_submit=move |draft| add.run((kind, level, draft))/> }
@@ -252,10 +253,12 @@ pub fn DriverPage() -> impl IntoView {
             });
             let base = format!("/teams/{team}");
             let team_name = crate::pages::team_name(local_db, team.clone());
-            crate::pages::page_title(move || format!("{} · Driver: {}", team_name(), title()));
+            crate::pages::page_title(move || {
+                t!("title-team-page", team = team_name(), page = t!("title-driver", name = title()))
+            });
             view! {
-                <nav class="crumbs no-print"><A href=back.clone()>"Drivers & change ideas"</A></nav>
-                <DeletionConflict sheet=sheet noun="driver"/>
+                <nav class="crumbs no-print"><A href=back.clone()>{t!("drivers-and-ideas")}</A></nav>
+                <DeletionConflict sheet=sheet/>
                 <h1>{title}</h1>
                 <SheetFields sheet=sheet sections=vec![Section::Driver]/>
                 <section class="overview-block" data-testid="driver-below">
@@ -264,14 +267,14 @@ pub fn DriverPage() -> impl IntoView {
                         let base = base.clone();
                         view! {
                             {(!secondaries.is_empty()).then(|| view! {
-                                <h2>"Secondary drivers under it"</h2>
+                                <h2>{t!("secondaries-under")}</h2>
                                 <ul class="cards">{secondaries.into_iter().map(|(id, text)| view! {
                                     <li><A href=format!("{base}/drivers/{id}") attr:class="card">{text}</A></li>
                                 }).collect_view()}</ul>
                             })}
-                            <h2>"Change ideas working on it"</h2>
+                            <h2>{t!("ideas-working-on")}</h2>
                             {if ideas.is_empty() {
-                                view! { <p class="empty">"None yet: link change ideas from their pages."</p> }.into_any()
+                                view! { <p class="empty">{t!("none-yet-link-ideas")}</p> }.into_any()
                             } else {
                                 view! { <ul class="cards">{ideas.into_iter().map(|(id, text)| view! {
                                     <li><A href=format!("{base}/ideas/{id}") attr:class="card">{text}</A></li>
@@ -280,7 +283,7 @@ pub fn DriverPage() -> impl IntoView {
                         }
                     }}
                 </section>
-                <DeleteButton sheet=sheet noun="driver" back=back/>
+                <DeleteButton sheet=sheet back=back/>
             }
             .into_any()
         }

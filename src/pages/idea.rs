@@ -14,6 +14,7 @@ use crate::pages::sheet::{DeleteButton, DeletionConflict, Sheet, SheetFields};
 use crate::pages::{id_param, TeamNav};
 use crate::store::LocalDb;
 use crate::sync::Sync;
+use crate::t;
 
 /// The change idea page.
 #[component]
@@ -71,23 +72,25 @@ fn Idea(team: RecordId, idea: RecordId) -> impl IntoView {
     let back = format!("/teams/{team}/drivers");
     let team_for_list = team.clone();
     let team_name = crate::pages::team_name(local_db, team.clone());
-    crate::pages::page_title(move || format!("{} · Change idea: {}", team_name(), title()));
+    crate::pages::page_title(move || {
+        t!("title-team-page", team = team_name(), page = t!("title-idea", name = title()))
+    });
     view! {
-        <nav class="crumbs no-print"><A href=back.clone()>"Drivers & change ideas"</A></nav>
-        <DeletionConflict sheet=sheet noun="change idea"/>
+        <nav class="crumbs no-print"><A href=back.clone()>{t!("drivers-and-ideas")}</A></nav>
+        <DeletionConflict sheet=sheet/>
         <h1 data-testid="idea-title">{title}</h1>
         <TeamNav team=team.clone()/>
         <section class="overview-block" data-testid="ramp">
-            <h2>"Ramp of PDSA cycles"</h2>
+            <h2>{t!("ramp-of-cycles")}</h2>
             <Show when=move || ramp.with(Vec::is_empty)>
-                <p class="empty">"No cycle has tested this idea yet. Start small: one patient, one day."</p>
+                <p class="empty">{t!("no-cycle-for-idea")}</p>
             </Show>
             <ol class="ramp">
                 <For each=move || ramp.get() key=|c| (c.0.clone(), c.1.clone(), c.2.clone(), c.4.key()) let:c>
                     <li>
                         <A href=format!("/teams/{}/cycles/{}", team_for_list, c.0) attr:class="card">
                             <span class="card-title">{c.1}</span>
-                            <span class="card-meta">{if c.2.is_empty() { "Scale not given".to_owned() } else { format!("Scale: {}", c.2) }}</span>
+                            <span class="card-meta">{if c.2.is_empty() { t!("scale-not-given") } else { t!("scale-is", scale = c.2.clone()) }}</span>
                             <span class="card-foot">
                                 <StageBadge stage=c.4/>
                                 <span class="card-meta">{c.3}</span>
@@ -98,7 +101,7 @@ fn Idea(team: RecordId, idea: RecordId) -> impl IntoView {
             </ol>
             <Show when=move || sync.can_write(&scope)>
                 <A href=next_href.clone() attr:class="button primary big no-print" attr:data-testid="ramp-next">
-                    {move || if ramp.with(Vec::is_empty) { "Start a first cycle of this idea" } else { "Start the next cycle" }}
+                    {move || if ramp.with(Vec::is_empty) { t!("start-first-cycle-of-idea") } else { t!("start-next-cycle") }}
                 </A>
             </Show>
         </section>
@@ -108,7 +111,7 @@ fn Idea(team: RecordId, idea: RecordId) -> impl IntoView {
         <Show when=move || sheet.value("source").as_text().is_empty()>
             <SheetFields sheet=sheet sections=vec![Section::Proposal]/>
         </Show>
-        <DeleteButton sheet=sheet noun="change idea" back=back/>
+        <DeleteButton sheet=sheet back=back/>
     }
 }
 
@@ -131,11 +134,10 @@ fn TriedElsewhere(team: RecordId, idea: RecordId) -> impl IntoView {
     });
     view! {
         <section class="overview-block" data-testid="tried-elsewhere">
-            <h2>"Teams that tried this"</h2>
-            {move || package.get().map(|text| view! { <p class="card-meta">"From the change package: “"{text}"”"</p> })}
+            <h2>{t!("teams-that-tried")}</h2>
+            {move || package.get().map(|text| view! { <p class="card-meta">{t!("from-package", text = text)}</p> })}
             <Show when=move || tried.with(Vec::is_empty)>
-                <p class="empty">"No other team on this device has tried it. Teams of your collaborative appear here \
-                    when its faculty share teams' work, or when you coach or run several teams."</p>
+                <p class="empty">{t!("no-other-team-tried")}</p>
             </Show>
             <ul class="library-uses">
                 {move || tried.get().into_iter().map(|u| view! { <TeamUseRow team_use=u package=package.get()/> }).collect_view()}

@@ -67,20 +67,20 @@ fn Measure(team: RecordId, measure: RecordId) -> impl IntoView {
             Some(local_db.with(|r| chart_data(r, &team, measure, points.as_deref().unwrap_or_default(), None)))
         })
     });
-    crate::pages::page_title(move || format!("{} · Measure: {}", name(), title()));
+    crate::pages::page_title(move || t!("title-team-page", team = name(), page = t!("title-measure", name = title())));
     view! {
-        <nav class="crumbs no-print"><A href=format!("/teams/{team}/measures")>{name}" · Measures"</A></nav>
-        <DeletionConflict sheet=sheet noun="measure"/>
+        <nav class="crumbs no-print"><A href=format!("/teams/{team}/measures")>{name}" · "{t!("nav-measures")}</A></nav>
+        <DeletionConflict sheet=sheet/>
         <h1 data-testid="measure-name">{title}</h1>
         <TeamNav team=team.clone()/>
-        <crate::pages::PrintHead kind="Measure worksheet" team=team.clone()/>
+        <crate::pages::PrintHead kind=t!("print-measure") team=team.clone()/>
         // What a member comes for first: this month's data, above the chart it feeds.
         <Show when=move || !sheet.read_only.get()>
             <DataEntry team=entry_team.clone() measure=entry_measure.clone() sheet=sheet picked=picked/>
         </Show>
         <MeasureChartView data=chart_data/>
         <PointsTable sheet=sheet series=series picked=picked/>
-        <h2>"PDSA cycles for this measure"</h2>
+        <h2>{t!("cycles-for-measure")}</h2>
         <CycleList team=team.clone() rows=Signal::derive(move || {
             let id = sheet.id().to_string();
             local_db.with(|r| {
@@ -91,11 +91,11 @@ fn Measure(team: RecordId, measure: RecordId) -> impl IntoView {
                     .collect()
             })
         })/>
-        <h2 class="sheet-title">"Definition"</h2>
+        <h2 class="sheet-title">{t!("definition")}</h2>
         <SheetFields sheet=sheet
             sections=vec![Section::Measure, Section::Definition, Section::Goal, Section::Chart, Section::Collection]/>
         <crate::pages::CommentThread team=team.clone() target=sheet.id()/>
-        <DeleteButton sheet=sheet noun="measure" back=format!("/teams/{team}/measures")/>
+        <DeleteButton sheet=sheet back=format!("/teams/{team}/measures")/>
     }
 }
 
@@ -405,7 +405,7 @@ fn PointsTable(
                         <tr class:conflicted=row.4>
                             <th scope="row">{crate::i18n::period(row.0)}<span class="note-cell">{row.3}</span></th>
                             <Show when=ratio><td class="data-cell">{row.1.clone()}</td></Show>
-                            <td>{row.2}{row.4.then_some(" ⚠ two values")}<UnsentMark unsent=row.5/></td>
+                            <td>{row.2}{row.4.then(|| format!(" ⚠ {}", t!("two-values")))}<UnsentMark unsent=row.5/></td>
                             <td class="no-print">
                                 <button type="button" class="small" on:click=move |_| {
                                     picked.set(Some(row.0));

@@ -12,6 +12,7 @@ use crate::pages::team::{measure_rows, MeasureCards};
 use crate::pages::{creation, for_team, TeamNav};
 use crate::store::{new_id, LocalDb};
 use crate::sync::Sync;
+use crate::t;
 
 /// The measures page.
 #[component]
@@ -43,14 +44,14 @@ pub fn MeasuresPage() -> impl IntoView {
         initial.set("frequency", Value::Text("monthly".into()));
         let fields: Vec<_> = schema::fields(Kind::Measure).iter().filter(|s| s.section == Section::Measure).collect();
         let name = crate::pages::team_name(local_db, team.clone());
-        crate::pages::page_title(move || format!("{} · Measures", name()));
+        crate::pages::page_title(move || t!("title-team-page", team = name(), page = t!("nav-measures")));
         view! {
             <nav class="crumbs no-print"><A href=format!("/teams/{team}")>{name}</A></nav>
-            <h1>"Measures"</h1>
+            <h1>{t!("nav-measures")}</h1>
             <TeamNav team=team.clone()/>
-            <p class="lead">"How will you know that a change is an improvement? Outcome, process and balancing measures."</p>
+            <p class="lead">{t!("measures-lead")}</p>
             <Show when=move || rows.with(Vec::is_empty)>
-                <p class="empty">"No measures yet."</p>
+                <p class="empty">{t!("no-measures-sentence")}</p>
             </Show>
             <MeasureCards team=team.clone() rows=Signal::derive(move || rows.get()) can_enter=Signal::derive({
                 let scope = scope.clone();
@@ -58,8 +59,8 @@ pub fn MeasuresPage() -> impl IntoView {
             })/>
             <Show when=move || sync.can_write(&scope)>
                 <section class="panel no-print">
-                    <h2>"Add a measure"</h2>
-                    <CreateForm field=crate::components::any_field initial=initial.clone() fields=fields.clone() submit_label="Add the measure" on_submit=create.clone()/>
+                    <h2>{t!("add-a-measure")}</h2>
+                    <CreateForm field=crate::components::any_field initial=initial.clone() fields=fields.clone() submit_label=t!("add-the-measure") on_submit=create.clone()/>
                 </section>
             </Show>
         }

@@ -6,10 +6,10 @@ use leptos_router::components::A;
 /// "Not found", with the way back.
 #[component]
 pub fn NotFound() -> impl IntoView {
-    crate::pages::page_title(|| "Nothing here".to_owned());
+    crate::pages::page_title(|| crate::t!("nothing-here"));
     view! {
-        <h1>"Nothing here"</h1>
-        <p>"This address does not match anything in Ramp. It may be a cycle from another device that has not reached this one."</p>
-        <A href="/" attr:class="button">"Go to your teams"</A>
+        <h1>{crate::t!("nothing-here")}</h1>
+        <p>{crate::t!("nothing-here-text")}</p>
+        <A href="/" attr:class="button">{crate::t!("go-to-teams")}</A>
     }
 }

@@ -21,6 +21,7 @@ use crate::pages::team::{measure_rows, CycleList, CycleRow};
 use crate::pages::{for_team, today, TeamNav};
 use crate::store::LocalDb;
 use crate::sync::Sync;
+use crate::t;
 
 /// One line of the list of reports.
 #[derive(Clone, PartialEq)]
@@ -78,23 +79,23 @@ fn Reports(team: RecordId) -> impl IntoView {
         }
     };
     let can_write = move || sync.may_write(Kind::Report, "progress", &scope);
-    crate::pages::page_title(move || format!("{} · Monthly reports", name()));
+    crate::pages::page_title(move || t!("title-team-page", team = name(), page = t!("monthly-reports")));
     view! {
         <nav class="crumbs no-print"><A href=format!("/teams/{team}")>{name}</A></nav>
-        <h1>"Monthly reports"</h1>
+        <h1>{t!("monthly-reports")}</h1>
         <TeamNav team=team.clone()/>
         <Show when=can_write>
             <form class="panel month-pick no-print" on:submit=open.clone()>
-                <label for="report-month">"Write or open the report for"</label>
+                <label for="report-month">{t!("write-or-open-report")}</label>
                 <div class="button-row">
                     <input type="month" id="report-month" prop:value=move || picked.get()
                         on:change=move |ev| picked.set(event_target_value(&ev))/>
-                    <button type="submit" class="primary" data-testid="open-report">"Open the report"</button>
+                    <button type="submit" class="primary" data-testid="open-report">{t!("open-the-report")}</button>
                 </div>
             </form>
         </Show>
         <Show when=move || rows.with(Vec::is_empty)>
-            <p class="empty">"No reports yet. Each month the team says what moved, what got in the way and what help it needs."</p>
+            <p class="empty">{t!("no-reports-yet")}</p>
         </Show>
         <ul class="cards" data-testid="report-list">
             <For each=move || rows.get() key=|r| (r.month.clone(), r.team.map(f64::to_bits), r.review.map(f64::to_bits)) let:r>
@@ -102,9 +103,9 @@ fn Reports(team: RecordId) -> impl IntoView {
                     <A href=format!("{base}/{}", r.month) attr:class="card">
                         <span class="card-title">{r.label}</span>
                         <span class="card-foot">
-                            <span class="card-meta">{score_words("Team", r.team)}</span>
-                            <span class="card-meta">{score_words("Faculty", r.review)}</span>
-                            {r.differs.then(|| view! { <span class="tag tag-warn">"A point or more apart"</span> })}
+                            <span class="card-meta">{score_words(t!("score-team"), r.team)}</span>
+                            <span class="card-meta">{score_words(t!("score-faculty"), r.review)}</span>
+                            {r.differs.then(|| view! { <span class="tag tag-warn">{t!("point-apart")}</span> })}
                         </span>
                     </A>
                 </li>
@@ -114,9 +115,9 @@ fn Reports(team: RecordId) -> impl IntoView {
 }
 
 /// "Team 3.0", "Faculty —".
-fn score_words(who: &str, score: Option<f64>) -> String {
+fn score_words(who: String, score: Option<f64>) -> String {
     match score {
-        Some(score) => format!("{who} {score:.1}"),
+        Some(score) => format!("{who} {}", crate::i18n::score(score)),
         None => format!("{who} —"),
     }
 }
@@ -169,7 +170,7 @@ fn Report(team: RecordId, month: Period) -> impl IntoView {
         local_db.with(|r| {
             measure_rows(r, &scope)
                 .into_iter()
-                .map(|m| (m.id, m.name, if m.signal.is_empty() { "No data yet".to_owned() } else { m.signal }))
+                .map(|m| (m.id, m.name, if m.signal.is_empty() { t!("no-data-yet") } else { m.signal }))
                 .collect::<Vec<_>>()
         })
     });
@@ -179,22 +180,22 @@ fn Report(team: RecordId, month: Period) -> impl IntoView {
         move || sync.may_write(Kind::Report, "faculty_score", &scope)
     };
     let team_href = format!("/teams/{team}");
-    crate::pages::page_title(move || format!("{} · Report for {}", name(), month.label()));
+    crate::pages::page_title(move || {
+        t!("title-team-page", team = name(), page = t!("report-for", month = crate::i18n::period(month)))
+    });
     view! {
-        <nav class="crumbs no-print"><A href=format!("{team_href}/reports")>{name}" · Reports"</A></nav>
-        <crate::pages::PrintHead kind="Monthly report" team=team.clone()/>
-        <h1 data-testid="report-title">{format!("Report for {}", month.label())}</h1>
+        <nav class="crumbs no-print"><A href=format!("{team_href}/reports")>{name}" · "{t!("nav-reports")}</A></nav>
+        <crate::pages::PrintHead kind=t!("print-report") team=team.clone()/>
+        <h1 data-testid="report-title">{t!("report-for", month = crate::i18n::period(month))}</h1>
         <TeamNav team=team.clone()/>
         {move || disagreement.get().map(|(own, review)| view! {
             <div class="conflict" role="status" data-testid="score-gap">
-                <p class="conflict-title">{format!(
-                    "The team scored {own:.1} and faculty scored {review:.1}: a point or more apart. Worth talking through at the next coaching call."
-                )}</p>
+                <p class="conflict-title">{t!("scores-apart", own = crate::i18n::score(own), review = crate::i18n::score(review))}</p>
             </div>
         })}
         <div class="score-summary" data-testid="score-summary">
-            <ScoreCard sheet=sheet field="self_score" heading="The team's own score" testid="team-score"/>
-            <ScoreCard sheet=sheet field="faculty_score" heading="The coach's or faculty's score" testid="coach-score"/>
+            <ScoreCard sheet=sheet field="self_score" heading=t!("team-own-score") testid="team-score"/>
+            <ScoreCard sheet=sheet field="faculty_score" heading=t!("coach-score") testid="coach-score"/>
         </div>
         // Those who score come for the scale: it sits at the top for them, and not at all for
         // the team (whose view is the summary above).
@@ -203,13 +204,13 @@ fn Report(team: RecordId, month: Period) -> impl IntoView {
         </Show>
         <SheetFields sheet=sheet sections=vec![Section::Report]/>
         <section class="overview-block">
-            <h2>{format!("PDSA cycles in {}", month.label())}</h2>
+            <h2>{t!("cycles-in", month = crate::i18n::period(month))}</h2>
             <CycleList team=team.clone() rows=Signal::derive(move || cycles.get())/>
         </section>
         <section class="overview-block" data-testid="report-signals">
-            <h2>"The measures' latest signals"</h2>
+            <h2>{t!("latest-signals")}</h2>
             <Show when=move || signals.with(Vec::is_empty)>
-                <p class="empty">"No measures yet."</p>
+                <p class="empty">{t!("no-measures-sentence")}</p>
             </Show>
             <ul class="signal-list">
                 {move || signals.get().into_iter().map(|(id, name, signal)| view! {
@@ -224,14 +225,18 @@ fn Report(team: RecordId, month: Period) -> impl IntoView {
 
 /// One of a month's two scores: the level in words, the reason given, and who scored when.
 #[component]
-fn ScoreCard(sheet: Sheet, field: &'static str, heading: &'static str, testid: &'static str) -> impl IntoView {
+fn ScoreCard(sheet: Sheet, field: &'static str, heading: String, testid: &'static str) -> impl IntoView {
     let scored = move || {
         sheet.record.with(|r| {
             let r = r.as_ref()?;
             let score = report::score(r, field)?;
             let by = r.fields.get(field).and_then(|state| state.shown()).map(|shown| {
-                let who = shown.author.as_deref().map(ramp_core::identity::name_of).unwrap_or("Someone").to_owned();
-                format!("Scored by {who}, {}", crate::components::day_and_time(shown.hlc.wall_ms))
+                let who = shown
+                    .author
+                    .as_deref()
+                    .map(ramp_core::identity::name_of)
+                    .map_or_else(|| t!("someone"), str::to_owned);
+                t!("scored-by", who = who, when = crate::components::day_and_time(shown.hlc.wall_ms))
             });
             let reason =
                 (field == "faculty_score").then(|| r.text("faculty_note").trim().to_owned()).filter(|t| !t.is_empty());
@@ -242,10 +247,10 @@ fn ScoreCard(sheet: Sheet, field: &'static str, heading: &'static str, testid: &
         <section class="score-card" data-testid=testid>
             <h2>{heading}</h2>
             {move || match scored() {
-                None => view! { <p class="score-words empty">"Not scored yet."</p> }.into_any(),
+                None => view! { <p class="score-words empty">{t!("not-scored-yet")}</p> }.into_any(),
                 Some((score, by, reason)) => view! {
-                    <p class="score-value">{format!("{score:.1} — {}", report::level_words(score))}</p>
-                    {reason.map(|reason| view! { <p class="score-reason"><strong>"Why: "</strong>{reason}</p> })}
+                    <p class="score-value">{format!("{} — {}", crate::i18n::score(score), crate::i18n::level(score))}</p>
+                    {reason.map(|reason| view! { <p class="score-reason"><strong>{t!("why")}" "</strong>{reason}</p> })}
                     {by.map(|by| view! { <p class="score-by">{by}</p> })}
                 }.into_any(),
             }}

@@ -18,6 +18,7 @@ use crate::components::{Choice, ConflictChoices, FieldInput};
 use crate::pages::{edits, link_options};
 use crate::store::LocalDb;
 use crate::sync::Sync;
+use crate::t;
 
 /// How long after the last keystroke a change is saved.
 const TYPING_PAUSE: Duration = Duration::from_millis(600);
@@ -261,15 +262,15 @@ pub fn SheetFields(
     let notice = move || {
         let scope = scope.get_value();
         if scope.starts_with("collab:") {
-            "You can read the collaborative's records; only its faculty change them."
+            t!("read-only-collab")
         } else if sync.removed_from(&scope) {
-            "You are no longer on this team: you can read what this device holds, and change nothing."
+            t!("read-only-removed")
         } else if sync.is_other_team(&scope) && sync.standing(&scope).reads {
-            "Another team's work, shared in your collaborative: you can read it and comment; only its members change it."
+            t!("read-only-other-team")
         } else if sync.is_other_team(&scope) {
-            "Sharing has ended: this device keeps what it received of this team until then, and gets nothing new."
+            t!("read-only-sharing-ended")
         } else {
-            "You can read this team's worksheets; only its members change them."
+            t!("read-only-team")
         }
     };
     view! {
@@ -287,20 +288,19 @@ pub fn SheetFields(
 pub fn DeletionConflict(
     /// The worksheet.
     sheet: Sheet,
-    /// What the record is called ("cycle", "measure").
-    noun: &'static str,
 ) -> impl IntoView {
+    let kind = sheet.kind.as_str();
     let disputed = move || sheet.record.with(|r| r.as_ref().is_some_and(|r| r.deleted_while_edited()));
     view! {
         <Show when=disputed>
             <div class="conflict" role="alert" data-testid="deletion-conflict">
-                <p class="conflict-title">{format!("This {noun} was deleted on one device while it was being changed on another.")}</p>
+                <p class="conflict-title">{t!("deleted-while-changed", kind = kind)}</p>
                 <button type="button" on:click=move |_| {
                     leptos::task::spawn_local(async move { sheet.write_deleted(Some(Value::Bool(false))).await; });
-                }>{format!("Keep the {noun}")}</button>
+                }>{t!("keep-it", kind = kind)}</button>
                 <button type="button" on:click=move |_| {
                     leptos::task::spawn_local(async move { sheet.write_deleted(None).await; });
-                }>"Delete it"</button>
+                }>{t!("delete-it")}</button>
             </div>
         </Show>
     }
@@ -311,15 +311,13 @@ pub fn DeletionConflict(
 pub fn DeleteButton(
     /// The worksheet.
     sheet: Sheet,
-    /// What the record is called ("cycle", "measure").
-    noun: &'static str,
     /// Where to go afterwards.
     back: String,
 ) -> impl IntoView {
     let navigate = leptos_router::hooks::use_navigate();
     let ask = move |_| {
         let sure = web_sys::window()
-            .and_then(|w| w.confirm_with_message(&format!("Delete this {noun} for the whole team?")).ok())
+            .and_then(|w| w.confirm_with_message(&t!("delete-this-ask", kind = sheet.kind.as_str())).ok())
             .unwrap_or(false);
         if sure {
             let (navigate, back) = (navigate.clone(), back.clone());
@@ -332,8 +330,8 @@ pub fn DeleteButton(
     };
     view! {
         <Show when=move || !sheet.read_only.get() && sheet.record.with(Option::is_some)>
-            <button type="button" class="link-button no-print" data-testid=format!("delete-{}", noun.replace(' ', "-"))
-                on:click=ask.clone()>{format!("Delete this {noun}")}</button>
+            <button type="button" class="link-button no-print" data-testid=format!("delete-{}", sheet.kind.as_str().replace('_', "-"))
+                on:click=ask.clone()>{t!("delete-this", kind = sheet.kind.as_str())}</button>
         </Show>
     }
 }
@@ -348,7 +346,7 @@ fn choices(record: &Option<Record>, field: &str, this_device: Option<ramp_core::
         .into_iter()
         .map(|s| Choice {
             value: s.value.clone(),
-            author: s.author.clone().unwrap_or_else(|| "Someone".to_owned()),
+            author: s.author.clone().unwrap_or_else(|| t!("someone")),
             here: this_device.as_ref() == Some(&s.dot.device),
             at: s.hlc.wall_ms,
         })

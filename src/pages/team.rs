@@ -15,6 +15,7 @@ use crate::components::{StageBadge, UnsentMark};
 use crate::pages::{for_team, live, TeamNav};
 use crate::store::LocalDb;
 use crate::sync::Sync;
+use crate::t;
 
 /// One line of a cycle list.
 #[derive(Clone, PartialEq)]
@@ -128,32 +129,32 @@ fn Overview(team: RecordId) -> impl IntoView {
     };
     crate::pages::page_title(name);
     view! {
-        <nav class="crumbs no-print"><A href="/">"Teams"</A></nav>
+        <nav class="crumbs no-print"><A href="/">{t!("crumb-teams")}</A></nav>
         <h1 data-testid="team-name">{name}</h1>
         <TeamNav team=team.clone()/>
         <crate::pages::UnreadComments team=team.clone()/>
         <Show when=can_write.clone() fallback=|| view! {
-            <p class="notice" data-testid="read-only">"You can read this team's work; only its members change it."</p>
+            <p class="notice" data-testid="read-only">{t!("team-read-only")}</p>
         }>
             <A href=format!("{}/cycles/new", base.get_value()) attr:class="button primary big" attr:data-testid="start-cycle">
-                "Start a PDSA cycle"
+                {t!("start-cycle")}
             </A>
         </Show>
 
         <section class="overview-block" data-testid="overview-aim">
-            <h2><A href=format!("{}/aim", base.get_value())>"Aim"</A></h2>
+            <h2><A href=format!("{}/aim", base.get_value())>{t!("nav-aim")}</A></h2>
             {
                 let aim_href = format!("{}/aim", base.get_value());
                 move || {
                     let (statement, gaps) = aim_view.get();
                     let statement = if statement.is_empty() {
-                        view! { <p class="empty">"No aim yet: what are you trying to accomplish?"</p> }.into_any()
+                        view! { <p class="empty">{t!("no-aim-yet")}</p> }.into_any()
                     } else {
                         view! { <p class="aim-statement">{statement}</p> }.into_any()
                     };
                     let gaps = (!gaps.is_empty()).then(|| view! {
-                        <p class="gap-note">{plural(gaps.len(), "thing", "things")}" still missing — "
-                            <A href=aim_href.clone()>"finish the aim"</A></p>
+                        <p class="gap-note">{t!("aim-things-missing", count = gaps.len())}" "
+                            <A href=aim_href.clone()>{t!("finish-the-aim")}</A></p>
                     });
                     view! { {statement} {gaps} }
                 }
@@ -161,17 +162,17 @@ fn Overview(team: RecordId) -> impl IntoView {
         </section>
 
         <section class="overview-block" data-testid="overview-measures">
-            <h2><A href=format!("{}/measures", base.get_value())>"Measures"</A></h2>
+            <h2><A href=format!("{}/measures", base.get_value())>{t!("nav-measures")}</A></h2>
             <Show when=move || measures.with(Vec::is_empty)>
-                <p class="empty">"No measures yet: how will you know a change is an improvement?"</p>
+                <p class="empty">{t!("no-measures-yet")}</p>
             </Show>
             <MeasureCards team=team.clone() rows=Signal::derive(move || measures.get()) can_enter=Signal::derive(can_write.clone())/>
         </section>
 
         <section class="overview-block" data-testid="overview-ramps">
-            <h2><A href=format!("{}/drivers", base.get_value())>"Active ramps"</A></h2>
+            <h2><A href=format!("{}/drivers", base.get_value())>{t!("active-ramps")}</A></h2>
             <Show when=move || ramps.with(Vec::is_empty)>
-                <p class="empty">"No ramp under way. Each change idea's cycles form its ramp."</p>
+                <p class="empty">{t!("no-ramp")}</p>
             </Show>
             <ul class="cards">
                 <For each=move || ramps.get() key=|r| (r.0.clone(), r.2, r.3.key()) let:r>
@@ -179,7 +180,7 @@ fn Overview(team: RecordId) -> impl IntoView {
                         <A href=format!("{}/ideas/{}", base.get_value(), r.0) attr:class="card">
                             <span class="card-title">{r.1}</span>
                             <span class="card-foot">
-                                <span class="card-meta">{plural(r.2, "cycle", "cycles")}</span>
+                                <span class="card-meta">{t!("cycles-count", count = r.2)}</span>
                                 <StageBadge stage=Signal::derive(move || r.3)/>
                             </span>
                         </A>
@@ -189,16 +190,16 @@ fn Overview(team: RecordId) -> impl IntoView {
         </section>
 
         <section class="overview-block">
-            <h2><A href=format!("{}/cycles", base.get_value())>"Recent PDSA cycles"</A></h2>
+            <h2><A href=format!("{}/cycles", base.get_value())>{t!("recent-cycles")}</A></h2>
             <CycleList team=team.clone() rows=Signal::derive(move || recent.get())/>
         </section>
 
         <section class="panel no-print">
-            <h2>"Backup"</h2>
-            <p class="hint">"A copy of the whole team to keep, or to bring into another device (Settings → Import)."</p>
+            <h2>{t!("backup")}</h2>
+            <p class="hint">{t!("backup-hint")}</p>
             <div class="button-row">
-                <button type="button" data-testid="export-json" on:click=backup_json>"Download backup (JSON)"</button>
-                <button type="button" data-testid="export-csv" on:click=measures_csv>"Download measure data (CSV)"</button>
+                <button type="button" data-testid="export-json" on:click=backup_json>{t!("download-backup")}</button>
+                <button type="button" data-testid="export-csv" on:click=measures_csv>{t!("download-csv")}</button>
             </div>
         </section>
     }
@@ -253,13 +254,13 @@ pub(crate) fn MeasureCards(
     let card = move |m: MeasureRow| {
         let href = format!("/teams/{}/measures/{}", team.get_value(), m.id);
         let enter_href = format!("{href}?enter=now");
-        let enter_label = format!("Enter this month's data: {}", m.name);
+        let enter_label = t!("enter-this-month-of", measure = m.name.clone());
         view! {
             <li>
                 <A href=href attr:class="card">
                     <span class="card-title">{m.name}</span>
                     <span class="card-foot">
-                        <span class=format!("tag tag-{}", m.kind)>{m.kind.clone()}</span>
+                        <span class=format!("tag tag-{}", m.kind)>{measure_kind(&m.kind)}</span>
                         <span class="card-meta" data-testid="latest">{m.latest}</span>
                     </span>
                     {(!m.chart.points.is_empty()).then(|| view! { <Sparkline chart=m.chart.clone()/> })}
@@ -268,7 +269,7 @@ pub(crate) fn MeasureCards(
                 <Show when=move || can_enter.get()>
                     <A href=enter_href.clone() attr:class="button secondary enter-data"
                         attr:data-testid="enter-data" attr:aria-label=enter_label.clone()>
-                        "Enter this month's data"
+                        {t!("enter-this-month")}
                     </A>
                 </Show>
             </li>
@@ -286,7 +287,7 @@ pub(crate) fn MeasureCards(
 pub(crate) fn CycleList(team: RecordId, #[prop(into)] rows: Signal<Vec<CycleRow>>) -> impl IntoView {
     view! {
         <Show when=move || rows.with(Vec::is_empty)>
-            <p class="empty">"No cycles yet. A first cycle can be tiny: one patient, one clinician, one day."</p>
+            <p class="empty">{t!("no-cycles-yet")}</p>
         </Show>
         <ul class="cards" data-testid="cycle-list">
             <For each=move || rows.get() key=|row| (row.id.clone(), row.title.clone(), row.stage.key(), row.change_idea.clone(), row.unsent) let:row>
@@ -309,6 +310,14 @@ pub(crate) fn CycleList(team: RecordId, #[prop(into)] rows: Signal<Vec<CycleRow>
 /// "1 cycle", "3 cycles".
 pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A measure's kind as a tag says it ("Outcome"), or nothing when it has none.
+pub(crate) fn measure_kind(kind: &str) -> String {
+    ramp_core::schema::spec(ramp_core::Kind::Measure, "measure_type")
+        .filter(|_| !kind.is_empty())
+        .map(|spec| crate::i18n::fields::choice(spec, kind))
+        .unwrap_or_default()
 }
 
 /// A file name from a team name: "Ward 7 Falls Team.json" without characters file systems refuse.

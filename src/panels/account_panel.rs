@@ -15,7 +15,7 @@ pub fn AccountPanel() -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let sign_out = move |_| {
         let waiting = local_db.with_untracked(|r| r.outbox().len());
-        let question = format!("{waiting} changes have not reached the server yet and will be lost. Sign out anyway?");
+        let question = crate::t!("sign-out-question", count = waiting);
         let confirmed =
             waiting == 0 || web_sys::window().and_then(|w| w.confirm_with_message(&question).ok()).unwrap_or(false);
         if confirmed {
@@ -28,15 +28,15 @@ pub fn AccountPanel() -> impl IntoView {
     };
     view! {
         <section class="panel" data-testid="account">
-            <h2>"Account"</h2>
+            <h2>{crate::t!("account")}</h2>
             {move || match sync.session() {
                 Some(session) => view! {
-                    <p>"Signed in as " <strong>{session.user.name}</strong> " (" {session.user.email} ")."</p>
-                    <button type="button" on:click=sign_out>"Sign out and remove team data from this device"</button>
+                    <p>{crate::t!("signed-in-as")}" "<strong>{session.user.name}</strong> " (" {session.user.email} ")."</p>
+                    <button type="button" on:click=sign_out>{crate::t!("sign-out")}</button>
                 }.into_any(),
                 None => view! {
-                    <p>"Not signed in: everything stays on this device."</p>
-                    <A href="/signin" attr:class="button primary">"Sign in"</A>
+                    <p>{crate::t!("not-signed-in")}</p>
+                    <A href="/signin" attr:class="button primary">{crate::t!("sign-in")}</A>
                 }.into_any(),
             }}
             <p class="problem" role="alert">{move || problem.get()}</p>

@@ -40,29 +40,29 @@ pub fn LocalTeams() -> impl IntoView {
     view! {
         <Show when=move || !local().is_empty()>
             <section class="panel" data-testid="local-teams">
-                <h2>"Made on this device before you signed in"</h2>
+                <h2>{crate::t!("local-teams")}</h2>
                 {move || local().into_iter().map(|(id, name)| {
                     let forget_id = id.clone();
                     view! {
-                        <p>{format!("“{name}” and its cycles are only on this device.")}</p>
+                        <p>{crate::t!("local-team-only-here", name = name.clone())}</p>
                         {targets().into_iter().map(|(target, target_name)| {
                             let (from, into) = (id.clone(), target.clone());
                             view! {
                                 <button type="button" class="primary" on:click=move |_| {
                                     let (from, into) = (from.clone(), into.clone());
                                     act(Box::pin(async move { local_db.move_local_team(&from, &into).await }))
-                                }>{format!("Move its cycles into “{target_name}”")}</button>
+                                }>{crate::t!("move-cycles-into", team = target_name)}</button>
                             }
                         }).collect_view()}
                         <button type="button" on:click=move |_| {
                             let id = forget_id.clone();
                             let sure = web_sys::window()
-                                .and_then(|w| w.confirm_with_message("Remove this team and its cycles from this device?").ok())
+                                .and_then(|w| w.confirm_with_message(&crate::t!("remove-local-team-ask")).ok())
                                 .unwrap_or(false);
                             if sure {
                                 act(Box::pin(async move { local_db.forget_local_team(&id).await }))
                             }
-                        }>"Remove it from this device"</button>
+                        }>{crate::t!("remove-from-device")}</button>
                     }
                 }).collect_view()}
                 <p class="problem" role="alert">{move || problem.get()}</p>

@@ -17,13 +17,13 @@ pub fn RefusedChanges() -> impl IntoView {
             .into_iter()
             .map(|refused| {
                 let op = refused.op;
-                let label = schema::spec(op.kind, &op.field).map_or(op.field.clone(), |s| s.label.to_owned());
+                let label = schema::spec(op.kind, &op.field).map_or(op.field.clone(), crate::i18n::fields::label);
                 let value = match &op.value {
                     Value::Text(text) => text.clone(),
                     Value::Rows(rows) => rows.iter().flat_map(|r| r.values().cloned()).collect::<Vec<_>>().join(" / "),
                     other => format!("{other:?}"),
                 };
-                (format!("{} · {label}", op.kind), value, refused.reason)
+                (format!("{} · {label}", crate::t!("kind-name", kind = op.kind.as_str())), value, refused.reason)
             })
             .collect::<Vec<_>>()
     };
@@ -49,8 +49,8 @@ pub fn RefusedChanges() -> impl IntoView {
     view! {
         <Show when=move || !local_db.refused().is_empty()>
             <section class="panel" id="refused" data-testid="refused">
-                <h2>"Changes the server refused"</h2>
-                <p>"These were not applied. Copy or download what you need, then drop them."</p>
+                <h2>{crate::t!("refused-title")}</h2>
+                <p>{crate::t!("refused-hint")}</p>
                 <ul class="refused-list">
                     {move || rows().into_iter().map(|(what, value, reason)| view! {
                         <li>
@@ -61,8 +61,8 @@ pub fn RefusedChanges() -> impl IntoView {
                     }).collect_view()}
                 </ul>
                 <div class="button-row">
-                    <button type="button" data-testid="download-refused" on:click=download>"Download these changes (JSON)"</button>
-                    <button type="button" data-testid="drop-refused" on:click=drop_all>"Drop these changes"</button>
+                    <button type="button" data-testid="download-refused" on:click=download>{crate::t!("download-refused")}</button>
+                    <button type="button" data-testid="drop-refused" on:click=drop_all>{crate::t!("drop-refused")}</button>
                 </div>
             </section>
         </Show>
