@@ -897,3 +897,108 @@ try-again = Try again
 nothing-here = Nothing here
 nothing-here-text = This address does not match anything in Ramp. It may be a cycle from another device that has not reached this one.
 go-to-teams = Go to your teams
+
+dashboard = Dashboard
+teams-gone-quiet = { $teams } · { $count } gone quiet
+sort = Sort
+find = Find
+team-name = Team name
+only-quiet-teams = Only quiet teams
+no-teams-to-show = No teams to show yet. Teams you coach or run appear here after a sync.
+never = never
+days = { $count ->
+    [one] { $count } day
+   *[other] { $count } days
+}
+gone-quiet = Gone quiet
+score-team-faculty = Score (team / faculty)
+score-line-key = — team · - - faculty
+cycles-per-month = PDSA cycles per month
+in-six-months = { $count } in 6 months
+since-last = Since the last cycle · data
+aim-progress = Aim progress
+of-the-way = { $percent } of the way to the goal
+aim-progress-figures = { $measure }: { $baseline } → { $latest } (goal { $goal })
+no-outcome-with-goal = No outcome measure with a goal and data yet
+dash-sort-quiet = Quiet teams first
+dash-sort-name = Name
+dash-sort-score = Lowest score first
+dash-sort-velocity = Fewest cycles first
+library-sort-driver = By driver
+library-sort-teams = Most teams first
+library-sort-evidence = Most evidence first
+quiet-no-cycle-for = No PDSA cycle for { $days } days
+quiet-no-cycle = No PDSA cycle yet
+quiet-no-data-for = No new data for { $days } days
+quiet-no-data = No measure data yet
+ramp-stage-not-started = Not started
+ramp-stage-testing = Testing
+ramp-stage-implementing = Implementing
+ramp-stage-spreading = Spreading
+ramp-stage-abandoned = Abandoned
+evidence-not-reported = No common outcome measure to read.
+evidence-no-improvement = { $measure }: no signal of improvement yet.
+evidence-improved-before = { $measure }: improvement began before the team started testing this idea.
+evidence-improved-after = { $measure }: a signal of improvement began in { $from }, after testing started (a signal after a change is not proof the change caused it).
+
+change-library = Change library
+library-lead = Every idea of the change package, and what the teams did with it. A signal of improvement after a team began testing an idea is a lead to follow, not proof that the idea caused it.
+sort-and-filter = Sort and filter
+order = Order
+driver = Driver
+every-driver = Every driver
+adopted-by-two = Adopted by two or more teams
+with-improved-team = With a team that improved after testing it
+ideas-count = { $count ->
+    [one] { $count } idea
+   *[other] { $count } ideas
+}
+adopted-by-none = No team has adopted it yet
+adopted-by = Adopted by { $count ->
+    [one] { $count } team
+   *[other] { $count } teams
+}
+adopted-by-improved = Adopted by { $count ->
+    [one] { $count } team
+   *[other] { $count } teams
+} · { $improved } improved after testing it
+came-from-a-team = Came from one of the teams
+came-from = Came from { $team }
+driver-is = Driver: { $drivers }
+scales-are = {" "}· scale: { $scales }
+no-cycles-short = No cycles yet
+decision-count = { $decision ->
+    [adapt] adapt
+    [adopt] adopt
+   *[abandon] abandon
+} { $count }
+their-wording = Their wording: “{ $wording }”
+act-decisions = {" "}· Act: { $decisions }
+add-to-package = Add it to the change package
+proposed-by-teams = Proposed by teams
+no-proposals = No team has proposed an idea of its own yet. A team proposes one from the idea's page.
+
+learning-session = Learning session{ $number ->
+    [none] {""}
+   *[other] {" "}{ $number }
+} · { $date }
+learning-session-label = Learning session
+story-none = The storyboard belongs to a learning session: it appears once the collaborative's calendar on this device has one.
+storyboards = Storyboards
+add-learning-session = Add a learning session to the calendar: storyboards belong to one.
+print-storyboards = Print every storyboard
+members-none = Members: none recorded on this device yet
+members = Members: { $names }
+story-own-score = Team's own score, { $month }: { $score } — { $level }
+story-own-score-none = Team's own score: not given yet
+no-aim-written = No aim written yet.
+aim-met = Aim met
+aim-not-met = Aim not met yet
+aim-no-judge = No outcome measure with a goal to judge by
+drivers-in-brief = Driver diagram in brief
+no-ideas-under-driver = No change ideas tested under a driver yet.
+ramps = Ramps
+story-ramp = { $cycles } · adapt { $adapt }, adopt { $adopt }, abandon { $abandon }
+what-we-learned = What we learned
+whats-next = What's next
+not-written-yet = Not written yet.

@@ -896,3 +896,111 @@ try-again = Volver a intentarlo
 nothing-here = Aquí no hay nada
 nothing-here-text = Esta dirección no corresponde a nada en Ramp. Puede ser un ciclo de otro dispositivo que aún no ha llegado a este.
 go-to-teams = Ir a sus equipos
+
+dashboard = Panel
+teams-gone-quiet = { $teams } · { $count ->
+    [one] { $count } en silencio
+   *[other] { $count } en silencio
+}
+sort = Ordenar
+find = Buscar
+team-name = Nombre del equipo
+only-quiet-teams = Solo los equipos en silencio
+no-teams-to-show = Aún no hay equipos que mostrar. Los equipos que asesora o dirige aparecen aquí tras una sincronización.
+never = nunca
+days = { $count ->
+    [one] { $count } día
+   *[other] { $count } días
+}
+gone-quiet = En silencio
+score-team-faculty = Puntuación (equipo / profesorado)
+score-line-key = — equipo · - - profesorado
+cycles-per-month = Ciclos PDSA por mes
+in-six-months = { $count } en 6 meses
+since-last = Desde el último ciclo · dato
+aim-progress = Avance hacia el objetivo
+of-the-way = { $percent } del camino hacia la meta
+aim-progress-figures = { $measure }: { $baseline } → { $latest } (meta { $goal })
+no-outcome-with-goal = Aún no hay una medida de resultado con meta y datos
+dash-sort-quiet = Primero los equipos en silencio
+dash-sort-name = Nombre
+dash-sort-score = Primero la puntuación más baja
+dash-sort-velocity = Primero los de menos ciclos
+library-sort-driver = Por impulsor
+library-sort-teams = Primero las de más equipos
+library-sort-evidence = Primero las de más evidencia
+quiet-no-cycle-for = Ningún ciclo PDSA desde hace { $days } días
+quiet-no-cycle = Aún ningún ciclo PDSA
+quiet-no-data-for = Ningún dato nuevo desde hace { $days } días
+quiet-no-data = Aún no hay datos de las medidas
+ramp-stage-not-started = Sin empezar
+ramp-stage-testing = En prueba
+ramp-stage-implementing = En implantación
+ramp-stage-spreading = En difusión
+ramp-stage-abandoned = Abandonada
+evidence-not-reported = No hay una medida de resultado común que leer.
+evidence-no-improvement = { $measure }: aún sin señal de mejora.
+evidence-improved-before = { $measure }: la mejora empezó antes de que el equipo probara esta idea.
+evidence-improved-after = { $measure }: una señal de mejora empezó en { $from }, después de empezar las pruebas (una señal tras un cambio no demuestra que el cambio la causara).
+
+change-library = Biblioteca de cambios
+library-lead = Cada idea del paquete de cambios y lo que los equipos hicieron con ella. Una señal de mejora después de que un equipo empezara a probar una idea es una pista que seguir, no la prueba de que la idea la causara.
+sort-and-filter = Ordenar y filtrar
+order = Orden
+driver = Impulsor
+every-driver = Todos los impulsores
+adopted-by-two = Adoptada por dos equipos o más
+with-improved-team = Con un equipo que mejoró después de probarla
+ideas-count = { $count ->
+    [one] { $count } idea
+   *[other] { $count } ideas
+}
+adopted-by-none = Ningún equipo la ha adoptado aún
+adopted-by = Adoptada por { $count ->
+    [one] { $count } equipo
+   *[other] { $count } equipos
+}
+adopted-by-improved = Adoptada por { $count ->
+    [one] { $count } equipo
+   *[other] { $count } equipos
+} · { $improved } mejoraron después de probarla
+came-from-a-team = Procede de uno de los equipos
+came-from = Procede de { $team }
+driver-is = Impulsor: { $drivers }
+scales-are = {" "}· escala: { $scales }
+no-cycles-short = Aún sin ciclos
+decision-count = { $decision ->
+    [adapt] adaptar
+    [adopt] adoptar
+   *[abandon] abandonar
+} { $count }
+their-wording = Su redacción: «{ $wording }»
+act-decisions = {" "}· Actuar: { $decisions }
+add-to-package = Añadirla al paquete de cambios
+proposed-by-teams = Propuestas de los equipos
+no-proposals = Ningún equipo ha propuesto aún una idea propia. Un equipo la propone desde la página de la idea.
+
+learning-session = Sesión de aprendizaje{ $number ->
+    [none] {""}
+   *[other] {" "}{ $number }
+} · { $date }
+learning-session-label = Sesión de aprendizaje
+story-none = El storyboard pertenece a una sesión de aprendizaje: aparece cuando el calendario del colaborativo en este dispositivo tiene una.
+storyboards = Storyboards
+add-learning-session = Añada una sesión de aprendizaje al calendario: los storyboards pertenecen a una.
+print-storyboards = Imprimir todos los storyboards
+members-none = Miembros: aún no consta ninguno en este dispositivo
+members = Miembros: { $names }
+story-own-score = Puntuación del propio equipo, { $month }: { $score } — { $level }
+story-own-score-none = Puntuación del propio equipo: aún sin dar
+no-aim-written = Aún no hay objetivo escrito.
+aim-met = Objetivo cumplido
+aim-not-met = Objetivo aún no cumplido
+aim-no-judge = No hay una medida de resultado con meta con la que juzgarlo
+drivers-in-brief = El diagrama de impulsores en resumen
+no-ideas-under-driver = Aún no se ha probado ninguna idea de cambio bajo un impulsor.
+ramps = Rampas
+story-ramp = { $cycles } · adaptar { $adapt }, adoptar { $adopt }, abandonar { $abandon }
+what-we-learned = Lo que aprendimos
+whats-next = Lo que sigue
+not-written-yet = Aún sin escribir.

@@ -538,3 +538,38 @@ pub fn role(role: &str) -> String {
         other => other.to_owned(),
     }
 }
+
+/// Why a team stands out as quiet on the dashboard.
+pub fn quiet(quiet: &ramp_core::dashboard::Quiet) -> String {
+    use ramp_core::dashboard::Quiet;
+    match quiet {
+        Quiet::NoCycle(Some(days)) => t!("quiet-no-cycle-for", days = *days),
+        Quiet::NoCycle(None) => t!("quiet-no-cycle"),
+        Quiet::NoData(Some(days)) => t!("quiet-no-data-for", days = *days),
+        Quiet::NoData(None) => t!("quiet-no-data"),
+    }
+}
+
+/// Where a team's ramp of an idea has got to, in the change library.
+pub fn ramp_stage(stage: ramp_core::spread::library::Stage) -> String {
+    text(&format!("ramp-stage-{}", stage.key()), &[])
+}
+
+/// What a team's common outcome measure says about an idea, always with its caution.
+pub fn evidence(evidence: &ramp_core::spread::library::Evidence) -> String {
+    use ramp_core::spread::library::Evidence;
+    match evidence {
+        Evidence::NotReported => t!("evidence-not-reported"),
+        Evidence::NoImprovement { measure } => t!("evidence-no-improvement", measure = measure),
+        Evidence::ImprovedBefore { measure } => t!("evidence-improved-before", measure = measure),
+        Evidence::ImprovedAfter { measure, from, .. } => {
+            t!("evidence-improved-after", measure = measure, from = period(*from))
+        }
+    }
+}
+
+/// A learning session: "Learning session 2 · 10 Jun 2026".
+pub fn session(session: &ramp_core::spread::storyboard::Session) -> String {
+    let number = session.number.map_or_else(|| "none".to_owned(), |n| n.to_string());
+    t!("learning-session", number = number, date = date(&session.start))
+}

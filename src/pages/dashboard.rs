@@ -16,6 +16,7 @@ use crate::components::OrderSelect;
 use crate::pages::today;
 use crate::store::LocalDb;
 use crate::sync::Sync;
+use crate::t;
 
 /// The dashboard page.
 #[component]
@@ -54,32 +55,32 @@ pub fn DashboardPage() -> impl IntoView {
         list
     });
     let quiet_count = move || summaries.with(|all| all.iter().filter(|s| !s.quiet().is_empty()).count());
-    crate::pages::page_title(|| "Dashboard".to_owned());
+    crate::pages::page_title(|| t!("dashboard"));
     view! {
-        <h1>"Dashboard"</h1>
+        <h1>{t!("dashboard")}</h1>
         <p class="lead">{move || {
             let n = summaries.with(Vec::len);
             match quiet_count() {
-                0 => crate::pages::team::plural(n, "team", "teams"),
-                q => format!("{} · {q} gone quiet", crate::pages::team::plural(n, "team", "teams")),
+                0 => crate::pages::count_of(ramp_core::Kind::Team, n),
+                q => t!("teams-gone-quiet", teams = crate::pages::count_of(ramp_core::Kind::Team, n), count = q),
             }
         }}</p>
         <div class="dash-controls no-print">
-            <label class="inline-field">"Sort "
-                <OrderSelect options=&SortBy::ALL value=sort testid="dash-sort"/>
+            <label class="inline-field">{t!("sort")}" "
+                <OrderSelect options=&SortBy::ALL words="dash-sort" value=sort testid="dash-sort"/>
             </label>
-            <label class="inline-field">"Find "
-                <input type="search" data-testid="dash-filter" placeholder="Team name" prop:value=move || filter.get()
+            <label class="inline-field">{t!("find")}" "
+                <input type="search" data-testid="dash-filter" placeholder=t!("team-name") prop:value=move || filter.get()
                     on:input=move |ev| filter.set(event_target_value(&ev))/>
             </label>
             <label class="inline-field check">
                 <input type="checkbox" data-testid="dash-quiet" prop:checked=move || quiet_only.get()
                     on:change=move |ev| quiet_only.set(event_target_checked(&ev))/>
-                " Only quiet teams"
+                " "{t!("only-quiet-teams")}
             </label>
         </div>
         <Show when=move || teams.with(Vec::is_empty)>
-            <p class="empty">"No teams to show yet. Teams you coach or run appear here after a sync."</p>
+            <p class="empty">{t!("no-teams-to-show")}</p>
         </Show>
         <ul class="dash-grid" data-testid="dashboard">
             <For each=move || shown.get() key=fingerprint let:s>
@@ -107,16 +108,14 @@ fn fingerprint(s: &TeamSummary) -> String {
 /// One team on the dashboard.
 #[component]
 fn TeamCard(summary: TeamSummary) -> impl IntoView {
-    let quiet: Vec<String> = summary.quiet().iter().map(ToString::to_string).collect();
+    let quiet: Vec<String> = summary.quiet().iter().map(crate::i18n::quiet).collect();
     let is_quiet = !quiet.is_empty();
     let href = format!("/teams/{}", summary.team);
     let smalls = summary.measures.clone();
     let latest = summary.latest_scores().cloned();
-    let score = |v: Option<f64>| v.map_or("—".to_owned(), |v| format!("{v:.1}"));
-    let velocity: Vec<(String, usize)> = summary.velocity.iter().map(|(m, n)| (m.label(), *n)).collect();
-    let days = |d: Option<i64>| {
-        d.map_or("never".to_owned(), |d| if d == 1 { "1 day".to_owned() } else { format!("{d} days") })
-    };
+    let score = |v: Option<f64>| v.map_or("—".to_owned(), crate::i18n::score);
+    let velocity: Vec<(String, usize)> = summary.velocity.iter().map(|(m, n)| (crate::i18n::period(*m), *n)).collect();
+    let days = |d: Option<i64>| d.map_or(t!("never"), |d| t!("days", count = d));
     let aim = summary.aim.clone();
     let (name, scores, recent) = (summary.name.clone(), summary.scores.clone(), summary.recent_cycles());
     let days_text = format!("{} · {}", days(summary.days_since_cycle), days(summary.days_since_data));
@@ -124,40 +123,41 @@ fn TeamCard(summary: TeamSummary) -> impl IntoView {
         <li class="dash-card" class:quiet=is_quiet data-testid="dash-team">
             <div class="dash-head">
                 <A href=href.clone() attr:class="dash-name">{name}</A>
-                {is_quiet.then(|| view! { <span class="tag tag-warn" data-testid="quiet">"Gone quiet"</span> })}
+                {is_quiet.then(|| view! { <span class="tag tag-warn" data-testid="quiet">{t!("gone-quiet")}</span> })}
             </div>
             {is_quiet.then(|| view! { <p class="quiet-why">{quiet.join(" · ")}</p> })}
             <div class="dash-figures">
                 <div class="figure">
-                    <span class="figure-label">"Score (team / faculty)"</span>
+                    <span class="figure-label">{t!("score-team-faculty")}</span>
                     <span class="figure-value" data-testid="dash-score">{format!(
                         "{} / {}", score(latest.as_ref().and_then(|s| s.team)), score(latest.as_ref().and_then(|s| s.review))
                     )}</span>
                     <ScoreLine scores=scores/>
-                    <span class="figure-note">"— team · - - faculty"</span>
+                    <span class="figure-note">{t!("score-line-key")}</span>
                 </div>
                 <div class="figure">
-                    <span class="figure-label">"PDSA cycles per month"</span>
-                    <span class="figure-value">{format!("{recent} in 6 months")}</span>
+                    <span class="figure-label">{t!("cycles-per-month")}</span>
+                    <span class="figure-value">{t!("in-six-months", count = recent)}</span>
                     <VelocityBars months=velocity/>
                 </div>
                 <div class="figure">
-                    <span class="figure-label">"Since the last cycle · data"</span>
+                    <span class="figure-label">{t!("since-last")}</span>
                     <span class="figure-value" data-testid="dash-days">{days_text}</span>
                 </div>
                 <div class="figure">
-                    <span class="figure-label">"Aim progress"</span>
+                    <span class="figure-label">{t!("aim-progress")}</span>
                     {match aim {
                         Some(aim) => view! {
-                            <span class="figure-value">{format!("{:.0} %", aim.percent)}</span>
-                            <span class="progress" role="img" aria-label=format!("{:.0} % of the way to the goal", aim.percent)>
+                            <span class="figure-value">{crate::i18n::percent(aim.percent.round())}</span>
+                            <span class="progress" role="img" aria-label=t!("of-the-way", percent = crate::i18n::percent(aim.percent.round()))>
                                 <span class="progress-fill" style:width=format!("{:.0}%", aim.percent.clamp(0.0, 100.0))></span>
                             </span>
-                            <span class="figure-note">{format!(
-                                "{}: {:.1} → {:.1} (goal {:.1})", aim.measure, aim.baseline, aim.latest, aim.goal
+                            <span class="figure-note">{t!(
+                                "aim-progress-figures", measure = aim.measure.clone(), baseline = crate::i18n::score(aim.baseline),
+                                latest = crate::i18n::score(aim.latest), goal = crate::i18n::score(aim.goal)
                             )}</span>
                         }.into_any(),
-                        None => view! { <span class="figure-note">"No outcome measure with a goal and data yet"</span> }.into_any(),
+                        None => view! { <span class="figure-note">{t!("no-outcome-with-goal")}</span> }.into_any(),
                     }}
                 </div>
             </div>
@@ -167,7 +167,7 @@ fn TeamCard(summary: TeamSummary) -> impl IntoView {
                         <A href=format!("{href}/measures/{}", s.measure) attr:class="small">
                             <span class="small-name">{s.name}</span>
                             {(!s.chart.points.is_empty()).then(|| view! { <Sparkline chart=s.chart.clone()/> })}
-                            <span class=format!("small-signal signal-line signal-{}", s.chart.latest_meaning().map_or("none", |m| m.key()))>{s.signal}</span>
+                            <span class=format!("small-signal signal-line signal-{}", s.chart.latest_meaning().map_or("none", |m| m.key()))>{if s.chart.points.is_empty() { t!("no-data-yet") } else { crate::i18n::signals::latest(&s.chart) }}</span>
                         </A>
                     </li>
                 }).collect_view()}

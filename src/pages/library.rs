@@ -16,6 +16,7 @@ use crate::components::OrderSelect;
 use crate::pages::collab::{collab_param, teams_of};
 use crate::store::{new_id, LocalDb};
 use crate::sync::Sync;
+use crate::t;
 
 /// The change library page.
 #[component]
@@ -68,19 +69,18 @@ fn Library(collab: RecordId) -> impl IntoView {
     });
     let name =
         move || local_db.with(|r| r.record(&stored.get_value()).map(|c| c.text("name").to_owned()).unwrap_or_default());
-    crate::pages::page_title(move || format!("{} · Change library", name()));
+    crate::pages::page_title(move || t!("title-team-page", team = name(), page = t!("change-library")));
     view! {
         <nav class="crumbs no-print"><A href=format!("/collabs/{collab}")>{name}</A></nav>
-        <crate::pages::PrintHead kind="Change library"/>
-        <h1>"Change library"</h1>
-        <p class="lead">"Every idea of the change package, and what the teams did with it. A signal of improvement \
-            after a team began testing an idea is a lead to follow, not proof that the idea caused it."</p>
-        <div class="library-controls panel no-print" role="group" aria-label="Sort and filter">
-            <label for="library-sort">"Order"</label>
-            <OrderSelect options=&SortBy::ALL value=sort testid="library-sort" id="library-sort"/>
-            <label for="library-driver">"Driver"</label>
+        <crate::pages::PrintHead kind=t!("change-library")/>
+        <h1>{t!("change-library")}</h1>
+        <p class="lead">{t!("library-lead")}</p>
+        <div class="library-controls panel no-print" role="group" aria-label=t!("sort-and-filter")>
+            <label for="library-sort">{t!("order")}</label>
+            <OrderSelect options=&SortBy::ALL words="library-sort" value=sort testid="library-sort" id="library-sort"/>
+            <label for="library-driver">{t!("driver")}</label>
             <select id="library-driver" data-testid="library-driver" on:change=move |ev| driver.set(event_target_value(&ev))>
-                <option value="">"Every driver"</option>
+                <option value="">{t!("every-driver")}</option>
                 {move || drivers.get().into_iter().map(|(id, text)| view! {
                     <option value=id.to_string()>{text}</option>
                 }).collect_view()}
@@ -88,17 +88,16 @@ fn Library(collab: RecordId) -> impl IntoView {
             <label class="check">
                 <input type="checkbox" data-testid="library-several" prop:checked=move || several.get()
                     on:change=move |ev| several.set(event_target_checked(&ev))/>
-                "Adopted by two or more teams"
+                {t!("adopted-by-two")}
             </label>
             <label class="check">
                 <input type="checkbox" data-testid="library-evidence" prop:checked=move || evidence.get()
                     on:change=move |ev| evidence.set(event_target_checked(&ev))/>
-                "With a team that improved after testing it"
+                {t!("with-improved-team")}
             </label>
         </div>
         <p class="hint" role="status" data-testid="library-count">{move || match shown.with(Vec::len) {
-            1 => "1 idea".to_owned(),
-            n => format!("{n} ideas"),
+            n => t!("ideas-count", count = n),
         }}</p>
         <ol class="library" data-testid="library">
             <For each=move || shown.get() key=|e| format!("{:?}", e) let:entry>
@@ -114,19 +113,19 @@ fn Library(collab: RecordId) -> impl IntoView {
 fn LibraryEntry(entry: Entry) -> impl IntoView {
     let drivers = entry.drivers.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>().join(" · ");
     let count = match (entry.teams.len(), entry.evidence()) {
-        (0, _) => "No team has adopted it yet".to_owned(),
-        (1, 0) => "Adopted by 1 team".to_owned(),
-        (n, 0) => format!("Adopted by {n} teams"),
-        (n, e) => format!("Adopted by {n} {} · {e} improved after testing it", if n == 1 { "team" } else { "teams" }),
+        (0, _) => t!("adopted-by-none"),
+        (n, 0) => t!("adopted-by", count = n),
+        (n, e) => t!("adopted-by-improved", count = n, improved = e),
     };
-    let origin = entry
-        .origin
-        .as_ref()
-        .map(|(_, name)| format!("Came from {}", if name.is_empty() { "one of the teams" } else { name.as_str() }));
+    let origin =
+        entry
+            .origin
+            .as_ref()
+            .map(|(_, name)| if name.is_empty() { t!("came-from-a-team") } else { t!("came-from", team = name) });
     view! {
         <li class="library-entry" data-testid="library-entry">
             <h2 class="library-idea">{entry.text.clone()}</h2>
-            {(!drivers.is_empty()).then(|| view! { <p class="card-meta">"Driver: "{drivers}</p> })}
+            {(!drivers.is_empty()).then(|| view! { <p class="card-meta">{t!("driver-is", drivers = drivers.clone())}</p> })}
             {(!entry.description.is_empty()).then(|| view! { <p>{entry.description.clone()}</p> })}
             {origin.map(|o| view! { <p class="card-meta origin">{o}</p> })}
             <p class="library-count" data-testid="library-teams">{count}</p>
@@ -147,21 +146,20 @@ pub(crate) fn TeamUseRow(
     accept: Option<Callback<()>>,
 ) -> impl IntoView {
     let u = team_use;
-    let scales = if u.scales.is_empty() { String::new() } else { format!(" · scale: {}", u.scales.join(" → ")) };
+    let scales = if u.scales.is_empty() { String::new() } else { t!("scales-are", scales = u.scales.join(" → ")) };
     let cycles = match u.cycles {
-        0 => "No cycles yet".to_owned(),
-        1 => format!("1 cycle{scales}"),
-        n => format!("{n} cycles{scales}"),
+        0 => t!("no-cycles-short"),
+        n => format!("{}{scales}", t!("cycles-count", count = n)),
     };
     let d = u.decisions;
     let decisions = [("adapt", d.adapt), ("adopt", d.adopt), ("abandon", d.abandon)]
         .into_iter()
         .filter(|(_, n)| *n > 0)
-        .map(|(w, n)| format!("{w} {n}"))
+        .map(|(w, n)| t!("decision-count", decision = w, count = n))
         .collect::<Vec<_>>()
         .join(", ");
     let wording = match (&package, u.adapted) {
-        (Some(_), true) => Some(format!("Their wording: “{}”", u.wording)),
+        (Some(_), true) => Some(t!("their-wording", wording = u.wording.clone())),
         (Some(_), false) => None,
         (None, _) => Some(format!("“{}”", u.wording)),
     };
@@ -173,14 +171,14 @@ pub(crate) fn TeamUseRow(
                 // A plain link (the router still takes its tap): a library of many teams draws
                 // hundreds of these, and each router link is a component of its own.
                 <a href=format!("/teams/{}/ideas/{}", u.team, u.idea) class="library-team">{name}</a>
-                <span class=format!("stage-pill stage-{}", u.stage.key())>{u.stage.words()}</span>
+                <span class=format!("stage-pill stage-{}", u.stage.key())>{crate::i18n::ramp_stage(u.stage)}</span>
             </div>
             {wording.map(|w| view! { <p class="library-wording" data-testid="library-wording">{w}</p> })}
-            <p class="card-meta">{cycles}{(!decisions.is_empty()).then(|| format!(" · Act: {decisions}"))}</p>
-            <p class=evidence_class data-testid="library-evidence-words">{u.evidence.words()}</p>
+            <p class="card-meta">{cycles}{(!decisions.is_empty()).then(|| t!("act-decisions", decisions = decisions))}</p>
+            <p class=evidence_class data-testid="library-evidence-words">{crate::i18n::evidence(&u.evidence)}</p>
             {accept.map(|accept| view! {
                 <button type="button" class="primary no-print" data-testid="accept-proposal" on:click=move |_| accept.run(())>
-                    "Add it to the change package"
+                    {t!("add-to-package")}
                 </button>
             })}
         </li>
@@ -219,9 +217,9 @@ fn Proposals(library: Memo<library::Library>, collab: RecordId, faculty: Memo<bo
     let proposals = Memo::new(move |_| library.with(|l| l.proposals.clone()));
     view! {
         <section class="overview-block" id="proposals" data-testid="proposals">
-            <h2>"Proposed by teams"</h2>
+            <h2>{t!("proposed-by-teams")}</h2>
             <Show when=move || proposals.with(Vec::is_empty)>
-                <p class="empty">"No team has proposed an idea of its own yet. A team proposes one from the idea's page."</p>
+                <p class="empty">{t!("no-proposals")}</p>
             </Show>
             <ul class="library-uses">
                 {move || proposals.get().into_iter().map(|u| {

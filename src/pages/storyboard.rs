@@ -12,7 +12,7 @@ use leptos_router::components::A;
 use ramp_core::period::Period;
 use ramp_core::schema::Section;
 use ramp_core::spread::storyboard::{self, Session, Storyboard};
-use ramp_core::{report, RecordId};
+use ramp_core::RecordId;
 
 use crate::charts::MeasureChartView;
 use crate::pages::collab::{collab_param, teams_of};
@@ -22,6 +22,7 @@ use crate::pages::sheet::SheetFields;
 use crate::pages::{for_team, today, TeamNav};
 use crate::store::LocalDb;
 use crate::sync::Sync;
+use crate::t;
 
 /// The learning sessions of a team's collaborative on this device (reactive).
 fn sessions_of(collab: Option<RecordId>) -> Memo<Vec<Session>> {
@@ -42,13 +43,13 @@ fn SessionPick(
 ) -> impl IntoView {
     view! {
         <div class="panel month-pick no-print">
-            <label for="story-session">"Learning session"</label>
+            <label for="story-session">{t!("learning-session-label")}</label>
             <select id="story-session" data-testid="story-session"
                 on:change=move |ev| picked.set(ramp_core::Uuid7::parse(&event_target_value(&ev)).ok())>
                 {move || sessions.get().into_iter().map(|s| {
                     let id = s.id.clone();
                     let shown = move || session.with(|s| s.as_ref().map(|s| &s.id) == Some(&id));
-                    view! { <option value=s.id.to_string() selected=shown>{s.label()}</option> }
+                    view! { <option value=s.id.to_string() selected=shown>{crate::i18n::session(&s)}</option> }
                 }).collect_view()}
             </select>
         </div>
@@ -83,17 +84,16 @@ fn TeamStoryboard(team: RecordId) -> impl IntoView {
     let picked = RwSignal::new(None::<RecordId>);
     let session = chosen(sessions, picked);
     let name = crate::pages::team_name(local_db, team.clone());
-    crate::pages::page_title(move || format!("{} · Storyboard", name()));
+    crate::pages::page_title(move || t!("title-team-page", team = name(), page = t!("nav-storyboard")));
     let stored = StoredValue::new(team.clone());
     view! {
         <nav class="crumbs no-print"><A href=format!("/teams/{team}")>{name}</A></nav>
-        <crate::pages::PrintHead kind="Storyboard" team=team.clone()/>
-        <h1>"Storyboard"</h1>
+        <crate::pages::PrintHead kind=t!("nav-storyboard") team=team.clone()/>
+        <h1>{t!("nav-storyboard")}</h1>
         <TeamNav team=team.clone()/>
         {move || if sessions.with(Vec::is_empty) {
             view! {
-                <p class="empty" data-testid="story-none">"The storyboard belongs to a learning session: it appears once the \
-                    collaborative's calendar on this device has one."</p>
+                <p class="empty" data-testid="story-none">{t!("story-none")}</p>
             }.into_any()
         } else {
             view! { <SessionPick sessions=sessions picked=picked session=session/> }.into_any()
@@ -118,16 +118,16 @@ pub fn StoryboardSetPage() -> impl IntoView {
         let name = move || {
             local_db.with(|r| r.record(&stored.get_value()).map(|c| c.text("name").to_owned()).unwrap_or_default())
         };
-        crate::pages::page_title(move || format!("{} · Storyboards", name()));
+        crate::pages::page_title(move || t!("title-team-page", team = name(), page = t!("storyboards")));
         view! {
             <nav class="crumbs no-print"><A href=format!("/collabs/{collab}")>{name}</A></nav>
-            <crate::pages::PrintHead kind="Storyboards"/>
-            <h1>"Storyboards"</h1>
+            <crate::pages::PrintHead kind=t!("storyboards")/>
+            <h1>{t!("storyboards")}</h1>
             <SessionPick sessions=sessions picked=picked session=session/>
             <Show when=move || sessions.with(Vec::is_empty)>
-                <p class="empty">"Add a learning session to the calendar: storyboards belong to one."</p>
+                <p class="empty">{t!("add-learning-session")}</p>
             </Show>
-            <button type="button" class="button no-print" on:click=|_| { let _ = window().print(); }>"Print every storyboard"</button>
+            <button type="button" class="button no-print" on:click=|_| { let _ = window().print(); }>{t!("print-storyboards")}</button>
             <div class="storyboard-set" data-testid="storyboard-set">
                 {move || session.get().map(|s| teams.get().into_iter().map(|(team, _)| {
                     view! { <Board team=team session=s.clone() full=false/> }
@@ -158,27 +158,30 @@ fn Board(team: RecordId, session: Session, full: bool) -> impl IntoView {
             <header class="story-head">
                 <h2 class="story-team"><A href=team_link.clone()>{move || b().name}</A></h2>
                 <p class="card-meta">{move || b().place}</p>
-                <p class="story-session">{session.label()}</p>
+                <p class="story-session">{crate::i18n::session(&session)}</p>
                 <p class="card-meta" data-testid="story-members">{move || {
                     let members = b().members;
-                    if members.is_empty() { "Members: none recorded on this device yet".to_owned() } else { format!("Members: {}", members.join(", ")) }
+                    if members.is_empty() { t!("members-none") } else { t!("members", names = members.join(", ")) }
                 }}</p>
                 <p class="story-score" data-testid="story-score">{move || match b().self_score {
-                    Some((month, score)) => format!("Team's own score, {}: {score:.1} — {}", month.label(), report::level_words(score)),
-                    None => "Team's own score: not given yet".to_owned(),
+                    Some((month, score)) => t!(
+                        "story-own-score", month = crate::i18n::period(month), score = crate::i18n::score(score),
+                        level = crate::i18n::level(score)
+                    ),
+                    None => t!("story-own-score-none"),
                 }}</p>
             </header>
             <section class="story-aim">
-                <h3>"Aim"</h3>
-                <p>{move || { let aim = b().aim; if aim.is_empty() { "No aim written yet.".to_owned() } else { aim } }}</p>
+                <h3>{t!("nav-aim")}</h3>
+                <p>{move || { let aim = b().aim; if aim.is_empty() { t!("no-aim-written") } else { aim } }}</p>
                 <p class="story-met" data-testid="story-aim-met">{move || match b().aim_met {
-                    Some(true) => view! { <span class="pill improvement">"Aim met"</span> }.into_any(),
-                    Some(false) => view! { <span class="pill">"Aim not met yet"</span> }.into_any(),
-                    None => view! { <span class="pill">"No outcome measure with a goal to judge by"</span> }.into_any(),
+                    Some(true) => view! { <span class="pill improvement">{t!("aim-met")}</span> }.into_any(),
+                    Some(false) => view! { <span class="pill">{t!("aim-not-met")}</span> }.into_any(),
+                    None => view! { <span class="pill">{t!("aim-no-judge")}</span> }.into_any(),
                 }}</p>
             </section>
             <section class="story-measures">
-                <h3>"Measures"</h3>
+                <h3>{t!("nav-measures")}</h3>
                 {move || {
                     let board: Storyboard = b();
                     board.measures.into_iter().map(|m| {
@@ -187,7 +190,7 @@ fn Board(team: RecordId, session: Session, full: bool) -> impl IntoView {
                         let data = local_db.with_untracked(|r| chart_data(r, &chart_team, m.measure.clone(), &m.series, Some(&until)));
                         view! {
                             <div class=format!("story-measure kind-{kind}") data-testid="story-measure">
-                                <h4>{name}<span class="card-meta">{format!(" · {kind}")}</span></h4>
+                                <h4>{name}<span class="card-meta">{format!(" · {}", crate::pages::team::measure_kind(&kind))}</span></h4>
                                 <MeasureChartView data=Signal::derive(move || Some(data.clone()))/>
                             </div>
                         }
@@ -196,11 +199,11 @@ fn Board(team: RecordId, session: Session, full: bool) -> impl IntoView {
             </section>
             <div class="story-back">
             <section class="story-drivers">
-                <h3>"Driver diagram in brief"</h3>
+                <h3>{t!("drivers-in-brief")}</h3>
                 {move || {
                     let drivers = b().drivers;
                     if drivers.is_empty() {
-                        return view! { <p class="empty">"No change ideas tested under a driver yet."</p> }.into_any();
+                        return view! { <p class="empty">{t!("no-ideas-under-driver")}</p> }.into_any();
                     }
                     view! {
                         <ul class="story-tree">
@@ -209,7 +212,7 @@ fn Board(team: RecordId, session: Session, full: bool) -> impl IntoView {
                                     <ul>{d.secondaries.into_iter().map(|(secondary, ideas)| view! {
                                         <li>{secondary}
                                             <ul>{ideas.into_iter().map(|i| view! {
-                                                <li>{i.text}" "<span class=format!("stage-pill stage-{}", i.stage.key())>{i.stage.words()}</span></li>
+                                                <li>{i.text}" "<span class=format!("stage-pill stage-{}", i.stage.key())>{crate::i18n::ramp_stage(i.stage)}</span></li>
                                             }).collect_view()}</ul>
                                         </li>
                                     }).collect_view()}</ul>
@@ -220,16 +223,16 @@ fn Board(team: RecordId, session: Session, full: bool) -> impl IntoView {
                 }}
             </section>
             <section class="story-ramps">
-                <h3>"Ramps"</h3>
+                <h3>{t!("ramps")}</h3>
                 <ul class="story-ramp-list" data-testid="story-ramps">
                     {move || b().ramps.into_iter().map(|r| {
                         let d = r.decisions;
                         view! {
                             <li>
                                 <span class="story-ramp-idea">{r.text}</span>
-                                <span class="card-meta">{format!(
-                                    "{} {} · adapt {}, adopt {}, abandon {}",
-                                    r.cycles, if r.cycles == 1 { "cycle" } else { "cycles" }, d.adapt, d.adopt, d.abandon
+                                <span class="card-meta">{t!(
+                                    "story-ramp", cycles = t!("cycles-count", count = r.cycles), adapt = d.adapt,
+                                    adopt = d.adopt, abandon = d.abandon
                                 )}</span>
                             </li>
                         }
@@ -241,10 +244,10 @@ fn Board(team: RecordId, session: Session, full: bool) -> impl IntoView {
             } else {
                 view! {
                     <section class="story-words">
-                        <h3>"What we learned"</h3>
-                        <p data-testid="story-learned">{move || { let t = b().learned; if t.is_empty() { "Not written yet.".to_owned() } else { t } }}</p>
-                        <h3>"What's next"</h3>
-                        <p data-testid="story-next">{move || { let t = b().next; if t.is_empty() { "Not written yet.".to_owned() } else { t } }}</p>
+                        <h3>{t!("what-we-learned")}</h3>
+                        <p data-testid="story-learned">{move || { let w = b().learned; if w.is_empty() { t!("not-written-yet") } else { w } }}</p>
+                        <h3>{t!("whats-next")}</h3>
+                        <p data-testid="story-next">{move || { let w = b().next; if w.is_empty() { t!("not-written-yet") } else { w } }}</p>
                     </section>
                 }.into_any()
             }}

@@ -307,11 +307,6 @@ pub(crate) fn CycleList(team: RecordId, #[prop(into)] rows: Signal<Vec<CycleRow>
     }
 }
 
-/// "1 cycle", "3 cycles".
-pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// A measure's kind as a tag says it ("Outcome"), or nothing when it has none.
 pub(crate) fn measure_kind(kind: &str) -> String {
     ramp_core::schema::spec(ramp_core::Kind::Measure, "measure_type")

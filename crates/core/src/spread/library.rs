@@ -35,17 +35,6 @@ pub enum Stage {
 }
 
 impl Stage {
-    /// The stage in words.
-    pub fn words(self) -> &'static str {
-        match self {
-            Stage::NotStarted => "Not started",
-            Stage::Testing => "Testing",
-            Stage::Implementing => "Implementing",
-            Stage::Spreading => "Spreading",
-            Stage::Abandoned => "Abandoned",
-        }
-    }
-
     /// A short lowercase name, for styles and tests.
     pub fn key(self) -> &'static str {
         match self {
@@ -101,23 +90,6 @@ impl Evidence {
     /// Whether a signal of improvement began after testing started.
     pub fn improved_after(&self) -> bool {
         matches!(self, Evidence::ImprovedAfter { .. })
-    }
-
-    /// The evidence in words, with its caution.
-    pub fn words(&self) -> String {
-        match self {
-            Evidence::NotReported => "No common outcome measure to read.".to_owned(),
-            Evidence::NoImprovement { measure } => format!("{measure}: no signal of improvement yet."),
-            Evidence::ImprovedBefore { measure } => {
-                format!("{measure}: improvement began before the team started testing this idea.")
-            }
-            Evidence::ImprovedAfter { measure, from, .. } => format!(
-                "{measure}: a signal of improvement began in {} , after testing started (a signal after a change \
-                 is not proof the change caused it).",
-                from.label()
-            )
-            .replace(" ,", ","),
-        }
     }
 }
 
@@ -229,12 +201,9 @@ pub enum SortBy {
 }
 
 impl SortBy {
-    /// Every order, with its name and its words.
-    pub const ALL: [(SortBy, &'static str, &'static str); 3] = [
-        (SortBy::Driver, "driver", "By driver"),
-        (SortBy::Teams, "teams", "Most teams first"),
-        (SortBy::Evidence, "evidence", "Most evidence first"),
-    ];
+    /// Every order, with its key (the app words it: `library-sort-<key>`).
+    pub const ALL: [(SortBy, &'static str); 3] =
+        [(SortBy::Driver, "driver"), (SortBy::Teams, "teams"), (SortBy::Evidence, "evidence")];
 }
 
 /// Which entries are shown.
@@ -496,7 +465,6 @@ mod tests {
         assert_eq!(measure, "Patients who had a fall with harm");
         let first = Period::containing("monthly", riverside.first_test.as_deref().unwrap()).unwrap();
         assert!(*from >= first, "{from:?} before {first:?}");
-        assert!(riverside.evidence.words().contains("not proof"), "the caution is always said");
     }
 
     #[test]

@@ -29,14 +29,6 @@ pub struct Session {
     pub month: Period,
 }
 
-impl Session {
-    /// "Learning session 2 · 10 Jun 2026".
-    pub fn label(&self) -> String {
-        let number = self.number.map(|n| format!(" {n}")).unwrap_or_default();
-        format!("Learning session{number} · {}", crate::period::date_label(&self.start))
-    }
-}
-
 /// The learning sessions of a collaborative, in date order.
 pub fn learning_sessions<'a>(records: impl IntoIterator<Item = &'a Record>, collab: &RecordId) -> Vec<Session> {
     let scope = format!("collab:{collab}");
@@ -291,7 +283,7 @@ mod tests {
         let last = current(&sessions, "2026-11-30").unwrap();
         assert_eq!(last, &sessions[2]);
         assert_eq!(current(&sessions, "2000-01-01"), Some(&sessions[0]), "before the first: the first");
-        assert_eq!(last.label(), format!("Learning session 3 · {}", crate::period::date_label(&last.start)));
+        assert_eq!(last.number, Some(3));
 
         let riverside = &demo.teams[1].team;
         let board = build(replica.local().values(), riverside, last, &crate::aim::English);

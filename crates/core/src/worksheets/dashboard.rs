@@ -6,7 +6,6 @@
 //! over the records. Never reads the clock, never draws.
 
 use std::collections::HashMap;
-use std::fmt;
 
 use crate::analysis::median;
 use crate::id::RecordId;
@@ -57,17 +56,6 @@ pub enum Quiet {
     NoCycle(Option<i64>),
     /// No new data for this many days (`None`: never any).
     NoData(Option<i64>),
-}
-
-impl fmt::Display for Quiet {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Quiet::NoCycle(Some(days)) => write!(f, "No PDSA cycle for {days} days"),
-            Quiet::NoCycle(None) => f.write_str("No PDSA cycle yet"),
-            Quiet::NoData(Some(days)) => write!(f, "No new data for {days} days"),
-            Quiet::NoData(None) => f.write_str("No measure data yet"),
-        }
-    }
 }
 
 /// One team on the dashboard.
@@ -283,13 +271,9 @@ pub enum SortBy {
 }
 
 impl SortBy {
-    /// Every order, with its label.
-    pub const ALL: [(SortBy, &'static str, &'static str); 4] = [
-        (SortBy::Quiet, "quiet", "Quiet teams first"),
-        (SortBy::Name, "name", "Name"),
-        (SortBy::Score, "score", "Lowest score first"),
-        (SortBy::Velocity, "velocity", "Fewest cycles first"),
-    ];
+    /// Every order, with its key (the app words it: `dash-sort-<key>`).
+    pub const ALL: [(SortBy, &'static str); 4] =
+        [(SortBy::Quiet, "quiet"), (SortBy::Name, "name"), (SortBy::Score, "score"), (SortBy::Velocity, "velocity")];
 }
 
 /// Orders summaries in place.
@@ -430,7 +414,7 @@ mod tests {
         assert_eq!(b.measures[0].chart.points.len(), 7);
         assert!(!b.measures[0].signal.is_empty());
         assert_eq!(q.quiet(), [Quiet::NoCycle(Some(119)), Quiet::NoData(None)]);
-        assert_eq!(q.quiet()[0].to_string(), "No PDSA cycle for 119 days");
+        assert_eq!(q.quiet()[0], Quiet::NoCycle(Some(119)));
 
         let mut sorted = found.clone();
         sort(&mut sorted, SortBy::Quiet);
