@@ -108,6 +108,11 @@ mod tests {
         keys.extend(ramp_core::aim::English::WORDS.iter().map(|(key, _)| key.to_string()));
         // i18n::big_scale_words, read by ramp_core::cycle::prompts.
         keys.insert("cycle-big-scale-words".to_owned());
+        // components::OrderSelect, for the dashboard and the change library.
+        keys.extend(ramp_core::dashboard::SortBy::ALL.iter().map(|(_, key)| format!("dash-sort-{key}")));
+        keys.extend(ramp_core::spread::library::SortBy::ALL.iter().map(|(_, key)| format!("library-sort-{key}")));
+        // i18n::ramp_stage
+        keys.extend(ramp_core::spread::library::Stage::ALL.iter().map(|stage| format!("ramp-stage-{}", stage.key())));
         // pages::count_of
         keys.extend(
             ramp_core::Kind::ALL.iter().chain(&ramp_core::Kind::COLLAB).map(|k| format!("count-{}", k.as_str())),

@@ -35,6 +35,10 @@ pub enum Stage {
 }
 
 impl Stage {
+    /// Every stage, in the order a ramp goes through them.
+    pub const ALL: [Stage; 5] =
+        [Stage::NotStarted, Stage::Testing, Stage::Implementing, Stage::Spreading, Stage::Abandoned];
+
     /// A short lowercase name, for styles and tests.
     pub fn key(self) -> &'static str {
         match self {
