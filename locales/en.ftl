@@ -1002,3 +1002,77 @@ story-ramp = { $cycles } · adapt { $adapt }, adopt { $adopt }, abandon { $aband
 what-we-learned = What we learned
 whats-next = What's next
 not-written-yet = Not written yet.
+
+people-not-allowed = Only the collaborative's faculty can see and change who is on a team.
+asking-server = Asking the server…
+no-one-on-team = No one is on this team yet: make an invite below.
+invites = Invites
+no-invites = No invites made for this team.
+role-coach-title = Coach
+role-member-title = Member
+now-role = { $name } is now a { $role ->
+    [coach] coach
+   *[member] member
+} of this team.
+remove-person-ask = Remove { $name } from this team? Their devices stop receiving its changes, and what they have not sent yet is refused.
+no-longer-on-team = { $name } is no longer on this team.
+disable-account-ask = Disable { $name }'s account? They are signed out everywhere at once and cannot sign in until it is enabled.
+account-enabled = { $name }'s account is enabled again.
+account-disabled = { $name }'s account is disabled and signed out everywhere.
+account-disabled-tag = Account disabled
+make-role = Make { $role ->
+    [coach] coach
+   *[member] member
+}
+remove-from-team = Remove from team
+enable-account = Enable account
+disable-account = Disable account
+password-reset-code = Password reset code
+give-reset-code = Give { $name } this code: with their email it sets a new password on the sign-in page, once, within 3 days.
+invite-numbers = Give the number of people and of days as whole numbers.
+invite-made = For { $count ->
+    [one] one person
+   *[other] { $count } people
+} joining as { $role ->
+    [coach] coach
+   *[member] member
+}, until { $until }. It is shown only now: copy it.
+invite-someone = Invite someone
+role-in-team = Role in the team
+invite-uses = For how many people
+invite-uses-hint = 1 to 200; each person uses it once.
+invite-days = Works for (days)
+invite-days-hint = 1 to 90.
+make-invite-code = Make invite code
+invite-used = Used { $uses } of { $max } · until { $until }
+taken-by = Taken by { $names }
+invite-revoked = The invite is revoked: its code no longer works.
+invite-title = { $role } invite · { $state ->
+    [revoked] Revoked
+    [used-up] Used up
+    [expired] Expired
+   *[open] Open
+}
+revoke = Revoke
+
+activity-not-allowed = Only the collaborative's faculty can read a team's activity log.
+activity-hint = Every change the server received for this team, and every change of who is on it, newest first.
+activity-empty = Nothing has reached the server for this team yet.
+show-older-changes = Show older changes
+server-admin = The server's admin
+someone-lower = someone
+access-joined = { $subject } joined the team as { $role }, with an invite.
+access-added = { $actor } added { $subject } to the team as { $role }.
+access-role-changed = { $actor } changed { $subject }'s role from { $from } to { $role }.
+access-removed = { $actor } removed { $subject } ({ $role }) from the team.
+access-disabled = { $actor } disabled { $subject }'s account.
+access-enabled = { $actor } enabled { $subject }'s account again.
+access-reset-code = { $actor } made a password reset code for { $subject }.
+access-invite-made = { $actor } made an invite for { $count ->
+    [one] one { $role }
+   *[other] { $count } people as { $role }
+}.
+access-invite-revoked = { $actor } revoked a { $role } invite.
+refused-because = Refused:
+activity-subject = { $kind } “{ $title }”
+activity-deleted = { $subject }: deleted

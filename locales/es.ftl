@@ -1004,3 +1004,77 @@ story-ramp = { $cycles } · adaptar { $adapt }, adoptar { $adopt }, abandonar { 
 what-we-learned = Lo que aprendimos
 whats-next = Lo que sigue
 not-written-yet = Aún sin escribir.
+
+people-not-allowed = Solo el profesorado del colaborativo puede ver y cambiar quién está en un equipo.
+asking-server = Preguntando al servidor…
+no-one-on-team = Aún no hay nadie en este equipo: cree una invitación abajo.
+invites = Invitaciones
+no-invites = No se ha creado ninguna invitación para este equipo.
+role-coach-title = Asesor
+role-member-title = Miembro
+now-role = { $name } es ahora { $role ->
+    [coach] asesor
+   *[member] miembro
+} de este equipo.
+remove-person-ask = ¿Retirar a { $name } de este equipo? Sus dispositivos dejan de recibir sus cambios, y lo que aún no hayan enviado se rechaza.
+no-longer-on-team = { $name } ya no está en este equipo.
+disable-account-ask = ¿Desactivar la cuenta de { $name }? Se cierra su sesión en todas partes a la vez y no podrá iniciarla hasta que se active.
+account-enabled = La cuenta de { $name } vuelve a estar activa.
+account-disabled = La cuenta de { $name } está desactivada y su sesión cerrada en todas partes.
+account-disabled-tag = Cuenta desactivada
+make-role = Hacer { $role ->
+    [coach] asesor
+   *[member] miembro
+}
+remove-from-team = Retirar del equipo
+enable-account = Activar la cuenta
+disable-account = Desactivar la cuenta
+password-reset-code = Código de restablecimiento
+give-reset-code = Dé a { $name } este código: con su correo establece una contraseña nueva en la página de inicio de sesión, una vez, en un plazo de 3 días.
+invite-numbers = Indique el número de personas y de días con números enteros.
+invite-made = Para { $count ->
+    [one] una persona
+   *[other] { $count } personas
+} que se unen como { $role ->
+    [coach] asesor
+   *[member] miembro
+}, hasta { $until }. Solo se muestra ahora: cópielo.
+invite-someone = Invitar a alguien
+role-in-team = Rol en el equipo
+invite-uses = Para cuántas personas
+invite-uses-hint = De 1 a 200; cada persona lo usa una vez.
+invite-days = Válido durante (días)
+invite-days-hint = De 1 a 90.
+make-invite-code = Crear el código de invitación
+invite-used = Usado { $uses } de { $max } · hasta { $until }
+taken-by = Lo usaron { $names }
+invite-revoked = La invitación está revocada: su código ya no funciona.
+invite-title = Invitación de { $role } · { $state ->
+    [revoked] Revocada
+    [used-up] Agotada
+    [expired] Caducada
+   *[open] Abierta
+}
+revoke = Revocar
+
+activity-not-allowed = Solo el profesorado del colaborativo puede leer el registro de actividad de un equipo.
+activity-hint = Cada cambio que el servidor recibió para este equipo y cada cambio de quién está en él, los más recientes primero.
+activity-empty = Aún no ha llegado nada al servidor para este equipo.
+show-older-changes = Mostrar cambios anteriores
+server-admin = La administración del servidor
+someone-lower = alguien
+access-joined = { $subject } se unió al equipo como { $role }, con una invitación.
+access-added = { $actor } añadió a { $subject } al equipo como { $role }.
+access-role-changed = { $actor } cambió el rol de { $subject } de { $from } a { $role }.
+access-removed = { $actor } retiró a { $subject } ({ $role }) del equipo.
+access-disabled = { $actor } desactivó la cuenta de { $subject }.
+access-enabled = { $actor } volvió a activar la cuenta de { $subject }.
+access-reset-code = { $actor } creó un código de restablecimiento de contraseña para { $subject }.
+access-invite-made = { $actor } creó una invitación para { $count ->
+    [one] un { $role }
+   *[other] { $count } personas como { $role }
+}.
+access-invite-revoked = { $actor } revocó una invitación de { $role }.
+refused-because = Rechazado:
+activity-subject = { $kind } «{ $title }»
+activity-deleted = { $subject }: eliminado

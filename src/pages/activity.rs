@@ -11,9 +11,10 @@ use ramp_core::schema::{self, Input};
 use ramp_core::{team_scope, Replica, Value};
 
 use crate::components::{day_and_time, words};
-use crate::pages::{for_team, nouns, TeamNav};
+use crate::pages::{for_team, TeamNav};
 use crate::store::LocalDb;
 use crate::sync::{AccessChange, Activity, Sync};
+use crate::t;
 
 /// The team's activity page.
 #[component]
@@ -55,18 +56,18 @@ pub fn ActivityPage() -> impl IntoView {
             load.run(None);
         }
         let older = move |_| load.run(entries.with(|e| e.last().map(|a| a.id)));
-        crate::pages::page_title(move || format!("{} · Activity", name()));
+        crate::pages::page_title(move || t!("title-team-page", team = name(), page = t!("nav-activity")));
         view! {
-            <nav class="crumbs no-print"><A href="/">"Teams"</A></nav>
+            <nav class="crumbs no-print"><A href="/">{t!("crumb-teams")}</A></nav>
             <h1>{name}</h1>
             <TeamNav team=team.clone()/>
-            <h2>"Activity"</h2>
+            <h2>{t!("nav-activity")}</h2>
             <Show when=allowed fallback=|| view! {
                 <p class="empty" data-testid="activity-not-allowed">
-                    "Only the collaborative's faculty can read a team's activity log."
+                    {t!("activity-not-allowed")}
                 </p>
             }>
-                <p class="hint">"Every change the server received for this team, and every change of who is on it, newest first."</p>
+                <p class="hint">{t!("activity-hint")}</p>
                 {move || problem.get().map(|p| view! { <p class="form-problem" role="alert">{p}</p> })}
                 <ol class="activity" data-testid="activity">
                     <For each=move || lines(&entries.get(), &access.get()) key=|line| line.key() let:line>
@@ -77,11 +78,11 @@ pub fn ActivityPage() -> impl IntoView {
                     </For>
                 </ol>
                 <Show when=move || !loading.get() && entries.with(Vec::is_empty) && access.with(Vec::is_empty) && problem.with(Option::is_none)>
-                    <p class="empty">"Nothing has reached the server for this team yet."</p>
+                    <p class="empty">{t!("activity-empty")}</p>
                 </Show>
                 <Show when=move || more.get()>
                     <button type="button" class="secondary" on:click=older disabled=move || loading.get()>
-                        "Show older changes"
+                        {t!("show-older-changes")}
                     </button>
                 </Show>
             </Show>
@@ -134,24 +135,23 @@ fn AccessRow(change: AccessChange) -> impl IntoView {
 
 /// "Fay changed Cal's role from coach to member."
 fn access_words(change: &AccessChange) -> String {
-    let actor = if change.actor == "server" { "The server's admin".to_owned() } else { change.actor.clone() };
-    let subject = change.subject.clone().unwrap_or_else(|| "someone".to_owned());
-    let role = change.role.clone().unwrap_or_default();
+    let actor = if change.actor == "server" { t!("server-admin") } else { change.actor.clone() };
+    let subject = change.subject.clone().unwrap_or_else(|| t!("someone-lower"));
+    let role = crate::i18n::role(change.role.as_deref().unwrap_or_default());
+    let from = crate::i18n::role(change.detail.as_deref().unwrap_or("?"));
     match change.action.as_str() {
-        "joined" => format!("{subject} joined the team as {role}, with an invite."),
-        "added" => format!("{actor} added {subject} to the team as {role}."),
-        "role_changed" => {
-            format!("{actor} changed {subject}'s role from {} to {role}.", change.detail.as_deref().unwrap_or("?"))
+        "joined" => t!("access-joined", subject = subject, role = role),
+        "added" => t!("access-added", actor = actor, subject = subject, role = role),
+        "role_changed" => t!("access-role-changed", actor = actor, subject = subject, from = from, role = role),
+        "removed" => t!("access-removed", actor = actor, subject = subject, role = role),
+        "disabled" => t!("access-disabled", actor = actor, subject = subject),
+        "enabled" => t!("access-enabled", actor = actor, subject = subject),
+        "reset_code" => t!("access-reset-code", actor = actor, subject = subject),
+        "invite_made" => {
+            let n: usize = change.detail.as_deref().and_then(|n| n.parse().ok()).unwrap_or(1);
+            t!("access-invite-made", actor = actor, count = n, role = role)
         }
-        "removed" => format!("{actor} removed {subject} ({role}) from the team."),
-        "disabled" => format!("{actor} disabled {subject}'s account."),
-        "enabled" => format!("{actor} enabled {subject}'s account again."),
-        "reset_code" => format!("{actor} made a password reset code for {subject}."),
-        "invite_made" => match change.detail.as_deref() {
-            Some("1") | None => format!("{actor} made an invite for one {role}."),
-            Some(n) => format!("{actor} made an invite for {n} people as {role}."),
-        },
-        "invite_revoked" => format!("{actor} revoked a {role} invite."),
+        "invite_revoked" => t!("access-invite-revoked", actor = actor, role = role),
         other => format!("{actor}: {other} {subject}"),
     }
 }
@@ -169,38 +169,39 @@ fn ActivityRow(entry: Activity) -> impl IntoView {
         <li class="activity-entry" class:refused=was_refused>
             <p class="activity-meta">{when}</p>
             <p class="activity-what">{what}</p>
-            {refused.map(|reason| view! { <p class="activity-refused">"Refused: " {reason}</p> })}
+            {refused.map(|reason| view! { <p class="activity-refused">{t!("refused-because")}" "{reason}</p> })}
         </li>
     }
 }
 
 /// "PDSA cycle “Bedside huddle”: Objective → Fewer falls".
 fn describe(replica: &Replica, entry: &Activity) -> String {
-    let (noun, _) = nouns(entry.kind);
+    let noun = capitalised(&t!("kind-name", kind = entry.kind.as_str()));
     let subject = match title(replica, &entry.record) {
-        Some(title) => format!("{} “{title}”", capitalised(noun)),
-        None => capitalised(noun),
+        Some(title) => t!("activity-subject", kind = noun, title = title),
+        None => noun,
     };
     if entry.field == ramp_core::record::DELETED {
-        return format!("{subject}: deleted");
+        return t!("activity-deleted", subject = subject);
     }
     let Some(spec) = schema::spec(entry.kind, &entry.field) else {
         return format!("{subject}: {} → {}", entry.field, words(&entry.value));
     };
     let linked = |id: &str| {
-        ramp_core::Uuid7::parse(id).ok().and_then(|id| title(replica, &id)).unwrap_or_else(|| "(removed)".to_owned())
+        ramp_core::Uuid7::parse(id).ok().and_then(|id| title(replica, &id)).unwrap_or_else(|| t!("removed-value"))
     };
     let value = match (spec.input, &entry.value) {
         (Input::Ref(_), Value::Text(id)) if !id.is_empty() => linked(id),
         (Input::Refs(_), Value::Rows(rows)) => {
             rows.iter().filter_map(|row| row.get("id")).map(|id| linked(id)).collect::<Vec<_>>().join("; ")
         }
-        (Input::Choice(choices), Value::Text(key)) => {
-            choices.iter().find(|(k, _)| k == key).map_or_else(|| key.clone(), |(_, label)| (*label).to_owned())
-        }
+        (Input::Choice(choices), Value::Text(key)) => choices
+            .iter()
+            .find(|(k, _)| k == key)
+            .map_or_else(|| key.clone(), |(k, _)| crate::i18n::fields::choice(spec, k)),
         (_, value) => words(value),
     };
-    format!("{subject}: {} → {value}", spec.label)
+    format!("{subject}: {} → {value}", crate::i18n::fields::label(spec))
 }
 
 /// The words that name a record on this device, if it has them.

@@ -58,24 +58,6 @@ pub(crate) fn count_of(kind: Kind, n: usize) -> String {
     crate::i18n::text(&format!("count-{}", kind.as_str()), &[("count", n.into())])
 }
 
-/// What a person calls a record of a kind: one, many.
-fn nouns(kind: Kind) -> (&'static str, &'static str) {
-    match kind {
-        Kind::Team => ("team", "teams"),
-        Kind::Aim => ("aim", "aims"),
-        Kind::Measure => ("measure", "measures"),
-        Kind::Datapoint => ("data point", "data points"),
-        Kind::Driver => ("driver", "drivers"),
-        Kind::ChangeIdea => ("change idea", "change ideas"),
-        Kind::Cycle => ("PDSA cycle", "PDSA cycles"),
-        Kind::Report => ("monthly report", "monthly reports"),
-        Kind::Comment => ("comment", "comments"),
-        Kind::Collaborative => ("collaborative", "collaboratives"),
-        Kind::Session => ("calendar event", "calendar events"),
-        Kind::MeasureDef => ("common measure", "common measures"),
-    }
-}
-
 /// The record id in a route parameter, if it is a well-formed id (reactive).
 fn id_param(name: &'static str) -> Memo<Option<RecordId>> {
     let params = use_params_map();

@@ -13,6 +13,7 @@ use crate::components::day_and_time;
 use crate::pages::{for_team, TeamNav};
 use crate::store::LocalDb;
 use crate::sync::{Invite, Person, Sync};
+use crate::t;
 
 /// A change asked of the server: done, or why not in words.
 type Action = std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), String>>>>;
@@ -29,14 +30,14 @@ pub fn PeoplePage() -> impl IntoView {
         let scope = team_scope(&team);
         let name = crate::pages::team_name(local_db, team.clone());
         let allowed = move || sync.governs(&scope);
-        crate::pages::page_title(move || format!("{} · People", name()));
+        crate::pages::page_title(move || t!("title-team-page", team = name(), page = t!("nav-people")));
         view! {
-            <nav class="crumbs no-print"><A href="/">"Teams"</A></nav>
+            <nav class="crumbs no-print"><A href="/">{t!("crumb-teams")}</A></nav>
             <h1>{name}</h1>
             <TeamNav team=team.clone()/>
             <Show when=allowed fallback=|| view! {
                 <p class="empty" data-testid="people-not-allowed">
-                    "Only the collaborative's faculty can see and change who is on a team."
+                    {t!("people-not-allowed")}
                 </p>
             }>
                 <PeopleAndInvites team=team.to_string()/>
@@ -79,10 +80,10 @@ fn PeopleAndInvites(team: String) -> impl IntoView {
             {move || status.get().map(|s| s.unwrap_or_else(|e| e))}
         </p>
         <section aria-labelledby="people-heading">
-            <h2 id="people-heading">"People"</h2>
+            <h2 id="people-heading">{t!("nav-people")}</h2>
             {move || match people.get() {
-                None => view! { <p class="hint">"Asking the server…"</p> }.into_any(),
-                Some(list) if list.is_empty() => view! { <p class="empty">"No one is on this team yet: make an invite below."</p> }.into_any(),
+                None => view! { <p class="hint">{t!("asking-server")}</p> }.into_any(),
+                Some(list) if list.is_empty() => view! { <p class="empty">{t!("no-one-on-team")}</p> }.into_any(),
                 Some(list) => view! {
                     <ul class="cards" data-testid="people">
                         {list.into_iter().map(|person| view! { <PersonCard person=person team=team.get_value() act=act/> }).collect_view()}
@@ -92,8 +93,8 @@ fn PeopleAndInvites(team: String) -> impl IntoView {
         </section>
         <MakeInvite team=team.get_value() on_made=move || load()/>
         <section aria-labelledby="invites-heading">
-            <h2 id="invites-heading">"Invites"</h2>
-            <Show when=move || !invites.with(Vec::is_empty) fallback=|| view! { <p class="empty">"No invites made for this team."</p> }>
+            <h2 id="invites-heading">{t!("invites")}</h2>
+            <Show when=move || !invites.with(Vec::is_empty) fallback=|| view! { <p class="empty">{t!("no-invites")}</p> }>
                 <ul class="cards" data-testid="invites">
                     {move || invites.get().into_iter().map(|invite| view! { <InviteCard invite=invite act=act/> }).collect_view()}
                 </ul>
@@ -110,11 +111,11 @@ fn PersonCard(person: Person, team: String, act: Act) -> impl IntoView {
     let (id, name) = (StoredValue::new(person.id.clone()), StoredValue::new(person.name.clone()));
     let team = StoredValue::new(team);
     let other_role = if person.role == "coach" { "member" } else { "coach" };
-    let role_words = if person.role == "coach" { "Coach" } else { "Member" };
+    let role_words = if person.role == "coach" { t!("role-coach-title") } else { t!("role-member-title") };
     let disabled = person.disabled;
     let run = move |done: String, action: Action| act.run((done, action));
     let change_role = move |_| {
-        let done = format!("{} is now a {other_role} of this team.", name.get_value());
+        let done = t!("now-role", name = name.get_value(), role = other_role);
         run(
             done,
             Box::pin(async move {
@@ -123,12 +124,9 @@ fn PersonCard(person: Person, team: String, act: Act) -> impl IntoView {
         );
     };
     let remove = move |_| {
-        let question = format!(
-            "Remove {} from this team? Their devices stop receiving its changes, and what they have not sent yet is refused.",
-            name.get_value()
-        );
+        let question = t!("remove-person-ask", name = name.get_value());
         if confirmed(&question) {
-            let done = format!("{} is no longer on this team.", name.get_value());
+            let done = t!("no-longer-on-team", name = name.get_value());
             run(
                 done,
                 Box::pin(async move {
@@ -138,15 +136,12 @@ fn PersonCard(person: Person, team: String, act: Act) -> impl IntoView {
         }
     };
     let toggle_account = move |_| {
-        let question = format!(
-            "Disable {}'s account? They are signed out everywhere at once and cannot sign in until it is enabled.",
-            name.get_value()
-        );
+        let question = t!("disable-account-ask", name = name.get_value());
         if disabled || confirmed(&question) {
             let done = if disabled {
-                format!("{}'s account is enabled again.", name.get_value())
+                t!("account-enabled", name = name.get_value())
             } else {
-                format!("{}'s account is disabled and signed out everywhere.", name.get_value())
+                t!("account-disabled", name = name.get_value())
             };
             run(
                 done,
@@ -168,19 +163,19 @@ fn PersonCard(person: Person, team: String, act: Act) -> impl IntoView {
             <span class="card-meta">{person.email.clone()}</span>
             <div class="card-foot">
                 <span class="stage" data-testid="person-role">{role_words}</span>
-                {disabled.then(|| view! { <span class="stage stage-off">"Account disabled"</span> })}
+                {disabled.then(|| view! { <span class="stage stage-off">{t!("account-disabled-tag")}</span> })}
             </div>
             <div class="button-row no-print">
-                <button type="button" data-testid="change-role" on:click=change_role>{format!("Make {other_role}")}</button>
-                <button type="button" data-testid="remove-person" on:click=remove>"Remove from team"</button>
+                <button type="button" data-testid="change-role" on:click=change_role>{t!("make-role", role = other_role)}</button>
+                <button type="button" data-testid="remove-person" on:click=remove>{t!("remove-from-team")}</button>
                 <button type="button" data-testid="toggle-account" on:click=toggle_account>
-                    {if disabled { "Enable account" } else { "Disable account" }}
+                    {if disabled { t!("enable-account") } else { t!("disable-account") }}
                 </button>
-                <button type="button" data-testid="make-reset" on:click=make_reset>"Password reset code"</button>
+                <button type="button" data-testid="make-reset" on:click=make_reset>{t!("password-reset-code")}</button>
             </div>
             {move || reset.get().map(|code| view! {
                 <p class="hint" role="status" data-testid="reset-code">
-                    "Give " {name.get_value()} " this code: with their email it sets a new password on the sign-in page, once, within 3 days. "
+                    {t!("give-reset-code", name = name.get_value())}" "
                     <code class="invite-code">{code}</code>
                 </p>
             })}
@@ -206,7 +201,7 @@ fn MakeInvite(team: String, on_made: impl Fn() + Send + std::marker::Sync + Copy
         ev.prevent_default();
         let (Ok(n), Ok(d)) = (uses.get_untracked().trim().parse::<u32>(), days.get_untracked().trim().parse::<u32>())
         else {
-            made.set(Some(Err("Give the number of people and of days as whole numbers.".into())));
+            made.set(Some(Err(t!("invite-numbers"))));
             return;
         };
         let role = role.get_untracked();
@@ -215,12 +210,8 @@ fn MakeInvite(team: String, on_made: impl Fn() + Send + std::marker::Sync + Copy
             made.set(Some(
                 result
                     .map(|invite| {
-                        let people = if n == 1 { "one person".to_owned() } else { format!("{n} people") };
                         let until = day_and_time(invite.expires_at.max(0) as u64);
-                        (
-                            invite.code,
-                            format!("For {people} joining as {role}, until {until}. It is shown only now: copy it."),
-                        )
+                        (invite.code, t!("invite-made", count = n, role = role.clone(), until = until))
                     })
                     .map_err(|e| e.to_string()),
             ));
@@ -229,19 +220,19 @@ fn MakeInvite(team: String, on_made: impl Fn() + Send + std::marker::Sync + Copy
     };
     view! {
         <form class="panel no-print" on:submit=submit data-testid="make-invite">
-            <h2>"Invite someone"</h2>
+            <h2>{t!("invite-someone")}</h2>
             <div class="field">
-                <label class="field-label" for="invite-role">"Role in the team"</label>
+                <label class="field-label" for="invite-role">{t!("role-in-team")}</label>
                 <select id="invite-role" prop:value=move || role.get() on:change=move |ev| role.set(event_target_value(&ev))>
-                    <option value="member">"Member"</option>
-                    <option value="coach">"Coach"</option>
+                    <option value="member">{t!("role-member-title")}</option>
+                    <option value="coach">{t!("role-coach-title")}</option>
                 </select>
             </div>
             <div class="field-pair">
-                <CountField id="invite-uses" label="For how many people" hint="1 to 200; each person uses it once." value=uses/>
-                <CountField id="invite-days" label="Works for (days)" hint="1 to 90." value=days/>
+                <CountField id="invite-uses" label=t!("invite-uses") hint=t!("invite-uses-hint") value=uses/>
+                <CountField id="invite-days" label=t!("invite-days") hint=t!("invite-days-hint") value=days/>
             </div>
-            <button type="submit" class="primary">"Make invite code"</button>
+            <button type="submit" class="primary">{t!("make-invite-code")}</button>
             {move || made.get().map(|made| match made {
                 Ok((code, words)) => view! {
                     <p class="invite-made" role="status" data-testid="invite-code">
@@ -256,7 +247,7 @@ fn MakeInvite(team: String, on_made: impl Fn() + Send + std::marker::Sync + Copy
 
 /// A whole number typed on a phone's number pad, with its label and hint.
 #[component]
-fn CountField(id: &'static str, label: &'static str, hint: &'static str, value: RwSignal<String>) -> impl IntoView {
+fn CountField(id: &'static str, label: String, hint: String, value: RwSignal<String>) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     view! {
         <div class="field">
@@ -274,38 +265,38 @@ fn InviteCard(invite: Invite, act: Act) -> impl IntoView {
     let sync = expect_context::<Sync>();
     let mine = sync.session().is_some_and(|s| s.user.id == invite.created_by);
     let state = if invite.revoked_at.is_some() {
-        "Revoked"
+        "revoked"
     } else if invite.uses >= invite.max_uses {
-        "Used up"
+        "used-up"
     } else if invite.expires_at as f64 <= js_sys::Date::now() {
-        "Expired"
+        "expired"
     } else {
-        "Open"
+        "open"
     };
-    let open = state == "Open";
-    let role = if invite.role == "coach" { "Coach" } else { "Member" };
-    let meta = format!(
-        "Used {} of {} · until {}",
-        invite.uses,
-        invite.max_uses,
-        day_and_time(invite.expires_at.max(0) as u64)
+    let open = state == "open";
+    let role = if invite.role == "coach" { t!("role-coach-title") } else { t!("role-member-title") };
+    let meta = t!(
+        "invite-used",
+        uses = invite.uses,
+        max = invite.max_uses,
+        until = day_and_time(invite.expires_at.max(0) as u64)
     );
-    let taken = (!invite.used_by.is_empty()).then(|| format!("Taken by {}", invite.used_by.join(", ")));
+    let taken = (!invite.used_by.is_empty()).then(|| t!("taken-by", names = invite.used_by.join(", ")));
     let id = StoredValue::new(invite.id.clone());
     let revoke = move |_| {
         act.run((
-            "The invite is revoked: its code no longer works.".to_owned(),
+            t!("invite-revoked"),
             Box::pin(async move { sync.revoke_invite(&id.get_value()).await.map_err(|e| e.to_string()) }),
         ))
     };
     view! {
         <li class="card" data-testid="invite">
-            <span class="card-title">{format!("{role} invite · {state}")}</span>
+            <span class="card-title">{t!("invite-title", role = role, state = state)}</span>
             <span class="card-meta">{meta}</span>
             {taken.map(|t| view! { <span class="card-meta">{t}</span> })}
             {(open && mine).then(|| view! {
                 <div class="button-row no-print">
-                    <button type="button" data-testid="revoke-invite" on:click=revoke>"Revoke"</button>
+                    <button type="button" data-testid="revoke-invite" on:click=revoke>{t!("revoke")}</button>
                 </div>
             })}
         </li>

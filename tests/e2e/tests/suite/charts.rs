@@ -63,7 +63,7 @@ async fn a_measure_chart_shows_its_signals_rules_phases_and_cycles() -> anyhow::
         let (year, month) = period.split_once('-').unwrap_or_default();
         let name = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
             [month.parse::<usize>().unwrap_or(1) - 1];
-        browser.wait_for_text("[data-testid=saved-note]", &format!("Saved {name} {year}: {numerator} %")).await?;
+        browser.wait_for_text("[data-testid=saved-note]", &format!("Saved {name} {year}: {numerator}%")).await?;
     }
 
     // The run chart: median, both shifts explained in words, the rule set printed.

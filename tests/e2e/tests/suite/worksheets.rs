@@ -289,7 +289,7 @@ async fn a_team_backup_imports_into_a_clean_profile_and_measure_data_exports_as_
     browser.type_into("#f-rate_per", "1000").await?;
     browser.wait_saved().await?;
     enter(&browser, "2026-01", "4", "800").await?;
-    browser.wait_for_text("[data-testid=saved-note]", "5 per 1000").await?;
+    browser.wait_for_text("[data-testid=saved-note]", "5 per 1,000").await?;
     enter(&browser, "2026-02", "2", "1000").await?;
     browser.goto(&team_url).await?;
     browser.start_cycle("Hourly rounding, one bay", "Hourly rounding").await?;
@@ -341,7 +341,7 @@ async fn a_team_backup_imports_into_a_clean_profile_and_measure_data_exports_as_
     fresh.wait_for_text("[data-testid=import-headline]", "Nothing new").await?;
     fresh.click("[data-testid=import-report] a").await?;
     fresh.wait_for_text("[data-testid=team-name]", "Ward 9 Team").await?;
-    fresh.wait_for_text("[data-testid=overview-measures]", "2 per 1000 · Feb 2026").await?;
+    fresh.wait_for_text("[data-testid=overview-measures]", "2 per 1,000 · Feb 2026").await?;
     fresh.wait_for_text("[data-testid=overview-aim]", "Fewer falls, \"with harm\"").await?;
     fresh.wait_for_text("[data-testid=cycle-list]", "Hourly rounding, one bay").await?;
     fresh.wait_for_text("[data-testid=cycle-list]", "Hourly rounding").await?;
