@@ -1076,3 +1076,52 @@ access-invite-revoked = { $actor } revoked a { $role } invite.
 refused-because = Refused:
 activity-subject = { $kind } “{ $title }”
 activity-deleted = { $subject }: deleted
+
+home = Home
+collaborative = Collaborative
+the-collaborative = The collaborative
+about = About
+calendar = Calendar
+common-measures = Common measures
+change-package = Change package
+sharing = Sharing
+compare-teams = Compare teams
+sharing-between-teams = Sharing between teams
+sharing-on = Sharing is on. Members and coaches of every team can read the other teams' aims, measures and charts, change ideas, ramps and cycles, and comment on them. They never change another team's work, and they do not see its monthly reports or faculty's scores, only what its storyboards show.
+sharing-off = Sharing is off. Each team sees only its own work; coaches see the teams they coach, and faculty every team.
+sharing-off-hint = Switching sharing off stops new data from reaching other teams' devices. What they have already received stays on their devices, readable, and they are told so.
+sharing-left = This device still holds what { $count ->
+    [one] one other team
+   *[other] { $count } other teams
+} shared before sharing ended, as it was then. It gets no updates.
+event = Event
+no-dates = No dates yet.
+add-a-date = Add a date
+add-to-calendar = Add to the calendar
+common-measures-hint = Every team reports these; teams may add their own measures too.
+no-common-measures = No common measures yet.
+add-a-common-measure = Add a common measure
+add-the-common-measure = Add the common measure
+no-package-ideas = No change ideas in the package yet.
+add-idea-to-package = Add a change idea to the package
+add-to-the-package = Add to the package
+add-driver-to-package = Add a driver to the package
+where-it-goes = Where it goes
+secondary-under = Secondary, under “{ $driver }”
+add-the-driver = Add the driver
+name-the-new-team = Give the new team a name.
+team-added = “{ $name }” is added; it appears below after the next sync.
+another-team-read = Another team: read and comment
+people-and-invites = People and invites
+add-a-team-online = Add a team (needs a connection)
+add-team = Add team
+common-measure = Common measure
+teams-side-by-side = Teams side by side
+print = Print
+one-scale = Every team's chart on one scale: the same values up the side, the same months along the bottom.
+not-reported-yet = Not reported yet
+scores-per-month = Scores per month
+scores-legend = Which team stood at each level of the assessment scale each month: T by the team's own score, F by faculty's or its coach's. The teams:
+
+score-team-letter = T
+score-review-letter = F

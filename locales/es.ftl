@@ -1078,3 +1078,52 @@ access-invite-revoked = { $actor } revocó una invitación de { $role }.
 refused-because = Rechazado:
 activity-subject = { $kind } «{ $title }»
 activity-deleted = { $subject }: eliminado
+
+home = Inicio
+collaborative = Colaborativo
+the-collaborative = El colaborativo
+about = Acerca de
+calendar = Calendario
+common-measures = Medidas comunes
+change-package = Paquete de cambios
+sharing = Compartir
+compare-teams = Comparar equipos
+sharing-between-teams = Compartir entre equipos
+sharing-on = Se comparte. Los miembros y asesores de cada equipo pueden leer los objetivos, medidas y gráficos, ideas de cambio, rampas y ciclos de los otros equipos, y comentarlos. Nunca cambian el trabajo de otro equipo, y no ven sus informes mensuales ni las puntuaciones del profesorado, solo lo que muestran sus storyboards.
+sharing-off = No se comparte. Cada equipo ve solo su propio trabajo; los asesores ven los equipos que asesoran, y el profesorado todos los equipos.
+sharing-off-hint = Al dejar de compartir, los datos nuevos dejan de llegar a los dispositivos de los otros equipos. Lo que ya recibieron se queda en sus dispositivos, legible, y se les avisa.
+sharing-left = Este dispositivo aún guarda lo que { $count ->
+    [one] otro equipo compartió
+   *[other] { $count } otros equipos compartieron
+} antes de que se dejara de compartir, tal como estaba entonces. No recibe actualizaciones.
+event = Evento
+no-dates = Aún no hay fechas.
+add-a-date = Añadir una fecha
+add-to-calendar = Añadir al calendario
+common-measures-hint = Todos los equipos informan de estas; los equipos pueden añadir también sus propias medidas.
+no-common-measures = Aún no hay medidas comunes.
+add-a-common-measure = Añadir una medida común
+add-the-common-measure = Añadir la medida común
+no-package-ideas = Aún no hay ideas de cambio en el paquete.
+add-idea-to-package = Añadir una idea de cambio al paquete
+add-to-the-package = Añadir al paquete
+add-driver-to-package = Añadir un impulsor al paquete
+where-it-goes = Dónde va
+secondary-under = Secundario, bajo «{ $driver }»
+add-the-driver = Añadir el impulsor
+name-the-new-team = Dé un nombre al equipo nuevo.
+team-added = «{ $name }» está añadido; aparece abajo tras la próxima sincronización.
+another-team-read = Otro equipo: leer y comentar
+people-and-invites = Personas e invitaciones
+add-a-team-online = Añadir un equipo (necesita conexión)
+add-team = Añadir el equipo
+common-measure = Medida común
+teams-side-by-side = Equipos lado a lado
+print = Imprimir
+one-scale = El gráfico de cada equipo en una misma escala: los mismos valores en el eje vertical, los mismos meses abajo.
+not-reported-yet = Aún sin informar
+scores-per-month = Puntuaciones por mes
+scores-legend = Qué equipo estaba en cada nivel de la escala de evaluación cada mes: E por la puntuación del propio equipo, P por la del profesorado o su asesor. Los equipos:
+
+score-team-letter = E
+score-review-letter = P

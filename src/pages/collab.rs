@@ -19,6 +19,7 @@ use crate::pages::sheet::{Sheet, SheetFields};
 use crate::pages::{creation, id_param, live, today};
 use crate::store::{new_id, LocalDb};
 use crate::sync::Sync;
+use crate::t;
 
 pub(crate) use ramp_core::derived::adopted_id;
 
@@ -78,20 +79,20 @@ fn Collab(collab: RecordId) -> impl IntoView {
     let base = format!("/collabs/{collab}");
     crate::pages::page_title(name);
     view! {
-        <nav class="crumbs no-print"><A href="/">"Home"</A></nav>
-        <p class="print-only print-kind">"Collaborative"</p>
+        <nav class="crumbs no-print"><A href="/">{t!("home")}</A></nav>
+        <p class="print-only print-kind">{t!("collaborative")}</p>
         <h1 data-testid="collab-name">{name}</h1>
-        <nav class="team-nav no-print" aria-label="The collaborative">
-            <a href="#sec-collaborative">"About"</a>
-            <a href="#calendar">"Calendar"</a>
-            <a href="#common-measures">"Common measures"</a>
-            <a href="#change-package">"Change package"</a>
-            <a href="#teams">"Teams"</a>
-            <a href="#sharing">"Sharing"</a>
-            <A href=format!("{base}/library")>"Change library"</A>
-            <A href=format!("{base}/storyboards")>"Storyboards"</A>
-            <A href=format!("{base}/compare")>"Compare teams"</A>
-            <A href="/dashboard">"Dashboard"</A>
+        <nav class="team-nav no-print" aria-label=t!("the-collaborative")>
+            <a href="#sec-collaborative">{t!("about")}</a>
+            <a href="#calendar">{t!("calendar")}</a>
+            <a href="#common-measures">{t!("common-measures")}</a>
+            <a href="#change-package">{t!("change-package")}</a>
+            <a href="#teams">{t!("crumb-teams")}</a>
+            <a href="#sharing">{t!("sharing")}</a>
+            <A href=format!("{base}/library")>{t!("change-library")}</A>
+            <A href=format!("{base}/storyboards")>{t!("storyboards")}</A>
+            <A href=format!("{base}/compare")>{t!("compare-teams")}</A>
+            <A href="/dashboard">{t!("dashboard")}</A>
         </nav>
         <SheetFields sheet=sheet sections=vec![Section::Collaborative]/>
         <Calendar scope=scope.clone() faculty=faculty/>
@@ -122,27 +123,16 @@ fn Sharing(collab: RecordId, sheet: Sheet, faculty: Memo<bool>) -> impl IntoView
     });
     view! {
         <section class="overview-block" id="sharing" data-testid="sharing">
-            <h2>"Sharing between teams"</h2>
+            <h2>{t!("sharing-between-teams")}</h2>
             <p class="sharing-state" data-testid="sharing-state" data-on=move || on.get().to_string()>
-                {move || if on.get() {
-                    "Sharing is on. Members and coaches of every team can read the other teams' aims, measures and \
-                     charts, change ideas, ramps and cycles, and comment on them. They never change another team's \
-                     work, and they do not see its monthly reports or faculty's scores, only what its storyboards show."
-                } else {
-                    "Sharing is off. Each team sees only its own work; coaches see the teams they coach, and faculty \
-                     every team."
-                }}
+                {move || if on.get() { t!("sharing-on") } else { t!("sharing-off") }}
             </p>
             <Show when=move || faculty.get()>
                 <SheetFields sheet=sheet sections=vec![Section::Sharing]/>
-                <p class="hint">"Switching sharing off stops new data from reaching other teams' devices. What they \
-                    have already received stays on their devices, readable, and they are told so."</p>
+                <p class="hint">{t!("sharing-off-hint")}</p>
             </Show>
             <Show when=move || !on.get() && (others_here.get() > 0)>
-                <p class="hint" data-testid="sharing-left">{move || format!(
-                    "This device still holds what {} shared before sharing ended, as it was then. It gets no updates.",
-                    match others_here.get() { 1 => "one other team".to_owned(), n => format!("{n} other teams") }
-                )}</p>
+                <p class="hint" data-testid="sharing-left">{move || t!("sharing-left", count = others_here.get())}</p>
             </Show>
         </section>
     }
@@ -160,21 +150,19 @@ fn Calendar(scope: String, faculty: Memo<bool>) -> impl IntoView {
                 let mut events: Vec<(String, String, String, String)> = live(r, &scope, Kind::Session)
                     .into_iter()
                     .map(|s| {
-                        let kind = schema::SESSION_TYPES
-                            .iter()
-                            .find(|(k, _)| *k == s.text("session_type"))
-                            .map_or("Event", |(_, label)| label);
+                        let kind = schema::spec(Kind::Session, "session_type")
+                            .filter(|_| schema::SESSION_TYPES.iter().any(|(k, _)| *k == s.text("session_type")))
+                            .map_or_else(
+                                || t!("event"),
+                                |spec| crate::i18n::fields::choice(spec, s.text("session_type")),
+                            );
                         let number = match s.value("number") {
                             Value::Number(n) => format!(" {n}"),
                             _ => String::new(),
                         };
                         let dates = match (s.text("start"), s.text("end")) {
-                            (start, "") => ramp_core::period::date_label(start),
-                            (start, end) => format!(
-                                "{} – {}",
-                                ramp_core::period::date_label(start),
-                                ramp_core::period::date_label(end)
-                            ),
+                            (start, "") => crate::i18n::date(start),
+                            (start, end) => format!("{} – {}", crate::i18n::date(start), crate::i18n::date(end)),
                         };
                         (s.text("start").to_owned(), format!("{kind}{number}"), dates, s.text("place").to_owned())
                     })
@@ -187,9 +175,9 @@ fn Calendar(scope: String, faculty: Memo<bool>) -> impl IntoView {
     let now = today();
     view! {
         <section class="overview-block" id="calendar">
-            <h2>"Calendar"</h2>
+            <h2>{t!("calendar")}</h2>
             <Show when=move || events.with(Vec::is_empty)>
-                <p class="empty">"No dates yet."</p>
+                <p class="empty">{t!("no-dates")}</p>
             </Show>
             <ol class="calendar" data-testid="calendar">
                 {move || {
@@ -208,7 +196,7 @@ fn Calendar(scope: String, faculty: Memo<bool>) -> impl IntoView {
             </ol>
             <Show when=move || faculty.get()>
                 <AddPanel scope=add_scope.clone() kind=Kind::Session fields=schema::fields(Kind::Session).iter().collect()
-                    summary="Add a date" submit_label="Add to the calendar"/>
+                    summary=t!("add-a-date") submit_label=t!("add-to-calendar")/>
             </Show>
         </section>
     }
@@ -247,10 +235,10 @@ fn CommonMeasures(collab: RecordId, faculty: Memo<bool>) -> impl IntoView {
     let add_scope = scope.clone();
     view! {
         <section class="overview-block" id="common-measures">
-            <h2>"Common measures"</h2>
-            <p class="hint">"Every team reports these; teams may add their own measures too."</p>
+            <h2>{t!("common-measures")}</h2>
+            <p class="hint">{t!("common-measures-hint")}</p>
             <Show when=move || defs.with(Vec::is_empty)>
-                <p class="empty">"No common measures yet."</p>
+                <p class="empty">{t!("no-common-measures")}</p>
             </Show>
             <ul class="cards" data-testid="common-measures">
                 {move || defs.get().into_iter().map(|(id, name, kind, definition)| {
@@ -259,7 +247,7 @@ fn CommonMeasures(collab: RecordId, faculty: Memo<bool>) -> impl IntoView {
                     view! {
                         <li class="card">
                             <A href=href attr:class="card-title">{name}</A>
-                            <span class="card-foot"><span class=format!("tag tag-{kind}")>{kind.clone()}</span></span>
+                            <span class="card-foot"><span class=format!("tag tag-{kind}")>{crate::pages::team::measure_kind(&kind)}</span></span>
                             <span class="card-meta">{definition}</span>
                             <AdoptButtons source=def.clone() kind=Kind::Measure teams=my_teams/>
                         </li>
@@ -268,7 +256,7 @@ fn CommonMeasures(collab: RecordId, faculty: Memo<bool>) -> impl IntoView {
             </ul>
             <Show when=move || faculty.get()>
                 <AddPanel scope=add_scope.clone() kind=Kind::MeasureDef fields=first_measure_fields()
-                    summary="Add a common measure" submit_label="Add the common measure"/>
+                    summary=t!("add-a-common-measure") submit_label=t!("add-the-common-measure")/>
             </Show>
         </section>
     }
@@ -326,8 +314,11 @@ fn ChangePackage(collab: RecordId, faculty: Memo<bool>) -> impl IntoView {
                     .map(|i| {
                         let origin = Uuid7::parse(i.text("origin_team"))
                             .ok()
-                            .map(|t| r.record(&t).map_or("a team".to_owned(), |t| t.text("name").to_owned()))
-                            .map(|name| format!("Came from {name}"))
+                            .map(|t| r.record(&t).map(|t| t.text("name").to_owned()))
+                            .map(|name| match name {
+                                Some(name) => t!("came-from", team = name),
+                                None => t!("came-from-a-team"),
+                            })
                             .unwrap_or_default();
                         (i.id.clone(), i.text("text").to_owned(), i.text("description").to_owned(), origin)
                     })
@@ -353,7 +344,7 @@ fn ChangePackage(collab: RecordId, faculty: Memo<bool>) -> impl IntoView {
     let add_scope = scope.clone();
     view! {
         <section class="overview-block" id="change-package">
-            <h2>"Change package"</h2>
+            <h2>{t!("change-package")}</h2>
             <div class="package-drivers">
                 {move || package.get().0.into_iter().map(|(primary, secondary)| view! {
                     <div class="package-driver">
@@ -362,9 +353,9 @@ fn ChangePackage(collab: RecordId, faculty: Memo<bool>) -> impl IntoView {
                     </div>
                 }).collect_view()}
             </div>
-            <h3>"Change ideas"</h3>
+            <h3>{t!("change-ideas")}</h3>
             <Show when=move || package.with(|p| p.1.is_empty())>
-                <p class="empty">"No change ideas in the package yet."</p>
+                <p class="empty">{t!("no-package-ideas")}</p>
             </Show>
             <ul class="cards" data-testid="package-ideas">
                 {move || package.get().1.into_iter().map(|(id, text, description, origin)| {
@@ -383,7 +374,7 @@ fn ChangePackage(collab: RecordId, faculty: Memo<bool>) -> impl IntoView {
                 <AddDriver scope=driver_scope.clone() primaries=Signal::derive(move || primaries.get())/>
                 <AddPanel scope=add_scope.clone() kind=Kind::ChangeIdea
                     fields=["text", "description"].iter().filter_map(|f| schema::spec(Kind::ChangeIdea, f)).collect()
-                    summary="Add a change idea to the package" submit_label="Add to the package"/>
+                    summary=t!("add-idea-to-package") submit_label=t!("add-to-the-package")/>
             </Show>
         </section>
     }
@@ -400,9 +391,9 @@ fn AddPanel(
     /// The fields asked for.
     fields: Vec<&'static schema::FieldSpec>,
     /// The panel's summary line.
-    summary: &'static str,
+    summary: String,
     /// The submit button's words.
-    submit_label: &'static str,
+    submit_label: String,
 ) -> impl IntoView {
     let local_db = expect_context::<LocalDb>();
     let generation = RwSignal::new(0u32);
@@ -421,7 +412,7 @@ fn AddPanel(
             {move || {
                 generation.get();
                 view! {
-                    <CreateForm field=crate::components::any_field initial=Draft::new(kind) fields=fields.clone() submit_label=submit_label
+                    <CreateForm field=crate::components::any_field initial=Draft::new(kind) fields=fields.clone() submit_label=submit_label.clone()
                         on_submit=add.clone() prefix=add_prefix(kind)/>
                 }
             }}
@@ -532,7 +523,7 @@ fn AddDriver(scope: String, #[prop(into)] primaries: Signal<Vec<(RecordId, Strin
         ev.prevent_default();
         let words = text.get_untracked().trim().to_owned();
         if words.is_empty() {
-            problem.set(Some("Write the driver.".into()));
+            problem.set(Some(t!("field-driver-text-required")));
             return;
         }
         if let Err(issue) = schema::check_field(Kind::Driver, "text", &Value::Text(words.clone())) {
@@ -557,20 +548,20 @@ fn AddDriver(scope: String, #[prop(into)] primaries: Signal<Vec<(RecordId, Strin
     };
     view! {
         <details class="panel no-print">
-            <summary>"Add a driver to the package"</summary>
+            <summary>{t!("add-driver-to-package")}</summary>
             <form class="create-form" on:submit=add>
-                <label for="package-driver">"Driver"</label>
+                <label for="package-driver">{t!("driver")}</label>
                 <input type="text" id="package-driver" prop:value=move || text.get()
                     on:input=move |ev| text.set(event_target_value(&ev))/>
-                <label for="package-under">"Where it goes"</label>
+                <label for="package-under">{t!("where-it-goes")}</label>
                 <select id="package-under" on:change=move |ev| under.set(event_target_value(&ev))>
-                    <option value="">"A primary driver"</option>
+                    <option value="">{t!("a-primary-driver")}</option>
                     {move || primaries.get().into_iter().map(|(id, words)| view! {
-                        <option value=id.to_string()>{format!("Secondary, under “{words}”")}</option>
+                        <option value=id.to_string()>{t!("secondary-under", driver = words)}</option>
                     }).collect_view()}
                 </select>
                 <p class="problem" role="alert">{move || problem.get()}</p>
-                <button type="submit" class="primary">"Add the driver"</button>
+                <button type="submit" class="primary">{t!("add-the-driver")}</button>
             </form>
         </details>
     }
@@ -589,14 +580,14 @@ fn Teams(collab: RecordId, faculty: Memo<bool>) -> impl IntoView {
         ev.prevent_default();
         let name = new_name.get_untracked();
         if name.trim().is_empty() {
-            message.set(Some("Give the new team a name.".into()));
+            message.set(Some(t!("name-the-new-team")));
             return;
         }
         leptos::task::spawn_local(async move {
             match sync.add_team(collab.get_value().as_str(), name.trim()).await {
                 Ok(_) => {
                     new_name.set(String::new());
-                    message.set(Some(format!("“{}” is added; it appears below after the next sync.", name.trim())));
+                    message.set(Some(t!("team-added", name = name.trim())));
                 }
                 Err(error) => message.set(Some(error.to_string())),
             }
@@ -604,18 +595,18 @@ fn Teams(collab: RecordId, faculty: Memo<bool>) -> impl IntoView {
     };
     view! {
         <section class="overview-block" id="teams">
-            <h2>"Teams"</h2>
+            <h2>{t!("crumb-teams")}</h2>
             <ul class="cards" data-testid="collab-teams">
                 {move || teams.get().into_iter().map(|(id, name)| {
                     let other = sync.is_other_team(&team_scope(&id));
                     view! {
                         <li class="card">
                             <A href=format!("/teams/{id}") attr:class="card-title">{name}</A>
-                            {other.then(|| view! { <span class="card-meta">"Another team: read and comment"</span> })}
+                            {other.then(|| view! { <span class="card-meta">{t!("another-team-read")}</span> })}
                             <Show when=move || faculty.get()>
                                 <div class="button-row no-print">
                                     <A href=format!("/teams/{id}/people") attr:class="button" attr:data-testid="team-people">
-                                        "People and invites"
+                                        {t!("people-and-invites")}
                                     </A>
                                 </div>
                             </Show>
@@ -625,10 +616,10 @@ fn Teams(collab: RecordId, faculty: Memo<bool>) -> impl IntoView {
             </ul>
             <Show when=move || faculty.get()>
                 <form class="panel no-print" on:submit=add_team>
-                    <label for="new-team">"Add a team (needs a connection)"</label>
+                    <label for="new-team">{t!("add-a-team-online")}</label>
                     <div class="button-row">
                         <input type="text" id="new-team" prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev))/>
-                        <button type="submit" class="primary">"Add team"</button>
+                        <button type="submit" class="primary">{t!("add-team")}</button>
                     </div>
                 </form>
             </Show>
@@ -655,8 +646,8 @@ pub fn CommonMeasurePage() -> impl IntoView {
             let name = move || sheet.draft.with(|d| d.get("name").as_text().to_owned());
             crate::pages::page_title(name);
             view! {
-                <nav class="crumbs no-print"><A href=format!("/collabs/{collab}#common-measures")>"Common measures"</A></nav>
-                <p class="print-only print-kind">"Common measure"</p>
+                <nav class="crumbs no-print"><A href=format!("/collabs/{collab}#common-measures")>{t!("common-measures")}</A></nav>
+                <p class="print-only print-kind">{t!("common-measure")}</p>
                 <h1>{name}</h1>
                 <SheetFields sheet=sheet
                     sections=vec![Section::Measure, Section::Definition, Section::Goal, Section::Chart]/>
@@ -769,13 +760,13 @@ fn Compare(collab: RecordId) -> impl IntoView {
     });
     let levels: Vec<f64> = schema::SCORES.iter().filter_map(|(s, _)| s.parse().ok()).collect();
     let levels = StoredValue::new(levels);
-    crate::pages::page_title(move || format!("{} · Teams side by side", name()));
+    crate::pages::page_title(move || t!("title-team-page", team = name(), page = t!("teams-side-by-side")));
     view! {
         <nav class="crumbs no-print"><A href=format!("/collabs/{}", collab.get_value())>{name}</A></nav>
-        <crate::pages::PrintHead kind=Signal::derive(move || format!("Teams side by side · {}", name()))/>
-        <h1>"Teams side by side"</h1>
+        <crate::pages::PrintHead kind=Signal::derive(move || format!("{} · {}", t!("teams-side-by-side"), name()))/>
+        <h1>{t!("teams-side-by-side")}</h1>
         <div class="button-row no-print">
-            <button type="button" on:click=|_| { let _ = web_sys::window().map(|w| w.print()); }>"Print"</button>
+            <button type="button" on:click=|_| { let _ = web_sys::window().map(|w| w.print()); }>{t!("print")}</button>
         </div>
         {move || grid.get().into_iter().map(|(measure, cells)| {
             // Every team on one scale over the collaborative's whole span.
@@ -783,7 +774,7 @@ fn Compare(collab: RecordId) -> impl IntoView {
             view! {
             <section class="overview-block compare-block">
                 <h2>{measure}</h2>
-                <p class="legend">"Every team's chart on one scale: the same values up the side, the same months along the bottom."</p>
+                <p class="legend">{t!("one-scale")}</p>
                 <ul class="compare-grid" data-testid="compare-grid">
                     {cells.into_iter().map(|(team, chart)| view! {
                         <li class="compare-cell">
@@ -796,8 +787,8 @@ fn Compare(collab: RecordId) -> impl IntoView {
                                         <span class="small-signal">{latest}</span>
                                     }.into_any()
                                 }
-                                (Some(_), _) => view! { <span class="small-signal">"No data yet"</span> }.into_any(),
-                                (None, _) => view! { <span class="small-signal">"Not reported yet"</span> }.into_any(),
+                                (Some(_), _) => view! { <span class="small-signal">{t!("no-data-yet")}</span> }.into_any(),
+                                (None, _) => view! { <span class="small-signal">{t!("not-reported-yet")}</span> }.into_any(),
                             }}
                         </li>
                     }).collect_view()}
@@ -806,15 +797,15 @@ fn Compare(collab: RecordId) -> impl IntoView {
             }
         }).collect_view()}
         <section class="overview-block">
-            <h2>"Scores per month"</h2>
-            <p class="legend">"Which team stood at each level of the assessment scale each month: T by the team's own score, F by faculty's or its coach's. The teams:"</p>
+            <h2>{t!("scores-per-month")}</h2>
+            <p class="legend">{t!("scores-legend")}</p>
             <ol class="team-key" data-testid="team-key">
                 {move || local_db.with(|r| teams_of(sync, r, &collab.get_value())).into_iter().map(|(_, name)| view! { <li>{name}</li> }).collect_view()}
             </ol>
             <div class="table-scroll">
                 <table class="score-table" data-testid="score-distribution">
-                    <thead><tr><th scope="col"><span class="visually-hidden">"Month"</span></th>
-                        {move || levels.get_value().into_iter().map(|l| view! { <th scope="col">{format!("{l:.1}")}</th> }).collect_view()}
+                    <thead><tr><th scope="col"><span class="visually-hidden">{t!("entry-month")}</span></th>
+                        {move || levels.get_value().into_iter().map(|l| view! { <th scope="col">{crate::i18n::score(l)}</th> }).collect_view()}
                     </tr></thead>
                     <tbody>
                         {move || distribution.get().into_iter().map(|(month, team, review)| view! {
@@ -837,8 +828,8 @@ fn Compare(collab: RecordId) -> impl IntoView {
                                     let filled = !t.is_empty() || !f.is_empty();
                                     view! {
                                         <td class:filled=filled>
-                                            {(!t.is_empty()).then(|| view! { <span class="score-team">{format!("T{t}")}</span> })}
-                                            {(!f.is_empty()).then(|| view! { <span class="score-team">{format!("F{f}")}</span> })}
+                                            {(!t.is_empty()).then(|| view! { <span class="score-team">{format!("{}{t}", t!("score-team-letter"))}</span> })}
+                                            {(!f.is_empty()).then(|| view! { <span class="score-team">{format!("{}{f}", t!("score-review-letter"))}</span> })}
                                         </td>
                                     }
                                 }).collect_view()}
