@@ -1125,3 +1125,32 @@ scores-legend = Which team stood at each level of the assessment scale each mont
 
 score-team-letter = T
 score-review-letter = F
+
+chart-empty = The chart appears with the first data point.
+no-signal-random = No signal: the variation looks random (common cause).
+key-point = A month's value
+key-signal = Part of a signal (larger, orange)
+key-note = Has a note (ringed): tap it
+key-excluded = Left out of the calculations (hollow)
+key-centre = Centre line
+key-limit = Control limits
+key-goal = Goal
+key-flag = PDSA cycle started (numbered as listed below)
+mr-summary = Moving ranges: average { $centre }, upper limit { $upper } (latest phase)
+moving-range = Moving range
+chart-name-run = Run chart
+chart-name-i = I chart (individuals)
+chart-name-p = P chart (proportions)
+chart-name-u = U chart (rates)
+chart-name-c = C chart (counts)
+chart-name-g = G chart (cases between events)
+chart-name-t = T chart (time between events)
+chart-name-pp = P′ chart (Laney: proportions, large denominators)
+chart-name-up = U′ chart (Laney: rates, large denominators)
+
+rules-name-ihi = IHI run chart rules: shift 6, trend 5, runs
+rules-name-anhoej = Anhøj rules: longest run, crossings
+rules-name-shewhart = Shewhart rules: beyond a limit, 8 on one side, 6 rising or falling, 2 of 3 in the outer third, 15 in the inner third
+rules-name-mdc = Making Data Count rules: beyond a limit, 7 on one side, 7 rising or falling, 2 of 3 near a limit
+
+csv-hint = The CSV file writes numbers as spreadsheets and statistics programs read them in every language: a point before decimals and no thousands separators.

@@ -1127,3 +1127,32 @@ scores-legend = Qué equipo estaba en cada nivel de la escala de evaluación cad
 
 score-team-letter = E
 score-review-letter = P
+
+chart-empty = El gráfico aparece con el primer dato.
+no-signal-random = Sin señal: la variación parece aleatoria (causa común).
+key-point = El valor de un mes
+key-signal = Parte de una señal (más grande, naranja)
+key-note = Tiene una nota (con anillo): tóquelo
+key-excluded = Fuera de los cálculos (hueco)
+key-centre = Línea central
+key-limit = Límites de control
+key-goal = Meta
+key-flag = Inicio de un ciclo PDSA (numerado como en la lista de abajo)
+mr-summary = Rangos móviles: media { $centre }, límite superior { $upper } (última fase)
+moving-range = Rango móvil
+chart-name-run = Gráfico de ejecución
+chart-name-i = Gráfico I (valores individuales)
+chart-name-p = Gráfico P (proporciones)
+chart-name-u = Gráfico U (tasas)
+chart-name-c = Gráfico C (recuentos)
+chart-name-g = Gráfico G (casos entre sucesos)
+chart-name-t = Gráfico T (tiempo entre sucesos)
+chart-name-pp = Gráfico P′ (Laney: proporciones, denominadores grandes)
+chart-name-up = Gráfico U′ (Laney: tasas, denominadores grandes)
+
+rules-name-ihi = Reglas del IHI para gráficos de ejecución: desplazamiento 6, tendencia 5, rachas
+rules-name-anhoej = Reglas de Anhøj: racha más larga, cruces
+rules-name-shewhart = Reglas de Shewhart: fuera de un límite, 8 a un lado, 6 en ascenso o descenso, 2 de 3 en el tercio exterior, 15 en el tercio interior
+rules-name-mdc = Reglas de Making Data Count: fuera de un límite, 7 a un lado, 7 en ascenso o descenso, 2 de 3 cerca de un límite
+
+csv-hint = El archivo CSV escribe los números como los leen las hojas de cálculo y los programas de estadística en cualquier idioma: un punto antes de los decimales y sin separador de miles.

@@ -573,3 +573,13 @@ pub fn session(session: &ramp_core::spread::storyboard::Session) -> String {
     let number = session.number.map_or_else(|| "none".to_owned(), |n| n.to_string());
     t!("learning-session", number = number, date = date(&session.start))
 }
+
+/// A chart type's name: "Run chart", "P chart (proportions)".
+pub fn chart_name(chart: ramp_core::chart::ChartType) -> String {
+    text(&format!("chart-name-{}", chart.key()), &[])
+}
+
+/// A rule set's name with its rules in brief.
+pub fn rules_name(rules: ramp_core::chart::RuleSet) -> String {
+    text(&format!("rules-name-{}", rules.key()), &[])
+}

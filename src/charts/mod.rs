@@ -176,7 +176,7 @@ pub fn MeasureChartView(
             let Some(data) = data.get() else { return ().into_any() };
             let narrow = narrow_signal.get();
             if data.chart.points.is_empty() {
-                return view! { <p class="empty" data-testid="chart-empty">"The chart appears with the first data point."</p> }.into_any();
+                return view! { <p class="empty" data-testid="chart-empty">{crate::t!("chart-empty")}</p> }.into_any();
             }
             let ChartData { measure, chart, annotations } = data;
             let (width, height) = if narrow { NARROW } else { WIDE };
@@ -199,8 +199,8 @@ pub fn MeasureChartView(
             let drawing = chart_svg(&chart, &measure, &scale, (width, height), narrow, &annotations);
             let caption = format!(
                 "{} · {}",
-                chart.settings.chart.name(),
-                chart.settings.rules.name()
+                crate::i18n::chart_name(chart.settings.chart),
+                crate::i18n::rules_name(chart.settings.rules)
             );
             let now = if chart.marks.is_empty() { "always" } else { "now" };
             let centre_words = a.centre.last().filter(|c| c.is_finite()).map(|c| {
@@ -227,7 +227,7 @@ pub fn MeasureChartView(
             } else {
                 signals.iter().map(|(_, words)| words.as_str()).collect::<Vec<_>>().join(". ")
             };
-            let title = format!("{} — {}", measure.text("name"), chart.settings.chart.name());
+            let title = format!("{} — {}", measure.text("name"), crate::i18n::chart_name(chart.settings.chart));
             let mut warnings = a.warnings.clone();
             warnings.dedup();
             // Tapping a point shows its value (and note), a note ring its note; tapping a flag
@@ -308,7 +308,7 @@ pub fn MeasureChartView(
                         <p class="hint" data-testid="chart-lines">{centre_words}{limit_words.map(|words| view! { <br/>{words} })}</p>
                         <ChartLegend legend=legend/>
                         {if signals.is_empty() {
-                            view! { <p class="no-signal" data-testid="chart-signals">"No signal: the variation looks random (common cause)."</p> }.into_any()
+                            view! { <p class="no-signal" data-testid="chart-signals">{crate::t!("no-signal-random")}</p> }.into_any()
                         } else {
                             view! {
                                 <ul class="signals" data-testid="chart-signals">
@@ -355,14 +355,14 @@ struct Legend {
 #[component]
 fn ChartLegend(legend: Legend) -> impl IntoView {
     let items = [
-        (true, "key-point", "A month's value"),
-        (legend.signal, "key-signal", "Part of a signal (larger, orange)"),
-        (legend.note, "key-note", "Has a note (ringed): tap it"),
-        (legend.excluded, "key-excluded", "Left out of the calculations (hollow)"),
-        (true, "key-centre", "Centre line"),
-        (legend.limits, "key-limit", "Control limits"),
-        (legend.goal, "key-goal", "Goal"),
-        (legend.flags, "key-flag", "PDSA cycle started (numbered as listed below)"),
+        (true, "key-point", crate::t!("key-point")),
+        (legend.signal, "key-signal", crate::t!("key-signal")),
+        (legend.note, "key-note", crate::t!("key-note")),
+        (legend.excluded, "key-excluded", crate::t!("key-excluded")),
+        (true, "key-centre", crate::t!("key-centre")),
+        (legend.limits, "key-limit", crate::t!("key-limit")),
+        (legend.goal, "key-goal", crate::t!("key-goal")),
+        (legend.flags, "key-flag", crate::t!("key-flag")),
     ];
     view! {
         <ul class="chart-legend" data-testid="chart-legend">
@@ -486,10 +486,11 @@ fn chart_svg(
         let y = scale.y(g);
         let _ = write!(
             svg,
-            r#"<line class="goal" x1="{LEFT}" x2="{}" y1="{y:.1}" y2="{y:.1}"/><text class="goal-label" x="{}" y="{:.1}" text-anchor="end">Goal {}</text>"#,
+            r#"<line class="goal" x1="{LEFT}" x2="{}" y1="{y:.1}" y2="{y:.1}"/><text class="goal-label" x="{}" y="{:.1}" text-anchor="end">{} {}</text>"#,
             width - RIGHT,
             width - RIGHT - 2.0,
             y - 4.0,
+            crate::t!("key-goal"),
             fmt(g)
         );
     }
@@ -631,10 +632,10 @@ fn MovingRangeView(mr: ramp_core::chart::MovingRanges, xs: Vec<f64>, narrow: boo
     view! {
         <figure class="chart mr-chart" data-testid="mr-chart">
             <svg viewBox=format!("0 0 {width} {height}") role="img" class="chart-svg"
-                aria-label=format!("Moving ranges: average {centre:.2}, upper limit {upper:.2} (latest phase)")>
-                <text class="tick" x=LEFT y=12.0>"Moving range"</text>
+                aria-label=crate::t!("mr-summary", centre = crate::i18n::number(centre), upper = crate::i18n::number(upper))>
+                <text class="tick" x=LEFT y=12.0>{crate::t!("moving-range")}</text>
                 {ticks.into_iter().map(|(y, v)| view! {
-                    <text class="tick" x=LEFT - 6.0 y=y + 4.0 text-anchor="end">{ramp_core::measure::format_number(v)}</text>
+                    <text class="tick" x=LEFT - 6.0 y=y + 4.0 text-anchor="end">{crate::i18n::number(v)}</text>
                 }).collect_view()}
                 <g inner_html=drawing></g>
             </svg>

@@ -201,6 +201,7 @@ fn Overview(team: RecordId) -> impl IntoView {
                 <button type="button" data-testid="export-json" on:click=backup_json>{t!("download-backup")}</button>
                 <button type="button" data-testid="export-csv" on:click=measures_csv>{t!("download-csv")}</button>
             </div>
+            <p class="hint">{t!("csv-hint")}</p>
         </section>
     }
 }

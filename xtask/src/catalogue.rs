@@ -113,6 +113,9 @@ mod tests {
         keys.extend(ramp_core::spread::library::SortBy::ALL.iter().map(|(_, key)| format!("library-sort-{key}")));
         // i18n::ramp_stage
         keys.extend(ramp_core::spread::library::Stage::ALL.iter().map(|stage| format!("ramp-stage-{}", stage.key())));
+        // i18n::chart_name and i18n::rules_name
+        keys.extend(ramp_core::chart::ChartType::ALL.iter().map(|c| format!("chart-name-{}", c.key())));
+        keys.extend(ramp_core::chart::RuleSet::ALL.iter().map(|r| format!("rules-name-{}", r.key())));
         // pages::count_of
         keys.extend(
             ramp_core::Kind::ALL.iter().chain(&ramp_core::Kind::COLLAB).map(|k| format!("count-{}", k.as_str())),

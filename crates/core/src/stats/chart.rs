@@ -62,6 +62,19 @@ impl ChartType {
         matches!(self, ChartType::P | ChartType::U | ChartType::PPrime | ChartType::UPrime)
     }
 
+    /// Every chart type.
+    pub const ALL: [ChartType; 9] = [
+        ChartType::Run,
+        ChartType::I,
+        ChartType::P,
+        ChartType::U,
+        ChartType::C,
+        ChartType::G,
+        ChartType::T,
+        ChartType::PPrime,
+        ChartType::UPrime,
+    ];
+
     /// The stored name (the measure's `chart` field).
     pub fn key(self) -> &'static str {
         match self {
@@ -117,6 +130,19 @@ pub enum RuleSet {
 }
 
 impl RuleSet {
+    /// Every rule set.
+    pub const ALL: [RuleSet; 4] = [RuleSet::Ihi, RuleSet::Anhoej, RuleSet::Shewhart, RuleSet::MakingDataCount];
+
+    /// Its name in keys ("shewhart").
+    pub fn key(self) -> &'static str {
+        match self {
+            RuleSet::Ihi => "ihi",
+            RuleSet::Anhoej => "anhoej",
+            RuleSet::Shewhart => "shewhart",
+            RuleSet::MakingDataCount => "mdc",
+        }
+    }
+
     /// The rule set as printed on the chart.
     pub fn name(self) -> &'static str {
         match self {
