@@ -1154,3 +1154,34 @@ rules-name-shewhart = Shewhart rules: beyond a limit, 8 on one side, 6 rising or
 rules-name-mdc = Making Data Count rules: beyond a limit, 7 on one side, 7 rising or falling, 2 of 3 near a limit
 
 csv-hint = The CSV file writes numbers as spreadsheets and statistics programs read them in every language: a point before decimals and no thousands separators.
+
+issue-unknown_team = This team is not part of a collaborative on the server.
+reason-bad_credentials = The email or password is not right.
+reason-bad_invite = This invite code is not valid (or has expired): check it with whoever gave it.
+reason-email_taken = An account with this email already exists.
+reason-too_many_attempts = Too many failed tries: wait { $wait } and try again.
+reason-too_large = The request is too large.
+reason-account_disabled = This account is disabled: ask your collaborative's faculty.
+reason-bad_reset_code = This reset code is not valid for this email (or has expired): ask for a new one.
+reason-already_on_team = You are already { $role ->
+    [faculty] faculty
+    [coach] a coach
+   *[member] a member
+} on this team: ask its faculty to change your role.
+reason-not_on_team = This person is not on this team.
+reason-storage_full = The server's storage is full: your changes stay on this device and are sent when there is room again.
+reason-unavailable = The server's storage cannot take changes now; try again later.
+reason-server_failed = The server failed; try again later.
+reason-not_an_email = Give an email address, like name@example.org.
+reason-short_password = Choose a password of at least { $min } characters.
+reason-wrong_password = The current password is not right.
+reason-name_length = Give your name as your team knows you (up to { $max } characters).
+reason-name_character = A name cannot contain “·” or control characters.
+wait-seconds = { $count ->
+    [one] a second
+   *[other] { $count } seconds
+}
+wait-minutes = { $count ->
+    [one] a minute
+   *[other] { $count } minutes
+}

@@ -1156,3 +1156,34 @@ rules-name-shewhart = Reglas de Shewhart: fuera de un límite, 8 a un lado, 6 en
 rules-name-mdc = Reglas de Making Data Count: fuera de un límite, 7 a un lado, 7 en ascenso o descenso, 2 de 3 cerca de un límite
 
 csv-hint = El archivo CSV escribe los números como los leen las hojas de cálculo y los programas de estadística en cualquier idioma: un punto antes de los decimales y sin separador de miles.
+
+issue-unknown_team = Este equipo no forma parte de ningún colaborativo en el servidor.
+reason-bad_credentials = El correo electrónico o la contraseña no son correctos.
+reason-bad_invite = Este código de invitación no es válido (o ha caducado): compruébelo con quien se lo dio.
+reason-email_taken = Ya existe una cuenta con este correo electrónico.
+reason-too_many_attempts = Demasiados intentos fallidos: espere { $wait } y vuelva a intentarlo.
+reason-too_large = La solicitud es demasiado grande.
+reason-account_disabled = Esta cuenta está desactivada: consulte al profesorado de su colaborativo.
+reason-bad_reset_code = Este código de restablecimiento no es válido para este correo (o ha caducado): pida uno nuevo.
+reason-already_on_team = Ya es { $role ->
+    [faculty] profesorado
+    [coach] asesor
+   *[member] miembro
+} de este equipo: pida a su profesorado que cambie su rol.
+reason-not_on_team = Esta persona no está en este equipo.
+reason-storage_full = El almacenamiento del servidor está lleno: sus cambios se quedan en este dispositivo y se envían cuando vuelva a haber espacio.
+reason-unavailable = El almacenamiento del servidor no puede recibir cambios ahora; vuelva a intentarlo más tarde.
+reason-server_failed = El servidor falló; vuelva a intentarlo más tarde.
+reason-not_an_email = Indique un correo electrónico, como nombre@ejemplo.org.
+reason-short_password = Elija una contraseña de al menos { $min } caracteres.
+reason-wrong_password = La contraseña actual no es correcta.
+reason-name_length = Indique su nombre tal como lo conoce su equipo (hasta { $max } caracteres).
+reason-name_character = Un nombre no puede contener «·» ni caracteres de control.
+wait-seconds = { $count ->
+    [one] un segundo
+   *[other] { $count } segundos
+}
+wait-minutes = { $count ->
+    [one] un minuto
+   *[other] { $count } minutos
+}

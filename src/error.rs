@@ -22,8 +22,16 @@ pub enum ClientError {
     Offline,
     /// The session is missing, expired or revoked: sign in again (nothing waiting is lost).
     SignInNeeded,
-    /// The server refused the request; its reason, in its words.
-    Refused(String),
+    /// The server refused the request: its reason code, the values its words put in, and its
+    /// own (English) words, shown when the app has no words for the code.
+    Refused {
+        /// The reason code (`bad_credentials`, `short_password`…).
+        code: String,
+        /// The values, by name.
+        args: std::collections::BTreeMap<String, String>,
+        /// The server's words.
+        words: String,
+    },
     /// The server failed or answered something the app does not understand.
     ServerFailed(String),
     /// Work made on this device before signing in waits to be moved into a team.
@@ -58,7 +66,7 @@ impl fmt::Display for ClientError {
             ClientError::StorageFailed(name) => t!("error-storage-failed", name = name),
             ClientError::Offline => t!("error-offline"),
             ClientError::SignInNeeded => t!("error-sign-in-needed"),
-            ClientError::Refused(reason) => t!("error-refused", reason = reason),
+            ClientError::Refused { code, args, words } => crate::i18n::reason(code, args, words),
             ClientError::ServerFailed(what) => t!("error-server-failed", what = what),
             ClientError::LocalTeamWaiting => t!("error-local-team-waiting"),
             ClientError::DeviceClash => t!("error-device-clash"),

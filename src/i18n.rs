@@ -114,6 +114,76 @@ pub fn text(key: &str, args: &[(&str, Arg)]) -> String {
     })
 }
 
+/// Whether the chosen language's catalogue has `key`.
+pub fn has(key: &str) -> bool {
+    CATALOGUE.with(|c| c.borrow().as_ref().is_some_and(|c| c.bundle.has_message(key)))
+}
+
+/// Why the server refused a change: its reason worded in the reader's language, or the
+/// server's own words when it sent no code Ramp knows (an older server, a newer reason).
+pub fn refusal(words: &str, code: Option<&ramp_core::wire::Reason>) -> String {
+    let Some(reason) = code.filter(|r| has(&format!("issue-{}", r.code))) else { return words.to_owned() };
+    let args: Vec<(&str, Arg)> = reason
+        .args
+        .iter()
+        .map(|(name, value)| {
+            (name.as_str(), value.parse::<f64>().map_or_else(|_| Arg::Text(value.clone()), Arg::Number))
+        })
+        .chain([("decimal", Arg::Text(style().decimal.to_string()))])
+        .collect();
+    text(&format!("issue-{}", reason.code), &args)
+}
+
+/// The server's reason codes the app words itself (`reason-<code>`); others, like a malformed
+/// request's, show the server's own words.
+pub const REASON_CODES: &[&str] = &[
+    "bad_credentials",
+    "bad_invite",
+    "email_taken",
+    "too_many_attempts",
+    "too_large",
+    "account_disabled",
+    "bad_reset_code",
+    "already_on_team",
+    "not_on_team",
+    "storage_full",
+    "unavailable",
+    "server_failed",
+    "not_an_email",
+    "short_password",
+    "wrong_password",
+    "name_length",
+    "name_character",
+];
+
+/// A refusal of the server's in the reader's language, from its code and values; its own
+/// words when the app has none for the code (an older app meeting a newer reason).
+pub fn reason(code: &str, args: &std::collections::BTreeMap<String, String>, words: &str) -> String {
+    if !REASON_CODES.contains(&code) {
+        return t!("error-refused", reason = words);
+    }
+    let mut args: Vec<(&str, Arg)> = args
+        .iter()
+        .map(|(name, value)| {
+            (name.as_str(), value.parse::<f64>().map_or_else(|_| Arg::Text(value.clone()), Arg::Number))
+        })
+        .collect();
+    // How long to wait: seconds up to two minutes, then minutes.
+    let seconds = args.iter().find_map(|(name, value)| match (*name, value) {
+        ("seconds", Arg::Number(seconds)) => Some(*seconds),
+        _ => None,
+    });
+    if let Some(seconds) = seconds {
+        let wait = if seconds < 120.0 {
+            t!("wait-seconds", count = seconds)
+        } else {
+            t!("wait-minutes", count = (seconds / 60.0).ceil())
+        };
+        args.push(("wait", Arg::Text(wait)));
+    }
+    text(&format!("reason-{code}"), &args)
+}
+
 /// The chosen language's code ("en", "es").
 pub fn language() -> &'static str {
     CATALOGUE.with(|c| c.borrow().as_ref().map_or(LANGUAGES[0].0, |c| c.code))

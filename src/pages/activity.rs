@@ -163,7 +163,7 @@ fn ActivityRow(entry: Activity) -> impl IntoView {
     let what = local_db.with_untracked(|replica| describe(replica, &entry));
     let who = if entry.email.is_empty() { entry.person.clone() } else { format!("{} ({})", entry.person, entry.email) };
     let when = format!("{} · {who}", day_and_time(entry.received_ms.max(0) as u64));
-    let refused = entry.refused.clone();
+    let refused = entry.refused.as_deref().map(|words| crate::i18n::refusal(words, entry.refused_code.as_ref()));
     let was_refused = refused.is_some();
     view! {
         <li class="activity-entry" class:refused=was_refused>

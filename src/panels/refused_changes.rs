@@ -23,7 +23,11 @@ pub fn RefusedChanges() -> impl IntoView {
                     Value::Rows(rows) => rows.iter().flat_map(|r| r.values().cloned()).collect::<Vec<_>>().join(" / "),
                     other => format!("{other:?}"),
                 };
-                (format!("{} · {label}", crate::t!("kind-name", kind = op.kind.as_str())), value, refused.reason)
+                (
+                    format!("{} · {label}", crate::t!("kind-name", kind = op.kind.as_str())),
+                    value,
+                    crate::i18n::refusal(&refused.reason, refused.code.as_ref()),
+                )
             })
             .collect::<Vec<_>>()
     };

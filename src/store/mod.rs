@@ -70,8 +70,12 @@ pub struct SyncMeta {
 pub struct RefusedOp {
     /// The op, with the value the person wrote.
     pub op: Op,
-    /// The server's reason.
+    /// The server's reason, in its words.
     pub reason: String,
+    /// The server's reason as a code, worded in the reader's language (none from servers, or
+    /// refusals, from before reasons).
+    #[serde(default)]
+    pub code: Option<ramp_core::wire::Reason>,
 }
 
 /// The handle pages use: reactive device data and the save action. `Copy`, provided as context.
@@ -249,8 +253,9 @@ impl LocalDb {
         let db = self.db.with_value(Clone::clone).ok_or(ClientError::StorageUnavailable)?;
         let mut refused = self.refused.get_untracked();
         for op in dropped {
-            let reason = refusals.iter().find(|r| r.dot == op.dot).map(|r| r.reason.clone()).unwrap_or_default();
-            refused.push(RefusedOp { op, reason });
+            let refusal = refusals.iter().find(|r| r.dot == op.dot);
+            let reason = refusal.map(|r| r.reason.clone()).unwrap_or_default();
+            refused.push(RefusedOp { op, reason, code: refusal.and_then(|r| r.code.clone()) });
         }
         let (puts, deletes) = self.replica.with_untracked(|replica| {
             let mut puts = Vec::new();

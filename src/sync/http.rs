@@ -71,7 +71,11 @@ async fn send(method: &str, path: &str, token: Option<&str>, body: Option<&str>)
         200..=299 => Ok(text),
         401 => Err(ClientError::SignInNeeded),
         409 if code(&text).as_deref() == Some("device_clash") => Err(ClientError::DeviceClash),
-        status @ 400..=499 => Err(ClientError::Refused(reason(&text).unwrap_or_else(|| format!("error {status}")))),
+        status @ 400..=499 => Err(ClientError::Refused {
+            code: code(&text).unwrap_or_default(),
+            args: args(&text),
+            words: reason(&text).unwrap_or_else(|| format!("error {status}")),
+        }),
         status => Err(ClientError::ServerFailed(reason(&text).unwrap_or_else(|| format!("error {status}")))),
     }
 }
@@ -80,6 +84,16 @@ async fn send(method: &str, path: &str, token: Option<&str>, body: Option<&str>)
 fn code(body: &str) -> Option<String> {
     let value: serde_json::Value = serde_json::from_str(body).ok()?;
     value.get("reason")?.as_str().map(str::to_owned)
+}
+
+/// The `values` of a JSON error body: what its reason's words put in.
+fn args(body: &str) -> std::collections::BTreeMap<String, String> {
+    let value: serde_json::Value = serde_json::from_str(body).unwrap_or_default();
+    value
+        .get("values")
+        .and_then(|a| a.as_object())
+        .map(|a| a.iter().filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_owned()))).collect())
+        .unwrap_or_default()
 }
 
 /// The `error` of a JSON error body.

@@ -131,6 +131,9 @@ pub struct Activity {
     pub value: ramp_core::Value,
     /// Why the server refused it, if it did.
     pub refused: Option<String>,
+    /// The same as a code, for the reader's language.
+    #[serde(default)]
+    pub refused_code: Option<ramp_core::wire::Reason>,
 }
 
 /// The signed-in person.
@@ -484,7 +487,7 @@ impl Sync {
         let token = token.to_owned();
         while let Some((device, ops)) = self.local_db.outbox_batch(MAX_OPS_PER_PUSH) {
             let last = ops.last().map(|op| op.dot.counter).unwrap_or(0);
-            let push = PushRequest { version: SYNC_VERSION, device, ops };
+            let push = PushRequest { version: SYNC_VERSION, device, ops, codes: true };
             let ack: PushResponse = http::post("/api/sync/push", Some(&token), &push).await?;
             let high = ack.high;
             if !ack.refused.is_empty() {
@@ -593,7 +596,7 @@ impl Sync {
         );
         let token = token.to_owned();
         while let Some((device, ops)) = self.local_db.outbox_batch(MAX_OPS_PER_PUSH) {
-            let push = PushRequest { version: SYNC_VERSION, device, ops };
+            let push = PushRequest { version: SYNC_VERSION, device, ops, codes: true };
             let ack: PushResponse = http::post("/api/sync/push", Some(&token), &push).await?;
             self.local_db.apply_ack(ack).await?;
         }
@@ -607,7 +610,7 @@ impl Sync {
         known_high: u64,
     ) -> Result<PullResponse, ClientError> {
         let Some(device) = self.local_db.device_id() else { return Err(ClientError::StorageUnavailable) };
-        let pull = PullRequest { version: SYNC_VERSION, device, cursors, limit: None, known_high };
+        let pull = PullRequest { version: SYNC_VERSION, device, cursors, limit: None, known_high, codes: true };
         http::post("/api/sync/pull", Some(token), &pull).await
     }
 

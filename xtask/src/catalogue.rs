@@ -93,9 +93,19 @@ mod tests {
         keys
     }
 
+    /// The server's reason codes the app words (`src/i18n.rs`, `REASON_CODES`), read from its
+    /// source.
+    fn reason_codes() -> Vec<String> {
+        let source = std::fs::read_to_string(root().join("src/i18n.rs")).unwrap();
+        let table = source.split("pub const REASON_CODES").nth(1).unwrap().split("];").next().unwrap();
+        table.split('"').skip(1).step_by(2).map(str::to_owned).collect()
+    }
+
     /// The keys the app makes at run time, from the definitions it makes them from.
     pub(super) fn made_keys() -> BTreeSet<String> {
         let mut keys = BTreeSet::new();
+        // i18n::reason
+        keys.extend(reason_codes().into_iter().map(|code| format!("reason-{code}")));
         // i18n::month_name
         keys.extend((1..=12).map(|m| format!("month-{m}")));
         // i18n::install reads the language's number marks.

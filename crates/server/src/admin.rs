@@ -101,8 +101,12 @@ pub async fn write_as(
     while !rest.is_empty() {
         let (chunk, after) = rest.split_at(ramp_core::wire::batch_len(rest, MAX_OPS_PER_PUSH));
         rest = after;
-        let push =
-            PushRequest { version: ramp_core::wire::SYNC_VERSION, device: clock.device.clone(), ops: chunk.to_vec() };
+        let push = PushRequest {
+            version: ramp_core::wire::SYNC_VERSION,
+            device: clock.device.clone(),
+            ops: chunk.to_vec(),
+            codes: false,
+        };
         let response = storage.push(&access, &push).await?;
         if let Some(refusal) = response.refused.first() {
             return Err(AppError::BadRequest(refusal.reason.clone()));

@@ -183,12 +183,12 @@ pub async fn signup_create(
     may_try(&state, &keys).await?;
     let email = input.email.trim().to_lowercase();
     if !email.contains('@') {
-        return Err(AppError::BadRequest("give an email address, like name@example.org".into()));
+        return Err(AppError::NotAnEmail);
     }
     let name = input.name.trim().to_owned();
-    ramp_core::identity::check_name(&name).map_err(|issue| AppError::BadRequest(issue.to_string()))?;
+    ramp_core::identity::check_name(&name).map_err(AppError::BadName)?;
     if input.password.chars().count() < auth::MIN_PASSWORD {
-        return Err(AppError::BadRequest(format!("choose a password of at least {} characters", auth::MIN_PASSWORD)));
+        return Err(AppError::ShortPassword(auth::MIN_PASSWORD));
     }
     // The code is checked before the password is hashed: a wrong code costs no hashing.
     if state.storage.invite(&code_hash).await?.is_none() {
@@ -234,7 +234,7 @@ pub async fn password_update(
         auth::hashing(move || auth::verify_password_or_stand_in(&current, stored.as_deref())).await.unwrap_or(false);
     if !matches {
         failed(&state, &keys).await?;
-        return Err(AppError::BadRequest("the current password is not right".into()));
+        return Err(AppError::WrongPassword);
     }
     let hash = new_password_hash(input.new).await?;
     let ended = state.storage.set_password(&access.user, &hash, Some(&session)).await?;
@@ -244,7 +244,7 @@ pub async fn password_update(
 /// Checks a new password's length, then hashes it.
 async fn new_password_hash(password: String) -> Result<String, AppError> {
     if password.chars().count() < auth::MIN_PASSWORD {
-        return Err(AppError::BadRequest(format!("choose a password of at least {} characters", auth::MIN_PASSWORD)));
+        return Err(AppError::ShortPassword(auth::MIN_PASSWORD));
     }
     auth::hashing(move || auth::hash_password(&password))
         .await
@@ -541,7 +541,16 @@ pub async fn push_create(
     Body(push): Body<PushRequest>,
 ) -> Result<Json<PushResponse>, AppError> {
     push.check().map_err(|issue| AppError::BadRequest(issue.to_string()))?;
-    Ok(Json(state.storage.push(&access, &push).await?))
+    let mut answer = state.storage.push(&access, &push).await?;
+    if !push.codes {
+        without_codes(&mut answer.refused);
+    }
+    Ok(Json(answer))
+}
+
+/// Refusals for a device from before reasons: their words only (it would not read a code).
+fn without_codes(refused: &mut [ramp_core::wire::Refusal]) {
+    refused.iter_mut().for_each(|refusal| refusal.code = None);
 }
 
 /// Returns one page of changed field states (DESIGN.md §4, pull).
@@ -551,7 +560,11 @@ pub async fn pull_create(
     Body(pull): Body<PullRequest>,
 ) -> Result<Json<PullResponse>, AppError> {
     pull.check().map_err(|issue| AppError::BadRequest(issue.to_string()))?;
-    Ok(Json(state.storage.pull(&access, &pull).await?))
+    let mut answer = state.storage.pull(&access, &pull).await?;
+    if !pull.codes {
+        without_codes(&mut answer.refused);
+    }
+    Ok(Json(answer))
 }
 
 /// `GET /api/audit` query: a scope, and paging back in time.

@@ -1,6 +1,7 @@
 //! The server's error type and its one `IntoResponse`: client mistakes come back as 4xx with
-//! their reason in JSON (`{"error": "..."}`); internal failures as a generic 500, with the
-//! cause in the log.
+//! their reason in JSON: `{"error": "words", "reason": "code", "values": {…}}`, the code (with
+//! its values) for the app to word in its person's language, the words for any other client;
+//! internal failures as a generic 500, with the cause in the log.
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -58,6 +59,18 @@ pub enum AppError {
     /// change that role, which only faculty do.
     #[error("you are already {} on this team: ask its faculty to change your role", with_article(.0))]
     AlreadyOnTeam(&'static str),
+    /// Not an email address.
+    #[error("give an email address, like name@example.org")]
+    NotAnEmail,
+    /// A new password shorter than this.
+    #[error("choose a password of at least {0} characters")]
+    ShortPassword(usize),
+    /// The current password given to change it is wrong.
+    #[error("the current password is not right")]
+    WrongPassword,
+    /// A person's name that cannot be used.
+    #[error("{0}")]
+    BadName(ramp_core::identity::NameIssue),
     /// The person is not on the team named.
     #[error("this person is not on this team")]
     NotOnTeam,
@@ -135,6 +148,11 @@ impl AppError {
             AppError::AccountDisabled => "account_disabled",
             AppError::BadResetCode => "bad_reset_code",
             AppError::AlreadyOnTeam(_) => "already_on_team",
+            AppError::NotAnEmail => "not_an_email",
+            AppError::ShortPassword(_) => "short_password",
+            AppError::WrongPassword => "wrong_password",
+            AppError::BadName(ramp_core::identity::NameIssue::Length) => "name_length",
+            AppError::BadName(ramp_core::identity::NameIssue::Character) => "name_character",
             AppError::NotOnTeam => "not_on_team",
             AppError::NotFound(_) => "not_found",
             AppError::StorageFull => "storage_full",
@@ -144,11 +162,37 @@ impl AppError {
     }
 }
 
+impl AppError {
+    /// The values the reason's words put in, by name, for the app to word them.
+    pub fn args(&self) -> serde_json::Map<String, serde_json::Value> {
+        let mut args = serde_json::Map::new();
+        let mut set = |name: &str, value: String| {
+            args.insert(name.to_owned(), serde_json::Value::String(value));
+        };
+        match self {
+            AppError::TooManyAttempts(seconds) => set("seconds", seconds.to_string()),
+            AppError::AlreadyOnTeam(role) => set("role", (*role).to_owned()),
+            AppError::NotFound(thing) => set("thing", (*thing).to_owned()),
+            AppError::ShortPassword(min) => set("min", min.to_string()),
+            AppError::BadName(ramp_core::identity::NameIssue::Length) => {
+                set("max", ramp_core::identity::MAX_NAME.to_string())
+            }
+            _ => {}
+        }
+        args
+    }
+}
+
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = match &self {
             AppError::NoSuchEndpoint(_) => StatusCode::NOT_FOUND,
-            AppError::BadRequest(_) | AppError::BadInvite => StatusCode::BAD_REQUEST,
+            AppError::BadRequest(_)
+            | AppError::BadInvite
+            | AppError::NotAnEmail
+            | AppError::ShortPassword(_)
+            | AppError::WrongPassword
+            | AppError::BadName(_) => StatusCode::BAD_REQUEST,
             AppError::NotJson(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Unauthorized | AppError::BadCredentials => StatusCode::UNAUTHORIZED,
             AppError::EmailTaken | AppError::DeviceClash | AppError::AlreadyOnTeam(_) => StatusCode::CONFLICT,
@@ -170,6 +214,11 @@ impl IntoResponse for AppError {
         } else {
             self.to_string()
         };
-        (status, Json(serde_json::json!({ "error": reason, "reason": self.code() }))).into_response()
+        let mut body = serde_json::json!({ "error": reason, "reason": self.code() });
+        let args = self.args();
+        if !args.is_empty() {
+            body["values"] = serde_json::Value::Object(args);
+        }
+        (status, Json(body)).into_response()
     }
 }

@@ -139,6 +139,48 @@ fn a_refusal_comes_back_with_its_reason_when_the_push_is_sent_again() {
     assert_eq!(body["refused"][0]["dot"]["counter"], 2, "{body}");
 }
 
+#[test]
+fn a_device_that_words_refusals_itself_gets_their_codes_and_an_older_one_never_sees_a_code() {
+    let s = setup();
+    let mia = s.server.login("mia@example.org", PASSWORD);
+    let mut phone = device(1);
+    let mut replica = Replica::default();
+    let ops = cycle_ops(&mut replica, &mut phone, &s.team2, 1, "Theirs");
+    let body = |codes: bool| {
+        let mut body = json!({ "version": SYNC_VERSION, "device": phone.device, "ops": ops });
+        if codes {
+            body["codes"] = json!(true);
+        }
+        body
+    };
+    // A device from before reasons: words only, and no field it would refuse to read.
+    let (status, old) = s.server.request("POST", "/api/sync/push", Some(&mia), &body(false));
+    assert_eq!(status, 200, "{old}");
+    assert!(old["refused"][0]["reason"].as_str().is_some_and(|r| r.contains("cannot change this team")), "{old}");
+    assert!(old["refused"][0].get("code").is_none(), "an older device is never sent a code: {old}");
+    serde_json::from_value::<PushResponse>(old.clone()).expect("the answer reads as the wire type");
+
+    // The same push again from a device that words refusals itself: the stored refusal comes
+    // back with its code, beside the same words.
+    let (status, new) = s.server.request("POST", "/api/sync/push", Some(&mia), &body(true));
+    assert_eq!(status, 200, "{new}");
+    assert_eq!(new["refused"][0]["code"], json!({ "code": "not_yours" }), "{new}");
+    assert_eq!(new["refused"][0]["reason"], old["refused"][0]["reason"]);
+
+    // A pull reports it the same way, with or without codes as asked.
+    let mut pull = pull_body(&phone, 0);
+    let (_, plain) = s.server.request("POST", "/api/sync/pull", Some(&mia), &pull);
+    assert!(plain["refused"][0].get("code").is_none(), "{plain}");
+    pull["codes"] = json!(true);
+    let (_, coded) = s.server.request("POST", "/api/sync/pull", Some(&mia), &pull);
+    assert_eq!(coded["refused"][0]["code"]["code"], "not_yours", "{coded}");
+
+    // A reason with values carries them.
+    let issue = ramp_core::schema::Issue::TooManySiblings { max: 8 };
+    let reason = ramp_core::wire::Reason::of(&issue);
+    assert_eq!((reason.code.as_str(), reason.args.get("max").map(String::as_str)), ("too_many_siblings", Some("8")));
+}
+
 /// The people who could squat another team's derived ids, each with a token and a device.
 struct Squatter {
     token: String,

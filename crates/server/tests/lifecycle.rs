@@ -355,9 +355,12 @@ fn a_changed_password_ends_the_other_sessions_and_a_reset_code_works_once() {
         Some(&phone),
         &change("wrong password!", "a new long password"),
         400,
-        "bad_request",
+        "wrong_password",
     );
-    refused(&s.server, "POST", "/api/auth/password", Some(&phone), &change(PASSWORD, "short"), 400, "bad_request");
+    refused(&s.server, "POST", "/api/auth/password", Some(&phone), &change(PASSWORD, "short"), 400, "short_password");
+    // The reason's values come with its code, for the app to word it in its person's language.
+    let (_, answer) = s.server.request("POST", "/api/auth/password", Some(&phone), &change(PASSWORD, "short"));
+    assert_eq!(answer["values"], json!({ "min": "10" }), "{answer}");
     let answer = ok(&s.server, "POST", "/api/auth/password", Some(&phone), &change(PASSWORD, "a new long password"));
     assert_eq!(answer["sessions_ended"], 1);
     assert_eq!((status(&phone), status(&tablet)), (200, 401), "this session stays, the other ends");
@@ -379,7 +382,15 @@ fn a_changed_password_ends_the_other_sessions_and_a_reset_code_works_once() {
         400,
         "bad_reset_code",
     );
-    refused(&s.server, "POST", "/api/auth/reset", None, &reset("mia@example.org", &code, "short"), 400, "bad_request");
+    refused(
+        &s.server,
+        "POST",
+        "/api/auth/reset",
+        None,
+        &reset("mia@example.org", &code, "short"),
+        400,
+        "short_password",
+    );
     let answer = ok(&s.server, "POST", "/api/auth/reset", None, &reset("mia@example.org", &code, "reset password one"));
     assert!(answer["token"].as_str().is_some());
     assert_eq!(status(&phone), 401, "the reset ends every earlier session");
@@ -436,7 +447,7 @@ fn authors_carry_the_role_faculty_gave_them_so_a_chosen_name_cannot_pass_for_fac
     );
     let code = made["code"].as_str().unwrap();
     let (status, answer) = signup(&s.server, code, "fake@example.org", "Fay · faculty");
-    assert_eq!((status, answer["reason"].as_str()), (400, Some("bad_request")), "{answer}");
+    assert_eq!((status, answer["reason"].as_str()), (400, Some("name_character")), "{answer}");
     let (status, answer) = signup(&s.server, code, "fake@example.org", "Fay (Faculty)");
     assert_eq!(status, 200, "{answer}");
     let fake = answer["token"].as_str().unwrap().to_owned();

@@ -102,6 +102,11 @@ pub struct PushRequest {
     pub device: DeviceId,
     /// The ops, counters strictly increasing.
     pub ops: Vec<Op>,
+    /// Whether the device words refusals itself: the answer then gives each refusal's
+    /// [`Reason`] beside its words (devices from before reasons never send this, and never
+    /// receive a field they would not read).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub codes: bool,
 }
 
 impl PushRequest {
@@ -138,8 +143,36 @@ impl PushRequest {
 pub struct Refusal {
     /// The refused op.
     pub dot: Dot,
-    /// Why, in words for the person who wrote it.
+    /// Why, in English words: for devices from before reasons.
     pub reason: String,
+    /// Why, as a stable code with its values, for the device to word in its person's language
+    /// (sent only to a device that asks: [`PushRequest::codes`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<Reason>,
+}
+
+/// Why the server refused something, as a stable code (`schema::Issue::code`) and the values
+/// its words put in (`max`, `hours`, …), as text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reason {
+    /// The code, e.g. `not_yours`, `too_many_siblings`.
+    pub code: String,
+    /// Its values, by name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub args: BTreeMap<String, String>,
+}
+
+impl Reason {
+    /// The reason for a problem with a value.
+    pub fn of(issue: &crate::schema::Issue) -> Reason {
+        let mut args: BTreeMap<String, String> =
+            issue.numbers().into_iter().map(|(name, n)| (name.to_owned(), crate::measure::format_number(n))).collect();
+        if let crate::schema::Issue::MissingNumber(what) = issue {
+            args.insert("what".to_owned(), (*what).to_owned());
+        }
+        Reason { code: issue.code().to_owned(), args }
+    }
 }
 
 /// The answer to a push.
@@ -170,6 +203,9 @@ pub struct PullRequest {
     /// knows; the answer lists refusals above it.
     #[serde(default)]
     pub known_high: u64,
+    /// Whether the device words refusals itself (see [`PushRequest::codes`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub codes: bool,
 }
 
 impl PullRequest {
@@ -226,7 +262,7 @@ mod tests {
             })
             .collect();
         let ops = Replica::default().edit(&mut clock, edits, 1_700_000_000_000, None);
-        PushRequest { version: SYNC_VERSION, device: clock.device, ops }
+        PushRequest { version: SYNC_VERSION, device: clock.device, ops, codes: false }
     }
 
     #[test]
@@ -298,6 +334,7 @@ mod tests {
             cursors,
             limit: None,
             known_high,
+            codes: false,
         };
         assert_eq!(pull(BTreeMap::new(), 5).check(), Ok(()));
         assert_eq!(pull(BTreeMap::new(), MAX_NUMBER + 1).check(), Err(WireIssue::TooLargeNumber));

@@ -1010,6 +1010,8 @@ pub enum Issue {
     },
     /// A team the person was removed from: their changes to it are no longer taken.
     NoLongerOnTeam,
+    /// A team record the server does not know: teams are made in a collaborative, online.
+    UnknownTeam,
     /// A clock reading further ahead of the server's clock than it accepts.
     ClockAhead {
         /// How far ahead a reading may be, in hours.
@@ -1054,12 +1056,13 @@ impl Issue {
             Issue::DerivedId => "derived_id",
             Issue::TooManySiblings { .. } => "too_many_siblings",
             Issue::NoLongerOnTeam => "no_longer_on_team",
+            Issue::UnknownTeam => "unknown_team",
             Issue::ClockAhead { .. } => "clock_ahead",
         }
     }
 
     /// Every code [`Issue::code`] gives.
-    pub const CODES: [&'static str; 31] = [
+    pub const CODES: [&'static str; 32] = [
         "required",
         "too_long",
         "too_many_rows",
@@ -1090,6 +1093,7 @@ impl Issue {
         "derived_id",
         "too_many_siblings",
         "no_longer_on_team",
+        "unknown_team",
         "clock_ahead",
     ];
 
@@ -1135,6 +1139,7 @@ impl fmt::Display for Issue {
                 f,
                 "This field already holds {max} conflicting values: resolve the conflict, then write it again."
             ),
+            Issue::UnknownTeam => f.write_str("This team is not part of a collaborative on the server."),
             Issue::ClockAhead { hours } => write!(
                 f,
                 "This device's clock is more than {hours} hours ahead of the server's: set the date and time, then save again."

@@ -15,7 +15,8 @@ use std::pin::Pin;
 use ramp_core::register::MAX_SIBLINGS;
 use ramp_core::spread::share;
 use ramp_core::wire::{
-    PullRequest, PullResponse, PushRequest, PushResponse, Refusal, MAX_CLOCK_AHEAD_HOURS, MAX_PULL_BYTES, MAX_PULL_PAGE,
+    PullRequest, PullResponse, PushRequest, PushResponse, Reason, Refusal, MAX_CLOCK_AHEAD_HOURS, MAX_PULL_BYTES,
+    MAX_PULL_PAGE,
 };
 use ramp_core::{derived, schema, FieldState, FieldUpdate, Kind, Op, Uuid7, Value};
 use sqlx::any::AnyPoolOptions;
@@ -71,8 +72,12 @@ pub struct AuditEntry {
     pub field: String,
     /// The value written.
     pub value: ramp_core::Value,
-    /// Why it was refused, if it was.
+    /// Why it was refused, if it was, in English words.
     pub refused: Option<String>,
+    /// Why it was refused, as a code for the reader's language (none for refusals stored
+    /// before reasons).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refused_code: Option<Reason>,
 }
 
 /// How a store is opened.
@@ -418,7 +423,7 @@ impl SqlStore {
         .into_iter()
         .map(|row| {
             let op: Op = serde_json::from_str(row.get("body")).map_err(|e| AppError::Corrupt(e.to_string()))?;
-            Ok(Refusal { dot: op.dot, reason: row.get("refused") })
+            Ok(read_refusal(op.dot, row.get("refused")))
         })
         .collect::<Result<Vec<_>, AppError>>()?;
         let store: String =
@@ -722,9 +727,12 @@ async fn apply_push(
             }
         }
         let refusal = match check(conn, access, op, &known, now).await? {
-            Some(reason) => {
-                refusals.push(Refusal { dot: op.dot.clone(), reason: reason.clone() });
-                Some(reason)
+            Some(issue) => {
+                let refusal =
+                    Refusal { dot: op.dot.clone(), reason: issue.to_string(), code: Some(Reason::of(&issue)) };
+                let stored = stored_refusal(&refusal);
+                refusals.push(refusal);
+                Some(stored)
             }
             None => {
                 let key = (op.record.to_string(), op.field.clone());
@@ -809,9 +817,9 @@ async fn apply_push(
         .fetch_all(&mut *conn)
         .await?;
         let device = ramp_core::DeviceId::parse(device).map_err(|e| AppError::Corrupt(e.to_string()))?;
-        refused.extend(earlier.into_iter().map(|row| Refusal {
-            dot: ramp_core::Dot { device: device.clone(), counter: row.get::<i64, _>("counter") as u64 },
-            reason: row.get("refused"),
+        refused.extend(earlier.into_iter().map(|row| {
+            let dot = ramp_core::Dot { device: device.clone(), counter: row.get::<i64, _>("counter") as u64 };
+            read_refusal(dot, row.get("refused"))
         }));
     }
     refused.extend(refusals);
@@ -847,21 +855,21 @@ async fn check(
     op: &Op,
     known: &Known<'_>,
     now: i64,
-) -> Result<Option<String>, AppError> {
+) -> Result<Option<schema::Issue>, AppError> {
     let homes = &known.homes;
     if let Err(issue) = schema::check_op(op) {
-        return Ok(Some(issue.to_string()));
+        return Ok(Some(issue));
     }
     if access.was_removed(&op.scope) {
-        return Ok(Some(schema::Issue::NoLongerOnTeam.to_string()));
+        return Ok(Some(schema::Issue::NoLongerOnTeam));
     }
     if let Err(issue) = schema::may_write(op.kind, &op.field, access.standing(&op.scope)) {
-        return Ok(Some(issue.to_string()));
+        return Ok(Some(issue));
     }
     let state = known.states.get(&(op.record.to_string(), op.field.clone()));
     let written = state.is_some_and(|s| !s.is_empty());
     if op.kind == Kind::Comment && written {
-        return Ok(Some(schema::Issue::CommentWritten.to_string()));
+        return Ok(Some(schema::Issue::CommentWritten));
     }
     if op.kind == Kind::Team {
         let known: Option<String> = sqlx::query_scalar("SELECT team_id FROM teams WHERE team_id = $1")
@@ -869,12 +877,12 @@ async fn check(
             .fetch_optional(&mut *conn)
             .await?;
         if known.is_none() {
-            return Ok(Some("This team is not part of a collaborative on the server.".to_owned()));
+            return Ok(Some(schema::Issue::UnknownTeam));
         }
     }
     if let Some((kind, scope)) = homes.get(op.record.as_str()) {
         if kind != op.kind.as_str() || scope != &op.scope {
-            return Ok(Some(schema::Issue::BadScope.to_string()));
+            return Ok(Some(schema::Issue::BadScope));
         }
     }
     // A new record, or a key field written: the id must be the one its kind, team and key
@@ -885,21 +893,53 @@ async fn check(
         let other = known.other_team_at(op.record.unix_ms(), team);
         let record = op.record.as_str();
         if let Err(issue) = derived::check(op.kind, &op.scope, &op.record, |f| known.key(record, f), other) {
-            return Ok(Some(issue.to_string()));
+            return Ok(Some(issue));
         }
     }
     let ahead_ms = MAX_CLOCK_AHEAD_HOURS * 3_600_000;
     if op.hlc.wall_ms > (now.max(0) as u64).saturating_add(ahead_ms) {
-        return Ok(Some(schema::Issue::ClockAhead { hours: MAX_CLOCK_AHEAD_HOURS }.to_string()));
+        return Ok(Some(schema::Issue::ClockAhead { hours: MAX_CLOCK_AHEAD_HOURS }));
     }
     if let Some(state) = state.filter(|s| s.siblings().len() >= MAX_SIBLINGS) {
         let mut after = state.clone();
         after.apply_op(op);
         if after.siblings().len() > MAX_SIBLINGS {
-            return Ok(Some(schema::Issue::TooManySiblings { max: MAX_SIBLINGS }.to_string()));
+            return Ok(Some(schema::Issue::TooManySiblings { max: MAX_SIBLINGS }));
         }
     }
     Ok(None)
+}
+
+/// A refusal as the `ops.refused` column keeps it: its reason's code and values with its English
+/// words, as JSON. Rows written before reasons hold the words alone.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct StoredRefusal {
+    words: String,
+    code: String,
+    #[serde(default)]
+    args: std::collections::BTreeMap<String, String>,
+}
+
+fn stored_refusal(refusal: &Refusal) -> String {
+    let reason = refusal.code.clone().unwrap_or_else(|| Reason { code: String::new(), args: Default::default() });
+    serde_json::to_string(&StoredRefusal { words: refusal.reason.clone(), code: reason.code, args: reason.args })
+        .expect("refusals serialize")
+}
+
+/// A stored refusal's English words and its reason, if it was stored with one.
+fn read_reason(text: String) -> (String, Option<Reason>) {
+    match serde_json::from_str::<StoredRefusal>(&text) {
+        Ok(stored) => {
+            let reason = (!stored.code.is_empty()).then_some(Reason { code: stored.code, args: stored.args });
+            (stored.words, reason)
+        }
+        Err(_) => (text, None),
+    }
+}
+
+fn read_refusal(dot: ramp_core::Dot, text: String) -> Refusal {
+    let (reason, code) = read_reason(text);
+    Refusal { dot, reason, code }
 }
 
 impl Storage for SqlStore {
@@ -1230,6 +1270,7 @@ impl Storage for SqlStore {
             rows.into_iter()
                 .map(|row| {
                     let op: Op = serde_json::from_str(row.get("body")).map_err(|e| AppError::Corrupt(e.to_string()))?;
+                    let refused = row.get::<Option<String>, _>("refused").map(read_reason);
                     Ok(AuditEntry {
                         id: row.get("id"),
                         received_ms: row.get("received_at"),
@@ -1240,7 +1281,8 @@ impl Storage for SqlStore {
                         kind: op.kind,
                         field: op.field,
                         value: op.value,
-                        refused: row.get("refused"),
+                        refused: refused.as_ref().map(|(words, _)| words.clone()),
+                        refused_code: refused.and_then(|(_, code)| code),
                     })
                 })
                 .collect()
