@@ -802,7 +802,7 @@ fn Compare(collab: RecordId) -> impl IntoView {
             <ol class="team-key" data-testid="team-key">
                 {move || local_db.with(|r| teams_of(sync, r, &collab.get_value())).into_iter().map(|(_, name)| view! { <li>{name}</li> }).collect_view()}
             </ol>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=t!("scores-per-month")>
                 <table class="score-table" data-testid="score-distribution">
                     <thead><tr><th scope="col"><span class="visually-hidden">{t!("entry-month")}</span></th>
                         {move || levels.get_value().into_iter().map(|l| view! { <th scope="col">{crate::i18n::score(l)}</th> }).collect_view()}

@@ -198,13 +198,15 @@ fn BranchView(team: RecordId, branch: Branch, level: &'static str) -> AnyView {
     let href = format!("/teams/{team}/drivers/{}", branch.id);
     view! {
         <li>
-            <details open class=format!("branch branch-{level}")>
-                <summary><A href=href>{branch.text}</A></summary>
+            // A heading link and its branch, always open: a toggle around the link would be one
+            // control inside another (axe: nested-interactive), and the tree is short.
+            <div class=format!("branch branch-{level}")>
+                <p class="branch-head"><A href=href>{branch.text}</A></p>
                 <ul class="tree-list">
                     {branch.secondaries.into_iter().map(|s| view! { <BranchView team=team.clone() branch=s level="secondary"/> }).collect_view()}
                     {branch.ideas.into_iter().map(|i| view! { <li><IdeaLink team=team.clone() leaf=i/></li> }).collect_view()}
                 </ul>
-            </details>
+            </div>
         </li>
     }
     .into_any()

@@ -105,6 +105,7 @@ fn test() -> anyhow::Result<()> {
     let started = std::time::Instant::now();
     tools::ensure_build_tools()?;
     tools::ensure_browser()?;
+    let axe = tools::ensure_axe()?;
     step("format", || cargo(&["fmt", "--all", "--check"]))?;
     // The app's release build ends in one long single-threaded link (LTO, one codegen unit)
     // and wasm-opt: it runs beside the checks below, in its own target folder so neither waits
@@ -143,7 +144,8 @@ fn test() -> anyhow::Result<()> {
         command
             .env("RAMP_DIST", root().join("dist"))
             .env("RAMP_SERVER", root().join("target/debug/ramp-server"))
-            .env("RAMP_ROOT", root());
+            .env("RAMP_ROOT", root())
+            .env("RAMP_AXE", &axe);
         run_command(&mut command)
     })?;
     step("benchmark smoke run (small sizes, budgets not enforced)", || run_bench(true, false, None))?;

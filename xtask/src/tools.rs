@@ -21,6 +21,9 @@ const CARGO_FUZZ_VERSION: &str = "0.13.2";
 /// runs on the machine's Node.js 20 (13 needs 22).
 const LIGHTHOUSE_VERSION: &str = "12.8.2";
 
+/// axe-core, the accessibility checks the end-to-end tests run on every page they look at.
+const AXE_VERSION: &str = "4.10.3";
+
 /// The folder npm installs binaryen into.
 fn tools_dir() -> PathBuf {
     root().join("target/tools")
@@ -111,6 +114,30 @@ pub fn ensure_lighthouse() -> anyhow::Result<PathBuf> {
         ]))?;
     }
     Ok(tools_dir().join("node_modules/.bin/lighthouse"))
+}
+
+/// axe-core (npm), in a folder of its own beside the other tools; returns its script, which
+/// the end-to-end tests inject into each page they check (`RAMP_AXE`).
+pub fn ensure_axe() -> anyhow::Result<PathBuf> {
+    let prefix = tools_dir().join("axe");
+    let package = prefix.join("node_modules/axe-core/package.json");
+    let installed = std::fs::read_to_string(&package).unwrap_or_default();
+    if !installed.contains(&format!("\"version\": \"{AXE_VERSION}\"")) {
+        println!("xtask: installing axe-core {AXE_VERSION} (npm)");
+        std::fs::create_dir_all(&prefix)?;
+        let prefix = prefix.display().to_string();
+        let spec = format!("axe-core@{AXE_VERSION}");
+        run_command(Command::new("npm").args([
+            "install",
+            "--no-audit",
+            "--no-fund",
+            "--save-exact",
+            "--prefix",
+            &prefix,
+            &spec,
+        ]))?;
+    }
+    Ok(prefix.join("node_modules/axe-core/axe.min.js"))
 }
 
 /// cargo-fuzz, for the fuzz targets under `fuzz/` (run on stable with `--sanitizer none`).

@@ -548,9 +548,62 @@ impl Browser {
             );
             let skipped = self.skipped_headings().await?;
             anyhow::ensure!(skipped.is_empty(), "{name}: headings out of order: {skipped:?}");
+            let problems = self.accessibility_problems().await?;
+            anyhow::ensure!(problems.is_empty(), "{name}: axe-core finds at {label} width: {problems:#?}");
             self.screenshot(&format!("{name}-{label}")).await?;
         }
         Ok(())
+    }
+
+    /// What axe-core (`RAMP_AXE`) finds against WCAG 2.1 A and AA on the page: every violation,
+    /// and every text whose contrast it could not decide ("needs review"), which counts as a
+    /// problem until the page lets it decide. One line each: rule, where, what it asks.
+    pub async fn accessibility_problems(&self) -> anyhow::Result<Vec<String>> {
+        static AXE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        if self.js("return typeof window.axe === 'object';", vec![]).await? != json!(true) {
+            let source = match AXE.get() {
+                Some(source) => source,
+                None => {
+                    let path = env_path("RAMP_AXE")?;
+                    let source =
+                        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+                    AXE.get_or_init(|| source)
+                }
+            };
+            self.js(source, vec![]).await?;
+        }
+        let found = self
+            .js_async(
+                "const done = arguments[arguments.length - 1];\
+                 /* Sections off screen skip rendering (content-visibility: auto): render them \
+                    while axe reads their colours, as they are when scrolled to. */\
+                 const lazy = [...document.querySelectorAll('main *')].filter(e => getComputedStyle(e).contentVisibility === 'auto');\
+                 lazy.forEach(e => e.style.contentVisibility = 'visible');\
+                 const restore = x => { lazy.forEach(e => e.style.contentVisibility = ''); return x; };\
+                 const why = n => (n.any || []).concat(n.all || []).map(c => c.data && c.data.messageKey).filter(k => k);\
+                 const where = n => n.target.join(' ') + (why(n).length ? ` [${why(n).join(', ')}]` : '');\
+                 /* A contrast axe leaves to review is computed here: the text's colour (an SVG \
+                    text's fill) over the first opaque background behind it, against WCAG's 4.5:1 \
+                    (3:1 for large text). A problem only when it falls short. */\
+                 const rgb = c => (c.match(/[0-9.]+/g) || []).map(Number);\
+                 const lum = c => { const v = rgb(c).slice(0, 3).map(x => x / 255).map(x => x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4); return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };\
+                 const backdrop = e => { for (let x = e; x; x = x.parentElement) { const b = getComputedStyle(x).backgroundColor; const a = rgb(b); if (a.length === 3 || a[3] === 1) return b; } return 'rgb(255, 255, 255)'; };\
+                 const computed = (n, help) => { const e = document.querySelector(n.target[0]); if (!e) return `contrast to review: ${where(n)} is gone`;\
+                   const s = getComputedStyle(e); const fg = e instanceof SVGElement ? s.fill : s.color; const bg = backdrop(e);\
+                   const [a, b] = [lum(fg), lum(bg)]; const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);\
+                   const size = parseFloat(s.fontSize); const large = size >= 24 || (size >= 18.66 && +s.fontWeight >= 700);\
+                   return ratio >= (large ? 3 : 4.5) ? null : `color-contrast (computed): ${where(n)}: ${fg} on ${bg} is ${ratio.toFixed(2)}:1 (${help})`; };\
+                 const line = r => `${r.id}: ${r.nodes.slice(0, 4).map(where).join(' | ')} (${r.help})`;\
+                 axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},\
+                                    resultTypes: ['violations', 'incomplete']})\
+                   .then(r => done(restore(r.violations.map(line).concat(\
+                      r.incomplete.filter(i => i.id === 'color-contrast').flatMap(i => i.nodes.map(n => computed(n, i.help)))\
+                        .filter(p => p)))))\
+                   .catch(e => done(restore(['axe failed: ' + e])));",
+                vec![],
+            )
+            .await?;
+        Ok(serde_json::from_value(found)?)
     }
 
     /// Headings that skip a level, or a page without exactly one h1 (as "h3 after h1: words").

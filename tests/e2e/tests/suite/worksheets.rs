@@ -169,7 +169,7 @@ async fn drivers_change_ideas_and_a_ramp_of_cycles_trace_from_aim_to_cycle() -> 
         .js(
             "const idea = [...document.querySelectorAll('.tree-idea')].find(a => a.innerText.includes('Count requests'));\
              const secondary = idea.closest('.branch-secondary'); const primary = secondary && secondary.parentElement.closest('.branch-primary');\
-             return [!!secondary && secondary.querySelector('summary').innerText, !!primary && primary.querySelector('summary').innerText];",
+             return [!!secondary && secondary.querySelector('.branch-head').innerText, !!primary && primary.querySelector('.branch-head').innerText];",
             vec![],
         )
         .await?;
