@@ -548,10 +548,49 @@ impl Browser {
             );
             let skipped = self.skipped_headings().await?;
             anyhow::ensure!(skipped.is_empty(), "{name}: headings out of order: {skipped:?}");
+            let small = self.small_targets().await?;
+            anyhow::ensure!(small.is_empty(), "{name}: touch targets under 44 × 44 px at {label} width: {small:#?}");
             let problems = self.accessibility_problems().await?;
             anyhow::ensure!(problems.is_empty(), "{name}: axe-core finds at {label} width: {problems:#?}");
+            // The dark theme (the system's setting), checked and photographed the same way.
+            self.color_scheme("dark").await?;
+            let problems = self.accessibility_problems().await;
+            let photo = self.screenshot(&format!("{name}-{label}-dark")).await;
+            self.color_scheme("light").await?;
+            let problems = problems?;
+            photo?;
+            anyhow::ensure!(problems.is_empty(), "{name}: axe-core finds at {label} width, dark theme: {problems:#?}");
             self.screenshot(&format!("{name}-{label}")).await?;
         }
+        Ok(())
+    }
+
+    /// Controls a person taps that are smaller than 44 × 44 px (links inside sentences aside,
+    /// as WCAG allows), as "tag.class “words”: width × height".
+    pub async fn small_targets(&self) -> anyhow::Result<Vec<String>> {
+        let found = self
+            .js(
+                "const controls = 'button, .button, select, textarea, summary, label.choice, nav a, a.card, a.small, \
+                   input:not([type=checkbox]):not([type=radio]):not([type=hidden])';\
+                 return [...document.querySelectorAll(`header ${controls.split(', ').join(', header ')}, main ${controls.split(', ').join(', main ')}`)]\
+                   .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && e.offsetParent !== null\
+                     && (r.width < 43.5 || r.height < 43.5); })\
+                   .map(e => { const r = e.getBoundingClientRect();\
+                     return `${e.tagName.toLowerCase()}.${e.className} “${(e.innerText || e.value || '').trim().slice(0, 30)}”: ${Math.round(r.width)} × ${Math.round(r.height)}`; });",
+                vec![],
+            )
+            .await?;
+        Ok(serde_json::from_value(found)?)
+    }
+
+    /// Emulates the system's colour scheme ("light" or "dark") for the page.
+    pub async fn color_scheme(&self, scheme: &str) -> anyhow::Result<()> {
+        self.cdp(
+            "Emulation.setEmulatedMedia",
+            json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
+        )
+        .await?;
+        tokio::time::sleep(Duration::from_millis(100)).await;
         Ok(())
     }
 
