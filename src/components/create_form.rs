@@ -93,9 +93,7 @@ pub fn FormProblems(
     view! {
         <Show when=move || { count.get() > 0 }>
             <p class="form-problem" role="alert">
-                {move || match count.get() {
-                    n => crate::t!("things-need-fixing", count = n),
-                }}
+                {move || crate::t!("things-need-fixing", count = count.get())}
             </p>
         </Show>
     }

@@ -96,9 +96,7 @@ fn Library(collab: RecordId) -> impl IntoView {
                 {t!("with-improved-team")}
             </label>
         </div>
-        <p class="hint" role="status" data-testid="library-count">{move || match shown.with(Vec::len) {
-            n => t!("ideas-count", count = n),
-        }}</p>
+        <p class="hint" role="status" data-testid="library-count">{move || t!("ideas-count", count = shown.with(Vec::len))}</p>
         <ol class="library" data-testid="library">
             <For each=move || shown.get() key=|e| format!("{:?}", e) let:entry>
                 <LibraryEntry entry=entry/>
