@@ -1185,3 +1185,7 @@ wait-minutes = { $count ->
     [one] a minute
    *[other] { $count } minutes
 }
+
+app-name = Ramp: PDSA cycles and measures
+app-short-name = Ramp
+app-description = Plan, run and learn from PDSA cycles with your improvement team, with or without a signal.

@@ -1187,3 +1187,7 @@ wait-minutes = { $count ->
     [one] un minuto
    *[other] { $count } minutos
 }
+
+app-name = Ramp: ciclos PDSA y medidas
+app-short-name = Ramp
+app-description = Planifique, lleve a cabo y aprenda de ciclos PDSA con su equipo de mejora, con o sin cobertura.

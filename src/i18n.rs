@@ -287,8 +287,18 @@ pub fn install(code: &str, source: String) -> Result<(), String> {
     };
     let style = Style { decimal: mark("number-decimal")?, group: mark("number-group")? };
     CATALOGUE.with(|c| *c.borrow_mut() = Some(Catalogue { code, bundle, style }));
-    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    let document = web_sys::window().and_then(|w| w.document());
+    if let Some(root) = document.as_ref().and_then(|d| d.document_element()) {
         let _ = root.set_attribute("lang", code);
+    }
+    // The install manifest in the language (written by `xtask post-build` for each catalogue).
+    if let Some(link) = document.and_then(|d| d.query_selector("link[rel=manifest]").ok().flatten()) {
+        let href = if code == LANGUAGES[0].0 {
+            "/manifest.webmanifest".to_owned()
+        } else {
+            format!("/manifest.{code}.webmanifest")
+        };
+        let _ = link.set_attribute("href", &href);
     }
     Ok(())
 }

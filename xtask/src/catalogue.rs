@@ -104,6 +104,8 @@ mod tests {
     /// The keys the app makes at run time, from the definitions it makes them from.
     pub(super) fn made_keys() -> BTreeSet<String> {
         let mut keys = BTreeSet::new();
+        // The install manifests (xtask/src/manifests.rs).
+        keys.extend(["app-name", "app-short-name", "app-description"].map(str::to_owned));
         // i18n::reason
         keys.extend(reason_codes().into_iter().map(|code| format!("reason-{code}")));
         // i18n::month_name

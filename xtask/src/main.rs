@@ -21,6 +21,7 @@
 //! Never edits the source tree: outputs go under `target/` and `dist/`.
 
 mod catalogue;
+mod manifests;
 mod postgres;
 mod tidy;
 mod tools;
@@ -256,6 +257,8 @@ fn post_build() -> anyhow::Result<()> {
     for piece in &pieces {
         println!("xtask: {:>9} bytes  {}", piece.bytes, piece.name);
     }
+    let manifests = manifests::write(&staging)?;
+    println!("xtask: {manifests} manifests in other languages");
     gen_sw::run(&["--dir".to_owned(), staging.display().to_string()])
 }
 

@@ -27,6 +27,15 @@ async fn a_member_plans_a_cycle_and_enters_data_in_spanish() -> anyhow::Result<(
     browser.wait_for_text("main h1", "Ajustes").await?;
     let lang = browser.js("return document.documentElement.lang;", vec![]).await?;
     assert_eq!(lang, json!("es"), "the page says which language it is in, for screen readers");
+    // Installed to the home screen, the app is named in Spanish too.
+    let name = browser
+        .js_async(
+            "const done = arguments[0]; fetch(document.querySelector('link[rel=manifest]').href)\
+               .then(r => r.json()).then(m => done(m.name)).catch(e => done(String(e)));",
+            vec![],
+        )
+        .await?;
+    assert_eq!(name, json!("Ramp: ciclos PDSA y medidas"), "the install manifest in Spanish");
     server.stop();
 
     // A team, named from the start page's form in Spanish.
