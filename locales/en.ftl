@@ -1189,3 +1189,22 @@ wait-minutes = { $count ->
 app-name = Ramp: PDSA cycles and measures
 app-short-name = Ramp
 app-description = Plan, run and learn from PDSA cycles with your improvement team, with or without a signal.
+
+warning-chart-does-not-fit = This kind of chart does not fit the measure's type; showing the { $chart }.
+warning-phase-break-not-a-period = Phase break “{ $from }” is not a month or a date: left out.
+warning-freeze-past-break = The baseline freeze ({ $points } points) reaches past the first phase break: not used. Freeze fewer points than the first phase holds, or remove the freeze.
+warning-overdispersed = These points vary { $times } times as much as a { $chart } expects: with denominators this large its limits are too tight, and nearly every point looks special. The { $better } fits: choose it under Chart.
+warning-no-control-chart = This measure has no control chart.
+warning-few-points-for-rules = Only { $points ->
+    [one] { $points } point
+   *[other] { $points } points
+}: the run chart rules are more reliable with { $needed } points or more.
+warning-trial-limits = Only { $points ->
+    [one] { $points } point
+   *[other] { $points } points
+} for the limits: treat them as trial limits until there are { $needed }.
+warning-t-needs-positive = A T chart needs times above 0 between events: enter each time as days (or hours) since the last event.
+mark-frozen = Baseline frozen
+mark-frozen-because = Baseline frozen: { $reason }
+mark-phase = New phase from { $from }
+mark-phase-because = { $reason } (from { $from })

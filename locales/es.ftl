@@ -1191,3 +1191,22 @@ wait-minutes = { $count ->
 app-name = Ramp: ciclos PDSA y medidas
 app-short-name = Ramp
 app-description = Planifique, lleve a cabo y aprenda de ciclos PDSA con su equipo de mejora, con o sin cobertura.
+
+warning-chart-does-not-fit = Este tipo de gráfico no se ajusta al tipo de la medida; se muestra el { $chart }.
+warning-phase-break-not-a-period = El cambio de fase «{ $from }» no es un mes ni una fecha: se deja fuera.
+warning-freeze-past-break = La congelación de la línea de base ({ $points } puntos) pasa del primer cambio de fase: no se usa. Congele menos puntos de los que tiene la primera fase, o quite la congelación.
+warning-overdispersed = Estos puntos varían { $times } veces más de lo que espera un { $chart }: con denominadores tan grandes sus límites son demasiado estrechos y casi todos los puntos parecen especiales. Se ajusta el { $better }: elíjalo en Gráfico.
+warning-no-control-chart = Esta medida no tiene gráfico de control.
+warning-few-points-for-rules = Solo { $points ->
+    [one] { $points } punto
+   *[other] { $points } puntos
+}: las reglas del gráfico de ejecución son más fiables con { $needed } puntos o más.
+warning-trial-limits = Solo { $points ->
+    [one] { $points } punto
+   *[other] { $points } puntos
+} para los límites: trátelos como límites de prueba hasta que haya { $needed }.
+warning-t-needs-positive = Un gráfico T necesita tiempos mayores que 0 entre sucesos: introduzca cada tiempo como días (u horas) desde el último suceso.
+mark-frozen = Línea de base congelada
+mark-frozen-because = Línea de base congelada: { $reason }
+mark-phase = Nueva fase desde { $from }
+mark-phase-because = { $reason } (desde { $from })

@@ -663,3 +663,36 @@ pub fn chart_name(chart: ramp_core::chart::ChartType) -> String {
 pub fn rules_name(rules: ramp_core::chart::RuleSet) -> String {
     text(&format!("rules-name-{}", rules.key()), &[])
 }
+
+/// A caution about a chart.
+pub fn chart_warning(warning: &ramp_core::chart::Warning) -> String {
+    use ramp_core::chart::Warning;
+    match warning {
+        Warning::ChartDoesNotFit { shown } => t!("warning-chart-does-not-fit", chart = chart_name(*shown)),
+        Warning::PhaseBreakNotAPeriod { from } => t!("warning-phase-break-not-a-period", from = from),
+        Warning::FreezePastBreak { points } => t!("warning-freeze-past-break", points = *points),
+        Warning::Overdispersed { sigma_z, chart, better } => t!(
+            "warning-overdispersed",
+            times = number((sigma_z * 10.0).round() / 10.0),
+            chart = chart_name(*chart),
+            better = chart_name(*better)
+        ),
+        Warning::NoControlChart => t!("warning-no-control-chart"),
+        Warning::FewPointsForRules { points, needed } => {
+            t!("warning-few-points-for-rules", points = *points, needed = *needed)
+        }
+        Warning::TrialLimits { points, needed } => t!("warning-trial-limits", points = *points, needed = *needed),
+        Warning::TNeedsPositive => t!("warning-t-needs-positive"),
+    }
+}
+
+/// A vertical mark on a chart: a frozen baseline, a new phase.
+pub fn mark(mark: &ramp_core::chart::Mark) -> String {
+    use ramp_core::chart::Mark;
+    match mark {
+        Mark::Freeze { reason } if reason.is_empty() => t!("mark-frozen"),
+        Mark::Freeze { reason } => t!("mark-frozen-because", reason = reason),
+        Mark::Phase { from, reason } if reason.is_empty() => t!("mark-phase", from = period(*from)),
+        Mark::Phase { from, reason } => t!("mark-phase-because", reason = reason, from = period(*from)),
+    }
+}

@@ -228,7 +228,7 @@ pub fn MeasureChartView(
                 signals.iter().map(|(_, words)| words.as_str()).collect::<Vec<_>>().join(". ")
             };
             let title = format!("{} — {}", measure.text("name"), crate::i18n::chart_name(chart.settings.chart));
-            let mut warnings = a.warnings.clone();
+            let mut warnings: Vec<String> = a.warnings.iter().map(crate::i18n::chart_warning).collect();
             warnings.dedup();
             // Tapping a point shows its value (and note), a note ring its note; tapping a flag
             // opens its cycle. One handler for the drawing: points, rings and flags are markup,
@@ -237,7 +237,7 @@ pub fn MeasureChartView(
             // Takes the chart and the measure: everything else above is drawn from them first.
             let point_words = move |i: usize, with_value: bool| {
                 let (input, point) = (chart.inputs.get(i)?, chart.points.get(i)?);
-                let mut words = input.label.clone();
+                let mut words = crate::i18n::period(point.period);
                 if with_value {
                     words = format!("{words}: {}", crate::i18n::value(&measure, input.value));
                 }
@@ -494,7 +494,8 @@ fn chart_svg(
             fmt(g)
         );
     }
-    for (index, words) in &chart.marks {
+    for (index, mark) in &chart.marks {
+        let words = crate::i18n::mark(mark);
         let x = scale.x((xs[index - 1] + xs[*index]) / 2.0);
         // Words run into the chart from the line, on whichever side has more room.
         let (anchor, dx) = if x > width / 2.0 { ("end", -3.0) } else { ("start", 3.0) };
@@ -504,7 +505,7 @@ fn chart_svg(
             height - bottom(!annotations.is_empty()),
             x + dx,
             TOP - 10.0,
-            escaped(words)
+            escaped(&words)
         );
     }
     // PDSA flags: a dotted line up the plot, under the points (so it never hides one), and the
@@ -581,7 +582,7 @@ fn chart_svg(
             svg,
             r#"<text class="tick" x="{x:.1}" y="{}" text-anchor="{anchor}">{}</text>"#,
             plot_bottom + 18.0,
-            escaped(&chart.inputs[i].label)
+            escaped(&crate::i18n::period(chart.points[i].period))
         );
     }
     svg
@@ -749,7 +750,7 @@ pub fn compare_svg(chart: &MeasureChart, shared: &SharedScale, fmt: &dyn Fn(f64)
     }
     let month = |day: i64| {
         ramp_core::period::Period::containing("monthly", &ramp_core::period::date_of_day(day))
-            .map(|p| p.label())
+            .map(crate::i18n::period)
             .unwrap_or_default()
     };
     let _ = write!(

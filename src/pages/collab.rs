@@ -753,7 +753,7 @@ fn Compare(collab: RecordId) -> impl IntoView {
                             })
                             .collect::<Vec<_>>()
                     };
-                    (month.label(), at(|m| m.team), at(|m| m.review))
+                    (crate::i18n::period(month), at(|m| m.team), at(|m| m.review))
                 })
                 .collect::<Vec<_>>()
         })

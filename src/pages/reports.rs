@@ -55,7 +55,7 @@ fn Reports(team: RecordId) -> impl IntoView {
                         let month = report::month(rep)?;
                         Some(ReportRow {
                             month: month.key(),
-                            label: month.label(),
+                            label: crate::i18n::period(month),
                             team: report::score(rep, "self_score"),
                             review: report::score(rep, "faculty_score"),
                             differs: report::disagreement(rep).is_some(),

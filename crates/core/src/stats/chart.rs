@@ -388,8 +388,8 @@ pub struct Analysis {
     pub signals: Vec<Signal>,
     /// Whether each point is part of a signal.
     pub marked: Vec<bool>,
-    /// Cautions for people: too few points, and so on.
-    pub warnings: Vec<String>,
+    /// Cautions for people: too few points, and so on (the app words them).
+    pub warnings: Vec<Warning>,
     /// The 2-sigma lines at each point (SPC charts): two thirds of the way from the centre to
     /// each limit as drawn.
     pub two_sigma: Vec<Option<(f64, f64)>>,
@@ -422,8 +422,8 @@ pub struct MeasureChart {
     pub settings: Settings,
     /// The analysis.
     pub analysis: Analysis,
-    /// Vertical marks: (index of the first point after the mark, words).
-    pub marks: Vec<(usize, String)>,
+    /// Vertical marks: (index of the first point after the mark, what it marks).
+    pub marks: Vec<(usize, Mark)>,
     /// For an I chart, its moving-range chart.
     pub moving_ranges: Option<MovingRanges>,
     /// Whether higher is better (`Some(true)`), lower (`Some(false)`), or unsaid.
@@ -498,10 +498,7 @@ pub fn for_measure(measure: &Record, series: &[Point]) -> MeasureChart {
         key => match fitting.iter().find(|c| c.key() == key) {
             Some(chart) => *chart,
             None => {
-                warnings.push(format!(
-                    "This kind of chart does not fit the measure's type; showing the {}.",
-                    fitting[1].name()
-                ));
+                warnings.push(Warning::ChartDoesNotFit { shown: fitting[1] });
                 fitting[1]
             }
         },
@@ -523,9 +520,7 @@ pub fn for_measure(measure: &Record, series: &[Point]) -> MeasureChart {
         Value::Number(n) if *n >= 2.0 && (*n as usize) < points.len() => {
             let k = *n as usize;
             let reason = measure.text("freeze_reason").trim();
-            let words =
-                if reason.is_empty() { "Baseline frozen".to_owned() } else { format!("Baseline frozen: {reason}") };
-            Some((k, words))
+            Some((k, Mark::Freeze { reason: reason.to_owned() }))
         }
         _ => None,
     };
@@ -540,20 +535,11 @@ pub fn for_measure(measure: &Record, series: &[Point]) -> MeasureChart {
         match period.and_then(|start| points.iter().position(|p| p.period >= start)) {
             Some(index) if index > 0 => {
                 phases.push(index);
-                let label = period.map(Period::label).unwrap_or_default();
-                marks.push((
-                    index,
-                    if reason.is_empty() {
-                        format!("New phase from {label}")
-                    } else {
-                        format!("{reason} (from {label})")
-                    },
-                ));
+                let from = period.unwrap_or(points[index].period);
+                marks.push((index, Mark::Phase { from, reason: reason.to_owned() }));
             }
             Some(_) => {}
-            None if period.is_none() => {
-                warnings.push(format!("Phase break “{from}” is not a month or a date: left out."))
-            }
+            None if period.is_none() => warnings.push(Warning::PhaseBreakNotAPeriod { from: from.to_owned() }),
             None => {}
         }
     }
@@ -561,10 +547,7 @@ pub fn for_measure(measure: &Record, series: &[Point]) -> MeasureChart {
     // another phase, so it is not used, and said so (DESIGN.md §7).
     let freeze = match (freeze, phases.iter().min()) {
         (Some((k, _)), Some(first_break)) if k >= *first_break => {
-            warnings.push(format!(
-                "The baseline freeze ({k} points) reaches past the first phase break: not used. \
-                 Freeze fewer points than the first phase holds, or remove the freeze."
-            ));
+            warnings.push(Warning::FreezePastBreak { points: k });
             None
         }
         (Some((k, words)), _) => {
@@ -578,11 +561,11 @@ pub fn for_measure(measure: &Record, series: &[Point]) -> MeasureChart {
     let settings = Settings { chart, rules, scale, freeze, phases };
     let mut analysis = analyse(&inputs, &settings);
     analysis.warnings.extend(warnings);
-    if let Some(words) = laney_suggestion(&settings, &inputs) {
-        analysis.warnings.push(words);
+    if let Some(warning) = laney_suggestion(&settings, &inputs) {
+        analysis.warnings.push(warning);
     }
     if chart == ChartType::Run && measure.text("chart") == "spc" {
-        analysis.warnings.push("This measure has no control chart.".to_owned());
+        analysis.warnings.push(Warning::NoControlChart);
     }
     crate::order::sort_by_key(&mut marks, |(index, _)| *index);
     let moving_ranges = (chart == ChartType::I && inputs.len() >= 2).then(|| moving_ranges(&inputs, &settings));
@@ -594,6 +577,70 @@ pub fn for_measure(measure: &Record, series: &[Point]) -> MeasureChart {
     MeasureChart { points, inputs, x, settings, analysis, marks, moving_ranges, higher_is_better }
 }
 
+/// A caution about a chart, for people (the app words it).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Warning {
+    /// The chart chosen does not fit the measure's type: this one is shown instead.
+    ChartDoesNotFit {
+        /// The chart shown.
+        shown: ChartType,
+    },
+    /// A phase break whose start is neither a month nor a date: left out.
+    PhaseBreakNotAPeriod {
+        /// What was written.
+        from: String,
+    },
+    /// The baseline freeze reaches past the first phase break: not used.
+    FreezePastBreak {
+        /// The points the freeze asked for.
+        points: usize,
+    },
+    /// The points vary far more than the chart expects: Laney's chart fits.
+    Overdispersed {
+        /// How many times as much (σz).
+        sigma_z: f64,
+        /// The chart chosen.
+        chart: ChartType,
+        /// The chart that fits.
+        better: ChartType,
+    },
+    /// A control chart was asked for, but the measure's type has none.
+    NoControlChart,
+    /// Fewer points than the run chart rules need to be reliable.
+    FewPointsForRules {
+        /// Points in the phase.
+        points: usize,
+        /// Points the rules want.
+        needed: usize,
+    },
+    /// Fewer points than trustworthy limits need: trial limits.
+    TrialLimits {
+        /// Points in the baseline.
+        points: usize,
+        /// Points the limits want.
+        needed: usize,
+    },
+    /// A T chart with times between events not above 0.
+    TNeedsPositive,
+}
+
+/// A vertical mark on a chart, before the point it starts at.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Mark {
+    /// The baseline is frozen here, with the team's reason (may be empty).
+    Freeze {
+        /// Why.
+        reason: String,
+    },
+    /// A new phase starts here, with the team's reason (may be empty).
+    Phase {
+        /// The period the phase starts in.
+        from: Period,
+        /// Why.
+        reason: String,
+    },
+}
+
 /// How much wider than binomial or Poisson the points may vary before Ramp suggests Laney's
 /// chart: σz of 2 (limits twice as wide) is past what sampling variation explains for
 /// denominators of hundreds or thousands (Laney 2002 suggests P′ whenever σz is well above 1).
@@ -601,7 +648,7 @@ pub const LANEY_SUGGESTED: f64 = 2.0;
 
 /// For a P or U chart whose points vary far more than its limits allow (large denominators
 /// make them too tight), the words that suggest the P′ or U′ chart.
-fn laney_suggestion(settings: &Settings, inputs: &[Input]) -> Option<String> {
+fn laney_suggestion(settings: &Settings, inputs: &[Input]) -> Option<Warning> {
     let (other, proportion) = match settings.chart {
         ChartType::P => (ChartType::PPrime, true),
         ChartType::U => (ChartType::UPrime, false),
@@ -613,14 +660,7 @@ fn laney_suggestion(settings: &Settings, inputs: &[Input]) -> Option<String> {
     }
     let (num, den): (Vec<f64>, Vec<f64>) = used.into_iter().unzip();
     let sigma_z = analysis::overdispersion(&num, &den, proportion);
-    (sigma_z >= LANEY_SUGGESTED).then(|| {
-        format!(
-            "These points vary {sigma_z:.1} times as much as a {} expects: with denominators this large its \
-             limits are too tight, and nearly every point looks special. The {} fits: choose it under Chart.",
-            settings.chart.name(),
-            other.name()
-        )
-    })
+    (sigma_z >= LANEY_SUGGESTED).then_some(Warning::Overdispersed { sigma_z, chart: settings.chart, better: other })
 }
 
 /// Points needed before run rules mean much.
@@ -663,22 +703,13 @@ pub fn analyse(points: &[Input], settings: &Settings) -> Analysis {
         let needed = if settings.chart == ChartType::Run { RUN_MIN } else { SPC_MIN };
         if base.len() < needed {
             result.warnings.push(if settings.chart == ChartType::Run {
-                format!(
-                    "Only {}: the run chart rules are more reliable with {RUN_MIN} points or more.",
-                    points_word(base.len())
-                )
+                Warning::FewPointsForRules { points: base.len(), needed: RUN_MIN }
             } else {
-                format!(
-                    "Only {} for the limits: treat them as trial limits until there are {SPC_MIN}.",
-                    points_word(base.len())
-                )
+                Warning::TrialLimits { points: base.len(), needed: SPC_MIN }
             });
         }
         if settings.chart == ChartType::T && segment.iter().any(|p| !p.excluded && p.value <= 0.0) {
-            result.warnings.push(
-                "A T chart needs times above 0 between events: enter each time as days (or hours) since the last event."
-                    .to_owned(),
-            );
+            result.warnings.push(Warning::TNeedsPositive);
         }
         let mut found = match (settings.rules, &limits) {
             (RuleSet::Shewhart, Some(limits)) => shewhart(&values, centre, limits, start),
@@ -1156,15 +1187,6 @@ pub fn runs_limits(useful: usize) -> (usize, usize) {
     ((mean - 1.96 * sd).round().max(1.0) as usize, (mean + 1.96 * sd).round().min(n) as usize)
 }
 
-/// "1 point", "8 points".
-fn points_word(n: usize) -> String {
-    if n == 1 {
-        "1 point".to_owned()
-    } else {
-        format!("{n} points")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1238,7 +1260,7 @@ mod tests {
         let points = series(&[1.0, 2.0, 3.0]);
         let a = analyse(&points, &settings(ChartType::Run, RuleSet::Ihi));
         assert!(a.signals.is_empty());
-        assert!(a.warnings[0].contains("Only 3 points"));
+        assert_eq!(a.warnings[0], Warning::FewPointsForRules { points: 3, needed: RUN_MIN });
         let equal = series(&[4.0; 12]);
         let a = analyse(&equal, &settings(ChartType::Run, RuleSet::Anhoej));
         assert!(a.signals.is_empty(), "all points on the median: no signal");
@@ -1342,7 +1364,11 @@ mod tests {
         let phased = Settings { phases: vec![10], ..settings(ChartType::I, RuleSet::Anhoej) };
         let a = analyse(&points, &phased);
         assert!((a.centre[0] - 10.5).abs() < 1e-9 && (a.centre[15] - 20.5).abs() < 1e-9);
-        assert!(a.warnings.iter().all(|w| w.contains("trial limits")));
+        assert!(
+            a.warnings.iter().all(|w| matches!(w, Warning::TrialLimits { needed: SPC_MIN, .. })),
+            "{:?}",
+            a.warnings
+        );
     }
 
     #[test]
@@ -1501,8 +1527,8 @@ mod tests {
         let chart = for_measure(&measure, &series);
         assert_eq!(chart.settings.freeze, None);
         assert_eq!(chart.settings.rules, RuleSet::Shewhart, "a control chart reads Shewhart's rules by default");
-        assert!(chart.marks.iter().all(|(_, words)| !words.contains("frozen")), "{:?}", chart.marks);
-        assert!(chart.analysis.warnings.iter().any(|w| w.contains("reaches past the first phase break")));
+        assert!(chart.marks.iter().all(|(_, mark)| !matches!(mark, Mark::Freeze { .. })), "{:?}", chart.marks);
+        assert!(chart.analysis.warnings.iter().any(|w| matches!(w, Warning::FreezePastBreak { .. })));
     }
 
     #[test]
@@ -1561,8 +1587,11 @@ mod tests {
             .map(|(i, p)| Input { ratio: Some((p * 40.0, 4000.0)), ..Input::point(&format!("P{i}"), *p) })
             .collect();
         let p = Settings { scale: 100.0, ..Settings::new(ChartType::P, RuleSet::Shewhart) };
-        let words = laney_suggestion(&p, &inputs).expect("a suggestion");
-        assert!(words.contains("P′ chart"), "{words}");
+        let warning = laney_suggestion(&p, &inputs).expect("a suggestion");
+        assert!(
+            matches!(warning, Warning::Overdispersed { chart: ChartType::P, better: ChartType::PPrime, sigma_z } if sigma_z >= LANEY_SUGGESTED),
+            "{warning:?}"
+        );
         let a = analyse(&inputs, &p);
         let beyond = a.signals.iter().filter(|s| matches!(s, Signal::Beyond { .. })).count();
         let pp = analyse(&inputs, &Settings { chart: ChartType::PPrime, ..p.clone() });
