@@ -392,7 +392,7 @@ fn PointsTable(
         <Show when=move || !rows.with(Vec::is_empty)>
             // Off screen, a long table is not laid out or painted until scrolled to (a redraw of
             // the chart above it no longer walks 500 rows).
-            <div class="points-box">
+            <div class="points-box table-scroll" tabindex="0" role="region" aria-label=t!("data")>
             <table class="points" data-testid="points">
                 <thead><tr>
                     <th scope="col">{t!("period")}</th>

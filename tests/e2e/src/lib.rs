@@ -571,7 +571,10 @@ impl Browser {
     /// What reaches past the right edge of the window (null when nothing does).
     async fn past_the_edge(&self) -> anyhow::Result<Value> {
         self.js(
-            "const past = [...document.querySelectorAll('main *')].find(e => e.getBoundingClientRect().right > window.innerWidth + 1);\
+            "const scrolls = e => { for (let x = e.parentElement; x; x = x.parentElement) { const o = getComputedStyle(x).overflowX;\
+               if ((o === 'auto' || o === 'scroll') && x.getBoundingClientRect().right <= window.innerWidth + 1) return true; } return false; };\
+             /* Past the edge, unless inside a region that scrolls sideways itself (a data table's, as WCAG 1.4.10 allows). */\
+             const past = [...document.querySelectorAll('main *')].find(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !scrolls(e));\
              if (past) return `${past.tagName.toLowerCase()}.${past.className.baseVal ?? past.className} (${past.textContent.slice(0, 40)}) ends at ${Math.round(past.getBoundingClientRect().right)} px`;\
              return document.documentElement.scrollWidth > window.innerWidth ? 'the page scrolls sideways' : null;",
             vec![],
