@@ -123,14 +123,8 @@ pub fn has(key: &str) -> bool {
 /// server's own words when it sent no code Ramp knows (an older server, a newer reason).
 pub fn refusal(words: &str, code: Option<&ramp_core::wire::Reason>) -> String {
     let Some(reason) = code.filter(|r| has(&format!("issue-{}", r.code))) else { return words.to_owned() };
-    let args: Vec<(&str, Arg)> = reason
-        .args
-        .iter()
-        .map(|(name, value)| {
-            (name.as_str(), value.parse::<f64>().map_or_else(|_| Arg::Text(value.clone()), Arg::Number))
-        })
-        .chain([("decimal", Arg::Text(style().decimal.to_string()))])
-        .collect();
+    let mut args = args_of(&reason.args);
+    args.push(("decimal", Arg::Text(style().decimal.to_string())));
     text(&format!("issue-{}", reason.code), &args)
 }
 
@@ -162,12 +156,7 @@ pub fn reason(code: &str, args: &std::collections::BTreeMap<String, String>, wor
     if !REASON_CODES.contains(&code) {
         return t!("error-refused", reason = words);
     }
-    let mut args: Vec<(&str, Arg)> = args
-        .iter()
-        .map(|(name, value)| {
-            (name.as_str(), value.parse::<f64>().map_or_else(|_| Arg::Text(value.clone()), Arg::Number))
-        })
-        .collect();
+    let mut args = args_of(args);
     // How long to wait: seconds up to two minutes, then minutes.
     let seconds = args.iter().find_map(|(name, value)| match (*name, value) {
         ("seconds", Arg::Number(seconds)) => Some(*seconds),
@@ -182,6 +171,22 @@ pub fn reason(code: &str, args: &std::collections::BTreeMap<String, String>, wor
         args.push(("wait", Arg::Text(wait)));
     }
     text(&format!("reason-{code}"), &args)
+}
+
+/// A reason's values as a message's: numbers as numbers (written the language's way, chosen on
+/// for plurals), the rest as text.
+fn args_of(values: &std::collections::BTreeMap<String, String>) -> Vec<(&str, Arg)> {
+    values
+        .iter()
+        .map(|(name, value)| {
+            (name.as_str(), value.parse::<f64>().map_or_else(|_| Arg::Text(value.clone()), Arg::Number))
+        })
+        .collect()
+}
+
+/// A message that lists words, as the catalogue writes one ("all, every, whole"), lower case.
+fn list(key: &str) -> Vec<String> {
+    text(key, &[]).split(',').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect()
 }
 
 /// The chosen language's code ("en", "es").
@@ -531,7 +536,7 @@ pub struct AimWords;
 
 impl ramp_core::aim::AimLanguage for AimWords {
     fn list(&self, key: &str) -> Vec<String> {
-        text(key, &[]).split(',').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect()
+        list(key)
     }
 
     fn words(&self, key: &str, args: &[(&str, String)]) -> String {
@@ -592,7 +597,7 @@ pub fn prompt(prompt: &ramp_core::cycle::Prompt) -> String {
 
 /// The words that make a first test sound big in the reader's language.
 pub fn big_scale_words() -> Vec<String> {
-    text("cycle-big-scale-words", &[]).split(',').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect()
+    list("cycle-big-scale-words")
 }
 
 /// A score of the assessment scale: "3.0", "3,0".

@@ -100,18 +100,7 @@ pub fn ensure_lighthouse() -> anyhow::Result<PathBuf> {
     let installed = std::fs::read_to_string(&package).unwrap_or_default();
     if !installed.contains(&format!("\"version\": \"{LIGHTHOUSE_VERSION}\"")) {
         println!("xtask: installing lighthouse {LIGHTHOUSE_VERSION} (npm)");
-        std::fs::create_dir_all(tools_dir())?;
-        let prefix = tools_dir().display().to_string();
-        let spec = format!("lighthouse@{LIGHTHOUSE_VERSION}");
-        run_command(Command::new("npm").args([
-            "install",
-            "--no-audit",
-            "--no-fund",
-            "--save-exact",
-            "--prefix",
-            &prefix,
-            &spec,
-        ]))?;
+        npm_install(&tools_dir(), &format!("lighthouse@{LIGHTHOUSE_VERSION}"))?;
     }
     Ok(tools_dir().join("node_modules/.bin/lighthouse"))
 }
@@ -124,20 +113,24 @@ pub fn ensure_axe() -> anyhow::Result<PathBuf> {
     let installed = std::fs::read_to_string(&package).unwrap_or_default();
     if !installed.contains(&format!("\"version\": \"{AXE_VERSION}\"")) {
         println!("xtask: installing axe-core {AXE_VERSION} (npm)");
-        std::fs::create_dir_all(&prefix)?;
-        let prefix = prefix.display().to_string();
-        let spec = format!("axe-core@{AXE_VERSION}");
-        run_command(Command::new("npm").args([
-            "install",
-            "--no-audit",
-            "--no-fund",
-            "--save-exact",
-            "--prefix",
-            &prefix,
-            &spec,
-        ]))?;
+        npm_install(&prefix, &format!("axe-core@{AXE_VERSION}"))?;
     }
     Ok(prefix.join("node_modules/axe-core/axe.min.js"))
+}
+
+/// Installs an npm package at an exact version into `prefix`.
+fn npm_install(prefix: &std::path::Path, spec: &str) -> anyhow::Result<()> {
+    std::fs::create_dir_all(prefix)?;
+    let prefix = prefix.display().to_string();
+    run_command(Command::new("npm").args([
+        "install",
+        "--no-audit",
+        "--no-fund",
+        "--save-exact",
+        "--prefix",
+        &prefix,
+        spec,
+    ]))
 }
 
 /// cargo-fuzz, for the fuzz targets under `fuzz/` (run on stable with `--sanitizer none`).

@@ -183,18 +183,29 @@ impl English {
     ];
 }
 
+/// A list of a table of words, as a catalogue writes it: "some, soon, more".
+fn table_list(table: &[(&str, &str)], key: &str) -> Vec<String> {
+    let words = table.iter().find(|(k, _)| *k == key).map_or("", |(_, w)| w);
+    words.split(',').map(|w| w.trim().to_owned()).filter(|w| !w.is_empty()).collect()
+}
+
+/// A pattern of a table of words with its values put in, as a catalogue writes them:
+/// "{ $what } by { $amount }".
+fn table_words(table: &[(&str, &str)], key: &str, args: &[(&str, String)]) -> String {
+    let mut words = table.iter().find(|(k, _)| *k == key).map_or("", |(_, w)| w).to_owned();
+    for (name, value) in args {
+        words = words.replace(&format!("{{ ${name} }}"), value);
+    }
+    words
+}
+
 impl AimLanguage for English {
     fn list(&self, key: &str) -> Vec<String> {
-        let words = English::WORDS.iter().find(|(k, _)| *k == key).map_or("", |(_, w)| w);
-        words.split(',').map(|w| w.trim().to_owned()).filter(|w| !w.is_empty()).collect()
+        table_list(English::WORDS, key)
     }
 
     fn words(&self, key: &str, args: &[(&str, String)]) -> String {
-        let mut words = English::WORDS.iter().find(|(k, _)| *k == key).map_or("", |(_, w)| w).to_owned();
-        for (name, value) in args {
-            words = words.replace(&format!("{{ ${name} }}"), value);
-        }
-        words
+        table_words(English::WORDS, key, args)
     }
 
     fn number(&self, n: f64) -> String {
@@ -293,15 +304,10 @@ mod tests {
 
     impl AimLanguage for Table {
         fn list(&self, key: &str) -> Vec<String> {
-            let words = self.0.iter().find(|(k, _)| *k == key).map_or("", |(_, w)| w);
-            words.split(',').map(|w| w.trim().to_owned()).filter(|w| !w.is_empty()).collect()
+            table_list(self.0, key)
         }
         fn words(&self, key: &str, args: &[(&str, String)]) -> String {
-            let mut words = self.0.iter().find(|(k, _)| *k == key).map_or("", |(_, w)| w).to_owned();
-            for (name, value) in args {
-                words = words.replace(&format!("{{ ${name} }}"), value);
-            }
-            words
+            table_words(self.0, key, args)
         }
         fn number(&self, n: f64) -> String {
             crate::number::grouped_in(n, crate::number::Style { decimal: ',', group: '.' })
