@@ -31,7 +31,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
 }
 
 /// The kinds of file worth compressing (images are compressed already).
-const COMPRESSIBLE: &[&str] = &["wasm", "js", "css", "html", "json", "webmanifest", "svg"];
+const COMPRESSIBLE: &[&str] = &["wasm", "js", "css", "html", "json", "webmanifest", "svg", "ftl"];
 
 /// Writes `name.gz` (gzip, level 9) and `name.br` (brotli, quality 11) beside every
 /// compressible file in `dir`; returns the total raw, gzip and brotli sizes.
