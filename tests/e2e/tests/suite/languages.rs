@@ -1,7 +1,8 @@
 //! Ramp in another language: a member on a phone chooses Spanish in Settings, then names a
 //! team, starts and plans a PDSA cycle and enters a measure's data the way Spanish is written
-//! ("1.250" is one thousand two hundred and fifty, "12,5" twelve and a half), and reads the
-//! chart's signal in Spanish. Offline once the app is on the device, as a ward would be.
+//! ("1.250" is one thousand two hundred and fifty, "12,5" twelve and a half), reads the chart's
+//! signal in Spanish and writes the month's report. Offline once the app is on the device, as a
+//! ward would be.
 
 use ramp_e2e::{Browser, Server, PHONE};
 use serde_json::json;
@@ -108,6 +109,19 @@ async fn a_member_plans_a_cycle_and_enters_data_in_spanish() -> anyhow::Result<(
     browser.wait_for_text("[data-testid=overview-measures]", "13,1 · dic 2026").await?;
     browser.wait_for_text("[data-testid=latest-signal]", "Desplazamiento").await?;
     browser.look("es-team").await?;
+
+    // This month's report, in Spanish: its month, its fields and the team's own score.
+    browser.goto(&format!("{team_url}/reports")).await?;
+    browser.wait_for_text("main h1", "Informes mensuales").await?;
+    browser.set_value("#report-month", "2026-12").await?;
+    browser.click("[data-testid=open-report]").await?;
+    browser.wait_for_text("[data-testid=report-title]", "Informe de dic 2026").await?;
+    browser.wait_for_text("[data-testid=field-progress]", "Avances de este mes").await?;
+    browser.type_into("#f-progress", "Empezamos las reuniones breves en el turno de noche").await?;
+    browser.click("[id='f-self_score-3.0']").await?;
+    browser.wait_for_text("[data-testid=team-score]", "3,0 — Mejora modesta").await?;
+    browser.wait_for_text("[data-testid=save-status]", "Guardado en este dispositivo").await?;
+    browser.look("es-report").await?;
 
     // The choice is kept on the device: a reload opens in Spanish.
     browser.reload().await?;
