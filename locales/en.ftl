@@ -1208,3 +1208,11 @@ mark-frozen = Baseline frozen
 mark-frozen-because = Baseline frozen: { $reason }
 mark-phase = New phase from { $from }
 mark-phase-because = { $reason } (from { $from })
+
+import-too-large = This file is larger than { $mb } MB: it is not a Ramp backup.
+import-not-a-backup = This file is not a Ramp team backup ({ $why }).
+import-newer-version = This backup was made by a newer Ramp (format { $version }). Update Ramp, then import it again.
+skipped-id-does-not-fit = A { $kind } record whose id does not fit the team ({ $id }).
+skipped-id-in-use = A { $kind } record whose id this device already uses for something else ({ $id }).
+skipped-bad-value = { $kind } { $id }, “{ $field }”: { $issue }
+skipped-empty = An empty { $kind } record ({ $id }).

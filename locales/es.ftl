@@ -1210,3 +1210,11 @@ mark-frozen = Línea de base congelada
 mark-frozen-because = Línea de base congelada: { $reason }
 mark-phase = Nueva fase desde { $from }
 mark-phase-because = { $reason } (desde { $from })
+
+import-too-large = Este archivo ocupa más de { $mb } MB: no es una copia de Ramp.
+import-not-a-backup = Este archivo no es una copia de seguridad de un equipo de Ramp ({ $why }).
+import-newer-version = Esta copia la hizo un Ramp más reciente (formato { $version }). Actualice Ramp y vuelva a importarla.
+skipped-id-does-not-fit = Un registro de { $kind } cuyo identificador no corresponde al equipo ({ $id }).
+skipped-id-in-use = Un registro de { $kind } cuyo identificador ya usa este dispositivo para otra cosa ({ $id }).
+skipped-bad-value = { $kind } { $id }, «{ $field }»: { $issue }
+skipped-empty = Un registro de { $kind } vacío ({ $id }).

@@ -701,3 +701,28 @@ pub fn mark(mark: &ramp_core::chart::Mark) -> String {
         Mark::Phase { from, reason } => t!("mark-phase-because", reason = reason, from = period(*from)),
     }
 }
+
+/// Why a file cannot be imported.
+pub fn import_error(error: &ramp_core::backup::ImportError) -> String {
+    use ramp_core::backup::ImportError;
+    match error {
+        ImportError::TooLarge => t!("import-too-large", mb = ramp_core::backup::MAX_BYTES >> 20),
+        ImportError::NotABackup(why) => t!("import-not-a-backup", why = why),
+        ImportError::NewerVersion(version) => t!("import-newer-version", version = version.to_string()),
+    }
+}
+
+/// A part of a backup an import left out, and why.
+pub fn skipped(skipped: &ramp_core::backup::Skipped) -> String {
+    use ramp_core::backup::Skipped;
+    let kind = |kind: ramp_core::Kind| t!("kind-name", kind = kind.as_str());
+    match skipped {
+        Skipped::IdDoesNotFit { kind: k, id } => t!("skipped-id-does-not-fit", kind = kind(*k), id = id.to_string()),
+        Skipped::IdInUse { kind: k, id } => t!("skipped-id-in-use", kind = kind(*k), id = id.to_string()),
+        Skipped::BadValue { kind: k, id, field, issue } => {
+            let label = ramp_core::schema::spec(*k, field).map_or_else(|| field.clone(), fields::label);
+            t!("skipped-bad-value", kind = kind(*k), id = id.to_string(), field = label, issue = fields::issue(issue))
+        }
+        Skipped::Empty { kind: k, id } => t!("skipped-empty", kind = kind(*k), id = id.to_string()),
+    }
+}

@@ -190,7 +190,7 @@ async fn import_file(local_db: LocalDb, input: &web_sys::HtmlInputElement) -> Op
     };
     let backup = match backup::read(&text) {
         Ok(backup) => backup,
-        Err(error) => return failed(ClientError::NotABackup(error.to_string())),
+        Err(error) => return failed(ClientError::NotABackup(crate::i18n::import_error(&error))),
     };
     let (edits, report) = local_db.with_untracked(|r| backup::plan(&backup, r.local()));
     if !edits.is_empty() {
@@ -220,7 +220,7 @@ fn ImportReport(team: RecordId, report: Report) -> impl IntoView {
             <p>{t!("import-skipped", count = report.skipped.len())}</p>
         })}
         <ul class="skipped">
-            {report.skipped.iter().take(20).map(|why| view! { <li>{why.clone()}</li> }).collect_view()}
+            {report.skipped.iter().take(20).map(|why| view! { <li>{crate::i18n::skipped(why)}</li> }).collect_view()}
         </ul>
         <A href=format!("/teams/{team}") attr:class="button">{t!("open-the-team")}</A>
     }

@@ -6,7 +6,6 @@
 //! the device holds (a difference is reported, not decided). Never reads files or storage.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
@@ -88,20 +87,6 @@ pub enum ImportError {
     NewerVersion(u32),
 }
 
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ImportError::TooLarge => {
-                write!(f, "This file is larger than {} MB: it is not a Ramp backup.", MAX_BYTES >> 20)
-            }
-            ImportError::NotABackup(why) => write!(f, "This file is not a Ramp team backup ({why})."),
-            ImportError::NewerVersion(v) => {
-                write!(f, "This backup was made by a newer Ramp (format {v}). Update Ramp, then import it again.")
-            }
-        }
-    }
-}
-
 /// Reads a backup file.
 pub fn read(text: &str) -> Result<Backup, ImportError> {
     if text.len() > MAX_BYTES {
@@ -125,6 +110,43 @@ pub fn read(text: &str) -> Result<Backup, ImportError> {
     serde_json::from_str(text).map_err(|e| ImportError::NotABackup(e.to_string()))
 }
 
+/// A part of a backup an import leaves out, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Skipped {
+    /// A record whose id does not fit the team (another team's, or a kind out of place).
+    IdDoesNotFit {
+        /// Its kind.
+        kind: Kind,
+        /// Its id.
+        id: RecordId,
+    },
+    /// A record whose id this device already uses for something else.
+    IdInUse {
+        /// Its kind.
+        kind: Kind,
+        /// Its id.
+        id: RecordId,
+    },
+    /// A value the schema refuses.
+    BadValue {
+        /// The record's kind.
+        kind: Kind,
+        /// The record.
+        id: RecordId,
+        /// The field.
+        field: String,
+        /// What is wrong with it.
+        issue: schema::Issue,
+    },
+    /// A record with nothing in it.
+    Empty {
+        /// Its kind.
+        kind: Kind,
+        /// Its id.
+        id: RecordId,
+    },
+}
+
 /// What an import will do and did.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Report {
@@ -136,8 +158,8 @@ pub struct Report {
     pub unchanged: usize,
     /// Fields where the device holds another value: (kind, record id, field). Kept as they are.
     pub kept: Vec<(Kind, RecordId, String)>,
-    /// Parts of the backup left out, each with the reason in words.
-    pub skipped: Vec<String>,
+    /// Parts of the backup left out, each with why (the app words them).
+    pub skipped: Vec<Skipped>,
 }
 
 impl Report {
@@ -161,24 +183,25 @@ pub fn plan(backup: &Backup, local: &BTreeMap<RecordId, Record>) -> (Vec<Edit>, 
                 _ => record.id != backup.team,
             };
         if !id_fits {
-            report.skipped.push(format!("A {} record whose id does not fit the team ({}).", record.kind, record.id));
+            report.skipped.push(Skipped::IdDoesNotFit { kind: record.kind, id: record.id.clone() });
             continue;
         }
         let existing = local.get(&record.id);
         if let Some(existing) = existing {
             if existing.kind != record.kind || existing.scope != scope {
-                report.skipped.push(format!(
-                    "A {} record whose id this device already uses for something else ({}).",
-                    record.kind, record.id
-                ));
+                report.skipped.push(Skipped::IdInUse { kind: record.kind, id: record.id.clone() });
                 continue;
             }
         }
         let mut writes = Vec::new();
         for (field, value) in &record.fields {
             if let Err(issue) = schema::check_field(record.kind, field, value) {
-                let label = schema::spec(record.kind, field).map_or(field.as_str(), |s| s.label);
-                report.skipped.push(format!("{} {}, “{label}”: {issue}", capitalise(record.kind.as_str()), record.id));
+                report.skipped.push(Skipped::BadValue {
+                    kind: record.kind,
+                    id: record.id.clone(),
+                    field: field.clone(),
+                    issue,
+                });
                 continue;
             }
             let here = existing.map_or(&Value::Null, |r| r.value(field));
@@ -199,7 +222,7 @@ pub fn plan(backup: &Backup, local: &BTreeMap<RecordId, Record>) -> (Vec<Edit>, 
         }
         match existing {
             None if writes.is_empty() => {
-                report.skipped.push(format!("An empty {} record ({}).", record.kind, record.id));
+                report.skipped.push(Skipped::Empty { kind: record.kind, id: record.id.clone() });
             }
             None => *report.added.entry(record.kind).or_default() += 1,
             Some(_) if writes.is_empty() && !report.kept.iter().any(|(_, id, _)| id == &record.id) => {
@@ -210,11 +233,6 @@ pub fn plan(backup: &Backup, local: &BTreeMap<RecordId, Record>) -> (Vec<Edit>, 
         edits.extend(writes);
     }
     (edits, report)
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default().replace('_', " ")
 }
 
 #[cfg(test)]
@@ -293,7 +311,11 @@ mod tests {
         backup.records.push(stranger);
         let (edits, report) = plan(&backup, &BTreeMap::new());
         assert_eq!(report.skipped.len(), 3, "{:?}", report.skipped);
-        assert!(report.skipped.iter().any(|s| s.contains("Baseline") && s.contains("not a number")));
+        assert!(
+            report.skipped.iter().any(|s| matches!(s, Skipped::BadValue { field, issue: schema::Issue::NotANumber, .. } if field == "baseline")),
+            "{:?}",
+            report.skipped
+        );
         assert!(edits.iter().any(|e| e.field == "name" && e.kind == Kind::Measure));
     }
 }
