@@ -105,6 +105,23 @@ async fn a_member_plans_a_cycle_and_enters_data_in_spanish() -> anyhow::Result<(
     // The chart's signal, in Spanish: six months below the median.
     browser.wait_for_text("main", "Desplazamiento: 6 puntos por debajo de la mediana de jul 2026 a dic 2026").await?;
     browser.look("es-measure").await?;
+    // Windows high contrast: the chart keeps its line and its signals, in the system's colours,
+    // and a signal's points stand apart from the others.
+    browser
+        .cdp("Emulation.setEmulatedMedia", json!({ "features": [{ "name": "forced-colors", "value": "active" }] }))
+        .await?;
+    let colours = browser
+        .js(
+            "const s = q => getComputedStyle(document.querySelector(q));\
+             return [s('.chart .series').stroke, s('.chart .dot-signal').fill, s('.chart .centre, .chart .median').stroke];",
+            vec![],
+        )
+        .await?;
+    browser.screenshot("es-measure-forced-colors").await?;
+    browser.cdp("Emulation.setEmulatedMedia", json!({ "features": [] })).await?;
+    let colours: Vec<String> = serde_json::from_value(colours)?;
+    assert!(colours.iter().all(|c| c != "none" && !c.is_empty()), "every mark drawn: {colours:?}");
+    assert_ne!(colours[0], colours[1], "signal points stand apart from the line: {colours:?}");
     browser.goto(&team_url).await?;
     browser.wait_for_text("[data-testid=overview-measures]", "13,1 · dic 2026").await?;
     browser.wait_for_text("[data-testid=latest-signal]", "Desplazamiento").await?;
