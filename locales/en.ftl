@@ -1216,3 +1216,8 @@ skipped-id-does-not-fit = A { $kind } record whose id does not fit the team ({ $
 skipped-id-in-use = A { $kind } record whose id this device already uses for something else ({ $id }).
 skipped-bad-value = { $kind } { $id }, “{ $field }”: { $issue }
 skipped-empty = An empty { $kind } record ({ $id }).
+
+dates-from = From { $start }
+dates-until = Until { $end }
+
+cycle-from = { $title } (from { $start })

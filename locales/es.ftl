@@ -1218,3 +1218,8 @@ skipped-id-does-not-fit = Un registro de { $kind } cuyo identificador no corresp
 skipped-id-in-use = Un registro de { $kind } cuyo identificador ya usa este dispositivo para otra cosa ({ $id }).
 skipped-bad-value = { $kind } { $id }, «{ $field }»: { $issue }
 skipped-empty = Un registro de { $kind } vacío ({ $id }).
+
+dates-from = Desde el { $start }
+dates-until = Hasta el { $end }
+
+cycle-from = { $title } (desde el { $start })

@@ -448,7 +448,7 @@ pub(crate) fn chart_data(
                     Some(i) => i as f64 - 0.5,
                     None => chart.points.len().saturating_sub(1) as f64,
                 };
-                let label = format!("{} (from {})", c.text("title"), ramp_core::period::date_label(c.text("start")));
+                let label = t!("cycle-from", title = c.text("title"), start = crate::i18n::date(c.text("start")));
                 Some((at, label, format!("/teams/{team}/cycles/{}", c.id)))
             })
             .collect();

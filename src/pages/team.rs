@@ -324,12 +324,13 @@ fn file_name(name: &str, extension: &str) -> String {
     format!("{}.{extension}", if clean.is_empty() { "ramp-team" } else { clean })
 }
 
-/// "2026-03-01 → 2026-03-07", or whichever part is known.
+/// "1 Mar 2026 → 7 Mar 2026", or whichever part is known, as the reader's language writes dates.
 fn dates(start: &str, end: &str) -> String {
+    let (start, end) = (crate::i18n::date(start), crate::i18n::date(end));
     match (start.is_empty(), end.is_empty()) {
         (false, false) => format!("{start} → {end}"),
-        (false, true) => format!("From {start}"),
-        (true, false) => format!("Until {end}"),
+        (false, true) => t!("dates-from", start = start),
+        (true, false) => t!("dates-until", end = end),
         (true, true) => String::new(),
     }
 }

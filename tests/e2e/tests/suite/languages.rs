@@ -140,9 +140,10 @@ async fn a_member_plans_a_cycle_and_enters_data_in_spanish() -> anyhow::Result<(
     browser.wait_for_text("[data-testid=save-status]", "Guardado en este dispositivo").await?;
     browser.look("es-report").await?;
 
-    // The choice is kept on the device: a reload opens in Spanish.
+    // The choice is kept on the device: a reload opens in Spanish, with the report as written.
     browser.reload().await?;
-    browser.wait_for_text("[data-testid=team-name]", "Equipo de caídas").await?;
+    browser.wait_for_text("[data-testid=report-title]", "Informe de dic 2026").await?;
+    browser.wait_for_text("[data-testid=team-score]", "3,0 — Mejora modesta").await?;
     browser.wait_for_text("nav.team-nav", "Ciclos PDSA").await?;
     browser.close().await;
     Ok(())
