@@ -982,6 +982,10 @@ learning-session = Learning session{ $number ->
     [none] {""}
    *[other] {" "}{ $number }
 } · { $date }
+learning-session-short = Session{ $number ->
+    [none] {""}
+   *[other] {" "}{ $number }
+} · { $date }
 learning-session-label = Learning session
 story-none = The storyboard belongs to a learning session: it appears once the collaborative's calendar on this device has one.
 storyboards = Storyboards

@@ -984,6 +984,10 @@ learning-session = Sesión de aprendizaje{ $number ->
     [none] {""}
    *[other] {" "}{ $number }
 } · { $date }
+learning-session-short = Sesión{ $number ->
+    [none] {""}
+   *[other] {" "}{ $number }
+} · { $date }
 learning-session-label = Sesión de aprendizaje
 story-none = El storyboard pertenece a una sesión de aprendizaje: aparece cuando el calendario del colaborativo en este dispositivo tiene una.
 storyboards = Storyboards

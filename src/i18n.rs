@@ -624,6 +624,16 @@ pub fn role(role: &str) -> String {
     }
 }
 
+/// Who wrote something, from the server's stamp ("Sam Reyes · coach"): the name, and the role
+/// in the reader's language ("Sam Reyes · asesor").
+pub fn author(stamp: &str) -> String {
+    let name = ramp_core::identity::name_of(stamp);
+    match ramp_core::identity::role_of(stamp) {
+        Some(r) => format!("{name} · {}", role(r)),
+        None => name.to_owned(),
+    }
+}
+
 /// Why a team stands out as quiet on the dashboard.
 pub fn quiet(quiet: &ramp_core::dashboard::Quiet) -> String {
     use ramp_core::dashboard::Quiet;
@@ -657,6 +667,12 @@ pub fn evidence(evidence: &ramp_core::spread::library::Evidence) -> String {
 pub fn session(session: &ramp_core::spread::storyboard::Session) -> String {
     let number = session.number.map_or_else(|| "none".to_owned(), |n| n.to_string());
     t!("learning-session", number = number, date = date(&session.start))
+}
+
+/// A learning session in a list under its label: "Session 3 · 10 Jun 2026".
+pub fn session_short(session: &ramp_core::spread::storyboard::Session) -> String {
+    let number = session.number.map_or_else(|| "none".to_owned(), |n| n.to_string());
+    t!("learning-session-short", number = number, date = date(&session.start))
 }
 
 /// A chart type's name: "Run chart", "P chart (proportions)".

@@ -107,7 +107,7 @@ pub fn CommentThread(
             report::comments_on(r.local().values(), &target_id.get_value())
                 .into_iter()
                 .map(|c| {
-                    let author = report::author(c).map_or_else(|| t!("someone"), str::to_owned);
+                    let author = report::author(c).map_or_else(|| t!("someone"), crate::i18n::author);
                     (c.id.to_string(), author, report::written_at(c), c.text("text").to_owned(), r.unsent(&c.id))
                 })
                 .collect::<Vec<_>>()
@@ -220,7 +220,7 @@ pub fn UnreadComments(
                     <p class="unread-title">{t!("unread-comments", count = count)}</p>
                     <ul>
                         {list.into_iter().map(|(c, href, label)| view! {
-                            <li><A href=format!("{href}#comment-{}", c.id)>{t!("comment-on", who = report::author(&c).map_or_else(|| t!("someone"), str::to_owned), what = label, text = c.text("text"))}</A></li>
+                            <li><A href=format!("{href}#comment-{}", c.id)>{t!("comment-on", who = report::author(&c).map_or_else(|| t!("someone"), crate::i18n::author), what = label, text = c.text("text"))}</A></li>
                         }).collect_view()}
                     </ul>
                 </div>

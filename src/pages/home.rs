@@ -60,19 +60,6 @@ pub fn HomePage() -> impl IntoView {
         <Show when=reviews>
             <A href="/dashboard" attr:class="button primary big" attr:data-testid="open-dashboard">{t!("open-dashboard")}</A>
         </Show>
-        <Show when=move || !collabs.with(Vec::is_empty)>
-            <h2>{t!("collaboratives")}</h2>
-            <ul class="cards" data-testid="collab-list">
-                <For each=move || collabs.get() key=|c| (c.0.clone(), c.1.clone()) let:c>
-                    <li>
-                        <A href=format!("/collabs/{}", c.0) attr:class="card">
-                            <span class="card-title">{c.1}</span>
-                            <span class="card-meta">{c.2}</span>
-                        </A>
-                    </li>
-                </For>
-            </ul>
-        </Show>
         <Show when=has_teams fallback=move || view! {
             <h1>{t!("welcome")}</h1>
             <p class="lead">{t!("welcome-lead")}</p>
@@ -90,6 +77,19 @@ pub fn HomePage() -> impl IntoView {
                             <span class="card-title">{team.1}</span>
                             <span class="card-meta">{team.2}</span>
                             <UnreadBadge team=team.0.clone()/>
+                        </A>
+                    </li>
+                </For>
+            </ul>
+        </Show>
+        <Show when=move || !collabs.with(Vec::is_empty)>
+            <h2>{t!("collaboratives")}</h2>
+            <ul class="cards" data-testid="collab-list">
+                <For each=move || collabs.get() key=|c| (c.0.clone(), c.1.clone()) let:c>
+                    <li>
+                        <A href=format!("/collabs/{}", c.0) attr:class="card">
+                            <span class="card-title">{c.1}</span>
+                            <span class="card-meta">{c.2}</span>
                         </A>
                     </li>
                 </For>

@@ -54,7 +54,7 @@ fn Idea(team: RecordId, idea: RecordId) -> impl IntoView {
                             c.id.to_string(),
                             c.text("title").to_owned(),
                             c.text("scale").to_owned(),
-                            c.text("start").to_owned(),
+                            crate::i18n::date(c.text("start")),
                             Stage::of(c),
                         )
                     })

@@ -49,7 +49,7 @@ fn SessionPick(
                 {move || sessions.get().into_iter().map(|s| {
                     let id = s.id.clone();
                     let shown = move || session.with(|s| s.as_ref().map(|s| &s.id) == Some(&id));
-                    view! { <option value=s.id.to_string() selected=shown>{crate::i18n::session(&s)}</option> }
+                    view! { <option value=s.id.to_string() selected=shown>{crate::i18n::session_short(&s)}</option> }
                 }).collect_view()}
             </select>
         </div>

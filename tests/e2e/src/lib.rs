@@ -514,57 +514,90 @@ impl Browser {
     /// checking at each that nothing reaches past the right edge, that no element id is used
     /// twice, and that the security policy blocked nothing.
     pub async fn look(&self, name: &str) -> anyhow::Result<()> {
-        for (size, label) in [(TABLET, "tablet"), (PHONE, "phone")] {
-            self.viewport(size).await?;
-            tokio::time::sleep(Duration::from_millis(200)).await;
-            let wide = self.past_the_edge().await?;
-            anyhow::ensure!(wide.is_null(), "{name} has something past the right edge at {label} width: {wide}");
-            if label == "phone" {
-                // Text at 200 % (WCAG 1.4.4; the root's 112.5 % doubled): the page still fits
-                // the phone's width.
-                self.js("document.documentElement.style.fontSize = '225%';", vec![]).await?;
-                tokio::time::sleep(Duration::from_millis(200)).await;
-                let zoomed = self.past_the_edge().await;
-                self.js("document.documentElement.style.fontSize = '';", vec![]).await?;
-                let zoomed = zoomed?;
-                anyhow::ensure!(zoomed.is_null(), "{name} at 200 % text has something past the right edge: {zoomed}");
-            }
-            let twice = self.duplicate_ids().await?;
-            anyhow::ensure!(twice.is_empty(), "{name}: element ids used twice: {twice:?}");
-            let blocked = self.csp_violations().await?;
-            anyhow::ensure!(blocked.is_empty(), "{name}: the security policy blocked {blocked:?}");
-            let spilled = self
-                .js(
-                    "const c = [...document.querySelectorAll('main .choice, main .button, main button')].find(box => {\
-                       const r = box.getBoundingClientRect(); if (r.width === 0) return false;\
-                       const round = parseFloat(getComputedStyle(box).borderTopLeftRadius) >= r.height / 2;\
-                       if (round && r.height > 60) return true;\
-                       return [...box.children].some(k => { const q = k.getBoundingClientRect();\
-                         return q.width > 0 && (q.right > r.right + 1 || q.bottom > r.bottom + 1); }); });\
-                     return c ? c.textContent.slice(0, 60) : null;",
-                    vec![],
-                )
-                .await?;
-            anyhow::ensure!(
-                spilled.is_null(),
-                "{name}: text spills out of its pill or button (or a pill of several lines cuts it at the corners) at {label} width: {spilled}"
-            );
-            let skipped = self.skipped_headings().await?;
-            anyhow::ensure!(skipped.is_empty(), "{name}: headings out of order: {skipped:?}");
-            let small = self.small_targets().await?;
-            anyhow::ensure!(small.is_empty(), "{name}: touch targets under 44 × 44 px at {label} width: {small:#?}");
-            let problems = self.accessibility_problems().await?;
-            anyhow::ensure!(problems.is_empty(), "{name}: axe-core finds at {label} width: {problems:#?}");
-            // The dark theme (the system's setting), checked and photographed the same way.
-            self.color_scheme("dark").await?;
-            let problems = self.accessibility_problems().await;
-            let photo = self.screenshot(&format!("{name}-{label}-dark")).await;
-            self.color_scheme("light").await?;
-            let problems = problems?;
-            photo?;
-            anyhow::ensure!(problems.is_empty(), "{name}: axe-core finds at {label} width, dark theme: {problems:#?}");
-            self.screenshot(&format!("{name}-{label}")).await?;
+        self.look_at(name, TABLET, "tablet").await?;
+        self.look_at(name, PHONE, "phone").await
+    }
+
+    /// [`Browser::look`] at one width only (phone width, 200 % text, both themes, axe-core),
+    /// for sweeps of many pages.
+    pub async fn look_at_phone(&self, name: &str) -> anyhow::Result<()> {
+        self.look_at(name, PHONE, "phone").await
+    }
+
+    /// The checks and photographs of [`Browser::look`] at one window size.
+    async fn look_at(&self, name: &str, size: (u32, u32), label: &str) -> anyhow::Result<()> {
+        let mut found = Vec::new();
+        self.viewport(size).await?;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let wide = self.past_the_edge().await?;
+        if !wide.is_null() {
+            found.push(format!("{name} has something past the right edge at {label} width: {wide}"));
         }
+        if label == "phone" {
+            // Text at 200 % (WCAG 1.4.4; the root's 112.5 % doubled): the page still fits
+            // the phone's width.
+            self.js("document.documentElement.style.fontSize = '225%';", vec![]).await?;
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            let zoomed = self.past_the_edge().await;
+            self.js("document.documentElement.style.fontSize = '';", vec![]).await?;
+            let zoomed = zoomed?;
+            if !zoomed.is_null() {
+                found.push(format!("{name} at 200 % text has something past the right edge: {zoomed}"));
+            }
+        }
+        let twice = self.duplicate_ids().await?;
+        if !twice.is_empty() {
+            found.push(format!("{name}: element ids used twice: {twice:?}"));
+        }
+        let blocked = self.csp_violations().await?;
+        if !blocked.is_empty() {
+            found.push(format!("{name}: the security policy blocked {blocked:?}"));
+        }
+        let spilled = self
+            .js(
+                "const c = [...document.querySelectorAll('main .choice, main .button, main button, main nav a')].find(box => {\
+                   const r = box.getBoundingClientRect(); if (r.width === 0) return false;\
+                   const round = parseFloat(getComputedStyle(box).borderTopLeftRadius) >= r.height / 2;\
+                   if (round && r.height > 60) return true;\
+                   /* Words wider than their box (a squeezed tab). */\
+                   if (box.scrollWidth > box.clientWidth + 1) return true;\
+                   return [...box.children].some(k => { const q = k.getBoundingClientRect();\
+                     return q.width > 0 && (q.right > r.right + 1 || q.bottom > r.bottom + 1); }); });\
+                 return c ? c.textContent.slice(0, 60) : null;",
+                vec![],
+            )
+            .await?;
+        if !spilled.is_null() {
+            found.push(format!("{name}: text spills out of its pill or button (or a pill of several lines cuts it at the corners) at {label} width: {spilled}"));
+        }
+        let skipped = self.skipped_headings().await?;
+        if !skipped.is_empty() {
+            found.push(format!("{name}: headings out of order: {skipped:?}"));
+        }
+        let small = self.small_targets().await?;
+        if !small.is_empty() {
+            found.push(format!("{name}: touch targets under 44 × 44 px at {label} width: {small:#?}"));
+        }
+        let problems = self.accessibility_problems().await?;
+        if !problems.is_empty() {
+            found.push(format!("{name}: axe-core finds at {label} width: {problems:#?}"));
+        }
+        let moving = self.moving_under_reduced_motion().await?;
+        if !moving.is_empty() {
+            found.push(format!("{name}: still moves when the system asks for less motion: {moving:?}"));
+        }
+        // The dark theme (the system's setting), checked and photographed the same way.
+        self.color_scheme("dark").await?;
+        let problems = self.accessibility_problems().await;
+        let photo = self.screenshot(&format!("{name}-{label}-dark")).await;
+        self.color_scheme("light").await?;
+        let problems = problems?;
+        photo?;
+        if !problems.is_empty() {
+            found.push(format!("{name}: axe-core finds at {label} width, dark theme: {problems:#?}"));
+        }
+        self.screenshot(&format!("{name}-{label}")).await?;
+        anyhow::ensure!(found.is_empty(), "{}", found.join("\n"));
         Ok(())
     }
 
@@ -598,6 +631,25 @@ impl Browser {
             )
             .await?;
         Ok(serde_json::from_value(found)?)
+    }
+
+    /// What still animates or transitions when the system asks for less motion (as
+    /// "tag.class: 0.3s"), with the setting emulated and then put back.
+    pub async fn moving_under_reduced_motion(&self) -> anyhow::Result<Vec<String>> {
+        let features = |value: &str| json!({ "features": [{ "name": "prefers-reduced-motion", "value": value }] });
+        self.cdp("Emulation.setEmulatedMedia", features("reduce")).await?;
+        let found = self
+            .js(
+                "const long = t => t.split(',').some(d => parseFloat(d) * (d.trim().endsWith('ms') ? 0.001 : 1) > 0.001);\
+                 return [...document.querySelectorAll('body *')].filter(e => { const s = getComputedStyle(e);\
+                     return (s.transitionProperty !== 'none' && long(s.transitionDuration)) || (s.animationName !== 'none' && long(s.animationDuration)); })\
+                   .slice(0, 5).map(e => { const s = getComputedStyle(e);\
+                     return `${e.tagName.toLowerCase()}.${e.className.baseVal ?? e.className}: ${s.transitionDuration} ${s.animationDuration}`; });",
+                vec![],
+            )
+            .await;
+        self.cdp("Emulation.setEmulatedMedia", features("")).await?;
+        Ok(serde_json::from_value(found?)?)
     }
 
     /// Emulates the system's colour scheme ("light" or "dark") for the page.

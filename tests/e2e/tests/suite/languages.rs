@@ -148,3 +148,25 @@ async fn a_member_plans_a_cycle_and_enters_data_in_spanish() -> anyhow::Result<(
     browser.close().await;
     Ok(())
 }
+
+#[tokio::test]
+async fn ramp_opens_in_the_browsers_language_until_one_is_chosen() -> anyhow::Result<()> {
+    let server = Server::start()?;
+    let browser = Browser::start(PHONE).await?;
+    // A phone set to Mexican Spanish, then English: Ramp has Spanish, so Spanish it is.
+    let agent = browser.js("return navigator.userAgent;", vec![]).await?;
+    browser.cdp("Emulation.setUserAgentOverride", json!({ "userAgent": agent, "acceptLanguage": "es-MX,en" })).await?;
+    browser.goto(&server.url).await?;
+    browser.wait_for_text("main h1", "Bienvenido a Ramp").await?;
+    let lang = browser.js("return [document.documentElement.lang, navigator.language];", vec![]).await?;
+    assert_eq!(lang, json!(["es", "es-MX"]), "Spanish, from the browser's own languages");
+    // Chosen in Settings, English stays, whatever the browser says.
+    browser.goto(&format!("{}/settings", server.url)).await?;
+    browser.wait_for_text("main h1", "Ajustes").await?;
+    browser.set_value("#language-choice", "en").await?;
+    browser.wait_for_text("main h1", "Settings").await?;
+    browser.goto(&server.url).await?;
+    browser.wait_for_text("main h1", "Welcome to Ramp").await?;
+    browser.close().await;
+    Ok(())
+}

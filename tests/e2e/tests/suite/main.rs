@@ -12,6 +12,7 @@ mod collab;
 mod faults;
 mod journey;
 mod languages;
+mod pages;
 mod spread;
 mod sync;
 mod worksheets;

@@ -121,7 +121,7 @@ async fn teams_learn_from_each_other_through_sharing_the_change_library_and_stor
 
     // Her team's storyboard for the last learning session: its words, score, charts, ramps.
     phone.goto(&format!("{}{ward}/storyboard", server.url)).await?;
-    phone.wait_for_text("#story-session", "Learning session 3").await?;
+    phone.wait_for_text("#story-session", "Session 3 · ").await?;
     phone
         .wait_until(
             "the storyboard's charts",
