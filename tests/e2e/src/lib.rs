@@ -520,8 +520,11 @@ impl Browser {
 
     /// [`Browser::look`] at one width only (phone width, 200 % text, both themes, axe-core),
     /// for sweeps of many pages.
+    /// Also photographs the whole page, below the fold, to be looked at.
     pub async fn look_at_phone(&self, name: &str) -> anyhow::Result<()> {
-        self.look_at(name, PHONE, "phone").await
+        let looked = self.look_at(name, PHONE, "phone").await;
+        self.screenshot_whole(&format!("{name}-phone-whole")).await?;
+        looked
     }
 
     /// The checks and photographs of [`Browser::look`] at one window size.
@@ -826,16 +829,59 @@ impl Browser {
     /// Saves a PNG of the viewport under `target/screenshots/`.
     pub async fn screenshot(&self, name: &str) -> anyhow::Result<PathBuf> {
         let png = self.client.screenshot().await?;
-        let dir = std::env::var_os("RAMP_ROOT")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
-            .join("target/screenshots");
-        std::fs::create_dir_all(&dir)?;
-        let path = dir.join(format!("{name}.png"));
-        std::fs::write(&path, png)?;
-        Ok(path)
+        save_screenshot(name, &png)
     }
 
+    /// Photographs the whole page at the window's width, below the fold too (at most 10,000 px
+    /// of it), as `target/screenshots/<name>.png`.
+    pub async fn screenshot_whole(&self, name: &str) -> anyhow::Result<PathBuf> {
+        use base64::Engine as _;
+        // Sections off screen skip rendering (content-visibility: auto): render them for the
+        // photograph, as they are when scrolled to.
+        self.js(
+            "document.querySelectorAll('main *').forEach(e => { if (getComputedStyle(e).contentVisibility === 'auto') {\
+               e.style.contentVisibility = 'visible'; e.dataset.lazy = ''; } });",
+            vec![],
+        )
+        .await?;
+        let shot = self.photograph_whole().await;
+        self.js(
+            "document.querySelectorAll('[data-lazy]').forEach(e => { e.style.contentVisibility = ''; delete e.dataset.lazy; });",
+            vec![],
+        )
+        .await?;
+        save_screenshot(name, &base64::engine::general_purpose::STANDARD.decode(shot?)?)
+    }
+
+    /// The whole page's photograph, as Chromium gives it (base64).
+    async fn photograph_whole(&self) -> anyhow::Result<String> {
+        let metrics = self.cdp("Page.getLayoutMetrics", json!({})).await?;
+        let size = |what: &str| metrics["cssContentSize"][what].as_f64().context("the page's size");
+        let (width, height) = (size("width")?, size("height")?.min(10_000.0));
+        let shot = self
+            .cdp(
+                "Page.captureScreenshot",
+                json!({ "format": "png", "captureBeyondViewport": true,
+                        "clip": { "x": 0, "y": 0, "width": width, "height": height, "scale": 1 } }),
+            )
+            .await?;
+        Ok(shot["data"].as_str().context("a photograph")?.to_owned())
+    }
+}
+
+/// Writes a photograph as `target/screenshots/<name>.png`.
+fn save_screenshot(name: &str, png: &[u8]) -> anyhow::Result<PathBuf> {
+    let dir = std::env::var_os("RAMP_ROOT")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
+        .join("target/screenshots");
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join(format!("{name}.png"));
+    std::fs::write(&path, png)?;
+    Ok(path)
+}
+
+impl Browser {
     /// Closes the browser and its driver.
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
