@@ -83,8 +83,6 @@ pub enum Evidence {
     ImprovedAfter {
         /// The measure's name.
         measure: String,
-        /// The signal in words.
-        signal: String,
         /// The period the signal began.
         from: Period,
     },
@@ -258,9 +256,9 @@ struct TeamRecords<'a> {
     points: Vec<&'a Record>,
 }
 
-/// The improvement signals of a team's first common outcome measure, as (measure name,
-/// [(the period each began, its words)]), if the team charts one with data.
-type Improvements = Option<(String, Vec<(Period, String)>)>;
+/// The improvement signals of a team's first common outcome measure, as (measure name, [the
+/// period each began]), if the team charts one with data.
+type Improvements = Option<(String, Vec<Period>)>;
 
 fn improvements(team: &TeamRecords) -> Improvements {
     let mut outcomes: Vec<&&Record> =
@@ -277,7 +275,7 @@ fn improvements(team: &TeamRecords) -> Improvements {
         .signals
         .iter()
         .filter(|s| s.marks_points() && s.meaning(chart.higher_is_better) == Meaning::Improvement)
-        .filter_map(|s| Some((chart.points.get(s.span()?.0)?.period, chart.signal_words(s))))
+        .filter_map(|s| chart.points.get(s.span()?.0).map(|p| p.period))
         .collect();
     Some((measure.text("name").to_owned(), signals))
 }
@@ -303,10 +301,8 @@ fn team_use(
     let evidence = match (improvements, &first_test) {
         (Some((measure, signals)), Some(start)) => {
             let began = Period::containing("monthly", start).map_or(i64::MAX, |p| p.start_day());
-            match signals.iter().filter(|(from, _)| from.start_day() >= began).min_by_key(|(from, _)| *from) {
-                Some((from, signal)) => {
-                    Evidence::ImprovedAfter { measure: measure.clone(), signal: signal.clone(), from: *from }
-                }
+            match signals.iter().filter(|from| from.start_day() >= began).min() {
+                Some(from) => Evidence::ImprovedAfter { measure: measure.clone(), from: *from },
                 None if signals.is_empty() => Evidence::NoImprovement { measure: measure.clone() },
                 None => Evidence::ImprovedBefore { measure: measure.clone() },
             }

@@ -68,10 +68,8 @@ pub struct StoryMeasure {
     pub series: Vec<Point>,
     /// Its chart up to the session.
     pub chart: MeasureChart,
-    /// What its latest signal means, if it has one.
+    /// What its latest signal means, if it has one (the app words the signal).
     pub meaning: Option<Meaning>,
-    /// The latest signal in words ("No signal" when none; "" with no data).
-    pub signal: String,
 }
 
 /// A change idea in the driver diagram in brief.
@@ -183,13 +181,7 @@ pub fn build<'a>(
             // Data for periods that began before the session (this month's so far included).
             series.retain(|p| cut.is_none_or(|cut| p.period.start_day() < cut));
             let chart = chart::for_measure(m, &series);
-            StoryMeasure {
-                measure: (*m).clone(),
-                meaning: chart.latest_meaning(),
-                signal: chart.latest_signal(),
-                chart,
-                series,
-            }
+            StoryMeasure { measure: (*m).clone(), meaning: chart.latest_meaning(), chart, series }
         })
         .collect();
     let aim_met = measures
@@ -298,7 +290,7 @@ mod tests {
         let cut = last.month.next().start_day();
         for m in &board.measures {
             assert!(m.series.iter().all(|p| p.period.start_day() < cut), "no data after the session");
-            assert!(!m.signal.is_empty());
+            assert!(!m.chart.points.is_empty(), "each measure's chart up to the session");
         }
         assert!(!board.ramps.is_empty() && board.ramps.windows(2).all(|w| w[0].cycles >= w[1].cycles));
         let cycles_then: usize = board.ramps.iter().map(|r| r.cycles).sum();

@@ -331,15 +331,6 @@ pub enum Meaning {
 }
 
 impl Meaning {
-    /// The words that open the signal's sentence.
-    pub fn words(self) -> &'static str {
-        match self {
-            Meaning::Improvement => "Improvement",
-            Meaning::Deterioration => "Deterioration",
-            Meaning::Change => "Change (direction unclear)",
-        }
-    }
-
     /// Its name for styles: `improvement`, `deterioration`, `change`.
     pub fn key(self) -> &'static str {
         match self {
@@ -431,34 +422,9 @@ pub struct MeasureChart {
 }
 
 impl MeasureChart {
-    /// What its centre line is called in words: "median" on a run chart and a G chart, "mean"
-    /// otherwise.
-    pub fn centre_name(&self) -> &'static str {
-        match self.settings.chart {
-            ChartType::Run | ChartType::G => "median",
-            _ => "mean",
-        }
-    }
-
-    /// Its latest signal in words, opened by what it means ("Improvement: Shift: …"), "No
-    /// signal" when it has none, "" when it has no points.
-    pub fn latest_signal(&self) -> String {
-        match self.analysis.latest() {
-            Some(signal) => self.signal_words(signal),
-            None if self.points.is_empty() => String::new(),
-            None => "No signal".to_owned(),
-        }
-    }
-
     /// What its latest signal means, if it has one.
     pub fn latest_meaning(&self) -> Option<Meaning> {
         self.analysis.latest().map(|s| s.meaning(self.higher_is_better))
-    }
-
-    /// A signal of this chart in words, opened by what it means for the measure.
-    pub fn signal_words(&self, signal: &Signal) -> String {
-        let labels: Vec<String> = self.inputs.iter().map(|p| p.label.clone()).collect();
-        format!("{}: {}", signal.meaning(self.higher_is_better).words(), signal.describe(&labels, self.centre_name()))
     }
 }
 

@@ -88,20 +88,14 @@ pub struct SmallMultiple {
     pub measure: RecordId,
     /// Its name.
     pub name: String,
-    /// Its chart, analysed.
+    /// Its chart, analysed (the app words its latest signal).
     pub chart: crate::chart::MeasureChart,
-    /// Its latest signal in words ("No signal", "No data yet").
-    pub signal: String,
 }
 
 impl SmallMultiple {
     fn of(measure: &Record, series: &[measure::Point]) -> SmallMultiple {
         let chart = crate::chart::for_measure(measure, series);
-        let signal = match chart.latest_signal() {
-            words if words.is_empty() => "No data yet".to_owned(),
-            words => words,
-        };
-        SmallMultiple { measure: measure.id.clone(), name: measure.text("name").to_owned(), chart, signal }
+        SmallMultiple { measure: measure.id.clone(), name: measure.text("name").to_owned(), chart }
     }
 }
 
@@ -412,7 +406,6 @@ mod tests {
         assert!(b.quiet().is_empty());
         assert_eq!(b.measures.len(), 1);
         assert_eq!(b.measures[0].chart.points.len(), 7);
-        assert!(!b.measures[0].signal.is_empty());
         assert_eq!(q.quiet(), [Quiet::NoCycle(Some(119)), Quiet::NoData(None)]);
         assert_eq!(q.quiet()[0], Quiet::NoCycle(Some(119)));
 

@@ -195,15 +195,6 @@ pub fn series<'a>(measure: &Record, records: impl IntoIterator<Item = &'a Record
     points
 }
 
-/// A measure's latest value with its period, "42.5 % · Oct 2026", or "No data yet".
-pub fn latest_words(measure: &Record, series: &[Point]) -> String {
-    series
-        .iter()
-        .rev()
-        .find_map(|p| p.value.map(|v| format!("{} · {}", format_value(measure, v), p.period.label())))
-        .unwrap_or_else(|| "No data yet".to_owned())
-}
-
 /// A number for people: whole numbers without decimals, others with at most two.
 pub fn format_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
@@ -211,19 +202,6 @@ pub fn format_number(n: f64) -> String {
     }
     let text = format!("{n:.2}");
     text.trim_end_matches('0').trim_end_matches('.').to_owned()
-}
-
-/// A measure's value for people, with its unit: "42.5 %", "3.1 per 1000", "12 min".
-pub fn format_value(measure: &Record, value: f64) -> String {
-    let unit = measure.text("unit").trim();
-    match ValueType::of(measure) {
-        ValueType::Proportion => format!("{} %", format_number((value * 10.0).round() / 10.0)),
-        ValueType::Rate { per } if unit.is_empty() => {
-            format!("{} per {}", format_number(value), format_number(per))
-        }
-        _ if unit.is_empty() => format_number(value),
-        _ => format!("{} {unit}", format_number(value)),
-    }
 }
 
 /// The data of measures as CSV (RFC 4180): one row per point, with the value computed.
