@@ -63,8 +63,32 @@ async fn a_member_plans_a_cycle_and_enters_data_in_spanish() -> anyhow::Result<(
     browser.click("a[href='#sec-plan']").await?;
     browser.wait_for_text("[data-testid=field-predictions]", "Preguntas y predicciones").await?;
     browser.wait_for_text("[data-testid=field-data_plan]", "Plan de recogida de datos").await?;
+    // A screen reader hears the save: the chip is a polite live region that stays in the page
+    // while its words change (a region put in anew would be silent), from saving to saved.
+    browser
+        .js(
+            "const chip = document.querySelector('[data-testid=save-status]'); window.heard = [];\
+             new MutationObserver(() => window.heard.push(chip.querySelector('.chip-headline').textContent))\
+               .observe(chip, { subtree: true, childList: true, characterData: true });",
+            vec![],
+        )
+        .await?;
     browser.type_into("#f-data_plan", "La enfermera de turno anota cada caída").await?;
-    browser.wait_for_text("[data-testid=save-status]", "Guardado en este dispositivo").await?;
+    browser
+        .wait_until(
+            "the chip said saving, then saved",
+            "const h = window.heard || []; const i = h.findIndex(t => t.includes('Guardando…'));\
+             return i >= 0 && h.slice(i).some(t => t.includes('Guardado en este dispositivo'));",
+        )
+        .await?;
+    let live = browser
+        .js(
+            "const chip = document.querySelector('[data-testid=save-status]');\
+             return [chip.getAttribute('role'), chip.getAttribute('aria-live'), chip.innerText.includes('Guardado en este dispositivo')];",
+            vec![],
+        )
+        .await?;
+    assert_eq!(live, json!(["status", "polite", true]), "the save state is announced where it is shown");
     browser.look("es-cycle").await?;
 
     // A measure, its data written as Spanish writes numbers.
