@@ -187,14 +187,22 @@ async fn every_page_a_member_opens_passes_the_checks_in_both_languages_and_theme
 async fn every_page_faculty_open_passes_the_checks_in_both_languages_and_themes() -> anyhow::Result<()> {
     let server = Server::start_demo()?;
     walk(&server, "faculty", FACULTY).await?;
-    // A page that is not there says so in the reader's language, and passes the same checks.
+    // Before signing in (the start page's form, the sign-in page) and a page that is not
+    // there, in each language, through the same checks.
     let browser = Browser::start(PHONE).await?;
+    let mut problems = Vec::new();
     for code in ["en", "es"] {
         choose(&browser, &server, code).await?;
-        browser.goto(&format!("{}/no/such/page", server.url)).await?;
-        opened(&browser, "not found").await?;
-        browser.look_at_phone(&format!("page-{code}-not-found")).await?;
+        for (page, name) in [("/", "signed-out-home"), ("/signin", "signed-out-signin"), ("/no/such/page", "not-found")]
+        {
+            browser.goto(&format!("{}{page}", server.url)).await?;
+            opened(&browser, page).await?;
+            if let Err(found) = browser.look_at_phone(&format!("page-{code}-{name}")).await {
+                problems.push(format!("{page} in {code}: {found:#}"));
+            }
+        }
     }
     browser.close().await;
+    anyhow::ensure!(problems.is_empty(), "{}", problems.join("\n\n"));
     Ok(())
 }
