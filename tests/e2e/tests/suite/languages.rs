@@ -131,6 +131,36 @@ async fn a_member_plans_a_cycle_and_enters_data_in_spanish() -> anyhow::Result<(
     browser.look("es-measure").await?;
     // Windows high contrast: the chart keeps its line and its signals, in the system's colours,
     // and a signal's points stand apart from the others.
+    // In the light and the dark theme alike, the chart's line, centre and signal points stand
+    // out from its background (WCAG 1.4.11's 3:1 for graphics), the signals in a colour of
+    // their own.
+    for scheme in ["light", "dark"] {
+        browser.color_scheme(scheme).await?;
+        let marks = browser
+            .js(
+                "const rgb = c => (c.match(/[0-9.]+/g) || []).map(Number);\
+                 const lum = c => { const v = rgb(c).slice(0, 3).map(x => x / 255).map(x => x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4);\
+                   return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };\
+                 const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)]; return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };\
+                 const chart = document.querySelector('.chart');\
+                 let back = 'rgb(255, 255, 255)'; for (let e = chart; e; e = e.parentElement) { const b = getComputedStyle(e).backgroundColor;\
+                   const a = rgb(b); if (a.length === 3 || a[3] === 1) { back = b; break; } }\
+                 const s = q => getComputedStyle(chart.querySelector(q));\
+                 const marks = { line: s('.series').stroke, signal: s('.dot-signal').fill, centre: s('.centre, .median').stroke };\
+                 return Object.entries(marks).map(([k, c]) => [k, c, Math.round(ratio(c, back) * 100) / 100]);",
+                vec![],
+            )
+            .await?;
+        let marks: Vec<(String, String, f64)> = serde_json::from_value(marks)?;
+        for (mark, colour, contrast) in &marks {
+            assert!(
+                *contrast >= 3.0,
+                "{scheme} theme: the chart's {mark} ({colour}) is {contrast}:1 on its background"
+            );
+        }
+        assert_ne!(marks[0].1, marks[1].1, "{scheme} theme: signals in a colour apart from the line: {marks:?}");
+    }
+    browser.color_scheme("light").await?;
     browser
         .cdp("Emulation.setEmulatedMedia", json!({ "features": [{ "name": "forced-colors", "value": "active" }] }))
         .await?;
