@@ -193,6 +193,21 @@ async fn a_member_plans_a_cycle_and_enters_data_in_spanish() -> anyhow::Result<(
     browser.wait_for_text("[data-testid=team-score]", "3,0 — Mejora modesta").await?;
     browser.wait_for_text("[data-testid=save-status]", "Guardado en este dispositivo").await?;
     browser.look("es-report").await?;
+    // Printed for a learning session, in Spanish: what it is, whose, and as of when.
+    browser.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" })).await?;
+    let printed = browser
+        .js(
+            "const shown = q => { const e = document.querySelector(q); return getComputedStyle(e).display === 'none' ? '' : e.textContent; };\
+             return [shown('.top'), shown('.print-kind'), shown('[data-testid=print-asof]')];",
+            vec![],
+        )
+        .await?;
+    browser.screenshot("es-report-print").await?;
+    browser.cdp("Emulation.setEmulatedMedia", json!({ "media": "" })).await?;
+    let printed: Vec<String> = serde_json::from_value(printed)?;
+    assert_eq!(printed[0], "", "the header is not printed");
+    assert!(printed[1].starts_with("Informe mensual · Equipo de caídas"), "the printout says what and whose: {printed:?}");
+    assert!(printed[2].starts_with("Datos de este dispositivo a "), "and says as of when, in Spanish: {printed:?}");
 
     // The choice is kept on the device: a reload opens in Spanish, with the report as written.
     browser.reload().await?;
