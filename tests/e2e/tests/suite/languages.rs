@@ -206,7 +206,10 @@ async fn a_member_plans_a_cycle_and_enters_data_in_spanish() -> anyhow::Result<(
     browser.cdp("Emulation.setEmulatedMedia", json!({ "media": "" })).await?;
     let printed: Vec<String> = serde_json::from_value(printed)?;
     assert_eq!(printed[0], "", "the header is not printed");
-    assert!(printed[1].starts_with("Informe mensual · Equipo de caídas"), "the printout says what and whose: {printed:?}");
+    assert!(
+        printed[1].starts_with("Informe mensual · Equipo de caídas"),
+        "the printout says what and whose: {printed:?}"
+    );
     assert!(printed[2].starts_with("Datos de este dispositivo a "), "and says as of when, in Spanish: {printed:?}");
 
     // The choice is kept on the device: a reload opens in Spanish, with the report as written.
