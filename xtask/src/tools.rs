@@ -86,36 +86,33 @@ pub fn ensure_build_tools() -> anyhow::Result<()> {
     let local_wasm_opt = tools_dir().join("node_modules/.bin/wasm-opt");
     if !wasm_opt.contains("version 132") || !local_wasm_opt.exists() {
         println!("xtask: installing wasm-opt (npm binaryen@{BINARYEN_VERSION})");
-        std::fs::create_dir_all(tools_dir())?;
-        let prefix = tools_dir().display().to_string();
-        let spec = format!("binaryen@{BINARYEN_VERSION}");
-        run_command(Command::new("npm").args(["install", "--no-audit", "--no-fund", "--prefix", &prefix, &spec]))?;
+        npm_install(&tools_dir(), &format!("binaryen@{BINARYEN_VERSION}"))?;
     }
     Ok(())
 }
 
 /// Lighthouse (npm), beside wasm-opt in `target/tools`; returns the path of its command.
 pub fn ensure_lighthouse() -> anyhow::Result<PathBuf> {
-    let package = tools_dir().join("node_modules/lighthouse/package.json");
-    let installed = std::fs::read_to_string(&package).unwrap_or_default();
-    if !installed.contains(&format!("\"version\": \"{LIGHTHOUSE_VERSION}\"")) {
-        println!("xtask: installing lighthouse {LIGHTHOUSE_VERSION} (npm)");
-        npm_install(&tools_dir(), &format!("lighthouse@{LIGHTHOUSE_VERSION}"))?;
-    }
+    npm_package(&tools_dir(), "lighthouse", LIGHTHOUSE_VERSION)?;
     Ok(tools_dir().join("node_modules/.bin/lighthouse"))
 }
 
 /// axe-core (npm), in a folder of its own beside the other tools; returns its script, which
 /// the end-to-end tests inject into each page they check (`RAMP_AXE`).
 pub fn ensure_axe() -> anyhow::Result<PathBuf> {
-    let prefix = tools_dir().join("axe");
-    let package = prefix.join("node_modules/axe-core/package.json");
-    let installed = std::fs::read_to_string(&package).unwrap_or_default();
-    if !installed.contains(&format!("\"version\": \"{AXE_VERSION}\"")) {
-        println!("xtask: installing axe-core {AXE_VERSION} (npm)");
-        npm_install(&prefix, &format!("axe-core@{AXE_VERSION}"))?;
+    Ok(npm_package(&tools_dir().join("axe"), "axe-core", AXE_VERSION)?.join("axe.min.js"))
+}
+
+/// npm's `name` at `version` in `prefix`, installed unless that version is there already;
+/// returns the package's folder.
+fn npm_package(prefix: &std::path::Path, name: &str, version: &str) -> anyhow::Result<PathBuf> {
+    let folder = prefix.join("node_modules").join(name);
+    let installed = std::fs::read_to_string(folder.join("package.json")).unwrap_or_default();
+    if !installed.contains(&format!("\"version\": \"{version}\"")) {
+        println!("xtask: installing {name} {version} (npm)");
+        npm_install(prefix, &format!("{name}@{version}"))?;
     }
-    Ok(prefix.join("node_modules/axe-core/axe.min.js"))
+    Ok(folder)
 }
 
 /// Installs an npm package at an exact version into `prefix`.
