@@ -4,14 +4,14 @@
 //! A catalogue is one Fluent file, `locales/<code>.ftl`, with a line for it in [`LANGUAGES`]:
 //! that is all adding a language takes. Only the chosen language's file is fetched, before the
 //! app mounts (the service worker keeps every catalogue for offline use); changing the language
-//! in Settings keeps the choice on the device and reloads. `xtask`'s tidy tests fail the suite
+//! in Settings keeps the choice on the device and reloads. `xtask`'s catalogue tests fail the suite
 //! when a key used here is missing from a catalogue, when a catalogue key is used nowhere, or
 //! when the catalogues' keys differ, so no one ever reads a raw key.
 //!
 //! Words are fetched with the [`t!`](crate::t) macro: `t!("cycle-title")`,
 //! `t!("changes-waiting", count = 3)`. A key made at run time (a schema field's label, a reason
 //! code from the server) goes through [`text`], and its family is listed for the checks in
-//! `xtask/src/tidy.rs`.
+//! `xtask/src/catalogue.rs`.
 
 use std::cell::RefCell;
 
@@ -88,7 +88,7 @@ macro_rules! t {
     };
 }
 
-/// The words of `key` with its arguments. A key the catalogue lacks (which the tidy tests rule
+/// The words of `key` with its arguments. A key the catalogue lacks (which the catalogue tests rule
 /// out) is logged and shown as "…", never as the key.
 pub fn text(key: &str, args: &[(&str, Arg)]) -> String {
     CATALOGUE.with(|catalogue| {
@@ -242,7 +242,6 @@ pub fn date(date: &str) -> String {
 /// The language to use: the one chosen on this device, else the browser's first that Ramp
 /// speaks, else the default.
 pub fn chosen() -> &'static str {
-    let known = |code: &str| LANGUAGES.iter().find(|(c, _)| *c == code).map(|(c, _)| *c);
     if let Some(code) = LocalStorage::get::<String>(LANGUAGE_KEY).ok().and_then(|c| known(&c)) {
         return code;
     }
@@ -252,6 +251,11 @@ pub fn chosen() -> &'static str {
         .filter_map(|tag| tag.as_string())
         .find_map(|tag| known(tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase().as_str()))
         .unwrap_or(LANGUAGES[0].0)
+}
+
+/// `code` as [`LANGUAGES`] has it, if Ramp speaks it.
+fn known(code: &str) -> Option<&'static str> {
+    LANGUAGES.iter().find(|(c, _)| *c == code).map(|(c, _)| *c)
 }
 
 /// Keeps `code` as this device's language and reloads the app in it.
@@ -266,7 +270,8 @@ pub fn choose(code: &str) {
 /// `false` when no catalogue could be loaded.
 pub async fn load() -> bool {
     let code = chosen();
-    for code in [code, LANGUAGES[0].0] {
+    let default = LANGUAGES[0].0;
+    for code in [code].into_iter().chain((code != default).then_some(default)) {
         if let Some(source) = fetch_text(&format!("/locales/{code}.ftl")).await {
             if install(code, source).is_ok() {
                 return true;
@@ -278,7 +283,7 @@ pub async fn load() -> bool {
 
 /// Installs a catalogue from its text (the app's tests install one they include).
 pub fn install(code: &str, source: String) -> Result<(), String> {
-    let code = LANGUAGES.iter().find(|(c, _)| *c == code).map(|(c, _)| *c).ok_or("unknown language")?;
+    let code = known(code).ok_or("unknown language")?;
     let resource = FluentResource::try_new(source).map_err(|(_, errors)| format!("{errors:?}"))?;
     let language = code.parse().map_err(|_| "bad language code".to_owned())?;
     let mut bundle = FluentBundle::new(vec![language]);
@@ -408,7 +413,7 @@ pub mod fields {
 /// A chart's signals in words ([`ramp_core::chart::Signal`]), opened by what they mean for the
 /// measure: "Improvement: Shift: 7 points below the median from Mar 2026 to Sep 2026".
 pub mod signals {
-    use ramp_core::chart::{ChartType, Meaning, MeasureChart, Signal};
+    use ramp_core::chart::{Meaning, MeasureChart, Signal};
 
     /// What a meaning is called.
     pub fn meaning(meaning: Meaning) -> String {
@@ -421,17 +426,19 @@ pub mod signals {
 
     /// The chart's centre line, with its article: "the median", "la media".
     fn centre(chart: &MeasureChart) -> String {
-        match chart.settings.chart {
-            ChartType::Run | ChartType::G => t!("centre-median"),
-            _ => t!("centre-mean"),
+        if chart.settings.chart.centres_on_median() {
+            t!("centre-median")
+        } else {
+            t!("centre-mean")
         }
     }
 
     /// The centre line's name alone ("median"), for the chart's caption.
     pub fn centre_name(chart: &MeasureChart) -> String {
-        match chart.settings.chart {
-            ChartType::Run | ChartType::G => t!("centre-name-median"),
-            _ => t!("centre-name-mean"),
+        if chart.settings.chart.centres_on_median() {
+            t!("centre-name-median")
+        } else {
+            t!("centre-name-mean")
         }
     }
 
@@ -665,14 +672,17 @@ pub fn evidence(evidence: &ramp_core::spread::library::Evidence) -> String {
 
 /// A learning session: "Learning session 2 · 10 Jun 2026".
 pub fn session(session: &ramp_core::spread::storyboard::Session) -> String {
-    let number = session.number.map_or_else(|| "none".to_owned(), |n| n.to_string());
-    t!("learning-session", number = number, date = date(&session.start))
+    t!("learning-session", number = session_number(session), date = date(&session.start))
 }
 
 /// A learning session in a list under its label: "Session 3 · 10 Jun 2026".
 pub fn session_short(session: &ramp_core::spread::storyboard::Session) -> String {
-    let number = session.number.map_or_else(|| "none".to_owned(), |n| n.to_string());
-    t!("learning-session-short", number = number, date = date(&session.start))
+    t!("learning-session-short", number = session_number(session), date = date(&session.start))
+}
+
+/// A learning session's number for its words' choice ("none" when it has none).
+fn session_number(session: &ramp_core::spread::storyboard::Session) -> String {
+    session.number.map_or_else(|| "none".to_owned(), |n| n.to_string())
 }
 
 /// A chart type's name: "Run chart", "P chart (proportions)".

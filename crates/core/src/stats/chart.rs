@@ -57,6 +57,12 @@ impl ChartType {
         }
     }
 
+    /// Whether its centre line is the median (a run chart's, and a G chart's: Provost and
+    /// Murray draw the G chart's at the median of its skewed counts), rather than the mean.
+    pub fn centres_on_median(self) -> bool {
+        matches!(self, ChartType::Run | ChartType::G)
+    }
+
     /// Whether its limits come from numerators and denominators.
     pub fn uses_ratios(self) -> bool {
         matches!(self, ChartType::P | ChartType::U | ChartType::PPrime | ChartType::UPrime)
@@ -1374,6 +1380,17 @@ mod tests {
     /// A baseline of 20 points alternating 10 and 12 (mean 11, every moving range 2): limits
     /// 11 ± 5.32, the outer thirds beyond 11 ± 3.547, the inner third within 11 ± 1.773. The
     /// points after it are charted against those frozen limits.
+    #[test]
+    fn the_charts_said_to_centre_on_the_median_do() {
+        // Skewed counts: median 3, mean 6.
+        let points = series(&[1.0, 2.0, 3.0, 4.0, 20.0]);
+        for chart in [ChartType::Run, ChartType::I, ChartType::C, ChartType::G] {
+            let centre = analyse(&points, &Settings::new(chart, RuleSet::Ihi)).centre[0];
+            let expected = if chart.centres_on_median() { 3.0 } else { 6.0 };
+            assert!((centre - expected).abs() < 1e-9, "{chart:?}: centre {centre}");
+        }
+    }
+
     fn shewhart_on(after: &[f64]) -> Analysis {
         let mut values: Vec<f64> = (0..20).map(|i| if i % 2 == 0 { 10.0 } else { 12.0 }).collect();
         values.extend_from_slice(after);
