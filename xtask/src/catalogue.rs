@@ -163,8 +163,8 @@ mod tests {
         assert!(unused.is_empty(), "keys no code uses (remove them, or list the code that makes them): {unused:?}");
     }
 
-    #[test]
-    fn english_says_what_the_schema_and_the_aims_coaching_say() {
+    /// English's messages' words, with `{ $name }` for a value put in and `{…}` for the rest.
+    fn english_words() -> BTreeMap<String, String> {
         let source = std::fs::read_to_string(root().join("locales/en.ftl")).unwrap();
         let resource = fluent_syntax::parser::parse(source.as_str()).unwrap();
         let mut english = BTreeMap::new();
@@ -189,19 +189,27 @@ mod tests {
                 english.insert(m.id.name.to_owned(), words);
             }
         }
+        english
+    }
+
+    #[test]
+    fn english_says_what_the_schema_and_the_aims_coaching_say() {
+        let english = english_words();
         let mut wrong = Vec::new();
         let aim = ramp_core::aim::English::WORDS
             .iter()
             .map(|(k, w)| (k.to_string(), w.to_string()))
             .chain([("cycle-big-scale-words".to_owned(), ramp_core::cycle::BIG_SCALE_ENGLISH.join(", "))]);
         for (key, words) in ramp_core::schema::keys::all().into_iter().chain(aim) {
-            if std::env::var("RAMP_PRINT_SCHEMA_WORDS").is_ok() {
-                println!("{key} = {words}");
-            }
             if english.get(&key) != Some(&words) {
                 wrong.push(key);
             }
         }
         assert!(wrong.is_empty(), "en.ftl's words differ from the schema's for {wrong:?}");
+    }
+
+    #[test]
+    fn the_shewhart_rules_are_printed_with_their_eight_on_one_side() {
+        assert!(english_words()["rules-name-shewhart"].contains("8 on one side"));
     }
 }

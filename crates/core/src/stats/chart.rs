@@ -42,21 +42,6 @@ pub enum ChartType {
 }
 
 impl ChartType {
-    /// The chart's name for people.
-    pub fn name(self) -> &'static str {
-        match self {
-            ChartType::Run => "Run chart",
-            ChartType::I => "I chart (individuals)",
-            ChartType::P => "P chart (proportions)",
-            ChartType::U => "U chart (rates)",
-            ChartType::C => "C chart (counts)",
-            ChartType::G => "G chart (cases between events)",
-            ChartType::T => "T chart (time between events)",
-            ChartType::PPrime => "P′ chart (Laney: proportions, large denominators)",
-            ChartType::UPrime => "U′ chart (Laney: rates, large denominators)",
-        }
-    }
-
     /// Whether its centre line is the median (a run chart's, and a G chart's: Provost and
     /// Murray draw the G chart's at the median of its skewed counts), rather than the mean.
     pub fn centres_on_median(self) -> bool {
@@ -146,20 +131,6 @@ impl RuleSet {
             RuleSet::Anhoej => "anhoej",
             RuleSet::Shewhart => "shewhart",
             RuleSet::MakingDataCount => "mdc",
-        }
-    }
-
-    /// The rule set as printed on the chart.
-    pub fn name(self) -> &'static str {
-        match self {
-            RuleSet::Ihi => "IHI run chart rules: shift 6, trend 5, runs",
-            RuleSet::Anhoej => "Anhøj rules: longest run, crossings",
-            RuleSet::Shewhart => {
-                "Shewhart rules: beyond a limit, 8 on one side, 6 rising or falling, 2 of 3 in the outer third, 15 in the inner third"
-            }
-            RuleSet::MakingDataCount => {
-                "Making Data Count rules: beyond a limit, 7 on one side, 7 rising or falling, 2 of 3 near a limit"
-            }
         }
     }
 }
@@ -1425,7 +1396,6 @@ mod tests {
         // Beyond a limit.
         let a = shewhart_on(&[17.0]);
         assert!(a.signals.contains(&Signal::Beyond { above: true, at: 20 }));
-        assert!(RuleSet::Shewhart.name().contains("8 on one side"));
     }
 
     #[test]
