@@ -160,9 +160,7 @@ impl AppError {
             AppError::Corrupt(_) | AppError::Storage(_) => "server_failed",
         }
     }
-}
 
-impl AppError {
     /// The values the reason's words put in, by name, for the app to word them.
     pub fn args(&self) -> serde_json::Map<String, serde_json::Value> {
         let mut args = serde_json::Map::new();
