@@ -500,6 +500,16 @@ impl Browser {
         bail!("timed out waiting until {what}")
     }
 
+    /// Waits until the page has opened: its heading drawn, nothing in it still loading.
+    pub async fn wait_opened(&self, what: &str) -> anyhow::Result<()> {
+        self.wait_until(
+            &format!("{what} opened"),
+            "const main = document.querySelector('main');\
+             return !!main && !!main.querySelector('h1') && !main.querySelector('.loading');",
+        )
+        .await
+    }
+
     /// Waits until the status chip says the latest change is saved on this device.
     pub async fn wait_saved(&self) -> anyhow::Result<()> {
         self.wait_for_text("[data-testid=save-status]", "Saved on this device").await

@@ -417,13 +417,7 @@ async fn every_page_opens_offline_from_what_the_first_visit_stored() -> anyhow::
     ];
     for page in &pages {
         browser.goto(&format!("{}{page}", server.url)).await?;
-        browser
-            .wait_until(
-                &format!("{page} drawn offline"),
-                "const main = document.querySelector('main');\
-                 return !!main && !!main.querySelector('h1') && !main.querySelector('.loading');",
-            )
-            .await?;
+        browser.wait_opened(&format!("{page}, offline,")).await?;
         let state = browser
             .js(
                 "return [performance.getEntriesByType('navigation')[0].workerStart > 0,\

@@ -77,12 +77,7 @@ const FACULTY: &[(&str, &str, &str)] = &[
 
 /// Waits for the page to finish opening: its heading shown, nothing still loading.
 async fn opened(browser: &Browser, what: &str) -> anyhow::Result<()> {
-    browser
-        .wait_until(
-            &format!("{what} opened"),
-            "return !!document.querySelector('main h1') && !document.querySelector('main .loading');",
-        )
-        .await?;
+    browser.wait_opened(what).await?;
     // The page's records come from the device's store a moment after its frame.
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     Ok(())
