@@ -209,6 +209,11 @@ pub fn FieldInput(
                 .collect::<Vec<_>>()
                 .join("\n")
         }),
+        // Dates and periods as the reader's language writes them, not as stored.
+        Input::Date => value.with(|v| crate::i18n::date(v.as_text())),
+        Input::Period | Input::Month => value.with(|v| {
+            ramp_core::period::Period::parse(v.as_text()).map_or_else(|| v.as_text().to_owned(), crate::i18n::period)
+        }),
         _ => value.with(number_text),
     };
     frame(spec, &id, label_for, input.into_any(), printed, text, problem.into())

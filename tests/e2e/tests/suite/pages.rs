@@ -9,6 +9,7 @@
 //! router has, and the test fails when one is missed.
 
 use ramp_e2e::{Browser, Server, PHONE};
+use serde_json::json;
 
 const DEMO_PASSWORD: &str = "ramp-demo-2026";
 
@@ -133,8 +134,32 @@ async fn sweep(
         if let Err(found) = browser.look_at_phone(&name).await {
             problems.push(format!("{route} in {language}: {found:#}"));
         }
+        let stored = unworded(browser, language).await?;
+        if !stored.is_empty() {
+            problems.push(format!("{route} in {language} shows words as stored, not as the reader's: {stored:?}"));
+        }
     }
     Ok(())
+}
+
+/// Text on the page (outside the fields a person types in) that shows a value as stored rather
+/// than worded: a date or month as kept ("2025-06-01", "2026-12"), or, in another language
+/// than English, a role's stored name after a person's ("Sam Reyes · coach").
+async fn unworded(browser: &Browser, language: &str) -> anyhow::Result<Vec<String>> {
+    let found = browser
+        .js(
+            "const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);\
+             const stored = arguments[0] === 'en' ? /\\b\\d{4}-\\d{2}(-\\d{2})?\\b/\
+               : /\\b\\d{4}-\\d{2}(-\\d{2})?\\b|· (member|coach|faculty)\\b/;\
+             const found = [];\
+             for (let n = walker.nextNode(); n; n = walker.nextNode()) {\
+               if (n.parentElement.closest('input, textarea, select, script, style')) continue;\
+               const m = n.textContent.match(stored); if (m) found.push(n.textContent.trim().slice(0, 80)); }\
+             return found.slice(0, 5);",
+            vec![json!(language)],
+        )
+        .await?;
+    Ok(serde_json::from_value(found)?)
 }
 
 /// Chooses the device's language (as Settings does: kept on the device, the app reloaded).
